@@ -1,0 +1,115 @@
+// One build script for every bundle (VS Code's esbuild sample, vscode-eslint's two-context esbuild.js).
+//   node esbuild.js               extension + http transport + webview (development: source maps)
+//   node esbuild.js --production  the same, minified, no source maps (what the .vsix ships)
+//   node esbuild.js --watch       rebuild on change (the F5 task)
+//   node esbuild.js --tests       only the test bundles (unit, integration, UI, sandbox) into out/
+//   node esbuild.js --sandbox     only the sandbox server (npm run sandbox)
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Prints errors in the form the $esbuild-watch problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'silent',
+  legalComments: 'none',
+  plugins: [problemMatcher],
+};
+
+/** The extension and its lazily loaded HTTP transport (node-fetch lives only in dist/http.js). */
+const host = {
+  ...common,
+  entryPoints: { extension: 'src/extension.ts', http: 'src/services/http.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  metafile: true,
+};
+
+/** The webview renderer: browser code, its own folder is the panel's only local resource root. */
+const webview = {
+  ...common,
+  entryPoints: ['src/webview/main.ts', 'src/webview/main.css'],
+  outdir: 'dist/webview',
+  entryNames: '[name]',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+};
+
+const testFiles = (dir) => fs.existsSync(dir)
+  ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.test\.ts$/.test(f)).map((f) => path.join(dir, f))
+  : [];
+
+const tests = [
+  { // plain-Node mocha over src/core and the HTTP service (node-fetch bundled in, so the ESM package loads)
+    ...common, sourcemap: 'inline', minify: false,
+    entryPoints: testFiles('test/unit'), outdir: 'out/unit', outbase: 'test/unit',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['mocha'],
+  },
+  { // mocha inside the real extension host
+    ...common, sourcemap: 'inline', minify: false,
+    entryPoints: ['test/integration/index.ts', 'test/integration/runTest.ts', ...testFiles('test/integration')], outdir: 'out/integration', outbase: 'test/integration',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'],
+  },
+  { // Playwright specs driving code-server like a user
+    ...common, sourcemap: 'inline', minify: false,
+    entryPoints: testFiles('test/ui'), outdir: 'out/ui', outbase: 'test/ui',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['mocha', 'playwright-core'],
+  },
+];
+
+const sandbox = {
+  ...common, sourcemap: 'inline', minify: false,
+  entryPoints: { cli: 'test/sandbox/cli.ts' }, outdir: 'out/sandbox',
+  platform: 'node', format: 'cjs', target: 'node20',
+};
+
+async function main() {
+  let configs;
+  if (args.has('--sandbox')) configs = [sandbox];
+  else if (args.has('--tests')) configs = [...tests, sandbox];
+  else configs = [host, webview];
+  configs = configs.filter((c) => !Array.isArray(c.entryPoints) || c.entryPoints.length > 0);
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  let failed = false;
+  for (const ctx of contexts) {
+    try {
+      const result = await ctx.rebuild();
+      if (result.metafile) fs.writeFileSync(path.join('dist', 'meta.json'), JSON.stringify(result.metafile));
+    } catch {
+      failed = true;
+    }
+    await ctx.dispose();
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
