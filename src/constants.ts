@@ -1,0 +1,40 @@
+// Every id the manifest and the code share, in one place (js-debug's contributionUtils idiom).
+export const EXTENSION_ID = 'smsdev.vairosms-reports';
+
+export const Commands = {
+  lookUpReport: 'vairosms.lookUpReport',
+  setApiKey: 'vairosms.setApiKey',
+  clearApiKey: 'vairosms.clearApiKey',
+  showLog: 'vairosms.showLog',
+  refreshLookup: 'vairosms.refreshLookup',
+  openLookup: 'vairosms.openLookup',
+  copyNumber: 'vairosms.copyNumber',
+  copySendId: 'vairosms.copySendId',
+  removeLookup: 'vairosms.removeLookup',
+  clearHistory: 'vairosms.clearHistory',
+  showRawResponse: 'vairosms.showRawResponse',
+  /** Internal: the key prompt, resolving to true when a key was stored. */
+  setApiKeyInternal: '_vairosms.promptForApiKey',
+} as const;
+
+export const Views = {
+  container: 'vairosms',
+  recentLookups: 'vairosms.recentLookups',
+  reportPanel: 'vairosms.report',
+} as const;
+
+export const ContextKeys = {
+  hasApiKey: 'vairosms.hasApiKey',
+  hasHistory: 'vairosms.hasRecentLookups',
+} as const;
+
+export const Settings = {
+  section: 'vairosms',
+  apiRoot: 'apiRoot',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+  maxRecentLookups: 'maxRecentLookups',
+  keepMessageText: 'history.keepMessageText',
+  maskNumbers: 'maskNumbers',
+} as const;
+
+export const SECRET_API_KEY = 'vairosms.apiKey';

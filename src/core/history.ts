@@ -1,0 +1,119 @@
+// Recent lookups as plain data (references-view's history idiom): newest first, one entry per send ID + number,
+// capped. Stored in globalState, so nothing here may hold the key or a URL; repair() accepts whatever is stored
+// (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
+import { type Report } from './report';
+import { statusCodeOf } from './statuses';
+
+export interface TimelinePoint {
+  readonly status: string;
+  /** Epoch ms when we saw this status. */
+  readonly at: number;
+}
+
+export interface HistoryEntry {
+  readonly sendId: string;
+  readonly number: string;
+  /** Epoch ms of the lookup that produced `report`. */
+  readonly checkedAt: number;
+  readonly report: Report;
+  /** Every status change we observed, oldest first (the first point is the first lookup). */
+  readonly timeline?: readonly TimelinePoint[];
+}
+
+export const HARD_CAP = 200;
+export const TIMELINE_CAP = 20;
+
+export function entryKey(e: { sendId: string; number: string }): string {
+  return `${e.sendId}\u0000${e.number}`;
+}
+
+export function statusOf(e: HistoryEntry): string {
+  return e.report.status;
+}
+
+/** Adds or replaces the entry for the same send ID + number, moves it to the top, extends its timeline. */
+export function addEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
+  const key = entryKey(entry);
+  const previous = entries.find((e) => entryKey(e) === key);
+  const timeline = mergeTimeline(previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
+    entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }]);
+  const merged: HistoryEntry = { ...entry, timeline };
+  return [merged, ...entries.filter((e) => entryKey(e) !== key)].slice(0, clampCap(cap));
+}
+
+function mergeTimeline(a: readonly TimelinePoint[], b: readonly TimelinePoint[]): TimelinePoint[] {
+  const out: TimelinePoint[] = [];
+  for (const p of [...a, ...b].sort((x, y) => x.at - y.at)) {
+    if (out.length === 0 || out[out.length - 1].status !== p.status) out.push(p);
+  }
+  return out.slice(-TIMELINE_CAP);
+}
+
+export function removeEntry(entries: readonly HistoryEntry[], key: { sendId: string; number: string }): HistoryEntry[] {
+  const k = entryKey(key);
+  return entries.filter((e) => entryKey(e) !== k);
+}
+
+export function findEntry(entries: readonly HistoryEntry[], key: { sendId: string; number: string }): HistoryEntry | undefined {
+  const k = entryKey(key);
+  return entries.find((e) => entryKey(e) === k);
+}
+
+export function clampCap(cap: number): number {
+  return Number.isFinite(cap) ? Math.min(HARD_CAP, Math.max(1, Math.floor(cap))) : 50;
+}
+
+/** Drops the message text when the user chose not to keep it (vairosms.history.keepMessageText = false). */
+export function withoutMessage(entry: HistoryEntry): HistoryEntry {
+  if (entry.report.message === undefined) return entry;
+  const { message: _dropped, ...report } = entry.report;
+  return { ...entry, report };
+}
+
+export interface Repaired {
+  readonly entries: HistoryEntry[];
+  /** Entries that were present but unusable, duplicated or over the cap. */
+  readonly dropped: number;
+}
+
+/** Never throws. */
+export function repairHistory(stored: unknown, cap: number): Repaired {
+  const list = Array.isArray(stored) ? stored : [];
+  let dropped = Array.isArray(stored) ? 0 : stored === undefined || stored === null ? 0 : 1;
+  const seen = new Set<string>();
+  const entries: HistoryEntry[] = [];
+  for (const item of list) {
+    const e = repairEntry(item);
+    if (!e || seen.has(entryKey(e))) { dropped++; continue; }
+    seen.add(entryKey(e));
+    entries.push(e);
+  }
+  entries.sort((a, b) => b.checkedAt - a.checkedAt);
+  const max = clampCap(cap);
+  if (entries.length > max) dropped += entries.length - max;
+  return { entries: entries.slice(0, max), dropped };
+}
+
+const digits = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^\d{1,20}$/.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined;
+
+function repairEntry(item: unknown): HistoryEntry | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const o = item as Record<string, unknown>;
+  const sendId = digits(o.sendId);
+  const number = digits(o.number);
+  const checkedAt = typeof o.checkedAt === 'number' && Number.isFinite(o.checkedAt) ? o.checkedAt : undefined;
+  if (!sendId || !number || checkedAt === undefined) return undefined;
+  const r = o.report && typeof o.report === 'object' && !Array.isArray(o.report) ? (o.report as Record<string, unknown>) : {};
+  const report: Record<string, unknown> = { status: statusCodeOf(r.status) };
+  for (const k of ['rowId', 'sendId', 'number', 'message', 'refundRaw', 'createdAt', 'updatedAt'] as const) {
+    if (typeof r[k] === 'string') report[k] = r[k];
+  }
+  if (typeof r.parts === 'number' && Number.isFinite(r.parts)) report.parts = r.parts;
+  if (typeof r.refund === 'boolean') report.refund = r.refund;
+  if (r.extra && typeof r.extra === 'object' && !Array.isArray(r.extra)) report.extra = r.extra;
+  const timeline = Array.isArray(o.timeline)
+    ? o.timeline.filter((p): p is TimelinePoint => !!p && typeof p === 'object' && typeof (p as TimelinePoint).status === 'string' && typeof (p as TimelinePoint).at === 'number').slice(-TIMELINE_CAP)
+    : undefined;
+  return { sendId, number, checkedAt, report: report as unknown as Report, ...(timeline && timeline.length ? { timeline } : {}) };
+}

@@ -1,0 +1,199 @@
+// Builds the webview's view model from a report or an error: every label and explanation resolved in the display
+// language, every value a plain string. The webview only renders it (as text), so this is where the panel's
+// content is decided and tested.
+import * as l10n from '@vscode/l10n';
+import { describeError, type LookupError } from './errors';
+import { type HistoryEntry } from './history';
+import { formatDuration, parseProviderTime, timeToUpdate, type Report } from './report';
+import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
+import { type ErrorActionId, type FieldView, type ReportModel, type StatusView, type Strings } from '../shared/protocol';
+
+export function strings(): Strings {
+  return {
+    heading: l10n.t('VairoSMS number report'),
+    loading: l10n.t('Looking up the report…'),
+    statusHeading: l10n.t('Delivery status'),
+    detailsHeading: l10n.t('Details'),
+    messageHeading: l10n.t('Message text'),
+    legendHeading: l10n.t('All status codes'),
+    legendIntro: l10n.t('Every durum_gonderim value VairoSMS documents. Hover or focus a code for its explanation.'),
+    codeColumn: l10n.t('Code'),
+    meaningColumn: l10n.t('Status'),
+    finalityColumn: l10n.t('Final?'),
+    meaningLabel: l10n.t('Meaning'),
+    finalityLabel: l10n.t('Final or pending'),
+    nextStepLabel: l10n.t('What to do next'),
+    providerTextLabel: l10n.t('VairoSMS documentation (Turkish)'),
+    unknownMark: l10n.t('unknown code'),
+    refresh: l10n.t('Refresh'),
+    copyJson: l10n.t('Copy JSON'),
+    showRaw: l10n.t('Show Raw Response'),
+    watch: l10n.t('Watch Until Final'),
+    stopWatching: l10n.t('Stop Watching'),
+    emptyMessage: l10n.t('(empty)'),
+    controlCharsNote: l10n.t('Invisible and control characters are shown as ⟨U+XXXX⟩.'),
+    errorHeading: l10n.t('The lookup failed'),
+  };
+}
+
+export function statusView(info: StatusInfo): StatusView {
+  return {
+    code: info.code, known: info.known, group: info.group, label: info.label, finality: info.finality,
+    meaning: info.meaning, nextStep: info.nextStep, ...(info.providerText ? { providerText: info.providerText } : {}),
+  };
+}
+
+export interface ModelContext {
+  readonly seq: number;
+  readonly lang: string;
+  readonly now: number;
+}
+
+function base(ctx: ModelContext, sendId: string, number: string) {
+  return {
+    v: 1 as const,
+    seq: ctx.seq,
+    lang: ctx.lang,
+    sendId,
+    number,
+    strings: strings(),
+    title: l10n.t('{0} in send {1}', number, sendId),
+    legend: describeAllStatuses().map(statusView),
+  };
+}
+
+export function loadingModel(ctx: ModelContext, sendId: string, number: string, previous?: ReportModel): ReportModel {
+  return {
+    ...base(ctx, sendId, number),
+    state: 'loading',
+    fields: previous?.fields ?? [],
+    ...(previous?.status ? { status: previous.status } : {}),
+    ...(previous?.message ? { message: previous.message } : {}),
+    ...(previous?.timeline ? { timeline: previous.timeline } : {}),
+    subtitle: l10n.t('Looking up the report…'),
+    announcement: l10n.t('Looking up the report for {0} in send {1}.', number, sendId),
+  };
+}
+
+export interface ReportInput {
+  readonly sendId: string;
+  readonly number: string;
+  readonly report: Report;
+  readonly checkedAt: number;
+  readonly fromHistory: boolean;
+  readonly timeline?: HistoryEntry['timeline'];
+  readonly previousStatus?: string;
+  readonly watching?: boolean;
+}
+
+export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel {
+  const r = input.report;
+  const info = describeStatus(r.status);
+  const zoneNote = l10n.t('Turkey time (UTC+3), assumed: the API gives no time zone.');
+  const fields: FieldView[] = [
+    { id: 'sendId', label: l10n.t('Send ID (sms_gonderim_id)'), value: r.sendId ?? input.sendId },
+    { id: 'rowId', label: l10n.t('Row ID (id)'), value: r.rowId ?? '—' },
+    { id: 'number', label: l10n.t('Number (numara)'), value: r.number ?? input.number },
+    { id: 'parts', label: l10n.t('Message parts (mesaj_boy)'), value: r.parts !== undefined ? String(r.parts) : '—' },
+    { id: 'status', label: l10n.t('Status (durum_gonderim)'), value: r.status === '' ? '—' : r.status },
+    { id: 'refund', label: l10n.t('Refund (durum_iade)'), value: refundText(r), note: l10n.t('The API does not document this flag; "iade" means refund.') },
+    timeField('createdAt', l10n.t('Created (created_at)'), r.createdAt, zoneNote, ctx),
+    timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
+    { id: 'elapsed', label: l10n.t('Created to updated'), value: elapsedText(r) },
+  ];
+  for (const [k, v] of Object.entries(r.extra ?? {})) {
+    fields.push({ id: `extra:${k}`, label: k, value: typeof v === 'string' ? v : JSON.stringify(v) ?? String(v), note: l10n.t('Not in the API documentation; shown as received.') });
+  }
+  const checked = relativeTime(input.checkedAt, ctx.now, ctx.lang);
+  const changed = input.previousStatus !== undefined && input.previousStatus !== r.status;
+  const announcement = changed
+    ? l10n.t('Status changed from {0} to {1}: {2}.', input.previousStatus || '—', info.code || '—', info.label)
+    : l10n.t('Status {0}: {1}. {2}', info.code || '—', info.label, info.finality);
+  return {
+    ...base(ctx, input.sendId, input.number),
+    state: 'report',
+    status: statusView(info),
+    fields,
+    ...(r.message !== undefined ? { message: { text: r.message } } : {}),
+    subtitle: input.fromHistory
+      ? l10n.t('From recent lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
+      : l10n.t('Checked {0}.', checked),
+    ...(input.timeline && input.timeline.length > 1 ? {
+      timeline: {
+        label: l10n.t('Status timeline'),
+        points: input.timeline.map((p) => ({ at: new Date(p.at).toLocaleString(ctx.lang), status: statusView(describeStatus(p.status)) })),
+      },
+    } : {}),
+    announcement,
+    canWatch: info.group === 'pending' || info.group === 'unknown',
+    watching: input.watching === true,
+  };
+}
+
+export function errorModel(ctx: ModelContext, sendId: string, number: string, error: LookupError, previous?: ReportModel): ReportModel {
+  const d = describeError(error);
+  const actions: Array<{ id: ErrorActionId; label: string }> = [];
+  if (error.kind === 'unauthorized' || error.kind === 'no-key') actions.push({ id: 'setApiKey', label: l10n.t('Set API Key…') });
+  if (error.kind === 'config') actions.push({ id: 'openSettings', label: l10n.t('Open Settings') });
+  if (d.retryable) actions.push({ id: 'retry', label: l10n.t('Retry') });
+  actions.push({ id: 'showLog', label: l10n.t('Show Log') });
+  return {
+    ...base(ctx, sendId, number),
+    state: 'error',
+    fields: previous?.state === 'report' ? previous.fields : [],
+    ...(previous?.status ? { status: previous.status } : {}),
+    ...(previous?.message ? { message: previous.message } : {}),
+    error: {
+      kind: error.kind,
+      title: d.title,
+      message: d.message,
+      action: d.action,
+      ...(d.providerLabel && d.providerText ? { providerLabel: d.providerLabel, providerText: d.providerText } : {}),
+      ...(error.detail ? { detail: error.detail } : {}),
+      actions,
+    },
+    subtitle: previous?.state === 'report' ? l10n.t('The last successful report is shown below.') : undefined,
+    announcement: l10n.t('Lookup failed: {0}. {1}', d.title, d.message),
+  };
+}
+
+function refundText(r: Report): string {
+  if (r.refund === true) return r.refundRaw ? l10n.t('Yes ({0})', r.refundRaw) : l10n.t('Yes (1)');
+  if (r.refund === false) return r.refundRaw ? l10n.t('No ({0})', r.refundRaw) : l10n.t('No (0)');
+  return r.refundRaw ?? '—';
+}
+
+function timeField(id: string, label: string, value: string | undefined, zoneNote: string, ctx: ModelContext): FieldView {
+  if (!value) return { id, label, value: '—' };
+  const t = parseProviderTime(value);
+  const note = t === undefined
+    ? l10n.t('Shown as received; not a date we can read.')
+    : `${zoneNote} ${l10n.t('That is {0} your time ({1}).', new Date(t).toLocaleString(ctx.lang), relativeTime(t, ctx.now, ctx.lang))}`;
+  return { id, label, value, note };
+}
+
+function elapsedText(r: Report): string {
+  const ms = timeToUpdate(r);
+  return ms === undefined ? '—' : formatDuration(ms);
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600e3], ['month', 30 * 24 * 3600e3], ['day', 24 * 3600e3], ['hour', 3600e3], ['minute', 60e3], ['second', 1e3],
+];
+
+/** "5 minutes ago" / "5 dakika önce", in the display language. */
+export function relativeTime(at: number, now: number, lang: string): string {
+  const diff = at - now;
+  const abs = Math.abs(diff);
+  let fmt: Intl.RelativeTimeFormat;
+  try {
+    fmt = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  } catch {
+    fmt = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  }
+  if (abs < 10e3) return fmt.format(0, 'second');
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms) return fmt.format(Math.round(diff / ms), unit);
+  }
+  return fmt.format(0, 'second');
+}

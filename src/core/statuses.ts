@@ -1,0 +1,193 @@
+// The durum_gonderim catalog: what each delivery status means, whether it can still change, and what a developer
+// should do next. Facts from the provider's page (shared/API.md); the wording is ours. Strings go through
+// @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
+import * as l10n from '@vscode/l10n';
+
+export const STATUS_CODES = [
+  'DEFAULT',
+  'SENDING',
+  'WAITING',
+  'DELIVERED',
+  'SENT',
+  'NOT_DELIVERED',
+  'EXPIRED',
+  'INVALID_DESTINATION_ADDRESS',
+  'REJECTED',
+  'SEND_ERROR',
+  'BLACKLISTED_DESTINATION_ADDRESS',
+] as const;
+
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+/** pending: can still change; delivered: final and confirmed; unconfirmed: final, delivery not confirmed;
+ *  failed: final, not delivered; unknown: a code this catalog does not know. */
+export type StatusGroup = 'pending' | 'delivered' | 'unconfirmed' | 'failed' | 'unknown';
+
+export interface StatusInfo {
+  /** The code as sent, trimmed and upper-cased (the raw value stays in the raw response); empty when missing. */
+  readonly code: string;
+  readonly known: boolean;
+  /** true: will not change; false: may still change; undefined: unknown code. */
+  readonly final: boolean | undefined;
+  readonly group: StatusGroup;
+  /** A short label, e.g. "Delivered". */
+  readonly label: string;
+  /** "Final" / "Pending: may still change" / … */
+  readonly finality: string;
+  readonly meaning: string;
+  readonly nextStep: string;
+  /** The provider's own Turkish description from its documentation, verbatim; undefined for unknown codes. */
+  readonly providerText: string | undefined;
+}
+
+const GROUPS: Record<StatusCode, StatusGroup> = {
+  DEFAULT: 'pending',
+  SENDING: 'pending',
+  WAITING: 'pending',
+  DELIVERED: 'delivered',
+  SENT: 'unconfirmed',
+  NOT_DELIVERED: 'failed',
+  EXPIRED: 'failed',
+  INVALID_DESTINATION_ADDRESS: 'failed',
+  REJECTED: 'failed',
+  SEND_ERROR: 'failed',
+  BLACKLISTED_DESTINATION_ADDRESS: 'failed',
+};
+
+/** Verbatim from the provider's page (shared/seeds), shown labelled as the provider's words. */
+const PROVIDER_TEXT: Record<StatusCode, string> = {
+  DEFAULT: 'Henüz işlem yapılmamış.',
+  SENDING: 'Mesaj gönderiliyor.',
+  WAITING: 'Mesaj gönderildi. Cevap bekleniyor.',
+  DELIVERED: 'Mesaj iletildi.',
+  SENT: 'Mesaj iletildi. Fakat operatör gönderim raporunu desteklemediği için teyit edilemiyor. (Uluslararası bazı yönlerde oluşur.)',
+  NOT_DELIVERED: 'Mesaj iletilemedi. (Genelde alıcı numaranın aktif olmamasından kaynaklanır.)',
+  EXPIRED: 'Zaman aşımı. Mesajınız belirlediğiniz geçerlilik süresi içinde alıcısına teslim edilemedi.',
+  INVALID_DESTINATION_ADDRESS: 'Alıcı telefon numarası geçersiz. (Hiçbir operatöre kayıtlı değil.)',
+  REJECTED: 'Mesajınızın gönderimi reddedildi. (Genelde gsm operatörü tarafından içerik kontrolü sonucu oluşur.)',
+  SEND_ERROR: 'Mesajınız gönderilirken hata oluştu. (Sebebi çeşitli olabilir.)',
+  BLACKLISTED_DESTINATION_ADDRESS: 'Alıcı kara listede.',
+};
+
+// Each text is written out in a t() call so the l10n extractor finds it; a function per code keeps them lazy
+// (the bundle is configured in activate(), after this module loads).
+const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep: string }> = {
+  DEFAULT: () => ({
+    label: l10n.t('Queued'),
+    meaning: l10n.t('VairoSMS has recorded the message but has not started sending it yet.'),
+    nextStep: l10n.t('Wait and look again in a minute. If it stays queued for long, check whether the send was scheduled for later or is still being processed.'),
+  }),
+  SENDING: () => ({
+    label: l10n.t('Sending'),
+    meaning: l10n.t('The message is being handed to the mobile operator.'),
+    nextStep: l10n.t('Look again shortly; this normally takes seconds.'),
+  }),
+  WAITING: () => ({
+    label: l10n.t('Waiting for report'),
+    meaning: l10n.t('The operator has the message; its delivery report has not arrived yet.'),
+    nextStep: l10n.t('Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.'),
+  }),
+  DELIVERED: () => ({
+    label: l10n.t('Delivered'),
+    meaning: l10n.t('The operator confirmed delivery to the handset.'),
+    nextStep: l10n.t('Nothing to do; stop polling.'),
+  }),
+  SENT: () => ({
+    label: l10n.t('Sent, unconfirmed'),
+    meaning: l10n.t('The message left for the operator, but this route gives no delivery reports, so delivery cannot be confirmed (some international routes).'),
+    nextStep: l10n.t('Treat it as probably delivered. Do not resend automatically: the recipient may get it twice.'),
+  }),
+  NOT_DELIVERED: () => ({
+    label: l10n.t('Not delivered'),
+    meaning: l10n.t('The operator could not deliver the message, usually because the number is not in service.'),
+    nextStep: l10n.t('Confirm the number with its owner. Do not retry in a loop.'),
+  }),
+  EXPIRED: () => ({
+    label: l10n.t('Expired'),
+    meaning: l10n.t('The message was not delivered within its validity period (phone off or out of coverage).'),
+    nextStep: l10n.t('Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.'),
+  }),
+  INVALID_DESTINATION_ADDRESS: () => ({
+    label: l10n.t('Invalid number'),
+    meaning: l10n.t('The number is invalid: no operator has it registered.'),
+    nextStep: l10n.t('Fix the number and its format (10 digits like 5XXXXXXXXX, or 905XXXXXXXXX) and validate numbers in your application.'),
+  }),
+  REJECTED: () => ({
+    label: l10n.t('Rejected'),
+    meaning: l10n.t('The send was refused, usually by the operator\'s content check.'),
+    nextStep: l10n.t('Review the text, the sender header and, for commercial messages, the İYS consent. Contact VairoSMS support with the send ID.'),
+  }),
+  SEND_ERROR: () => ({
+    label: l10n.t('Send error'),
+    meaning: l10n.t('An error occurred while sending; the causes vary.'),
+    nextStep: l10n.t('Retry once later; if it fails again, contact VairoSMS support with the send ID and the number.'),
+  }),
+  BLACKLISTED_DESTINATION_ADDRESS: () => ({
+    label: l10n.t('Blacklisted'),
+    meaning: l10n.t('The recipient is on the blacklist, so the message was not sent.'),
+    nextStep: l10n.t('Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.'),
+  }),
+};
+
+export function isKnownStatus(code: string): code is StatusCode {
+  return Object.prototype.hasOwnProperty.call(GROUPS, code);
+}
+
+/** Normalizes what the API sent (any type) to the code string we look up: trimmed, upper-cased. */
+export function statusCodeOf(value: unknown): string {
+  if (typeof value === 'string') return value.trim().toUpperCase();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+export function isFinalStatus(code: string): boolean {
+  return isKnownStatus(code) && GROUPS[code] !== 'pending';
+}
+
+export function isPendingStatus(code: string): boolean {
+  return isKnownStatus(code) && GROUPS[code] === 'pending';
+}
+
+function finalityText(group: StatusGroup): string {
+  switch (group) {
+    case 'pending': return l10n.t('Pending: may still change');
+    case 'delivered': return l10n.t('Final');
+    case 'unconfirmed': return l10n.t('Final, but delivery is unconfirmed');
+    case 'failed': return l10n.t('Final: not delivered');
+    case 'unknown': return l10n.t('Unknown: not in the documented list');
+    default: return assertNever(group);
+  }
+}
+
+/** Never throws: an unknown or missing code gets an explanation that says so. */
+export function describeStatus(rawCode: unknown): StatusInfo {
+  const code = statusCodeOf(rawCode);
+  if (isKnownStatus(code)) {
+    const group = GROUPS[code];
+    return {
+      code, known: true, final: group !== 'pending', group,
+      finality: finalityText(group), providerText: PROVIDER_TEXT[code], ...TEXT[code](),
+    };
+  }
+  return {
+    code,
+    known: false,
+    final: undefined,
+    group: 'unknown',
+    label: code === '' ? l10n.t('No status') : l10n.t('Unknown status'),
+    finality: finalityText('unknown'),
+    meaning: code === ''
+      ? l10n.t('The report carries no durum_gonderim value.')
+      : l10n.t('VairoSMS returned the status code {0}, which is not in its documented list.', code),
+    nextStep: l10n.t('Treat it as not final. Look again later, and ask VairoSMS support what the code means.'),
+    providerText: undefined,
+  };
+}
+
+export function describeAllStatuses(): StatusInfo[] {
+  return STATUS_CODES.map((c) => describeStatus(c));
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value ${String(x)}`);
+}

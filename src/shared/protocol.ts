@@ -1,0 +1,140 @@
+// The one typed message union between the extension host and the report webview (markdown-language-features'
+// previewMessaging idiom). The host sends a fully localized view model; the webview renders it as text and
+// posts back only the actions listed here. Nothing in a model may contain the API key or a request URL.
+
+export type StatusGroupView = 'pending' | 'delivered' | 'unconfirmed' | 'failed' | 'unknown';
+
+export interface StatusView {
+  readonly code: string;
+  readonly known: boolean;
+  readonly group: StatusGroupView;
+  readonly label: string;
+  readonly finality: string;
+  readonly meaning: string;
+  readonly nextStep: string;
+  /** The provider's own Turkish description, shown labelled. */
+  readonly providerText?: string;
+}
+
+export interface FieldView {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  /** A second line, e.g. "Turkey time (UTC+3), assumed: the API gives no zone". */
+  readonly note?: string;
+}
+
+export type ErrorActionId = 'setApiKey' | 'retry' | 'showLog' | 'openSettings';
+
+export interface ErrorView {
+  readonly kind: string;
+  readonly title: string;
+  readonly message: string;
+  readonly action: string;
+  readonly providerLabel?: string;
+  readonly providerText?: string;
+  readonly detail?: string;
+  readonly actions: ReadonlyArray<{ readonly id: ErrorActionId; readonly label: string }>;
+}
+
+export interface TimelineView {
+  readonly label: string;
+  readonly points: ReadonlyArray<{ readonly at: string; readonly status: StatusView }>;
+}
+
+export interface Strings {
+  readonly heading: string;
+  readonly loading: string;
+  readonly statusHeading: string;
+  readonly detailsHeading: string;
+  readonly messageHeading: string;
+  readonly legendHeading: string;
+  readonly legendIntro: string;
+  readonly codeColumn: string;
+  readonly meaningColumn: string;
+  readonly finalityColumn: string;
+  readonly meaningLabel: string;
+  readonly finalityLabel: string;
+  readonly nextStepLabel: string;
+  readonly providerTextLabel: string;
+  readonly unknownMark: string;
+  readonly refresh: string;
+  readonly copyJson: string;
+  readonly showRaw: string;
+  readonly watch: string;
+  readonly stopWatching: string;
+  readonly emptyMessage: string;
+  readonly controlCharsNote: string;
+  readonly errorHeading: string;
+}
+
+export interface ReportModel {
+  readonly v: 1;
+  /** Increases with every render of the same panel; the webview acks it. */
+  readonly seq: number;
+  readonly state: 'loading' | 'report' | 'error';
+  readonly lang: string;
+  readonly sendId: string;
+  readonly number: string;
+  readonly strings: Strings;
+  readonly title: string;
+  /** One line under the title: "Checked 2 min ago", "Shown from recent lookups, checked …". */
+  readonly subtitle?: string;
+  readonly status?: StatusView;
+  readonly fields: readonly FieldView[];
+  readonly message?: { readonly text: string; readonly note?: string };
+  readonly error?: ErrorView;
+  readonly timeline?: TimelineView;
+  readonly legend: readonly StatusView[];
+  /** What a screen reader should hear after this render (aria-live). */
+  readonly announcement: string;
+  readonly canWatch?: boolean;
+  readonly watching?: boolean;
+}
+
+export type ToWebview =
+  | { readonly type: 'render'; readonly model: ReportModel };
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'rendered'; readonly seq: number }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'copyJson' }
+  | { readonly type: 'showRaw' }
+  | { readonly type: 'watch' }
+  | { readonly type: 'stopWatching' }
+  | { readonly type: 'errorAction'; readonly action: ErrorActionId };
+
+const ACTIONS: readonly ErrorActionId[] = ['setApiKey', 'retry', 'showLog', 'openSettings'];
+export const MAX_MESSAGE_BYTES = 4096;
+
+/** The allowlist: returns the message when it is exactly one of FromWebview, otherwise undefined. */
+export function parseFromWebview(data: unknown): FromWebview | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  let size: number;
+  try {
+    size = JSON.stringify(data).length;
+  } catch {
+    return undefined;
+  }
+  if (size > MAX_MESSAGE_BYTES) return undefined;
+  const m = data as Record<string, unknown>;
+  const keys = Object.keys(m);
+  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  switch (m.type) {
+    case 'ready':
+    case 'refresh':
+    case 'copyJson':
+    case 'showRaw':
+    case 'watch':
+    case 'stopWatching':
+      return only('type') ? { type: m.type } : undefined;
+    case 'rendered':
+      return only('type', 'seq') && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) ? { type: 'rendered', seq: m.seq } : undefined;
+    case 'errorAction':
+      return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
+        ? { type: 'errorAction', action: m.action as ErrorActionId } : undefined;
+    default:
+      return undefined;
+  }
+}
