@@ -10,7 +10,7 @@ export type PhoneResult =
   | { readonly ok: false; readonly reason: 'empty' | 'characters' | 'length'; readonly message: string };
 
 /** Separators people put in numbers: spaces (incl. no-break and thin), dashes, dots, slashes and brackets. */
-const SEPARATORS = /[\s\u00a0\u2007\u202f\-\u2010-\u2015.()/[\]]/g;
+const SEPARATORS = /[ \t\u00a0\u2007\u202f\-\u2010-\u2015.()/[\]]/g;
 
 export const MIN_DIGITS = 7;
 export const MAX_DIGITS = 15;
