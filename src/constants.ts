@@ -13,6 +13,13 @@ export const Commands = {
   removeLookup: 'vairosms.removeLookup',
   clearHistory: 'vairosms.clearHistory',
   showRawResponse: 'vairosms.showRawResponse',
+  watchReport: 'vairosms.watchReport',
+  stopWatching: 'vairosms.stopWatching',
+  showWatches: 'vairosms.showWatches',
+  lookUpSelection: 'vairosms.lookUpSelection',
+  copyAsCurl: 'vairosms.copyAsCurl',
+  copyAsSnippet: 'vairosms.copyAsSnippet',
+  lookUpBatch: 'vairosms.lookUpBatch',
   /** Internal: the key prompt, resolving to true when a key was stored. */
   setApiKeyInternal: '_vairosms.promptForApiKey',
 } as const;
@@ -26,6 +33,7 @@ export const Views = {
 export const ContextKeys = {
   hasApiKey: 'vairosms.hasApiKey',
   hasHistory: 'vairosms.hasRecentLookups',
+  isWatching: 'vairosms.isWatching',
 } as const;
 
 export const Settings = {
@@ -35,6 +43,8 @@ export const Settings = {
   maxRecentLookups: 'maxRecentLookups',
   keepMessageText: 'history.keepMessageText',
   maskNumbers: 'maskNumbers',
+  watchMaxMinutes: 'watch.maxMinutes',
+  batchConcurrency: 'batchConcurrency',
 } as const;
 
 export const SECRET_API_KEY = 'vairosms.apiKey';

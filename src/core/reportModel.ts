@@ -28,6 +28,7 @@ export function strings(): Strings {
     refresh: l10n.t('Refresh'),
     copyJson: l10n.t('Copy JSON'),
     showRaw: l10n.t('Show Raw Response'),
+    copyAsCurl: l10n.t('Copy as cURL'),
     watch: l10n.t('Watch Until Final'),
     stopWatching: l10n.t('Stop Watching'),
     emptyMessage: l10n.t('(empty)'),

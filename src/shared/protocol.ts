@@ -61,6 +61,7 @@ export interface Strings {
   readonly refresh: string;
   readonly copyJson: string;
   readonly showRaw: string;
+  readonly copyAsCurl: string;
   readonly watch: string;
   readonly stopWatching: string;
   readonly emptyMessage: string;
@@ -101,6 +102,7 @@ export type FromWebview =
   | { readonly type: 'refresh' }
   | { readonly type: 'copyJson' }
   | { readonly type: 'showRaw' }
+  | { readonly type: 'copyAsCurl' }
   | { readonly type: 'watch' }
   | { readonly type: 'stopWatching' }
   | { readonly type: 'errorAction'; readonly action: ErrorActionId };
@@ -126,6 +128,7 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'refresh':
     case 'copyJson':
     case 'showRaw':
+    case 'copyAsCurl':
     case 'watch':
     case 'stopWatching':
       return only('type') ? { type: m.type } : undefined;

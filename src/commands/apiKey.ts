@@ -1,0 +1,54 @@
+// VairoSMS: Set API Key… / Clear API Key. The key is typed into a password box, trimmed, and stored only in
+// SecretStorage; nothing about it is logged but that it was set or cleared.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { describeError } from '../core/errors';
+import { type ApiKeyStore, KeyringError } from '../services/apiKey';
+import { type Log } from '../services/log';
+import { error, inputStep } from './input';
+
+/** Asks for the key and stores it. Resolves true when a key was stored. */
+export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: string): Promise<boolean> {
+  const value = await inputStep({
+    title: vscode.l10n.t('VairoSMS API Key'),
+    prompt: reason ?? vscode.l10n.t('Paste your VairoSMS API key. It is kept in VS Code\'s secret storage, never in settings or logs.'),
+    placeholder: vscode.l10n.t('API key from the VairoSMS panel'),
+    password: true,
+    validate: (v) => (v.trim() === '' ? error(vscode.l10n.t('The API key cannot be empty.')) : undefined),
+  });
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  try {
+    await keys.set(value);
+  } catch (e) {
+    if (e instanceof KeyringError) {
+      showKeyringError();
+      log.error('the API key could not be stored: secret storage unavailable');
+      return false;
+    }
+    throw e;
+  }
+  log.info('API key stored in secret storage');
+  void vscode.window.showInformationMessage(vscode.l10n.t('VairoSMS API key saved in VS Code\'s secret storage.'));
+  return true;
+}
+
+export function showKeyringError(): void {
+  const d = describeError({ kind: 'keyring' });
+  void vscode.window.showErrorMessage(`${d.title}: ${d.message} ${d.action}`);
+}
+
+export function registerApiKeyCommands(keys: ApiKeyStore, log: Log): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.setApiKey, async () => { await promptForApiKey(keys, log); }),
+    vscode.commands.registerCommand(Commands.clearApiKey, async () => {
+      try {
+        await keys.clear();
+      } catch (e) {
+        if (e instanceof KeyringError) return showKeyringError();
+        throw e;
+      }
+      log.info('API key removed from secret storage');
+      void vscode.window.showInformationMessage(vscode.l10n.t('VairoSMS API key removed.'));
+    }),
+  );
+}

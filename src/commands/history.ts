@@ -1,0 +1,71 @@
+// The Recent Lookups item and title actions: open (stored, no network), refresh, copy, remove, clear all, and
+// Show Raw Response. Every command accepts a tree element or a { sendId, number } object.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { type HistoryStore } from '../services/historyStore';
+import { type Log } from '../services/log';
+import { type RawResponseProvider } from '../views/rawResponse';
+import { type ReportController } from '../views/reportController';
+import { ensureApiKey, type LookupDeps } from './lookUpReport';
+
+type Key = { sendId: string; number: string };
+
+function keyOf(arg: unknown): Key | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const o = arg as { sendId?: unknown; number?: unknown };
+  return typeof o.sendId === 'string' && /^\d{1,18}$/.test(o.sendId) && typeof o.number === 'string' && /^\d{7,15}$/.test(o.number)
+    ? { sendId: o.sendId, number: o.number } : undefined;
+}
+
+export function registerHistoryCommands(deps: LookupDeps & { history: HistoryStore; reports: ReportController; raw: RawResponseProvider; log: Log }): vscode.Disposable {
+  const { history, reports, raw, log } = deps;
+  const withKey = (fn: (key: Key) => unknown) => (arg: unknown) => {
+    const key = keyOf(arg);
+    return key ? fn(key) : undefined;
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.openLookup, withKey((key) => {
+      const entry = history.find(key);
+      if (entry) reports.showStored(entry);
+      else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
+    })),
+    vscode.commands.registerCommand(Commands.refreshLookup, withKey(async (key) => {
+      if (!(await ensureApiKey(deps))) return undefined;
+      return reports.run(key, { preserveFocus: true });
+    })),
+    vscode.commands.registerCommand(Commands.copyNumber, withKey(async (key) => {
+      await vscode.env.clipboard.writeText(key.number);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Number copied'), 3000);
+    })),
+    vscode.commands.registerCommand(Commands.copySendId, withKey(async (key) => {
+      await vscode.env.clipboard.writeText(key.sendId);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Send ID copied'), 3000);
+    })),
+    vscode.commands.registerCommand(Commands.removeLookup, withKey(async (key) => {
+      await history.remove(key);
+      log.info(`removed a lookup from recent lookups (send ${key.sendId})`);
+    })),
+    vscode.commands.registerCommand(Commands.clearHistory, async (confirmed?: unknown) => {
+      const count = history.all().length;
+      if (count === 0) return;
+      if (confirmed !== true) {
+        const clear = vscode.l10n.t('Clear All');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Remove all {0} recent lookups? Their stored reports are deleted.', count), { modal: true }, clear);
+        if (choice !== clear) return;
+      }
+      await history.clear();
+      log.info('cleared recent lookups');
+    }),
+    vscode.commands.registerCommand(Commands.showRawResponse, withKey(async (key) => {
+      const json = reports.rawJson(key);
+      if (!json) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no response to show yet: refresh the report first.'));
+        return;
+      }
+      const text = json.exact ? json.text
+        : `// ${vscode.l10n.t('Rebuilt from the stored report in Recent Lookups; refresh to see VairoSMS\'s exact answer.')}\n${json.text}`;
+      await raw.show(key.sendId, key.number, text);
+    })),
+  );
+}

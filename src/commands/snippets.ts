@@ -1,0 +1,87 @@
+// VairoSMS: Copy as cURL / Copy as Code Snippet… — the current lookup as a runnable snippet. By default the snippet
+// reads the key from $VAIROSMS_API_KEY and contains no key; including the key is an explicit second step behind a
+// modal warning. TLS verification is never turned off in any snippet.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { KEY_ENV_VAR, SNIPPET_LANGUAGES, snippet, snippetEditorLanguage, snippetLabel, type SnippetLanguage } from '../core/snippets';
+import { KeyringError } from '../services/apiKey';
+import * as settings from '../services/settings';
+import { showKeyringError } from './apiKey';
+import { promptLookup, type LookupDeps } from './lookUpReport';
+import { keyArg } from './watch';
+
+type Key = { sendId: string; number: string };
+
+async function targetOf(deps: LookupDeps, arg: unknown): Promise<Key | undefined> {
+  const explicit = keyArg(arg);
+  if (explicit) return explicit;
+  const active = deps.reports.panels.all().find((p) => p.panel.active)?.key;
+  if (active) return active;
+  const last = deps.history.all()[0];
+  return promptLookup({ sendId: last?.sendId, number: last?.number });
+}
+
+async function copy(deps: LookupDeps, language: SnippetLanguage, key: Key): Promise<void> {
+  const root = settings.apiRoot();
+  if (!root.ok) {
+    void vscode.window.showErrorMessage(root.message);
+    return;
+  }
+  const text = snippet(language, { apiRoot: root.value, sendId: key.sendId, number: key.number });
+  await vscode.env.clipboard.writeText(text);
+  deps.log.info(`copied a ${language} snippet for send ${key.sendId} (key read from $${KEY_ENV_VAR}, not included)`);
+  const open = vscode.l10n.t('Open in Editor');
+  const withKey = vscode.l10n.t('Copy with API Key…');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.', snippetLabel(language), KEY_ENV_VAR),
+    open, withKey);
+  if (choice === open) {
+    const doc = await vscode.workspace.openTextDocument({ language: snippetEditorLanguage(language), content: text });
+    await vscode.window.showTextDocument(doc, { preview: true });
+  } else if (choice === withKey) {
+    await copyWithKey(deps, language, key, root.value);
+  }
+}
+
+async function copyWithKey(deps: LookupDeps, language: SnippetLanguage, key: Key, apiRoot: string): Promise<void> {
+  const confirm = vscode.l10n.t('Copy with API Key');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Copy the snippet with your API key in it?'),
+    { modal: true, detail: vscode.l10n.t('The key will be in plain text in your clipboard and wherever you paste it. Anyone who sees it can use your VairoSMS account and credits. Prefer the environment variable {0}.', KEY_ENV_VAR) },
+    confirm);
+  if (choice !== confirm) return;
+  let apiKey: string | undefined;
+  try {
+    apiKey = await deps.keys.get();
+  } catch (e) {
+    if (e instanceof KeyringError) return showKeyringError();
+    throw e;
+  }
+  if (!apiKey) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No API key is stored, so there is nothing to include.'));
+    return;
+  }
+  await vscode.env.clipboard.writeText(snippet(language, { apiRoot, sendId: key.sendId, number: key.number, apiKey }));
+  deps.log.info(`copied a ${language} snippet for send ${key.sendId} WITH the API key, as the user confirmed`);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Snippet with the API key copied'), 5000);
+}
+
+export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.copyAsCurl, async (arg?: unknown) => {
+      const key = await targetOf(deps, arg);
+      if (key) await copy(deps, 'curl', key);
+    }),
+    vscode.commands.registerCommand(Commands.copyAsSnippet, async (arg?: unknown, language?: unknown) => {
+      const key = await targetOf(deps, arg);
+      if (!key) return;
+      let lang = SNIPPET_LANGUAGES.find((l) => l === language);
+      if (!lang) {
+        const pick = await vscode.window.showQuickPick(SNIPPET_LANGUAGES.map((l) => ({ label: snippetLabel(l), language: l })),
+          { placeHolder: vscode.l10n.t('Copy the request for {0} in send {1} as…', key.number, key.sendId) });
+        lang = pick?.language;
+      }
+      if (lang) await copy(deps, lang, key);
+    }),
+  );
+}

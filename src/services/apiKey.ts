@@ -1,0 +1,78 @@
+// The API key lives only in VS Code's SecretStorage (encrypted, never synced). It is cached in memory for the
+// window and the cache is dropped when any window changes it (secrets.onDidChange). If the keyring fails we say
+// so and never fall back to plaintext.
+import * as vscode from 'vscode';
+import { ContextKeys, SECRET_API_KEY } from '../constants';
+import { Disposable } from '../disposable';
+
+export class KeyringError extends Error {
+  constructor(readonly operation: 'read' | 'store' | 'delete') {
+    super(`secret storage ${operation} failed`);
+    this.name = 'KeyringError';
+  }
+}
+
+export class ApiKeyStore extends Disposable {
+  private cached: string | undefined;
+  private loaded = false;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    super();
+    this.register(secrets.onDidChange((e) => {
+      if (e.key !== SECRET_API_KEY) return;
+      this.loaded = false;
+      this.cached = undefined;
+      void this.get().catch(() => undefined).finally(() => this.changed.fire());
+    }));
+  }
+
+  /** The key in memory, for redaction only; undefined until first read. */
+  peek(): string | undefined {
+    return this.cached;
+  }
+
+  async get(): Promise<string | undefined> {
+    if (this.loaded) return this.cached;
+    let value: string | undefined;
+    try {
+      value = await this.secrets.get(SECRET_API_KEY);
+    } catch {
+      throw new KeyringError('read');
+    }
+    this.cached = value === undefined || value.trim() === '' ? undefined : value;
+    this.loaded = true;
+    await setContext(this.cached !== undefined);
+    return this.cached;
+  }
+
+  async set(key: string): Promise<void> {
+    const value = key.trim();
+    try {
+      await this.secrets.store(SECRET_API_KEY, value);
+    } catch {
+      throw new KeyringError('store');
+    }
+    this.cached = value;
+    this.loaded = true;
+    await setContext(true);
+    this.changed.fire();
+  }
+
+  async clear(): Promise<void> {
+    try {
+      await this.secrets.delete(SECRET_API_KEY);
+    } catch {
+      throw new KeyringError('delete');
+    }
+    this.cached = undefined;
+    this.loaded = true;
+    await setContext(false);
+    this.changed.fire();
+  }
+}
+
+function setContext(has: boolean): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, has);
+}

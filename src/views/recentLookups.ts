@@ -1,0 +1,96 @@
+// The Recent Lookups tree (references-view's history idiom): plain HistoryEntry records, TreeItems built in
+// getTreeItem, contextValue for the item menu, a context key for the Clear All title action, relative times
+// refreshed while the view is visible.
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Views } from '../constants';
+import { entryKey, type HistoryEntry } from '../core/history';
+import { maskPhone } from '../core/phone';
+import { relativeTime } from '../core/reportModel';
+import { describeStatus, type StatusGroup } from '../core/statuses';
+import { Disposable } from '../disposable';
+import { type HistoryStore } from '../services/historyStore';
+import * as settings from '../services/settings';
+
+const ICONS: Record<StatusGroup, [string, string | undefined]> = {
+  delivered: ['pass', 'testing.iconPassed'],
+  unconfirmed: ['check', 'charts.blue'],
+  pending: ['clock', 'charts.yellow'],
+  failed: ['error', 'testing.iconFailed'],
+  unknown: ['question', undefined],
+};
+
+export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
+  const [id, color] = ICONS[group];
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+export class RecentLookupsView extends Disposable implements vscode.TreeDataProvider<HistoryEntry> {
+  private readonly changed = this.register(new vscode.EventEmitter<HistoryEntry | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<HistoryEntry>;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(private readonly history: HistoryStore, private readonly watching: (e: HistoryEntry) => boolean = () => false) {
+    super();
+    this.view = this.register(vscode.window.createTreeView(Views.recentLookups, { treeDataProvider: this, showCollapseAll: false }));
+    this.register(history.onDidChange(() => this.refresh()));
+    this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (settings.affects(e, 'maskNumbers')) this.refresh();
+    }));
+    this.register({ dispose: () => this.tick(false) });
+    this.tick(this.view.visible);
+  }
+
+  refresh(): void {
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasHistory, this.history.all().length > 0);
+    this.changed.fire(undefined);
+  }
+
+  /** Relative times ("2 min ago") stay true while the view is visible; nothing runs while it is hidden. */
+  private tick(visible: boolean): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = undefined;
+    if (visible) {
+      this.history.invalidate(); // another window may have added lookups meanwhile
+      this.ticker = setInterval(() => this.changed.fire(undefined), 30_000);
+    }
+  }
+
+  getChildren(element?: HistoryEntry): HistoryEntry[] {
+    if (element) return [];
+    const all = this.history.all();
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasHistory, all.length > 0);
+    return [...all];
+  }
+
+  getTreeItem(e: HistoryEntry): vscode.TreeItem {
+    const info = describeStatus(e.report.status);
+    const number = settings.maskNumbers() ? maskPhone(e.number) : e.number;
+    const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
+    item.id = entryKey(e);
+    const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
+    item.description = vscode.l10n.t('send {0} · {1} · {2}', e.sendId, info.code || '—', when);
+    item.iconPath = statusIcon(info.group);
+    item.contextValue = this.watching(e) ? 'lookup watching' : info.group === 'pending' ? 'lookup pending' : 'lookup';
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('{0} in send {1}: {2}, {3}, checked {4}', number, e.sendId, info.code || '—', info.label, when),
+    };
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.isTrusted = false;
+    tip.supportHtml = false;
+    tip.appendMarkdown('**').appendText(`${info.code || '—'} · ${info.label}`).appendMarkdown('**\n\n');
+    tip.appendText(info.meaning).appendMarkdown('\n\n');
+    tip.appendMarkdown('*').appendText(info.finality).appendMarkdown('*\n\n');
+    tip.appendText(`${vscode.l10n.t('What to do next')}: ${info.nextStep}`).appendMarkdown('\n\n---\n\n');
+    tip.appendText(vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when));
+    item.tooltip = tip;
+    item.command = { command: Commands.openLookup, title: vscode.l10n.t('Open Report'), arguments: [{ sendId: e.sendId, number: e.number }] };
+    return item;
+  }
+
+  override dispose(): void {
+    this.tick(false);
+    super.dispose();
+  }
+}

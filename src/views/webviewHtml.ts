@@ -1,0 +1,65 @@
+// The report webview's HTML shell: one CSP, default-src 'none', a fresh 128-bit nonce from crypto on every render,
+// no inline script or style, assets only from the webview's own folder (dist/webview). Data never goes into the
+// HTML: it arrives by postMessage after the webview says it is ready.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [webviewRoot(extensionUri)],
+    retainContextWhenHidden: false,
+    enableFindWidget: true,
+  };
+}
+
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, loadingText: string): string {
+  const nonce = newNonce();
+  const root = webviewRoot(extensionUri);
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'none'",
+    "font-src 'none'",
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${attr(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(style.toString())}">
+<title>VairoSMS</title>
+</head>
+<body>
+<main id="app" aria-busy="true"><p class="loading">${text(loadingText)}</p></main>
+<div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
+<script nonce="${nonce}" src="${attr(script.toString())}"></script>
+</body>
+</html>`;
+}
+
+function text(s: string): string {
+  return s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function attr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

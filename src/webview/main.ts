@@ -1,0 +1,232 @@
+// The report webview: a dumb renderer of the host's ReportModel. Every value from the API (message, number,
+// status, dates, the provider's text) is set with textContent or an attribute — never parsed as HTML — and
+// invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
+// and on keyboard focus and linked with aria-describedby, not title attributes.
+import type { ErrorView, FieldView, FromWebview, ReportModel, StatusView, ToWebview } from '../shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+(() => {
+  const api = acquireVsCodeApi();
+  const app = document.getElementById('app') as HTMLElement;
+  const live = document.getElementById('live') as HTMLElement;
+  let current: ReportModel | undefined;
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const ICON_PATHS: Record<StatusView['group'], string> = {
+    delivered: 'M3 8.5l3 3 7-7',
+    unconfirmed: 'M2 8.5l3 3 7-7M8 11.5l1 1',
+    pending: 'M8 4v4l3 2M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13z',
+    failed: 'M4 4l8 8M12 4l-8 8',
+    unknown: 'M6 6a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.2V10M8 12.5v.5',
+  };
+
+  function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Array<Node | null | undefined>): HTMLElementTagNameMap[K] {
+    const e = document.createElement(tag);
+    if (props.class) e.className = props.class;
+    if (props.text !== undefined) appendVisible(e, props.text);
+    for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
+    for (const c of children) if (c) e.appendChild(c);
+    return e;
+  }
+
+  /** Control, zero-width and bidi-override characters become a visible ⟨U+XXXX⟩ marker; the rest is plain text. */
+  const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+  function appendVisible(parent: HTMLElement, text: string): void {
+    let last = 0;
+    for (const m of text.matchAll(INVISIBLE)) {
+      const i = m.index ?? 0;
+      if (i > last) parent.appendChild(document.createTextNode(text.slice(last, i)));
+      const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      parent.appendChild(el('span', { class: 'cc', attrs: { title: `U+${code}` } }, document.createTextNode(`⟨U+${code}⟩`)));
+      last = i + m[0].length;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function icon(group: StatusView['group']): SVGSVGElement {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', 'icon');
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', ICON_PATHS[group] ?? ICON_PATHS.unknown);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  let tipCounter = 0;
+  /** A focusable status badge with its tooltip element (role=tooltip, aria-describedby). */
+  function badge(s: StatusView, m: ReportModel, focusKey: string, small = false): HTMLElement {
+    const id = `tip-${++tipCounter}`;
+    const group = s.known ? s.group : 'unknown';
+    const b = el('span', {
+      class: `badge status-${group}${small ? ' small' : ''}`,
+      attrs: { tabindex: '0', 'aria-describedby': id, 'data-focus': focusKey, 'data-code': s.code },
+    }, icon(group), el('span', { class: 'code', text: s.code || '—', attrs: { dir: 'ltr' } }),
+    small ? null : el('span', { class: 'label', text: s.label }),
+    s.known ? null : el('span', { class: 'unknown-mark', text: m.strings.unknownMark }));
+    const tip = el('div', { class: 'tooltip', attrs: { role: 'tooltip', id } },
+      el('p', { class: 'tip-title' }, el('strong', { text: `${s.code || '—'} · ${s.label}` })),
+      row(m.strings.meaningLabel, s.meaning),
+      row(m.strings.finalityLabel, s.finality),
+      row(m.strings.nextStepLabel, s.nextStep),
+      s.providerText ? row(m.strings.providerTextLabel, s.providerText, 'tr') : null);
+    return el('span', { class: 'has-tip' }, b, tip);
+  }
+
+  function row(label: string, text: string, lang?: string): HTMLElement {
+    const p = el('p', {}, el('span', { class: 'tip-label', text: `${label}: ` }));
+    const t = el('span', { text, attrs: lang ? { lang } : {} });
+    p.appendChild(t);
+    return p;
+  }
+
+  function button(label: string, message: FromWebview, focusKey: string): HTMLButtonElement {
+    const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
+    b.addEventListener('click', () => api.postMessage(message));
+    return b;
+  }
+
+  function fieldsTable(fields: readonly FieldView[], caption: string): HTMLElement {
+    const body = el('tbody');
+    for (const f of fields) {
+      const td = el('td', { attrs: { 'data-field': f.id } }, el('bdi', { class: 'value', text: f.value }));
+      if (f.note) td.appendChild(el('div', { class: 'note', text: f.note }));
+      body.appendChild(el('tr', {}, el('th', { text: f.label, attrs: { scope: 'row' } }), td));
+    }
+    return el('table', { class: 'fields' }, el('caption', { class: 'visually-hidden', text: caption }), body);
+  }
+
+  function errorSection(e: ErrorView, m: ReportModel): HTMLElement {
+    const s = el('section', { class: 'error', attrs: { 'aria-labelledby': 'error-h', 'data-kind': e.kind } },
+      el('h2', { text: m.strings.errorHeading, attrs: { id: 'error-h' } }),
+      el('p', { class: 'error-title' }, icon('failed'), el('strong', { text: e.title })),
+      el('p', { class: 'error-message', text: e.message }));
+    if (e.providerText) {
+      s.appendChild(el('figure', { class: 'provider' },
+        el('figcaption', { text: e.providerLabel ?? '' }),
+        el('blockquote', { text: e.providerText, attrs: { lang: 'tr', dir: 'auto' } })));
+    }
+    if (e.detail) s.appendChild(el('p', { class: 'detail' }, el('code', { text: e.detail })));
+    s.appendChild(el('p', { class: 'error-action', text: e.action }));
+    const actions = el('div', { class: 'actions' });
+    for (const a of e.actions) actions.appendChild(button(a.label, { type: 'errorAction', action: a.id }, `error:${a.id}`));
+    s.appendChild(actions);
+    return s;
+  }
+
+  function render(m: ReportModel): void {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+    tipCounter = 0;
+    const root = document.createDocumentFragment();
+    const header = el('header', {},
+      el('p', { class: 'eyebrow', text: m.strings.heading }),
+      el('h1', { text: m.title, attrs: { dir: 'auto' } }),
+      m.subtitle ? el('p', { class: 'subtitle', text: m.subtitle }) : null);
+    const toolbar = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.strings.heading } });
+    if (m.state !== 'loading') toolbar.appendChild(button(m.strings.refresh, { type: 'refresh' }, 'refresh'));
+    if (m.state === 'report') {
+      toolbar.appendChild(button(m.strings.copyJson, { type: 'copyJson' }, 'copyJson'));
+      toolbar.appendChild(button(m.strings.showRaw, { type: 'showRaw' }, 'showRaw'));
+      toolbar.appendChild(button(m.strings.copyAsCurl, { type: 'copyAsCurl' }, 'copyAsCurl'));
+      if (m.watching) toolbar.appendChild(button(m.strings.stopWatching, { type: 'stopWatching' }, 'stopWatching'));
+      else if (m.canWatch) toolbar.appendChild(button(m.strings.watch, { type: 'watch' }, 'watch'));
+    }
+    header.appendChild(toolbar);
+    root.appendChild(header);
+
+    if (m.state === 'loading') root.appendChild(el('p', { class: 'loading', text: m.strings.loading, attrs: { role: 'progressbar', 'aria-label': m.strings.loading } }));
+    if (m.error) root.appendChild(errorSection(m.error, m));
+
+    const dim = m.state !== 'report' ? ' stale' : '';
+    if (m.status) {
+      const s = m.status;
+      root.appendChild(el('section', { class: `status-section${dim}`, attrs: { 'aria-labelledby': 'status-h' } },
+        el('h2', { text: m.strings.statusHeading, attrs: { id: 'status-h' } }),
+        el('div', { class: 'status-line' }, badge(s, m, 'status'), el('span', { class: 'finality', text: s.finality })),
+        el('p', { class: 'meaning', text: s.meaning }),
+        el('p', { class: 'next' }, el('strong', { text: `${m.strings.nextStepLabel}: ` }), el('span', { text: s.nextStep }))));
+    }
+    if (m.message) {
+      const text = el('p', { class: 'message', attrs: { dir: 'auto', id: 'message-text' } });
+      if (m.message.text === '') text.appendChild(el('em', { text: m.strings.emptyMessage }));
+      else appendVisible(text, m.message.text);
+      const section = el('section', { class: `message-section${dim}`, attrs: { 'aria-labelledby': 'message-h' } },
+        el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }), text);
+      if (text.querySelector('.cc')) section.appendChild(el('p', { class: 'note', text: m.strings.controlCharsNote }));
+      root.appendChild(section);
+    }
+    if (m.fields.length) {
+      root.appendChild(el('section', { class: `details-section${dim}`, attrs: { 'aria-labelledby': 'details-h' } },
+        el('h2', { text: m.strings.detailsHeading, attrs: { id: 'details-h' } }), fieldsTable(m.fields, m.strings.detailsHeading)));
+    }
+    if (m.timeline && m.timeline.points.length) {
+      const list = el('ol', { class: 'timeline' });
+      m.timeline.points.forEach((p, i) => list.appendChild(el('li', {}, el('time', { text: p.at }), badge(p.status, m, `timeline:${i}`, true), el('span', { text: p.status.label }))));
+      root.appendChild(el('section', { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
+        el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h' } }), list));
+    }
+    const legendBody = el('tbody');
+    for (const s of m.legend) {
+      legendBody.appendChild(el('tr', { attrs: { 'data-code': s.code } },
+        el('td', {}, badge(s, m, `legend:${s.code}`, true)),
+        el('td', { text: s.label }),
+        el('td', { text: s.finality })));
+    }
+    root.appendChild(el('section', { class: 'legend-section', attrs: { 'aria-labelledby': 'legend-h' } },
+      el('h2', { text: m.strings.legendHeading, attrs: { id: 'legend-h' } }),
+      el('p', { class: 'note', text: m.strings.legendIntro }),
+      el('table', { class: 'legend' },
+        el('thead', {}, el('tr', {}, el('th', { text: m.strings.codeColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.meaningColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.finalityColumn, attrs: { scope: 'col' } }))),
+        legendBody)));
+
+    app.replaceChildren(root);
+    app.setAttribute('aria-busy', m.state === 'loading' ? 'true' : 'false');
+    app.dataset.state = m.state;
+    document.documentElement.lang = m.lang;
+    if (focused) (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+    if (!current || current.announcement !== m.announcement || current.seq !== m.seq) {
+      live.textContent = '';
+      live.textContent = m.announcement;
+    }
+    current = m;
+  }
+
+  // Escape hides an open tooltip until the pointer or focus leaves (WCAG 1.4.13: dismissible).
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const tip = (document.activeElement as HTMLElement | null)?.closest('.has-tip');
+    document.querySelectorAll('.has-tip:hover').forEach((t) => t.classList.add('dismissed'));
+    tip?.classList.add('dismissed');
+  });
+  const undismiss = (e: Event) => (e.target as HTMLElement | null)?.closest?.('.has-tip')?.classList.remove('dismissed');
+  document.addEventListener('focusout', undismiss);
+  document.addEventListener('mouseout', undismiss);
+  // Enter or Space on a badge behaves like hovering it: the tooltip is already shown on focus; keep it.
+  document.addEventListener('keydown', (e) => {
+    const t = e.target as HTMLElement;
+    if ((e.key === 'Enter' || e.key === ' ') && t.classList.contains('badge')) {
+      e.preventDefault();
+      t.closest('.has-tip')?.classList.remove('dismissed');
+    }
+  });
+
+  window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+    const msg = event.data;
+    if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1) return;
+    render(msg.model);
+    api.setState({ v: 1, model: msg.model });
+    const seq = msg.model.seq;
+    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq }), 0));
+  });
+
+  const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;
+  if (saved?.v === 1 && saved.model) render(saved.model);
+  api.postMessage({ type: 'ready' });
+})();
