@@ -10,9 +10,10 @@ export DEBIAN_FRONTEND=noninteractive
 
 # 1. Debian packages: chromium drives the workbench (playwright-core); libkrb5-dev, build-essential, python3 and
 #    pkg-config build code-server's native modules; ripgrep replaces @vscode/ripgrep's GitHub download; curl runs
-#    the generated cURL snippets; tinyproxy is the local proxy of the proxy test.
+#    the generated cURL snippets, php-cli/php-curl and python3-requests the PHP and Python ones; tinyproxy is the
+#    local proxy of the proxy test.
 need=()
-for p in chromium libkrb5-dev ripgrep build-essential python3 pkg-config curl tinyproxy; do
+for p in chromium libkrb5-dev ripgrep build-essential python3 pkg-config curl tinyproxy php-cli php-curl python3-requests; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

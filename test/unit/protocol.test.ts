@@ -3,7 +3,7 @@ import { parseFromWebview } from '../../src/shared/protocol';
 
 describe('messages from the webview (allowlist)', () => {
   it('accepts exactly the known messages', () => {
-    for (const m of [{ type: 'ready' }, { type: 'refresh' }, { type: 'copyJson' }, { type: 'showRaw' }, { type: 'watch' }, { type: 'stopWatching' },
+    for (const m of [{ type: 'ready' }, { type: 'refresh' }, { type: 'copyJson' }, { type: 'showRaw' }, { type: 'copyAsCurl' }, { type: 'watch' }, { type: 'stopWatching' },
       { type: 'rendered', seq: 3 }, { type: 'errorAction', action: 'setApiKey' }, { type: 'errorAction', action: 'retry' }]) {
       assert.deepEqual(parseFromWebview(m), m);
     }
