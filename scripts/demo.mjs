@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm run demo`: the extension in a real VS Code (code-server) talking to the local sandbox API, no VairoSMS
+// account needed. Builds and packages the extension, installs code-server if missing, starts the sandbox and
+// code-server with the .vsix installed and vairosms.apiRoot pointed at the sandbox, and prints the URL to open.
+//   npm run demo [-- --port 8080] [--sandbox-port 3555] [--no-build] [--smoke]
+//   --smoke: start everything, check that the workbench and a sandbox lookup answer, then stop (used by the tests).
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt; };
+const smoke = flag('--smoke');
+const port = Number(option('--port', smoke ? '0' : '8080'));
+const sandboxPort = Number(option('--sandbox-port', smoke ? '0' : '3555'));
+const KEY = 'sandbox-key';
+const entry = join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const vsix = join(root, 'vairosms-reports.vsix');
+const say = (s) => console.log(s);
+
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: smoke ? 'pipe' : 'inherit', ...opts });
+}
+
+if (!flag('--no-build') || !existsSync(vsix)) {
+  say('› building and packaging the extension…');
+  run(process.execPath, ['esbuild.js', '--production']);
+  run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix]);
+}
+if (!existsSync('out/sandbox/cli.js') || !flag('--no-build')) run(process.execPath, ['esbuild.js', '--sandbox']);
+if (!existsSync(entry)) {
+  say('› installing the code-server test host (first run only, about a minute)…');
+  run('bash', ['scripts/setup-code-server.sh'], { stdio: 'inherit' });
+}
+
+const children = [];
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 300);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+function start(cmd, args, ready, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    children.push(child);
+    let log = '';
+    const on = (d) => {
+      log += d;
+      const m = ready(log);
+      if (m) resolve({ child, match: m, log: () => log });
+    };
+    child.stdout.on('data', on);
+    child.stderr.on('data', on);
+    child.on('exit', (c) => { if (!stopping) reject(new Error(`${cmd} ${args[0]} exited (${c})\n${log}`)); });
+  });
+}
+
+const sandbox = await start(process.execPath, ['out/sandbox/cli.js', '--port', String(sandboxPort), '--key', KEY, ...(smoke ? ['--quiet'] : [])],
+  (log) => log.match(/http:\/\/127\.0\.0\.1:\d+\/Panel\/api\/v1\//));
+const apiRoot = sandbox.match[0];
+
+const demo = join(root, '.vscode-test', 'demo');
+const ud = join(demo, 'user-data');
+const ext = join(demo, 'extensions');
+const ws = join(demo, 'workspace');
+if (smoke) rmSync(demo, { recursive: true, force: true });
+for (const d of [join(ud, 'User'), ext, ws]) mkdirSync(d, { recursive: true });
+cpSync(join(root, 'test/fixtures/workspace'), ws, { recursive: true });
+writeFileSync(join(ud, 'User', 'settings.json'), JSON.stringify({
+  'vairosms.apiRoot': apiRoot,
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+}, null, 2));
+const csEnv = { EXTENSIONS_GALLERY: '{}', VSCODE_IPC_HOOK_CLI: '', XDG_DATA_HOME: join(demo, 'xdg-data') };
+const csArgs = ['--user-data-dir', ud, '--extensions-dir', ext, '--config', join(demo, 'config.yaml')];
+run(process.execPath, [entry, ...csArgs, '--install-extension', vsix, '--force'], { env: { ...process.env, ...csEnv } });
+
+const server = await start(process.execPath, [entry, ...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws],
+(log) => /Session server listening/.test(log) && log.match(/HTTP server listening on (http:\/\/[\d.:]+)/), csEnv);
+const url = `${server.match[1].replace(/\/$/, '')}/?folder=${encodeURIComponent(ws)}`;
+
+if (smoke) {
+  const page = await fetch(url);
+  const lookup = await fetch(`${apiRoot}NumaraRaporu/187?api_key=${KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ numara: '5399999999' }) });
+  const report = await lookup.json();
+  const ok = page.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED';
+  console.log(`demo smoke: workbench HTTP ${page.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`);
+  console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
+  stop(ok ? 0 : 1);
+} else {
+  say(`
+VairoSMS Reports is running in a real VS Code, against the local sandbox API.
+
+  Open:            ${url}
+  Sandbox API:     ${apiRoot}   (vairosms.apiRoot is set to it)
+  Sandbox API key: ${KEY}   (the first lookup asks for it; "VairoSMS: Set API Key…" changes it)
+
+Try: Command Palette (F1) → "VairoSMS: Look Up Number Report…" → send ID 187 → number 0539 999 99 99.
+Numbers 5301000001…5301000011 in send 187 show each of the 11 statuses; send IDs 9001–9020 show failures
+(see test/sandbox/README.md). A wrong key shows the wrong-key error. Ctrl+C stops everything.`);
+}

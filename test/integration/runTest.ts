@@ -1,0 +1,62 @@
+// Entry point of the integration layer (bundled to out/integration/runTest.js): the usual @vscode/test-electron
+// runTests() call, with VS Code replaced by scripts/code-server-test-host.mjs, which runs the suite in the real
+// extension host of code-server (nothing can download a desktop VS Code here). The development extension is the
+// repo root, so it loads dist/extension.js: build it first (`node esbuild.js --production`, or scripts/test.mjs).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runTests } from '@vscode/test-electron';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+async function main(): Promise<number> {
+  const shim = path.join(repoRoot, 'scripts', 'code-server-test-host.mjs');
+  const extensionTestsPath = path.join(repoRoot, 'out', 'integration', 'index.js');
+  for (const [file, hint] of [
+    [shim, 'the code-server test host is missing'],
+    [path.join(repoRoot, 'dist', 'extension.js'), 'build the extension first: node esbuild.js --production'],
+    [extensionTestsPath, 'build the tests first: node esbuild.js --tests'],
+  ]) {
+    if (!fs.existsSync(file)) {
+      console.error(`${file} not found: ${hint}`);
+      return 1;
+    }
+  }
+  fs.chmodSync(shim, 0o755); // spawned directly by test-electron: it needs its executable bit
+
+  // A fresh profile and workspace for every run (test-electron's default profile under .vscode-test/ persists).
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-integration-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(path.join(workspace, 'notes'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'README.md'), '# VairoSMS integration workspace\n');
+  fs.writeFileSync(path.join(workspace, 'notes', 'numbers.txt'), '905321234567\n+90 532 123 45 67\n');
+  try {
+    await runTests({
+      vscodeExecutablePath: shim,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath,
+      launchArgs: [
+        workspace,
+        `--user-data-dir=${path.join(scratch, 'user-data')}`,
+        `--extensions-dir=${path.join(scratch, 'extensions')}`,
+      ],
+      extensionTestsEnv: {
+        VAIROSMS_TEST_HOOKS: '1', // the extension registers its read-only test-state command (src/testHooks.ts)
+        VAIROSMS_TEST_WORKSPACE: workspace,
+        VAIROSMS_REPO_ROOT: repoRoot,
+        ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}),
+      },
+    });
+    return 0;
+  } catch (err) {
+    console.error(`integration: test run failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
