@@ -29,7 +29,7 @@ function run(cmd, args, opts = {}) {
 if (!flag('--no-build') || !existsSync(vsix)) {
   say('› building and packaging the extension…');
   run(process.execPath, ['esbuild.js', '--production']);
-  run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix]);
+  run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
 }
 if (!existsSync('out/sandbox/cli.js') || !flag('--no-build')) run(process.execPath, ['esbuild.js', '--sandbox']);
 if (!existsSync(entry)) {

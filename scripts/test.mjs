@@ -63,7 +63,7 @@ await step('typecheck', process.execPath, [join(root, 'node_modules/typescript/b
 await step('typecheck webview', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'src/webview']);
 await step('typecheck tests', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'test']);
 await step('build', process.execPath, ['esbuild.js', '--production']);
-await step('package', npx('vsce'), ['package', '--no-dependencies', '-o', 'vairosms-reports.vsix']);
+await step('package', npx('vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', 'vairosms-reports.vsix']);
 await step('build tests', process.execPath, ['esbuild.js', '--tests']);
 
 if (all || wanted.has('unit')) {
