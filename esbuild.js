@@ -37,10 +37,11 @@ const common = {
   plugins: [problemMatcher],
 };
 
-/** The extension and its lazily loaded HTTP transport (node-fetch lives only in dist/http.js). */
+/** The activation shell, the features it loads on first use, and the HTTP transport the first lookup loads
+ *  (node-fetch lives only in dist/http.js). */
 const host = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts', http: 'src/services/http.ts' },
+  entryPoints: { extension: 'src/extension.ts', main: 'src/main.ts', http: 'src/services/http.ts' },
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',

@@ -48,3 +48,5 @@ export const Settings = {
 } as const;
 
 export const SECRET_API_KEY = 'vairosms.apiKey';
+/** globalState: whether a key is stored (never the key), read by the activation shell for the context key. */
+export const HAS_KEY_FLAG = 'vairosms.hasApiKey';

@@ -1,73 +1,90 @@
-// activate() builds the services and registers every contribution. It does no I/O: no network, no secrets read
-// before a lookup needs them, and node-fetch (dist/http.js) is required only by the first lookup.
+// The activation shell: everything VS Code needs at activation, and nothing more. It registers every command,
+// the Recent Lookups view, the status-code hover and the panel serializer as thin proxies; the features themselves
+// (dist/main.js) load on first use, and node-fetch (dist/http.js) only with the first lookup. No I/O here.
 import { loadStart } from './loadMark'; // first: it marks when the bundle began to evaluate
-import * as l10n from '@vscode/l10n';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands } from './constants';
-import { registerApiKeyCommands, promptForApiKey } from './commands/apiKey';
-import { registerHistoryCommands } from './commands/history';
-import { registerLookUpReport } from './commands/lookUpReport';
-import { registerLookUpSelection } from './commands/lookUpSelection';
-import { registerSnippetCommands } from './commands/snippets';
-import { registerWatchCommands } from './commands/watch';
-import { ApiKeyStore } from './services/apiKey';
-import { HistoryStore } from './services/historyStore';
-import { Log } from './services/log';
-import { ReportClient } from './services/reportClient';
-import * as settings from './services/settings';
-import { Watcher } from './services/watcher';
-import { RAW_SCHEME, RawResponseProvider } from './views/rawResponse';
-import { RecentLookupsView } from './views/recentLookups';
-import { StatusHoverProvider } from './views/statusHover';
-import { ReportController } from './views/reportController';
-import { registerTestHooks } from './testHooks';
+import { Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
+import { statusCodeAt } from './core/codeMatch';
+import type { createMain, Main } from './main';
+
+const TEST_STATE_COMMAND = '_vairosms.test.state';
+
+let main: Main | undefined;
+let timings = { loadMs: 0, activationMs: 0, mainLoadMs: 0 };
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const subs = context.subscriptions;
-  const keys = new ApiKeyStore(context.secrets);
-  const log = new Log(() => [keys.peek()]);
-  const history = new HistoryStore(context.globalState);
-  const client = new ReportClient(keys, log);
-  const reports = new ReportController(context.extensionUri, client, history, log);
-  const raw = new RawResponseProvider();
-  const watcher = new Watcher(reports, history, log);
-  reports.attachWatcher({ watch: (k) => void watcher.start(k), stopWatching: (k) => watcher.stop(k), isWatching: (k) => watcher.isWatching(k) });
-  const tree = new RecentLookupsView(history, (e) => watcher.isWatching(e));
-  const deps = { keys, history, reports, log, raw, watcher };
-  subs.push(
-    log, keys, history, watcher, reports, raw, tree, new StatusHoverProvider(),
-    vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
-    registerLookUpReport(deps),
-    registerApiKeyCommands(keys, log),
-    registerHistoryCommands(deps),
-    registerLookUpSelection(deps),
-    registerWatchCommands(deps),
-    registerSnippetCommands(deps),
-    watcher.onDidChange(() => tree.refresh()),
-    vscode.commands.registerCommand(Commands.setApiKeyInternal, () => promptForApiKey(keys, log)),
-    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText')) void history.reapplySettings();
-    }),
-  );
-  const loadMs = started - loadStart;
-  const testHooks = registerTestHooks({ history, reports, loadMs, activationMs: () => activationMs });
-  if (testHooks) subs.push(testHooks);
-  const activationMs = performance.now() - started;
-  // After activation, off the critical path: the context key for the welcome view, and a one-time notice if
-  // stored lookups had to be repaired.
-  setTimeout(() => {
-    void keys.get().catch(() => undefined);
-    tree.refresh();
-    if (history.droppedOnLoad > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} stored recent lookups were unreadable or over the limit and were removed.', history.droppedOnLoad));
-      history.droppedOnLoad = 0;
+  const changed = new vscode.EventEmitter<unknown>();
+  const view = vscode.window.createTreeView<unknown>(Views.recentLookups, {
+    treeDataProvider: {
+      onDidChangeTreeData: changed.event,
+      getChildren: (element) => load().getChildren(element),
+      getTreeItem: (element) => load().getTreeItem(element),
+    },
+    showCollapseAll: false,
+  });
+
+  /** Requires dist/main.js once; a computed path keeps esbuild from inlining it. */
+  const load = (): Main => {
+    if (!main) {
+      const t0 = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
+      const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
+      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined) });
+      context.subscriptions.push(main);
+      timings = { ...timings, mainLoadMs: performance.now() - t0 };
     }
-  }, 0);
+    return main;
+  };
+
+  const subs = context.subscriptions;
+  subs.push(changed, view);
+  for (const id of Object.values(Commands)) {
+    subs.push(vscode.commands.registerCommand(id, (...args: unknown[]) => {
+      const handler = load().commands.get(id);
+      if (!handler) throw new Error(`VairoSMS: no handler for ${id}`);
+      return handler(...args);
+    }));
+  }
+  subs.push(vscode.window.registerWebviewPanelSerializer(Views.reportPanel, {
+    deserializeWebviewPanel: async (panel, state) => load().restoreReport(panel, state),
+  }));
+
+  // The status-code hover: the cheap part (settings, whole-word match in the hovered line) runs here; the
+  // explanation is built by the main bundle only when a code is actually under the cursor.
+  let hover = readHoverSettings();
+  subs.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${Settings.section}.hover`)) hover = readHoverSettings();
+  }));
+  subs.push(vscode.languages.registerHoverProvider({ pattern: '**' }, {
+    provideHover(document, position) {
+      if (!hover.enabled || (hover.languages && !hover.languages.has(document.languageId))) return undefined;
+      const line = document.lineAt(position.line).text;
+      const at = statusCodeAt(line, position.character);
+      return at ? load().hover(line, position, at) : undefined;
+    },
+  }));
+
+  // "Clear API Key" is offered when a key is stored: a non-secret flag says so, so the keyring is not read here.
+  void vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, context.globalState.get(HAS_KEY_FLAG) === true);
+
+  if (process.env.VAIROSMS_TEST_HOOKS === '1') {
+    subs.push(vscode.commands.registerCommand(TEST_STATE_COMMAND, () => ({ ...timings, mainLoaded: main !== undefined, ...main?.testState() })));
+  }
+  timings = { loadMs: started - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
+}
+
+function readHoverSettings(): { enabled: boolean; languages: ReadonlySet<string> | undefined } {
+  const c = vscode.workspace.getConfiguration(Settings.section);
+  const langs = c.get<string[]>('hover.languages', ['*']);
+  return {
+    enabled: c.get<boolean>('hover.enabled', true) !== false,
+    languages: !Array.isArray(langs) || langs.length === 0 || langs.includes('*') ? undefined : new Set(langs),
+  };
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // The main bundle and everything else are disposed through context.subscriptions (watch timers included).
+  main = undefined;
 }

@@ -6,6 +6,7 @@ import { describeError } from '../core/errors';
 import { type ApiKeyStore, KeyringError } from '../services/apiKey';
 import { type Log } from '../services/log';
 import { error, inputStep } from './input';
+import { type CommandTable } from './table';
 
 /** Asks for the key and stores it. Resolves true when a key was stored. */
 export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: string): Promise<boolean> {
@@ -37,10 +38,10 @@ export function showKeyringError(): void {
   void vscode.window.showErrorMessage(`${d.title}: ${d.message} ${d.action}`);
 }
 
-export function registerApiKeyCommands(keys: ApiKeyStore, log: Log): vscode.Disposable {
+export function registerApiKeyCommands(commands: CommandTable, keys: ApiKeyStore, log: Log): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.setApiKey, async () => { await promptForApiKey(keys, log); }),
-    vscode.commands.registerCommand(Commands.clearApiKey, async () => {
+    commands.register(Commands.setApiKey, async () => { await promptForApiKey(keys, log); }),
+    commands.register(Commands.clearApiKey, async () => {
       try {
         await keys.clear();
       } catch (e) {

@@ -24,28 +24,28 @@ export function registerHistoryCommands(deps: LookupDeps & { history: HistorySto
     return key ? fn(key) : undefined;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.openLookup, withKey((key) => {
+    deps.commands.register(Commands.openLookup, withKey((key) => {
       const entry = history.find(key);
       if (entry) reports.showStored(entry);
       else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
     })),
-    vscode.commands.registerCommand(Commands.refreshLookup, withKey(async (key) => {
+    deps.commands.register(Commands.refreshLookup, withKey(async (key) => {
       if (!(await ensureApiKey(deps))) return undefined;
       return reports.run(key, { preserveFocus: true });
     })),
-    vscode.commands.registerCommand(Commands.copyNumber, withKey(async (key) => {
+    deps.commands.register(Commands.copyNumber, withKey(async (key) => {
       await vscode.env.clipboard.writeText(key.number);
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Number copied'), 3000);
     })),
-    vscode.commands.registerCommand(Commands.copySendId, withKey(async (key) => {
+    deps.commands.register(Commands.copySendId, withKey(async (key) => {
       await vscode.env.clipboard.writeText(key.sendId);
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Send ID copied'), 3000);
     })),
-    vscode.commands.registerCommand(Commands.removeLookup, withKey(async (key) => {
+    deps.commands.register(Commands.removeLookup, withKey(async (key) => {
       await history.remove(key);
       log.info(`removed a lookup from recent lookups (send ${key.sendId})`);
     })),
-    vscode.commands.registerCommand(Commands.clearHistory, async (confirmed?: unknown) => {
+    deps.commands.register(Commands.clearHistory, async (confirmed?: unknown) => {
       const count = history.all().length;
       if (count === 0) return;
       if (confirmed !== true) {
@@ -57,7 +57,7 @@ export function registerHistoryCommands(deps: LookupDeps & { history: HistorySto
       await history.clear();
       log.info('cleared recent lookups');
     }),
-    vscode.commands.registerCommand(Commands.showRawResponse, withKey(async (key) => {
+    deps.commands.register(Commands.showRawResponse, withKey(async (key) => {
       const json = reports.rawJson(key);
       if (!json) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There is no response to show yet: refresh the report first.'));

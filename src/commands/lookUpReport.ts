@@ -12,8 +12,10 @@ import { type Log } from '../services/log';
 import { type LookupOutcome, type ReportController } from '../views/reportController';
 import { promptForApiKey, showKeyringError } from './apiKey';
 import { BACK, error, info, inputStep } from './input';
+import { type CommandTable } from './table';
 
 export interface LookupDeps {
+  readonly commands: CommandTable;
   readonly keys: ApiKeyStore;
   readonly history: HistoryStore;
   readonly reports: ReportController;
@@ -95,7 +97,7 @@ function argString(v: unknown): string | undefined {
 }
 
 export function registerLookUpReport(deps: LookupDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.lookUpReport, async (arg1?: unknown, arg2?: unknown): Promise<LookupOutcome | undefined> => {
+  return deps.commands.register(Commands.lookUpReport, async (arg1?: unknown, arg2?: unknown): Promise<LookupOutcome | undefined> => {
     let known: Extracted = {};
     let a = arg1;
     let b = arg2;

@@ -6,7 +6,7 @@ import { extractLookup } from '../core/selection';
 import { ensureApiKey, promptLookup, type LookupDeps } from './lookUpReport';
 
 export function registerLookUpSelection(deps: LookupDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.lookUpSelection, async () => {
+  return deps.commands.register(Commands.lookUpSelection, async () => {
     const editor = vscode.window.activeTextEditor;
     let text = '';
     if (editor) {

@@ -68,11 +68,11 @@ async function copyWithKey(deps: LookupDeps, language: SnippetLanguage, key: Key
 
 export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.copyAsCurl, async (arg?: unknown) => {
+    deps.commands.register(Commands.copyAsCurl, async (arg?: unknown) => {
       const key = await targetOf(deps, arg);
       if (key) await copy(deps, 'curl', key);
     }),
-    vscode.commands.registerCommand(Commands.copyAsSnippet, async (arg?: unknown, language?: unknown) => {
+    deps.commands.register(Commands.copyAsSnippet, async (arg?: unknown, language?: unknown) => {
       const key = await targetOf(deps, arg);
       if (!key) return;
       let lang = SNIPPET_LANGUAGES.find((l) => l === language);

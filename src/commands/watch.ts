@@ -37,16 +37,16 @@ export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): 
     return pick?.key;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(Commands.watchReport, async (arg?: unknown) => {
+    deps.commands.register(Commands.watchReport, async (arg?: unknown) => {
       const key = keyArg(arg) ?? activePanelKey(reports) ?? await promptLookup({ ...(deps.history.all()[0] ?? {}) });
       if (!key || !(await ensureApiKey(deps))) return;
       await watcher.start(key);
     }),
-    vscode.commands.registerCommand(Commands.stopWatching, async (arg?: unknown) => {
+    deps.commands.register(Commands.stopWatching, async (arg?: unknown) => {
       const key = keyArg(arg) ?? await pickWatched(vscode.l10n.t('Stop watching which report?'));
       if (key) watcher.stop(key);
     }),
-    vscode.commands.registerCommand(Commands.showWatches, async () => {
+    deps.commands.register(Commands.showWatches, async () => {
       const list = watcher.list();
       if (list.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No report is being watched.'));

@@ -1,6 +1,6 @@
 // Finding a durum_gonderim code under the cursor: whole words only (DELIVERED, not UNDELIVERED_X or SENDING_QUEUE),
 // and only a small window of the hovered line is read, so a minified 1 MB line costs the same as a short one.
-import { STATUS_CODES, type StatusCode } from './statuses';
+import { STATUS_CODES, type StatusCode } from './statusCodes';
 
 const LONGEST = Math.max(...STATUS_CODES.map((c) => c.length));
 const CODES = new Set<string>(STATUS_CODES);

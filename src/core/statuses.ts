@@ -2,22 +2,9 @@
 // should do next. Facts from the provider's page (shared/API.md); the wording is ours. Strings go through
 // @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
 import * as l10n from '@vscode/l10n';
+import { STATUS_CODES, type StatusCode } from './statusCodes';
 
-export const STATUS_CODES = [
-  'DEFAULT',
-  'SENDING',
-  'WAITING',
-  'DELIVERED',
-  'SENT',
-  'NOT_DELIVERED',
-  'EXPIRED',
-  'INVALID_DESTINATION_ADDRESS',
-  'REJECTED',
-  'SEND_ERROR',
-  'BLACKLISTED_DESTINATION_ADDRESS',
-] as const;
-
-export type StatusCode = (typeof STATUS_CODES)[number];
+export { STATUS_CODES, type StatusCode };
 
 /** pending: can still change; delivered: final and confirmed; unconfirmed: final, delivery not confirmed;
  *  failed: final, not delivered; unknown: a code this catalog does not know. */

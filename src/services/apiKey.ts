@@ -2,7 +2,7 @@
 // window and the cache is dropped when any window changes it (secrets.onDidChange). If the keyring fails we say
 // so and never fall back to plaintext.
 import * as vscode from 'vscode';
-import { ContextKeys, SECRET_API_KEY } from '../constants';
+import { ContextKeys, HAS_KEY_FLAG, SECRET_API_KEY } from '../constants';
 import { Disposable } from '../disposable';
 
 export class KeyringError extends Error {
@@ -18,7 +18,9 @@ export class ApiKeyStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  /** `flags` keeps one non-secret boolean, "a key is stored", so the activation shell can set the context key
+   *  behind "Clear API Key" without reading the keyring at startup. */
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly flags: vscode.Memento) {
     super();
     this.register(secrets.onDidChange((e) => {
       if (e.key !== SECRET_API_KEY) return;
@@ -43,7 +45,7 @@ export class ApiKeyStore extends Disposable {
     }
     this.cached = value === undefined || value.trim() === '' ? undefined : value;
     this.loaded = true;
-    await setContext(this.cached !== undefined);
+    await this.setFlag(this.cached !== undefined);
     return this.cached;
   }
 
@@ -56,7 +58,7 @@ export class ApiKeyStore extends Disposable {
     }
     this.cached = value;
     this.loaded = true;
-    await setContext(true);
+    await this.setFlag(true);
     this.changed.fire();
   }
 
@@ -68,11 +70,12 @@ export class ApiKeyStore extends Disposable {
     }
     this.cached = undefined;
     this.loaded = true;
-    await setContext(false);
+    await this.setFlag(false);
     this.changed.fire();
   }
-}
 
-function setContext(has: boolean): Thenable<unknown> {
-  return vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, has);
+  private async setFlag(has: boolean): Promise<void> {
+    if (this.flags.get(HAS_KEY_FLAG) !== has) await this.flags.update(HAS_KEY_FLAG, has);
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, has);
+  }
 }

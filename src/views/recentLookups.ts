@@ -2,7 +2,7 @@
 // getTreeItem, contextValue for the item menu, a context key for the Clear All title action, relative times
 // refreshed while the view is visible.
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Views } from '../constants';
+import { Commands, ContextKeys } from '../constants';
 import { entryKey, type HistoryEntry } from '../core/history';
 import { maskPhone } from '../core/phone';
 import { relativeTime } from '../core/reportModel';
@@ -24,15 +24,20 @@ export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-export class RecentLookupsView extends Disposable implements vscode.TreeDataProvider<HistoryEntry> {
-  private readonly changed = this.register(new vscode.EventEmitter<HistoryEntry | undefined>());
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<HistoryEntry>;
+/** The tree view the activation shell created, and how to tell it that its data changed. */
+export interface TreeHost {
+  readonly view: vscode.TreeView<unknown>;
+  readonly fireChange: () => void;
+}
+
+/** Provides the Recent Lookups items; the activation shell's TreeDataProvider delegates here once loaded. */
+export class RecentLookupsView extends Disposable {
+  private readonly view: vscode.TreeView<unknown>;
   private ticker: NodeJS.Timeout | undefined;
 
-  constructor(private readonly history: HistoryStore, private readonly watching: (e: HistoryEntry) => boolean = () => false) {
+  constructor(private readonly history: HistoryStore, private readonly host: TreeHost, private readonly watching: (e: HistoryEntry) => boolean = () => false) {
     super();
-    this.view = this.register(vscode.window.createTreeView(Views.recentLookups, { treeDataProvider: this, showCollapseAll: false }));
+    this.view = host.view;
     this.register(history.onDidChange(() => this.refresh()));
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
@@ -44,7 +49,7 @@ export class RecentLookupsView extends Disposable implements vscode.TreeDataProv
 
   refresh(): void {
     void vscode.commands.executeCommand('setContext', ContextKeys.hasHistory, this.history.all().length > 0);
-    this.changed.fire(undefined);
+    this.host.fireChange();
   }
 
   /** Relative times ("2 min ago") stay true while the view is visible; nothing runs while it is hidden. */
@@ -53,7 +58,7 @@ export class RecentLookupsView extends Disposable implements vscode.TreeDataProv
     this.ticker = undefined;
     if (visible) {
       this.history.invalidate(); // another window may have added lookups meanwhile
-      this.ticker = setInterval(() => this.changed.fire(undefined), 30_000);
+      this.ticker = setInterval(() => this.host.fireChange(), 30_000);
     }
   }
 

@@ -134,9 +134,6 @@ export class ReportPanels extends Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log, private readonly handlers: PanelsHandlers) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(Views.reportPanel, {
-      deserializeWebviewPanel: async (panel, state) => { this.restore(panel, state); },
-    }));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
     }));
@@ -162,7 +159,8 @@ export class ReportPanels extends Disposable {
     return { panel, created: true };
   }
 
-  private restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+  /** Called by the shell's WebviewPanelSerializer after a window reload. */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
     const restored = restoredModel(state);
     if (!restored || this.panels.has(id(restored.key))) {
       // Nothing usable in the state (or a state we never wrote), or a duplicate: close rather than show nothing.

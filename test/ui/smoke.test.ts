@@ -11,16 +11,26 @@ const nls = (locale?: string): Record<string, string> =>
 const outputShowsVairoSMS = (): boolean => Array.from(document.querySelectorAll<HTMLSelectElement>('.part.panel select'))
   .some((s) => s.offsetParent !== null && (s.selectedOptions[0]?.textContent ?? '').trim() === 'VairoSMS');
 
-/** Opens the palette filtered to "VairoSMS:", waits for every `present` row, checks that no `absent` row is a label. */
+/** Opens the palette filtered to "VairoSMS:", waits for every `present` row, checks that no `absent` row is a label.
+ *  Context keys change asynchronously after a command, so a palette that does not match yet is reopened (up to 15 s). */
 async function expectPaletteCommands(v: VSCode, present: string[], absent: string[]): Promise<void> {
-  await v.openCommandPalette('VairoSMS:');
-  try {
-    for (const t of present) await v.quickPick.row(t).waitFor({ timeout: 15000 });
-    const labels = await v.quickPick.items();
-    for (const t of present) assert.ok(labels.includes(t), `palette rows ${JSON.stringify(labels)} lack ${t}`);
-    for (const t of absent) assert.ok(!labels.includes(t), `palette rows ${JSON.stringify(labels)} include ${t}`);
-  } finally {
-    await v.page.keyboard.press('Escape');
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    await v.openCommandPalette('VairoSMS:');
+    let labels: string[] = [];
+    try {
+      for (const t of present) await v.quickPick.row(t).waitFor({ timeout: 15000 });
+      labels = await v.quickPick.items();
+    } finally {
+      await v.page.keyboard.press('Escape');
+    }
+    const ok = present.every((t) => labels.includes(t)) && absent.every((t) => !labels.includes(t));
+    if (ok || Date.now() > deadline) {
+      for (const t of present) assert.ok(labels.includes(t), `palette rows ${JSON.stringify(labels)} lack ${t}`);
+      for (const t of absent) assert.ok(!labels.includes(t), `palette rows ${JSON.stringify(labels)} include ${t}`);
+      return;
+    }
+    await v.page.waitForTimeout(500);
   }
 }
 
@@ -76,6 +86,7 @@ describe('UI smoke (en)', () => {
     await storeApiKey(v, 'VairoSMS: Set API Key…');
     await expectPaletteCommands(v, COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`), []);
     await v.runCommand('VairoSMS: Clear API Key');
+    await v.notification('VairoSMS API key removed.').waitFor();
     await expectPaletteCommands(v, ['VairoSMS: Set API Key…'], ['VairoSMS: Clear API Key']);
   });
 
