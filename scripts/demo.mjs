@@ -78,6 +78,7 @@ cpSync(join(root, 'test/fixtures/workspace'), ws, { recursive: true });
 writeFileSync(join(ud, 'User', 'settings.json'), JSON.stringify({
   'vairosms.apiRoot': apiRoot,
   'workbench.startupEditor': 'none',
+  'git.openRepositoryInParentFolders': 'never',
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from './constants';
 import { registerApiKeyCommands, promptForApiKey } from './commands/apiKey';
 import { registerHistoryCommands } from './commands/history';
+import { registerLookUpBatch } from './commands/lookUpBatch';
 import { registerLookUpReport } from './commands/lookUpReport';
 import { registerLookUpSelection } from './commands/lookUpSelection';
 import { registerSnippetCommands } from './commands/snippets';
@@ -53,7 +54,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
   const watcher = new Watcher(reports, history, log);
   reports.attachWatcher({ watch: (k) => void watcher.start(k), stopWatching: (k) => watcher.stop(k), isWatching: (k) => watcher.isWatching(k) });
   const tree = new RecentLookupsView(history, treeHost, (e) => watcher.isWatching(e));
-  const deps = { commands, keys, history, reports, log, raw, watcher };
+  const deps = { commands, keys, history, reports, log, raw, watcher, client };
   const owned = vscode.Disposable.from(
     log, keys, history, watcher, reports, raw, tree,
     vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
@@ -63,6 +64,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     registerLookUpSelection(deps),
     registerWatchCommands(deps),
     registerSnippetCommands(deps),
+    registerLookUpBatch(deps),
     watcher.onDidChange(() => tree.refresh()),
     commands.register(Commands.setApiKeyInternal, () => promptForApiKey(keys, log)),
     commands.register(Commands.showLog, () => log.show()),

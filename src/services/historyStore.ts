@@ -39,6 +39,14 @@ export class HistoryStore extends Disposable {
     return this.update((list) => addEntry(list, stored, settings.maxRecentLookups()));
   }
 
+  /** Adds many lookups in one write (a batch), oldest first so the newest ends on top. */
+  addMany(entries: readonly HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const keep = settings.keepMessageText();
+    const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => (keep ? e : withoutMessage(e)));
+    return this.update((list) => sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]));
+  }
+
   remove(key: { sendId: string; number: string }): Promise<void> {
     return this.update((list) => removeEntry(list, key));
   }

@@ -141,3 +141,102 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
       return undefined;
   }
 }
+
+// ---- The batch results table (viewType vairosms.batch) ----
+
+export type BatchSortKey = 'number' | 'status' | 'time' | 'error';
+
+export interface BatchRowView {
+  readonly index: number;
+  readonly number: string;
+  readonly status?: StatusView;
+  /** The class of error when the lookup failed. */
+  readonly error?: string;
+  readonly errorKind?: string;
+  /** The report's updated_at (else created_at), as received. */
+  readonly time?: string;
+  readonly cancelled?: boolean;
+}
+
+export interface BatchStrings {
+  readonly heading: string;
+  readonly numberColumn: string;
+  readonly statusColumn: string;
+  readonly timeColumn: string;
+  readonly errorColumn: string;
+  readonly countsHeading: string;
+  readonly resultsHeading: string;
+  readonly invalidHeading: string;
+  readonly lineColumn: string;
+  readonly inputColumn: string;
+  readonly reasonColumn: string;
+  readonly exportCsv: string;
+  readonly exportJson: string;
+  readonly cancel: string;
+  readonly openHint: string;
+  readonly cancelledMark: string;
+  readonly sortHint: string;
+}
+
+export interface BatchModel {
+  readonly v: 1;
+  readonly kind: 'batch';
+  readonly seq: number;
+  readonly lang: string;
+  readonly id: string;
+  readonly sendId: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly state: 'running' | 'done' | 'cancelled';
+  readonly done: number;
+  readonly total: number;
+  readonly counts: ReadonlyArray<{ readonly key: string; readonly label: string; readonly count: number; readonly group: StatusGroupView | 'error' | 'cancelled' }>;
+  readonly rows: readonly BatchRowView[];
+  readonly sort: { readonly key: BatchSortKey; readonly dir: 'asc' | 'desc' };
+  readonly invalid: ReadonlyArray<{ readonly line: number; readonly input: string; readonly message: string }>;
+  readonly strings: BatchStrings;
+  readonly announcement: string;
+}
+
+export type ToBatchWebview = { readonly type: 'render'; readonly model: BatchModel };
+
+export type FromBatchWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'rendered'; readonly seq: number }
+  | { readonly type: 'sort'; readonly key: BatchSortKey }
+  | { readonly type: 'openRow'; readonly index: number }
+  | { readonly type: 'exportCsv' }
+  | { readonly type: 'exportJson' }
+  | { readonly type: 'cancel' };
+
+const SORT_KEYS: readonly BatchSortKey[] = ['number', 'status', 'time', 'error'];
+
+/** The batch table's allowlist, with the same shape checks and size cap as the report's. */
+export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefined {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  let size: number;
+  try {
+    size = JSON.stringify(data).length;
+  } catch {
+    return undefined;
+  }
+  if (size > MAX_MESSAGE_BYTES) return undefined;
+  const m = data as Record<string, unknown>;
+  const keys = Object.keys(m);
+  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  switch (m.type) {
+    case 'ready':
+    case 'exportCsv':
+    case 'exportJson':
+    case 'cancel':
+      return only('type') ? { type: m.type } : undefined;
+    case 'rendered':
+      return only('type', 'seq') && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) ? { type: 'rendered', seq: m.seq } : undefined;
+    case 'sort':
+      return only('type', 'key') && typeof m.key === 'string' && (SORT_KEYS as readonly string[]).includes(m.key) ? { type: 'sort', key: m.key as BatchSortKey } : undefined;
+    case 'openRow':
+      return only('type', 'index') && typeof m.index === 'number' && Number.isSafeInteger(m.index) && m.index >= 0 ? { type: 'openRow', index: m.index } : undefined;
+    default:
+      return undefined;
+  }
+}

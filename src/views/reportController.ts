@@ -56,7 +56,7 @@ export class ReportController extends Disposable {
   readonly onDidLookUp = this.lookedUp.event;
 
   constructor(
-    extensionUri: vscode.Uri,
+    readonly extensionUri: vscode.Uri,
     private readonly client: ReportClient,
     private readonly history: HistoryStore,
     private readonly log: Log,
@@ -84,6 +84,20 @@ export class ReportController extends Disposable {
     const key = { sendId: entry.sendId, number: entry.number };
     const { panel } = this.panels.open(key);
     if (!panel.request) void panel.render(this.storedModel(panel, entry));
+    return panel;
+  }
+
+  /** Shows a report that was just looked up elsewhere (a batch row), without another request. */
+  showResult(key: PanelKey, report: Report, checkedAt: number, raw: unknown): ReportPanel {
+    const { panel } = this.panels.open(key);
+    if (!panel.request) {
+      panel.raw = raw;
+      const entry = this.history.find(key);
+      void panel.render(reportModel(this.ctx(panel.nextSeq()), {
+        sendId: key.sendId, number: key.number, report, checkedAt, fromHistory: false,
+        timeline: entry?.timeline, watching: this.actions.isWatching?.(key) === true,
+      }));
+    }
     return panel;
   }
 

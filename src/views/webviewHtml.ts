@@ -23,10 +23,10 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, loadingText: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, loadingText: string, script: 'main' | 'batch' = 'main'): string {
   const nonce = newNonce();
   const root = webviewRoot(extensionUri);
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js'));
+  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
   const csp = [
     "default-src 'none'",
@@ -51,7 +51,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, l
 <body>
 <main id="app" aria-busy="true"><p class="loading">${text(loadingText)}</p></main>
 <div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-<script nonce="${nonce}" src="${attr(script.toString())}"></script>
+<script nonce="${nonce}" src="${attr(scriptUri.toString())}"></script>
 </body>
 </html>`;
 }

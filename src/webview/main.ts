@@ -3,6 +3,7 @@
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
 import type { ErrorView, FieldView, FromWebview, ReportModel, StatusView, ToWebview } from '../shared/protocol';
+import { announce, appendVisible, el, icon } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -14,51 +15,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 (() => {
   const api = acquireVsCodeApi();
   const app = document.getElementById('app') as HTMLElement;
-  const live = document.getElementById('live') as HTMLElement;
   let current: ReportModel | undefined;
-
-  const SVG = 'http://www.w3.org/2000/svg';
-  const ICON_PATHS: Record<StatusView['group'], string> = {
-    delivered: 'M3 8.5l3 3 7-7',
-    unconfirmed: 'M2 8.5l3 3 7-7M8 11.5l1 1',
-    pending: 'M8 4v4l3 2M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13z',
-    failed: 'M4 4l8 8M12 4l-8 8',
-    unknown: 'M6 6a2 2 0 1 1 2.8 1.8c-.5.3-.8.7-.8 1.2V10M8 12.5v.5',
-  };
-
-  function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Array<Node | null | undefined>): HTMLElementTagNameMap[K] {
-    const e = document.createElement(tag);
-    if (props.class) e.className = props.class;
-    if (props.text !== undefined) appendVisible(e, props.text);
-    for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
-    for (const c of children) if (c) e.appendChild(c);
-    return e;
-  }
-
-  /** Control, zero-width and bidi-override characters become a visible ⟨U+XXXX⟩ marker; the rest is plain text. */
-  const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
-  function appendVisible(parent: HTMLElement, text: string): void {
-    let last = 0;
-    for (const m of text.matchAll(INVISIBLE)) {
-      const i = m.index ?? 0;
-      if (i > last) parent.appendChild(document.createTextNode(text.slice(last, i)));
-      const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      parent.appendChild(el('span', { class: 'cc', attrs: { title: `U+${code}` } }, document.createTextNode(`⟨U+${code}⟩`)));
-      last = i + m[0].length;
-    }
-    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
-  function icon(group: StatusView['group']): SVGSVGElement {
-    const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', '0 0 16 16');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('class', 'icon');
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', ICON_PATHS[group] ?? ICON_PATHS.unknown);
-    svg.appendChild(path);
-    return svg;
-  }
 
   let tipCounter = 0;
   /** A focusable status badge with its tooltip element (role=tooltip, aria-describedby). */
@@ -191,10 +148,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
     app.dataset.state = m.state;
     document.documentElement.lang = m.lang;
     if (focused) (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
-    if (!current || current.announcement !== m.announcement || current.seq !== m.seq) {
-      live.textContent = '';
-      live.textContent = m.announcement;
-    }
+    if (!current || current.announcement !== m.announcement || current.seq !== m.seq) announce(m.announcement);
     current = m;
   }
 

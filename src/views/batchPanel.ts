@@ -1,0 +1,132 @@
+// The batch results table (viewType vairosms.batch): one tab per batch run, updated live while the batch runs
+// (at most every 250 ms), sorted by the host (core sortItems), rows open their report, export to CSV or JSON.
+// It is not restored after a reload: every answered number is in Recent Lookups by then.
+import * as vscode from 'vscode';
+import { type BatchResult, type InvalidEntry } from '../core/batch';
+import { batchModel } from '../core/batchModel';
+import { Disposable } from '../disposable';
+import { parseFromBatchWebview, type BatchModel, type BatchSortKey, type FromBatchWebview } from '../shared/protocol';
+import { type Log } from '../services/log';
+import { webviewHtml, webviewOptions } from './webviewHtml';
+
+export const BATCH_VIEW_TYPE = 'vairosms.batch';
+const RENDER_INTERVAL_MS = 250;
+
+export interface BatchPanelHandlers {
+  openRow(index: number): void;
+  export(format: 'csv' | 'json'): void;
+  cancel(): void;
+}
+
+export class BatchPanel extends Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private ready = false;
+  private seq = 0;
+  private state: BatchModel['state'] = 'running';
+  private result: BatchResult;
+  private sort: { key: BatchSortKey; dir: 'asc' | 'desc' } = { key: 'status', dir: 'asc' };
+  private timer: NodeJS.Timeout | undefined;
+  private lastRender = 0;
+  private model: BatchModel | undefined;
+  private readonly renderedWaiters: Array<{ seq: number; resolve: () => void }> = [];
+
+  constructor(
+    extensionUri: vscode.Uri,
+    readonly id: string,
+    readonly sendId: string,
+    private readonly total: number,
+    private readonly invalid: readonly InvalidEntry[],
+    private readonly handlers: BatchPanelHandlers,
+    private readonly log: Log,
+  ) {
+    super();
+    this.result = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
+    this.panel = vscode.window.createWebviewPanel(BATCH_VIEW_TYPE, vscode.l10n.t('Batch · send {0}', sendId),
+      { viewColumn: vscode.ViewColumn.Active }, webviewOptions(extensionUri));
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
+    this.register(this.panel);
+    this.register(this.panel.webview.onDidReceiveMessage((d: unknown) => this.receive(d)));
+    this.register(this.panel.onDidDispose(() => this.dispose()));
+    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, vscode.env.language, vscode.l10n.t('Looking up the numbers…'), 'batch');
+  }
+
+  get items(): BatchResult['items'] {
+    return this.result.items;
+  }
+
+  /** Shows the batch's progress; renders at most every 250 ms unless `final`. */
+  update(result: BatchResult, state: BatchModel['state']): Promise<void> {
+    this.result = result;
+    this.state = state;
+    if (this.isDisposed) return Promise.resolve();
+    const final = state !== 'running';
+    const wait = RENDER_INTERVAL_MS - (Date.now() - this.lastRender);
+    if (final || wait <= 0) return this.renderNow();
+    if (!this.timer) this.timer = setTimeout(() => { this.timer = undefined; void this.renderNow(); }, wait);
+    return Promise.resolve();
+  }
+
+  private renderNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastRender = Date.now();
+    const model = batchModel({
+      id: this.id, sendId: this.sendId, seq: ++this.seq, lang: vscode.env.language, state: this.state,
+      result: this.result, total: this.total, invalid: this.invalid, sort: this.sort,
+    });
+    this.model = model;
+    const done = new Promise<void>((resolve) => this.renderedWaiters.push({ seq: model.seq, resolve }));
+    if (this.ready) void this.panel.webview.postMessage({ type: 'render', model }).then(undefined, () => undefined);
+    return done;
+  }
+
+  private receive(data: unknown): void {
+    const m = parseFromBatchWebview(data);
+    if (!m) {
+      this.log.warn('ignored a message from the batch webview that is not on the allowlist');
+      return;
+    }
+    this.handle(m);
+  }
+
+  private handle(m: FromBatchWebview): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        if (this.model) void this.panel.webview.postMessage({ type: 'render', model: this.model });
+        else void this.renderNow();
+        return;
+      case 'rendered':
+        for (let i = this.renderedWaiters.length - 1; i >= 0; i--) {
+          if (this.renderedWaiters[i].seq <= m.seq) this.renderedWaiters.splice(i, 1)[0].resolve();
+        }
+        return;
+      case 'sort':
+        this.sort = { key: m.key, dir: this.sort.key === m.key && this.sort.dir === 'asc' ? 'desc' : 'asc' };
+        void this.renderNow();
+        return;
+      case 'openRow':
+        this.handlers.openRow(m.index);
+        return;
+      case 'exportCsv':
+        this.handlers.export('csv');
+        return;
+      case 'exportJson':
+        this.handlers.export('json');
+        return;
+      case 'cancel':
+        this.handlers.cancel();
+        return;
+      default: {
+        const never: never = m;
+        return never;
+      }
+    }
+  }
+
+  override dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.renderedWaiters.splice(0).forEach((w) => w.resolve());
+    super.dispose();
+  }
+}
