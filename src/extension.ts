@@ -8,7 +8,7 @@ import { Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constant
 import { statusCodeAt } from './core/codeMatch';
 import type { createMain, Main } from './main';
 
-const TEST_STATE_COMMAND = '_vairosms.test.state';
+const TEST_PREFIX = '_vairosms.test.';
 
 let main: Main | undefined;
 let timings = { loadMs: 0, activationMs: 0, mainLoadMs: 0 };
@@ -69,8 +69,13 @@ export function activate(context: vscode.ExtensionContext): void {
   // "Clear API Key" is offered when a key is stored: a non-secret flag says so, so the keyring is not read here.
   void vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, context.globalState.get(HAS_KEY_FLAG) === true);
 
+  // Read-only state and fixtures for the integration tests and the benchmark; never registered for users.
   if (process.env.VAIROSMS_TEST_HOOKS === '1') {
-    subs.push(vscode.commands.registerCommand(TEST_STATE_COMMAND, () => ({ ...timings, mainLoaded: main !== undefined, ...main?.testState() })));
+    subs.push(
+      vscode.commands.registerCommand(`${TEST_PREFIX}state`, () => ({ ...timings, mainLoaded: main !== undefined, ...main?.testState() })),
+      vscode.commands.registerCommand(`${TEST_PREFIX}setStoredHistory`, (raw: unknown) => load().setStoredHistory(raw)),
+      vscode.commands.registerCommand(`${TEST_PREFIX}benchTree`, () => load().benchTree()),
+    );
   }
   timings = { loadMs: started - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
 }

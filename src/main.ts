@@ -15,7 +15,7 @@ import { registerWatchCommands } from './commands/watch';
 import { type CodeAt } from './core/codeMatch';
 import { type HistoryEntry } from './core/history';
 import { ApiKeyStore } from './services/apiKey';
-import { HistoryStore } from './services/historyStore';
+import { HISTORY_STATE_KEY, HistoryStore } from './services/historyStore';
 import { Log } from './services/log';
 import { isTransportLoaded, ReportClient } from './services/reportClient';
 import * as settings from './services/settings';
@@ -30,6 +30,7 @@ export interface MainState {
   readonly history: unknown;
   readonly panels: Array<{ sendId: string; number: string; visible: boolean; model: unknown }>;
   readonly watching: unknown;
+  readonly renderTimings: unknown;
 }
 
 export interface Main extends vscode.Disposable {
@@ -40,6 +41,10 @@ export interface Main extends vscode.Disposable {
   restoreReport(panel: vscode.WebviewPanel, state: unknown): void;
   /** For the integration tests and the benchmark (only reachable with VAIROSMS_TEST_HOOKS=1). */
   testState(): MainState;
+  /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
+  setStoredHistory(raw: unknown): Promise<void>;
+  /** Times getChildren and getTreeItem over every stored entry. */
+  benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
 }
 
 export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost): Main {
@@ -72,14 +77,19 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText')) void history.reapplySettings();
     }),
   );
-  // The context key behind "Clear API Key" in the palette, and a one-time notice if stored lookups were repaired.
-  setTimeout(() => {
-    void keys.get().catch(() => undefined);
+  /** Reads (and if needed repairs) the stored lookups, telling the user once when some had to be dropped. */
+  const loadHistory = () => {
+    history.all();
     tree.refresh();
     if (history.droppedOnLoad > 0) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} stored recent lookups were unreadable or over the limit and were removed.', history.droppedOnLoad));
       history.droppedOnLoad = 0;
     }
+  };
+  // The context key behind "Clear API Key" in the palette, and the repair notice.
+  setTimeout(() => {
+    void keys.get().catch(() => undefined);
+    loadHistory();
   }, 0);
 
   return {
@@ -93,7 +103,21 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       history: JSON.parse(JSON.stringify(history.all())),
       panels: reports.panels.all().map((p) => ({ sendId: p.key.sendId, number: p.key.number, visible: p.panel.visible, model: p.current })),
       watching: watcher.list(),
+      renderTimings: [...reports.renderTimings],
     }),
+    setStoredHistory: async (raw) => {
+      await context.globalState.update(HISTORY_STATE_KEY, raw);
+      history.invalidate();
+      loadHistory();
+    },
+    benchTree: () => {
+      const t0 = performance.now();
+      const children = tree.getChildren();
+      const t1 = performance.now();
+      for (const c of children) tree.getTreeItem(c);
+      const t2 = performance.now();
+      return { entries: children.length, getChildrenMs: t1 - t0, getTreeItemsMs: t2 - t1, storedBytes: JSON.stringify(context.globalState.get(HISTORY_STATE_KEY) ?? null).length };
+    },
     dispose: () => owned.dispose(),
   };
 }

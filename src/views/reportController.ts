@@ -49,8 +49,18 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return c.signal;
 }
 
+/** One lookup's timing from the answer's arrival to the webview's "rendered" ack (the benchmark reads these). */
+export interface RenderTiming {
+  readonly newPanel: boolean;
+  readonly responseToRenderedMs: number;
+  /** The panel existed (was shown in its loading state) before the answer arrived. */
+  readonly panelBeforeResponse: boolean;
+}
+
 export class ReportController extends Disposable {
   readonly panels: ReportPanels;
+  /** The last 200 render timings, oldest first. */
+  readonly renderTimings: RenderTiming[] = [];
   private readonly lookedUp = this.register(new vscode.EventEmitter<{ key: PanelKey; status: string }>());
   /** Fires after every successful lookup, whoever started it. */
   readonly onDidLookUp = this.lookedUp.event;
@@ -114,6 +124,7 @@ export class ReportController extends Disposable {
     const { panel, created } = existing && options.openPanel === false
       ? { panel: existing, created: false }
       : this.panels.open(key, options.preserveFocus === true);
+    const panelAt = performance.now();
     panel.request?.abort(); // the latest lookup for a panel wins
     const controller = new AbortController();
     panel.request = controller;
@@ -128,6 +139,7 @@ export class ReportController extends Disposable {
     } finally {
       options.signal?.removeEventListener('abort', onOuterAbort);
     }
+    const arrivedAt = performance.now();
     if (panel.request !== controller) {
       // A newer lookup for this panel took over, or the panel closed: this answer is not shown anywhere.
       return { ok: false, error: 'cancelled' };
@@ -145,7 +157,8 @@ export class ReportController extends Disposable {
       await this.history.add({ sendId: key.sendId, number: key.number, checkedAt, report: result.report });
       const entry = this.history.find(key);
       panel.raw = result.raw;
-      void panel.render(this.freshModel(panel, key, result.report, checkedAt, entry, before?.report.status ?? previousStatus(previous)));
+      void panel.render(this.freshModel(panel, key, result.report, checkedAt, entry, before?.report.status ?? previousStatus(previous)))
+        .then(() => this.recordRender({ newPanel: created, responseToRenderedMs: performance.now() - arrivedAt, panelBeforeResponse: panelAt <= arrivedAt }));
       this.lookedUp.fire({ key, status: result.report.status });
       return { ok: true, status: result.report.status };
     }
@@ -153,6 +166,11 @@ export class ReportController extends Disposable {
     void panel.render(errorModel(this.ctx(panel.nextSeq()), key.sendId, key.number, result.error, previous));
     if (options.notifyErrors !== false) void this.notifyError(key, result.error);
     return { ok: false, error: result.error.kind };
+  }
+
+  private recordRender(t: RenderTiming): void {
+    this.renderTimings.push(t);
+    if (this.renderTimings.length > 200) this.renderTimings.shift();
   }
 
   /** A lookup whose result goes only to recent lookups (a watch check while its panel is closed). */
