@@ -75,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): void {
       vscode.commands.registerCommand(`${TEST_PREFIX}state`, () => ({ ...timings, mainLoaded: main !== undefined, ...main?.testState() })),
       vscode.commands.registerCommand(`${TEST_PREFIX}setStoredHistory`, (raw: unknown) => load().setStoredHistory(raw)),
       vscode.commands.registerCommand(`${TEST_PREFIX}benchTree`, () => load().benchTree()),
+      vscode.commands.registerCommand(`${TEST_PREFIX}postFromWebview`, (i: number, data: unknown) => load().postFromWebview(i, data)),
     );
   }
   timings = { loadMs: started - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };

@@ -28,7 +28,7 @@ import { statusHover } from './views/statusHover';
 export interface MainState {
   readonly transportLoaded: boolean;
   readonly history: unknown;
-  readonly panels: Array<{ sendId: string; number: string; visible: boolean; model: unknown }>;
+  readonly panels: Array<{ sendId: string; number: string; visible: boolean; model: unknown; html: string; options: unknown }>;
   readonly watching: unknown;
   readonly renderTimings: unknown;
 }
@@ -43,6 +43,8 @@ export interface Main extends vscode.Disposable {
   testState(): MainState;
   /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
   setStoredHistory(raw: unknown): Promise<void>;
+  /** Delivers `data` to a report panel's message handler as if its webview had posted it. */
+  postFromWebview(panelIndex: number, data: unknown): void;
   /** Times getChildren and getTreeItem over every stored entry. */
   benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
 }
@@ -101,7 +103,10 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     testState: () => ({
       transportLoaded: isTransportLoaded(),
       history: JSON.parse(JSON.stringify(history.all())),
-      panels: reports.panels.all().map((p) => ({ sendId: p.key.sendId, number: p.key.number, visible: p.panel.visible, model: p.current })),
+      panels: reports.panels.all().map((p) => ({
+        sendId: p.key.sendId, number: p.key.number, visible: p.panel.visible, model: p.current,
+        html: p.panel.webview.html, options: { ...p.panel.webview.options, localResourceRoots: p.panel.webview.options.localResourceRoots?.map(String) },
+      })),
       watching: watcher.list(),
       renderTimings: [...reports.renderTimings],
     }),
@@ -110,6 +115,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       history.invalidate();
       loadHistory();
     },
+    postFromWebview: (panelIndex, data) => reports.panels.all()[panelIndex]?.receiveForTest(data),
     benchTree: () => {
       const t0 = performance.now();
       const children = tree.getChildren();

@@ -55,6 +55,7 @@ export function registerHistoryCommands(deps: LookupDeps & { history: HistorySto
         if (choice !== clear) return;
       }
       await history.clear();
+      raw.forget();
       log.info('cleared recent lookups');
     }),
     deps.commands.register(Commands.showRawResponse, withKey(async (key) => {

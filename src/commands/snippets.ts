@@ -3,6 +3,7 @@
 // modal warning. TLS verification is never turned off in any snippet.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { maskPhone } from '../core/phone';
 import { KEY_ENV_VAR, SNIPPET_LANGUAGES, snippet, snippetEditorLanguage, snippetLabel, type SnippetLanguage } from '../core/snippets';
 import { KeyringError } from '../services/apiKey';
 import * as settings from '../services/settings';
@@ -78,7 +79,7 @@ export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
       let lang = SNIPPET_LANGUAGES.find((l) => l === language);
       if (!lang) {
         const pick = await vscode.window.showQuickPick(SNIPPET_LANGUAGES.map((l) => ({ label: snippetLabel(l), language: l })),
-          { placeHolder: vscode.l10n.t('Copy the request for {0} in send {1} as…', key.number, key.sendId) });
+          { placeHolder: vscode.l10n.t('Copy the request for {0} in send {1} as…', settings.maskNumbers() ? maskPhone(key.number) : key.number, key.sendId) });
         lang = pick?.language;
       }
       if (lang) await copy(deps, lang, key);

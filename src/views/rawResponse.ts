@@ -22,6 +22,11 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
     await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   }
 
+  /** Forgets every response shown (Clear All Recent Lookups). */
+  forget(): void {
+    this.contents.clear();
+  }
+
   dispose(): void {
     this.changed.dispose();
     this.contents.clear();

@@ -227,10 +227,12 @@ export class ReportController extends Disposable {
   private async notifyError(key: PanelKey, error: LookupError): Promise<void> {
     const d = describeError(error);
     const setKey = vscode.l10n.t('Set API Key…');
+    const openSettings = vscode.l10n.t('Open Settings');
     const retry = vscode.l10n.t('Retry');
     const showLog = vscode.l10n.t('Show Log');
     const items = [
       ...(error.kind === 'unauthorized' || error.kind === 'no-key' ? [setKey] : []),
+      ...(error.kind === 'config' ? [openSettings] : []),
       ...(d.retryable ? [retry] : []),
       showLog,
     ];
@@ -238,6 +240,7 @@ export class ReportController extends Disposable {
     const choice = await vscode.window.showErrorMessage(
       vscode.l10n.t('{0} ({1} in send {2}): {3} {4}', d.title, this.shownNumber(key.number), key.sendId, d.message, d.action), ...items);
     if (choice === setKey) await this.afterSetKey(key);
+    else if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
     else if (choice === retry) await this.run(key);
     else if (choice === showLog) this.log.show();
   }
