@@ -137,7 +137,7 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
         });
     });
     latest = result;
-    await panel.update(result, result.cancelled ? 'cancelled' : 'done');
+    void panel.update(result, result.cancelled ? 'cancelled' : 'done');
     const now = Date.now();
     const entries: HistoryEntry[] = result.items.flatMap((i) => i.result?.ok
       ? [{ sendId: target, number: i.number, checkedAt: i.finishedAt ?? now, report: i.result.report }] : []);
