@@ -159,7 +159,9 @@ export class ReportPanels extends Disposable {
       existing.reveal(preserveFocus);
       return { panel: existing, created: false };
     }
-    const webviewPanel = vscode.window.createWebviewPanel(Views.reportPanel, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, webviewOptions(this.extensionUri));
+    // New reports join the group of the other reports (one column of report tabs), else open beside the editor.
+    const column = this.all().map((p) => p.panel.viewColumn).find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
+    const webviewPanel = vscode.window.createWebviewPanel(Views.reportPanel, '', { viewColumn: column, preserveFocus }, webviewOptions(this.extensionUri));
     const panel = this.track(new ReportPanel(key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log));
     return { panel, created: true };
   }
