@@ -173,6 +173,19 @@ export const HOSTILE_NUMBER = HOSTILE_MESSAGES[0].number;
 export const NUMBER_FOR_HOSTILE: Readonly<Record<string, string>> =
   Object.fromEntries(HOSTILE_MESSAGES.map((h) => [h.name, h.number]));
 
+/** A report whose every other field is hostile too: the echoed number, the status, the dates, the refund flag and
+ *  an undocumented field (name and value). All must be shown as text (reliability row 1). */
+export const HOSTILE_FIELDS = {
+  number: '5366600010',
+  numara: `<img src=x onerror="document.title='pwned'">5366600010`,
+  status: `<svg onload="document.title='pwned'">`,
+  createdAt: `<script>document.title='pwned'</script>`,
+  updatedAt: `[x](command:workbench.action.reloadWindow)`,
+  refund: `<b onmouseover=alert(1)>1</b>`,
+  extraName: `<i onclick=alert(1)>gsm_error</i>`,
+  extraValue: `<a href="javascript:alert(1)">27</a>`,
+} as const;
+
 /** A number whose status moves WAITING → DELIVERED: the first `progressAfter` queries (default 2) answer WAITING,
  *  later ones DELIVERED with a later updated_at. Counted per sandbox instance; Sandbox.resetProgress() restarts it. */
 export const PROGRESSING = { sendId: '187', number: '5304000001' } as const;
@@ -195,6 +208,10 @@ function progressing({ query, progressAfter }: QueryContext): RawReport {
 
 function buildMainSend(): Record<string, Answer> {
   const send: Record<string, Answer> = { [SAMPLE.number]: SAMPLE_REPORT };
+  send[HOSTILE_FIELDS.number] = report(HOSTILE_FIELDS.number, {
+    numara: HOSTILE_FIELDS.numara, durum_gonderim: HOSTILE_FIELDS.status, created_at: HOSTILE_FIELDS.createdAt,
+    updated_at: HOSTILE_FIELDS.updatedAt, durum_iade: HOSTILE_FIELDS.refund, [HOSTILE_FIELDS.extraName]: HOSTILE_FIELDS.extraValue,
+  });
   for (const code of STATUS_CODES) {
     send[NUMBER_FOR_STATUS[code]] = report(NUMBER_FOR_STATUS[code], {
       durum_gonderim: code,

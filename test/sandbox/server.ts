@@ -73,6 +73,9 @@ export type Fault =
 
 export type FaultKind = Fault['kind'];
 
+/** A provider error text that must be shown as text (reliability row 1). */
+export const HOSTILE_PROVIDER_TEXT = `<img src=x onerror="document.title='pwned'"><script>alert(1)</script> [Tıkla](command:workbench.action.reloadWindow) <meta http-equiv="refresh" content="0;url=https://evil.invalid/">`;
+
 /** Send IDs that trigger a fault without setFault(), so UI tests and the demo can trigger them by typing.
  *  Any number (and any key) is accepted for them. */
 export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; readonly description: string }>> = {
@@ -96,6 +99,10 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
   9018: { fault: { kind: 'redirect', status: 307, to: 'other-host' }, description: '307 to another host name (refused)' },
   9019: { fault: { kind: 'delay', ms: 5000 }, description: 'answers after 5 s (as send 187)' },
   9020: { fault: { kind: 'oversized', endless: true }, description: 'an endless body' },
+  9021: {
+    fault: { kind: 'status', code: 400, body: JSON.stringify({ durum: false, aciklama: HOSTILE_PROVIDER_TEXT }) },
+    description: 'HTTP 400 whose provider text carries HTML, a script and a command: link',
+  },
 };
 
 /** The fault a send ID triggers by itself (FAULT_SEND_IDS), if any. */
