@@ -26,6 +26,9 @@ export interface LaunchOptions {
   colorTheme?: string;
   /** Environment for code-server and so for the extension host (e.g. a sandbox URL). */
   env?: Record<string, string>;
+  /** Let page scripts ignore Content-Security-Policy (Playwright's bypassCSP): only to prove that a defence other
+   *  than the CSP holds, e.g. localResourceRoots. */
+  bypassCSP?: boolean;
 }
 
 export interface InputBoxDriver {
@@ -316,7 +319,7 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
     // 3. the browser: a persistent profile (secrets live in its storage), clipboard allowed for the origin
     context = await chromium.launchPersistentContext(path.join(scratch, 'chromium-profile'), {
       executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: CHROMIUM_ARGS,
-      locale: locale ?? 'en-US',
+      locale: locale ?? 'en-US', bypassCSP: opts.bypassCSP === true,
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: address });
     await context.addInitScript(tagWebviewsInPage);
