@@ -9,6 +9,9 @@ import { statusCodeAt } from './core/codeMatch';
 import type { createMain, Main } from './main';
 
 const TEST_PREFIX = '_vairosms.test.';
+/** The bundle has finished evaluating once this line runs (the entry module's body runs after its imports). VS Code
+ *  then prepares the extension context before it calls activate(), which is its time, not ours. */
+const loadEnd = performance.now();
 
 let main: Main | undefined;
 let timings = { loadMs: 0, activationMs: 0, mainLoadMs: 0 };
@@ -78,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): void {
       vscode.commands.registerCommand(`${TEST_PREFIX}postFromWebview`, (i: number, data: unknown) => load().postFromWebview(i, data)),
     );
   }
-  timings = { loadMs: started - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
+  timings = { loadMs: loadEnd - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
 }
 
 function readHoverSettings(): { enabled: boolean; languages: ReadonlySet<string> | undefined } {
