@@ -27,6 +27,7 @@ async function main(): Promise<number> {
   // A fresh profile and workspace for every run (test-electron's default profile under .vscode-test/ persists).
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-integration-'));
   const workspace = path.join(scratch, 'workspace');
+  const userData = path.join(scratch, 'user-data');
   fs.mkdirSync(path.join(workspace, 'notes'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# VairoSMS integration workspace\n');
   fs.writeFileSync(path.join(workspace, 'notes', 'numbers.txt'), '905321234567\n+90 532 123 45 67\n');
@@ -37,13 +38,16 @@ async function main(): Promise<number> {
       extensionTestsPath,
       launchArgs: [
         workspace,
-        `--user-data-dir=${path.join(scratch, 'user-data')}`,
+        `--user-data-dir=${userData}`,
         `--extensions-dir=${path.join(scratch, 'extensions')}`,
       ],
       extensionTestsEnv: {
-        VAIROSMS_TEST_HOOKS: '1', // the extension registers its read-only test-state command (src/testHooks.ts)
+        VAIROSMS_TEST_HOOKS: '1', // the extension registers its read-only test commands (_vairosms.test.*, in src/extension.ts)
         VAIROSMS_TEST_WORKSPACE: workspace,
         VAIROSMS_REPO_ROOT: repoRoot,
+        // the profile the host runs with: the secrets, history and panel tests scan its files (settings, logs,
+        // globalState) for the key
+        VAIROSMS_TEST_USER_DATA: userData,
         ...(process.env.MOCHA_GREP ? { MOCHA_GREP: process.env.MOCHA_GREP } : {}),
       },
     });

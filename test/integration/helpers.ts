@@ -1,0 +1,398 @@
+// Shared by the lookup, secrets, history and panel suites: fake input boxes that answer in turn, recorders for the
+// notifications the extension shows, waiting utilities, the test-state command, and a scanner that looks for a
+// sentinel string in every file of a folder (the profile code-server runs with).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'smsdev.vairosms-reports';
+export const STATE_COMMAND = '_vairosms.test.state';
+export const HISTORY_STATE_KEY = 'vairosms.recentLookups.v1';
+
+type Mutable = Record<string, unknown>;
+const win = vscode.window as unknown as Mutable;
+
+// ---- the test-state command ---------------------------------------------------------------------------------
+
+export interface StoredReport {
+  status: string;
+  message?: string;
+  [k: string]: unknown;
+}
+export interface HistoryItem {
+  sendId: string;
+  number: string;
+  checkedAt: number;
+  report: StoredReport;
+  timeline?: Array<{ status: string; at: number }>;
+}
+export interface PanelModel {
+  v: number;
+  seq: number;
+  state: 'loading' | 'report' | 'error';
+  sendId: string;
+  number: string;
+  status?: { code: string; label: string; group: string };
+  fields: Array<{ id: string; label: string; value: string; note?: string }>;
+  message?: { text: string };
+  error?: { kind: string; title: string; message: string };
+  subtitle?: string;
+  [k: string]: unknown;
+}
+export interface PanelState {
+  sendId: string;
+  number: string;
+  visible: boolean;
+  model: PanelModel | undefined;
+  html: string;
+}
+export interface TestState {
+  loadMs: number;
+  activationMs: number;
+  mainLoadMs?: number;
+  mainLoaded?: boolean;
+  transportLoaded?: boolean;
+  history?: HistoryItem[];
+  panels?: PanelState[];
+}
+
+export async function testState(): Promise<Required<Pick<TestState, 'history' | 'panels'>> & TestState> {
+  const s = await vscode.commands.executeCommand<TestState>(STATE_COMMAND);
+  assert.ok(s, `${STATE_COMMAND} returned nothing (is VAIROSMS_TEST_HOOKS=1 passed by runTest?)`);
+  return { ...s, history: s.history ?? [], panels: s.panels ?? [] };
+}
+
+export async function history(): Promise<HistoryItem[]> {
+  return (await testState()).history;
+}
+
+export async function panelFor(sendId: string, number: string): Promise<PanelState | undefined> {
+  return (await testState()).panels.find((p) => p.sendId === sendId && p.number === number);
+}
+
+export async function activate(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed in the extension host`);
+  await ext.activate();
+  return ext;
+}
+
+// ---- waiting ------------------------------------------------------------------------------------------------
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `cond` until it holds; fails with `what` (and the last value `describe` gives) after `ms`. */
+export async function until(cond: () => Promise<boolean> | boolean, what = 'condition', ms = 10000, describe?: () => Promise<string> | string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`${what}: not met within ${ms} ms${describe ? ` (${await describe()})` : ''}`);
+    await sleep(50);
+  }
+}
+
+/** Resolves to the promise's value, or rejects when it takes longer than `ms`. */
+export async function within<T>(p: Thenable<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve(p),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms); }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+// ---- stubs on vscode.window -----------------------------------------------------------------------------------
+
+/** Replaces a vscode.window function; returns the undo. */
+export function stubWindow(name: string, fn: unknown): () => void {
+  const orig = win[name];
+  win[name] = fn;
+  return () => { win[name] = orig; };
+}
+
+/** What one fake input box was asked with, and what it answered. */
+export interface AskedBox {
+  title?: string;
+  prompt?: string;
+  placeholder?: string;
+  step?: number;
+  totalSteps?: number;
+  password?: boolean;
+  ignoreFocusOut?: boolean;
+  /** The value the extension prefilled. */
+  initialValue: string;
+  validationMessage?: string | vscode.InputBoxValidationMessage;
+  buttons: readonly vscode.QuickInputButton[];
+  /** What the fake answered: a string was typed and accepted; undefined = Esc. */
+  answer: string | undefined;
+  disposed: boolean;
+}
+
+/** One answer: a string is typed and accepted, `undefined` is Esc, `BACK` presses the Back button. */
+export const BACK = Symbol('back');
+export type Answer = string | undefined | typeof BACK;
+
+export interface FakeInputBoxes {
+  /** Every box the extension created, in order. */
+  readonly asked: AskedBox[];
+  /** Answers not used yet. */
+  readonly remaining: Answer[];
+  restore(): void;
+}
+
+/**
+ * Replaces vscode.window.createInputBox with boxes that answer in turn, after show(), on a later tick (as a user
+ * would). A box created when no answer is left is cancelled (Esc), and the test sees it in `asked`.
+ */
+export function fakeInputBoxes(answers: Answer[]): FakeInputBoxes {
+  const asked: AskedBox[] = [];
+  const remaining = [...answers];
+  const restore = stubWindow('createInputBox', () => {
+    const accept = new vscode.EventEmitter<void>();
+    const hide = new vscode.EventEmitter<void>();
+    const change = new vscode.EventEmitter<string>();
+    const button = new vscode.EventEmitter<vscode.QuickInputButton>();
+    let hidden = false;
+    const record: AskedBox = { initialValue: '', buttons: [], answer: undefined, disposed: false };
+    const box = {
+      value: '',
+      title: undefined as string | undefined,
+      prompt: undefined as string | undefined,
+      placeholder: undefined as string | undefined,
+      step: undefined as number | undefined,
+      totalSteps: undefined as number | undefined,
+      password: false,
+      ignoreFocusOut: false,
+      enabled: true,
+      busy: false,
+      validationMessage: undefined as string | vscode.InputBoxValidationMessage | undefined,
+      buttons: [] as readonly vscode.QuickInputButton[],
+      onDidChangeValue: change.event,
+      onDidAccept: accept.event,
+      onDidHide: hide.event,
+      onDidTriggerButton: button.event,
+      show() {
+        Object.assign(record, {
+          title: box.title, prompt: box.prompt, placeholder: box.placeholder, step: box.step, totalSteps: box.totalSteps,
+          password: box.password, ignoreFocusOut: box.ignoreFocusOut, initialValue: box.value, buttons: box.buttons,
+        });
+        asked.push(record);
+        const a = remaining.length ? remaining.shift() : undefined;
+        setTimeout(() => {
+          if (a === BACK) {
+            const back = box.buttons.find((b) => b === vscode.QuickInputButtons.Back);
+            if (back) button.fire(back);
+            else box.hide();
+          } else if (a === undefined) {
+            box.hide();
+          } else {
+            box.value = a;
+            change.fire(a);
+            record.answer = a;
+            accept.fire();
+            record.validationMessage = box.validationMessage;
+          }
+        }, 5);
+      },
+      hide() {
+        if (hidden) return;
+        hidden = true;
+        hide.fire();
+      },
+      dispose() {
+        record.disposed = true;
+        box.hide();
+        accept.dispose(); hide.dispose(); change.dispose(); button.dispose();
+      },
+    };
+    return box;
+  });
+  return { asked, remaining, restore };
+}
+
+export interface ShownMessage {
+  kind: 'error' | 'warning' | 'information';
+  text: string;
+  items: string[];
+  /** Shown as a modal dialog ({ modal: true }). */
+  modal: boolean;
+}
+
+export interface MessageRecorder {
+  readonly shown: ShownMessage[];
+  texts(kind?: ShownMessage['kind']): string[];
+  restore(): void;
+}
+
+/**
+ * Records every showErrorMessage / showWarningMessage / showInformationMessage the extension makes (and answers
+ * undefined, like a dismissed notification, unless `answer` says otherwise).
+ */
+export function recordMessages(answer?: (m: ShownMessage) => string | undefined): MessageRecorder {
+  const shown: ShownMessage[] = [];
+  const undo: Array<() => void> = [];
+  for (const [name, kind] of [['showErrorMessage', 'error'], ['showWarningMessage', 'warning'], ['showInformationMessage', 'information']] as const) {
+    undo.push(stubWindow(name, async (text: unknown, ...rest: unknown[]) => {
+      const items = rest.filter((r): r is string => typeof r === 'string')
+        .concat(rest.filter((r): r is vscode.MessageItem => !!r && typeof r === 'object' && typeof (r as { title?: unknown }).title === 'string').map((r) => r.title));
+      const options = rest.find((r): r is vscode.MessageOptions => !!r && typeof r === 'object' && ('modal' in r || 'detail' in r));
+      const m: ShownMessage = { kind, text: String(text), items, modal: options?.modal === true };
+      shown.push(m);
+      const a = answer?.(m);
+      if (a === undefined) return undefined;
+      const item = rest.find((r) => r === a || (r && typeof r === 'object' && (r as { title?: unknown }).title === a));
+      return item;
+    }));
+  }
+  return {
+    shown,
+    texts: (kind) => shown.filter((m) => !kind || m.kind === kind).map((m) => m.text),
+    restore: () => undo.reverse().forEach((u) => u()),
+  };
+}
+
+// ---- running commands -----------------------------------------------------------------------------------------
+
+export interface CommandRun {
+  readonly id: string;
+  readonly value?: unknown;
+  readonly error?: string;
+}
+
+/** Runs a command and records its value or the full text of what it threw (message and stack). */
+export async function runCommand(id: string, ...args: unknown[]): Promise<CommandRun> {
+  try {
+    return { id, value: await vscode.commands.executeCommand(id, ...args) };
+  } catch (e) {
+    return { id, error: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+// ---- settings -------------------------------------------------------------------------------------------------
+
+export const vairoConfig = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('vairosms');
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vairoConfig().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+// ---- the key ----------------------------------------------------------------------------------------------------
+
+/** Stores `key` through the real command, with a fake password box; returns what the box was asked with. */
+export async function setApiKey(key: string): Promise<AskedBox[]> {
+  const boxes = fakeInputBoxes([key]);
+  const messages = recordMessages();
+  try {
+    await vscode.commands.executeCommand('vairosms.setApiKey');
+  } finally {
+    boxes.restore();
+    messages.restore();
+  }
+  assert.equal(boxes.asked.length, 1, 'Set API Key asked exactly once');
+  return boxes.asked;
+}
+
+/** Removes any stored key through the real command (its notification is swallowed). */
+export async function clearApiKey(): Promise<void> {
+  const messages = recordMessages();
+  try {
+    await vscode.commands.executeCommand('vairosms.clearApiKey');
+  } finally {
+    messages.restore();
+  }
+}
+
+/** Removes every stored lookup without asking. */
+export async function clearHistory(): Promise<void> {
+  await vscode.commands.executeCommand('vairosms.clearHistory', true);
+  await until(async () => (await history()).length === 0, 'history cleared');
+}
+
+// ---- scanning files for a secret --------------------------------------------------------------------------------
+
+/** Every regular file under `dir` (symlinks not followed). */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The forms a key can take on its way to a file: as typed, URL-encoded (both ways) and JSON-escaped. */
+export function secretForms(secret: string): string[] {
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams({ k: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
+  return [...forms];
+}
+
+export interface Finding {
+  readonly where: string;
+  readonly form: string;
+}
+
+/** Looks for every form of the secret in a text, as UTF-8 and as UTF-16LE (SQLite may store either). */
+export function scanText(where: string, text: string, secret: string): Finding[] {
+  return secretForms(secret).filter((f) => text.includes(f)).map((form) => ({ where, form }));
+}
+
+export function scanFiles(files: readonly string[], secret: string): Finding[] {
+  const findings: Finding[] = [];
+  const forms = secretForms(secret);
+  for (const f of files) {
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(f);
+    } catch {
+      continue; // vanished meanwhile (a lock file, a rotated log)
+    }
+    for (const form of forms) {
+      if (buf.includes(Buffer.from(form, 'utf8')) || buf.includes(Buffer.from(form, 'utf16le'))) findings.push({ where: f, form });
+    }
+  }
+  return findings;
+}
+
+/** The profile folder code-server runs with (runTest passes it); fails the test when it is unknown. */
+export function userDataDir(): string {
+  const dir = process.env.VAIROSMS_TEST_USER_DATA;
+  assert.ok(dir, 'VAIROSMS_TEST_USER_DATA is not set: run the suite through out/integration/runTest.js');
+  assert.ok(fs.existsSync(dir), `the user-data-dir ${dir} does not exist`);
+  return dir;
+}
+
+/** The extension's log files: every file under <user-data-dir>/logs whose path or content names the extension
+ *  or its "VairoSMS" output channel. */
+export function extensionLogFiles(root = path.join(userDataDir(), 'logs')): string[] {
+  return listFiles(root).filter((f) => {
+    if (/smsdev\.vairosms-reports|VairoSMS/i.test(f)) return true;
+    try {
+      const text = fs.readFileSync(f, 'utf8');
+      return /VairoSMS|smsdev\.vairosms-reports/.test(text);
+    } catch {
+      return false;
+    }
+  });
+}

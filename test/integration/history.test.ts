@@ -1,0 +1,196 @@
+// Recent Lookups in the real extension host: one entry per send ID + number (newest first), the
+// vairosms.maxRecentLookups cap, what globalState holds (no key, no URL), Remove, Clear All (with and without the
+// modal's confirmation), vairosms.history.keepMessageText, and reopening a stored lookup without a request.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
+import {
+  clearHistory, closeAllEditors, history, panelFor, recordMessages, scanText, setApiKey, setSetting, sleep, testState, until,
+  type HistoryItem,
+} from './helpers';
+
+const KEY = 'history-suite-key&=?';
+
+interface BenchTree { entries: number; storedBytes: number }
+
+/** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal. */
+function compact(e: HistoryItem): HistoryItem {
+  const { sendId, number, ...rest } = e.report as HistoryItem['report'] & { sendId?: string; number?: string };
+  return {
+    ...e,
+    report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
+  };
+}
+
+/** Proves the in-memory list is what globalState holds: the stored value's JSON has the same size and count. */
+async function assertPersisted(list: HistoryItem[]): Promise<void> {
+  const stored = await vscode.commands.executeCommand<BenchTree>('_vairosms.test.benchTree');
+  assert.equal(stored.entries, list.length, 'entries in the tree = entries in the state');
+  const expected = list.length ? JSON.stringify(list.map(compact)).length : JSON.stringify(null).length;
+  assert.equal(stored.storedBytes, expected, `globalState["vairosms.recentLookups.v1"] holds exactly the ${list.length} entries`);
+}
+
+describe('history: Recent Lookups', () => {
+  let sb: Sandbox;
+  const lookup = async (sendId: string, number: string): Promise<unknown> =>
+    vscode.commands.executeCommand('vairosms.lookUpReport', sendId, number);
+  const keys = (list: HistoryItem[]) => list.map((e) => `${e.sendId}:${e.number}`);
+  const k = (number: string, sendId: string = SAMPLE.sendId) => `${sendId}:${number}`;
+
+  before(async function () {
+    this.timeout(30000);
+    sb = await startSandbox({ apiKey: KEY });
+    await setSetting('apiRoot', sb.root);
+    await setApiKey(KEY);
+  });
+
+  beforeEach(async () => {
+    await closeAllEditors();
+    await clearHistory();
+  });
+
+  afterEach(async () => {
+    await setSetting('maxRecentLookups', undefined);
+    await setSetting('history.keepMessageText', undefined);
+  });
+
+  after(async function () {
+    this.timeout(30000);
+    await closeAllEditors();
+    await clearHistory();
+    await setSetting('apiRoot', undefined);
+    await sb?.close();
+  });
+
+  it('keeps one entry per send ID + number, newest first', async () => {
+    assert.deepEqual(await lookup(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
+    const first = (await history())[0];
+    assert.deepEqual(await lookup(SAMPLE.sendId, NUMBER_FOR_STATUS.WAITING), { ok: true, status: 'WAITING' });
+    assert.deepEqual(keys(await history()), [k(NUMBER_FOR_STATUS.WAITING), k(SAMPLE.number)]);
+    assert.deepEqual(await lookup(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
+    const list = await history();
+    assert.deepEqual(keys(list), [k(SAMPLE.number), k(NUMBER_FOR_STATUS.WAITING)], 'the repeated lookup moved to the top, not added twice');
+    assert.ok(list[0].checkedAt > first.checkedAt, 'the entry carries the newer check time');
+    assert.equal(list[0].report.status, 'DELIVERED');
+    await assertPersisted(list);
+  });
+
+  it('keeps only the newest vairosms.maxRecentLookups entries', async () => {
+    await setSetting('maxRecentLookups', 3);
+    const numbers = [NUMBER_FOR_STATUS.DEFAULT, NUMBER_FOR_STATUS.SENDING, NUMBER_FOR_STATUS.WAITING, NUMBER_FOR_STATUS.DELIVERED, NUMBER_FOR_STATUS.SENT];
+    for (const n of numbers) assert.equal((await lookup(SAMPLE.sendId, n) as { ok: boolean }).ok, true);
+    const list = await history();
+    assert.deepEqual(keys(list), numbers.slice(-3).reverse().map((n) => k(n)), 'the three newest, newest first');
+    await assertPersisted(list);
+
+    // Lowering the cap trims what is stored at once.
+    await setSetting('maxRecentLookups', 1);
+    await until(async () => (await history()).length === 1, 'trimmed to the new cap', 5000);
+    assert.deepEqual(keys(await history()), [k(NUMBER_FOR_STATUS.SENT)]);
+    await assertPersisted(await history());
+  });
+
+  it('stores plain records: no key, no URL, no host, in globalState', async () => {
+    for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.REJECTED]) await lookup(SAMPLE.sendId, n);
+    const messages = recordMessages();
+    try {
+      assert.equal((await lookup('9002', SAMPLE.number) as { ok: boolean }).ok, false, 'a failure (HTML 502) is not stored');
+    } finally {
+      messages.restore();
+    }
+    const list = await history();
+    assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.REJECTED), k(SAMPLE.number)]);
+    const json = JSON.stringify(list);
+    assert.deepEqual(scanText('history', json, KEY), [], 'no form of the key');
+    assert.doesNotMatch(json, /api_key|https?:|127\.0\.0\.1|Panel\/api/, 'no URL or host');
+    assert.ok(!json.includes(String(sb.port)), 'no port');
+    for (const e of list) {
+      assert.deepEqual(Object.keys(e).sort().filter((x) => x !== 'timeline'), ['checkedAt', 'number', 'report', 'sendId']);
+      assert.equal(typeof e.checkedAt, 'number');
+    }
+    const sample = list.find((e) => e.number === SAMPLE.number);
+    assert.equal(sample?.report.message, SAMPLE_REPORT.mesaj, 'the message text is kept by default');
+    await assertPersisted(list);
+  });
+
+  it('removes one lookup with vairosms.removeLookup, and nothing for arguments that are not a lookup', async () => {
+    const numbers = [NUMBER_FOR_STATUS.DEFAULT, NUMBER_FOR_STATUS.SENDING, NUMBER_FOR_STATUS.WAITING];
+    for (const n of numbers) await lookup(SAMPLE.sendId, n);
+    for (const junk of [undefined, 'x', { sendId: '../x', number: NUMBER_FOR_STATUS.SENDING }, { sendId: SAMPLE.sendId }, [SAMPLE.sendId, NUMBER_FOR_STATUS.SENDING]]) {
+      await vscode.commands.executeCommand('vairosms.removeLookup', junk);
+    }
+    assert.equal((await history()).length, 3, 'nothing removed by junk arguments');
+    await vscode.commands.executeCommand('vairosms.removeLookup', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.SENDING });
+    const list = await history();
+    assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.WAITING), k(NUMBER_FOR_STATUS.DEFAULT)]);
+    await assertPersisted(list);
+  });
+
+  it('clears everything only when the modal warning is confirmed with "Clear All"', async () => {
+    for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.EXPIRED]) await lookup(SAMPLE.sendId, n);
+    const declined = recordMessages(() => undefined);
+    try {
+      await vscode.commands.executeCommand('vairosms.clearHistory');
+    } finally {
+      declined.restore();
+    }
+    assert.equal(declined.shown.length, 1, 'one confirmation');
+    const [ask] = declined.shown;
+    assert.equal(ask.kind, 'warning');
+    assert.equal(ask.modal, true, 'a modal dialog');
+    assert.deepEqual(ask.items, ['Clear All']);
+    assert.match(ask.text, /Remove all 2 recent lookups/);
+    assert.equal((await history()).length, 2, 'dismissed: nothing cleared');
+
+    const confirmed = recordMessages((m) => (m.kind === 'warning' && m.modal ? 'Clear All' : undefined));
+    try {
+      await vscode.commands.executeCommand('vairosms.clearHistory');
+    } finally {
+      confirmed.restore();
+    }
+    assert.equal(confirmed.shown.length, 1);
+    assert.deepEqual(await history(), [], 'confirmed: cleared');
+    await assertPersisted([]);
+  });
+
+  it('stores no message text with vairosms.history.keepMessageText = false, and strips what was stored', async () => {
+    await lookup(SAMPLE.sendId, SAMPLE.number);
+    assert.equal((await history())[0].report.message, SAMPLE_REPORT.mesaj);
+    await setSetting('history.keepMessageText', false);
+    await until(async () => (await history()).every((e) => e.report.message === undefined), 'stored message texts removed', 5000);
+    await lookup(SAMPLE.sendId, NUMBER_FOR_STATUS.NOT_DELIVERED);
+    const list = await history();
+    assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.NOT_DELIVERED), k(SAMPLE.number)]);
+    for (const e of list) {
+      assert.equal(e.report.message, undefined, `no message text stored for ${e.number}`);
+      assert.equal(e.report.status.length > 0, true, 'the rest of the report is kept');
+    }
+    assert.doesNotMatch(JSON.stringify(list), /ceviz|Üyeliğiniz/, 'no text of either message');
+    await assertPersisted(list);
+  });
+
+  it('reopens a stored lookup (vairosms.openLookup) without any request', async () => {
+    await lookup(SAMPLE.sendId, SAMPLE.number);
+    await closeAllEditors();
+    await until(async () => (await testState()).panels.length === 0, 'the panel closed', 5000);
+    const before = sb.requests.length;
+    await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
+    await until(async () => (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state === 'report', 'the stored report is shown', 5000);
+    const model = (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model;
+    assert.equal(model?.status?.code, 'DELIVERED');
+    assert.match(model?.subtitle ?? '', /From recent lookups/);
+    assert.equal(model?.message?.text, SAMPLE_REPORT.mesaj);
+
+    const messages = recordMessages();
+    try {
+      await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.SENT });
+    } finally {
+      messages.restore();
+    }
+    assert.match(messages.texts('warning').join(' | '), /no longer in Recent Lookups/, 'a lookup that is not stored: a warning');
+    await sleep(500);
+    assert.equal(sb.requests.length, before, 'no request reached the sandbox');
+    assert.equal(await panelFor(SAMPLE.sendId, NUMBER_FOR_STATUS.SENT), undefined, 'no panel for a lookup that is not stored');
+  });
+});
