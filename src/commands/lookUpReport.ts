@@ -101,7 +101,10 @@ export function registerLookUpReport(deps: LookupDeps): vscode.Disposable {
     let known: Extracted = {};
     let a = arg1;
     let b = arg2;
-    if (a && typeof a === 'object' && !Array.isArray(a)) {
+    if (Array.isArray(a)) {
+      // A keybinding's "args": [sendId, number] arrives as one argument.
+      [a, b] = a as unknown[];
+    } else if (a && typeof a === 'object') {
       const o = a as { sendId?: unknown; number?: unknown };
       a = o.sendId;
       b = o.number;
