@@ -213,11 +213,13 @@ export class ReportController extends Disposable {
     });
   }
 
-  /** Re-renders open panels, e.g. when watching starts or stops. */
+  /** Redraws an open report when watching starts or stops: the same report, with the watch buttons updated. */
   rerender(key: PanelKey): void {
     const panel = this.panels.get(key);
-    const entry = this.history.find(key);
-    if (panel && entry && !panel.request && panel.current?.state === 'report') void panel.render(this.storedModel(panel, entry));
+    const current = panel?.current;
+    if (panel && current?.state === 'report' && !panel.request) {
+      void panel.render({ ...current, seq: panel.nextSeq(), watching: this.actions.isWatching?.(key) === true });
+    }
   }
 
   private shownNumber(number: string): string {
