@@ -95,6 +95,8 @@ async function main() {
   else if (args.has('--tests')) configs = [...tests, sandbox];
   else configs = [host, webview];
   configs = configs.filter((c) => !Array.isArray(c.entryPoints) || c.entryPoints.length > 0);
+  // A fresh dist/ for a one-off build, so no stale file (a source map of another mode) lingers beside the bundles.
+  if (!watch && configs.includes(host)) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

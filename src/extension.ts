@@ -24,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
       onDidChangeTreeData: changed.event,
       getChildren: (element) => load().getChildren(element),
       getTreeItem: (element) => load().getTreeItem(element),
+      resolveTreeItem: (item, element) => load().resolveTreeItem(item, element),
     },
     showCollapseAll: false,
   });

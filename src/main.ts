@@ -37,6 +37,7 @@ export interface Main extends vscode.Disposable {
   readonly commands: CommandTable;
   getChildren(element?: unknown): HistoryEntry[];
   getTreeItem(element: unknown): vscode.TreeItem;
+  resolveTreeItem(item: vscode.TreeItem, element: unknown): vscode.TreeItem;
   hover(line: string, position: vscode.Position, at: CodeAt): vscode.Hover;
   restoreReport(panel: vscode.WebviewPanel, state: unknown): void;
   /** For the integration tests and the benchmark (only reachable with VAIROSMS_TEST_HOOKS=1). */
@@ -98,6 +99,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     commands,
     getChildren: (element) => tree.getChildren(element as HistoryEntry | undefined),
     getTreeItem: (element) => tree.getTreeItem(element as HistoryEntry),
+    resolveTreeItem: (item, element) => tree.resolveTreeItem(item, element as HistoryEntry),
     hover: (line, position, at) => statusHover(line, position, at),
     restoreReport: (panel, state) => reports.panels.restore(panel, state),
     testState: () => ({
@@ -114,6 +116,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       await context.globalState.update(HISTORY_STATE_KEY, raw);
       history.invalidate();
       loadHistory();
+      await history.reapplySettings(); // stored again in the store's own (compact) form, as after any change
     },
     postFromWebview: (panelIndex, data) => reports.panels.all()[panelIndex]?.receiveForTest(data),
     benchTree: () => {

@@ -88,11 +88,14 @@ export class HistoryStore extends Disposable {
   }
 }
 
-/** The report's echo of the send ID and number is dropped when it equals the entry's own (smaller globalState). */
+/** Smaller globalState: the report's echo of the send ID and number is dropped when it equals the entry's own, and a
+ *  timeline of one point (the lookup itself, derivable from status and checkedAt) is not stored. */
 function compactEntry(e: HistoryEntry): HistoryEntry {
   const { sendId, number, ...rest } = e.report;
+  const { timeline, ...entry } = e;
   return {
-    ...e,
+    ...entry,
+    ...(timeline && timeline.length > 1 ? { timeline } : {}),
     report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
   };
 }

@@ -98,7 +98,8 @@ export type ToWebview =
 
 export type FromWebview =
   | { readonly type: 'ready' }
-  | { readonly type: 'rendered'; readonly seq: number }
+  /** After a frame has painted the model `seq`; renderMs is the webview's own DOM build time. */
+  | { readonly type: 'rendered'; readonly seq: number; readonly renderMs?: number }
   | { readonly type: 'refresh' }
   | { readonly type: 'copyJson' }
   | { readonly type: 'showRaw' }
@@ -133,7 +134,9 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'stopWatching':
       return only('type') ? { type: m.type } : undefined;
     case 'rendered':
-      return only('type', 'seq') && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) ? { type: 'rendered', seq: m.seq } : undefined;
+      if (!only('type', 'seq', 'renderMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) return undefined;
+      if (m.renderMs === undefined) return { type: 'rendered', seq: m.seq };
+      return typeof m.renderMs === 'number' && Number.isFinite(m.renderMs) && m.renderMs >= 0 ? { type: 'rendered', seq: m.seq, renderMs: m.renderMs } : undefined;
     case 'errorAction':
       return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
         ? { type: 'errorAction', action: m.action as ErrorActionId } : undefined;

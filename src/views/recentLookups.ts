@@ -81,6 +81,15 @@ export class RecentLookupsView extends Disposable {
     item.accessibilityInformation = {
       label: vscode.l10n.t('{0} in send {1}: {2}, {3}, checked {4}', number, e.sendId, info.code || '—', info.label, when),
     };
+    item.command = { command: Commands.openLookup, title: vscode.l10n.t('Open Report'), arguments: [{ sendId: e.sendId, number: e.number }] };
+    return item;
+  }
+
+  /** The tooltip, built only when the user hovers the item (VS Code calls this lazily). */
+  resolveTreeItem(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
+    const info = describeStatus(e.report.status);
+    const number = settings.maskNumbers() ? maskPhone(e.number) : e.number;
+    const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;
     tip.supportHtml = false;
@@ -90,7 +99,6 @@ export class RecentLookupsView extends Disposable {
     tip.appendText(`${vscode.l10n.t('What to do next')}: ${info.nextStep}`).appendMarkdown('\n\n---\n\n');
     tip.appendText(vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when));
     item.tooltip = tip;
-    item.command = { command: Commands.openLookup, title: vscode.l10n.t('Open Report'), arguments: [{ sendId: e.sendId, number: e.number }] };
     return item;
   }
 

@@ -53,6 +53,8 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
 export interface RenderTiming {
   readonly newPanel: boolean;
   readonly responseToRenderedMs: number;
+  /** The webview's own time to build the DOM for it (the rest is VS Code's messaging and painting). */
+  readonly webviewRenderMs?: number;
   /** The panel existed (was shown in its loading state) before the answer arrived. */
   readonly panelBeforeResponse: boolean;
 }
@@ -158,7 +160,10 @@ export class ReportController extends Disposable {
       const entry = this.history.find(key);
       panel.raw = result.raw;
       void panel.render(this.freshModel(panel, key, result.report, checkedAt, entry, before?.report.status ?? previousStatus(previous)))
-        .then(() => this.recordRender({ newPanel: created, responseToRenderedMs: performance.now() - arrivedAt, panelBeforeResponse: panelAt <= arrivedAt }));
+        .then((webviewRenderMs) => this.recordRender({
+          newPanel: created, responseToRenderedMs: performance.now() - arrivedAt, panelBeforeResponse: panelAt <= arrivedAt,
+          ...(webviewRenderMs !== undefined ? { webviewRenderMs } : {}),
+        }));
       this.lookedUp.fire({ key, status: result.report.status });
       return { ok: true, status: result.report.status };
     }

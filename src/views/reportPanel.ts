@@ -30,7 +30,7 @@ export class ReportPanel extends Disposable {
   private model: ReportModel | undefined;
   private ready = false;
   private seq = 0;
-  private readonly renderedWaiters = new Map<number, Array<() => void>>();
+  private readonly renderedWaiters = new Map<number, Array<(renderMs?: number) => void>>();
   /** The lookup running for this panel; a newer one aborts it (latest wins). */
   request: AbortController | undefined;
   /** The last answer body as JSON (redacted), for Copy JSON and Show Raw Response. */
@@ -72,11 +72,12 @@ export class ReportPanel extends Disposable {
     this.panel.title = vscode.l10n.t('{0} · send {1}', number, this.key.sendId);
   }
 
-  /** Shows a model; resolves when the webview has drawn it (or at once if the panel is hidden or gone). */
-  render(model: ReportModel): Promise<void> {
+  /** Shows a model; resolves when the webview has drawn it (with the webview's own render time), or when the panel
+   *  is gone. */
+  render(model: ReportModel): Promise<number | undefined> {
     this.model = model;
-    if (this.isDisposed) return Promise.resolve();
-    const done = new Promise<void>((resolve) => {
+    if (this.isDisposed) return Promise.resolve(undefined);
+    const done = new Promise<number | undefined>((resolve) => {
       const list = this.renderedWaiters.get(model.seq) ?? [];
       list.push(resolve);
       this.renderedWaiters.set(model.seq, list);
@@ -114,7 +115,7 @@ export class ReportPanel extends Disposable {
       case 'rendered': {
         for (const [seq, waiters] of this.renderedWaiters) {
           if (seq <= message.seq) {
-            waiters.forEach((w) => w());
+            waiters.forEach((w) => w(seq === message.seq ? message.renderMs : undefined));
             this.renderedWaiters.delete(seq);
           }
         }

@@ -174,10 +174,12 @@ declare function acquireVsCodeApi(): VsCodeApi;
   window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1) return;
+    const t0 = performance.now();
     render(msg.model);
+    const renderMs = performance.now() - t0;
     api.setState({ v: 1, model: msg.model });
     const seq = msg.model.seq;
-    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq }), 0));
+    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs }), 0));
   });
 
   const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;

@@ -1,0 +1,164 @@
+// The performance goals (reliability-performance.md §B5, as the benchmark issue fixed them) and the deterministic
+// size measurements. Shared by `npm run bench` (scripts/bench.mjs → .bench/node.js) and by the size budgets that
+// `npm test` asserts (test/unit/sizes.test.ts), so both read the same numbers from the same files.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const KB = 1024;
+export const MB = 1024 * 1024;
+
+/** Byte budgets of the built artifacts (1 KB = 1,024 bytes). */
+export const SIZE_BUDGETS = {
+  /** dist/extension.js: all our code that activation evaluates. */
+  extension: 40 * KB,
+  /** dist/main.js: the features, loaded on first use. A regression fence, not a product goal. */
+  main: 120 * KB,
+  /** The report panel's webview: dist/webview/main.js + dist/webview/main.css. */
+  panelWebview: 15 * KB,
+  /** The batch panel's webview: dist/webview/batch.js + dist/webview/main.css. */
+  batchWebview: 15 * KB,
+  /** The packaged extension. */
+  vsix: 150 * KB,
+} as const;
+
+export const GOALS = {
+  /** Row 1: the extension's HTTP path at least this many times faster per lookup than one curl process per lookup. */
+  clientVsCurl: 10,
+  /** Row 1: and within this factor of a bare keep-alive http.request loop. */
+  clientVsFloor: 1.3,
+  /** Row 2: module load + activate(), ms. */
+  activationMs: 10,
+  /** Row 3: response → rendered in an open panel, p95, ms. */
+  openPanelP95Ms: 50,
+  /** Row 4: wall time of a 1,000-number batch at most this factor of the ideal. */
+  batchVsIdeal: 1.15,
+  /** Row 4: requests in flight at the sandbox. */
+  batchMaxInFlight: 8,
+  /** Row 5: repair of the stored list, and getChildren + getTreeItem, at the cap, ms. */
+  historyMs: 2,
+  /** Row 5: globalState bytes at the cap. */
+  historyBytes: 64 * KB,
+  /** Row 7: extension-host heap growth after 100 lookups and a panel open/close cycle. */
+  heapGrowthBytes: 2 * MB,
+} as const;
+
+/** Figures a row is compared with that come from the research (§B2, §B1), not from this machine. */
+export const ANCHORS = {
+  /** VS Code's own webview boot, from adding the iframe to the webview script running (microsoft/vscode#262437). */
+  webviewBootMs: 500,
+  /** VS Code warns about an extension's globalState above this (LARGE_STATE_WARNING_THRESHOLD). */
+  globalStateWarningBytes: 512 * KB,
+  /** ESLint's installed size (freeCodeCamp 2020, S42). */
+  eslintBytes: 133 * KB,
+} as const;
+
+export interface SizeItem {
+  readonly key: keyof typeof SIZE_BUDGETS;
+  readonly label: string;
+  readonly bytes: number;
+  readonly budget: number;
+}
+
+export interface HttpSplit {
+  /** dist/http.js on disk. */
+  readonly total: number;
+  /** node-fetch and the packages it pulls in (every node_modules input of dist/http.js), bytes in the output. */
+  readonly nodeFetch: number;
+  /** Our transport code (every src/ input), bytes in the output. */
+  readonly ours: number;
+  /** esbuild's module wrappers and runtime helpers: total − inputs. */
+  readonly wrapper: number;
+  readonly packages: Readonly<Record<string, number>>;
+}
+
+export interface SizeReport {
+  readonly items: SizeItem[];
+  readonly http: HttpSplit;
+  /** node_modules inputs of the activation bundle and of the main bundle (should hold no node-fetch). */
+  readonly extensionPackages: string[];
+  readonly mainPackages: string[];
+  /** Problems that make the figures meaningless (missing files, a development build, a stale .vsix). */
+  readonly problems: string[];
+}
+
+interface Metafile {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+const packageOf = (input: string): string | undefined => {
+  const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return m?.[1];
+};
+
+/** Reads the production build under `root` (dist/, dist/meta.json, vairosms-reports.vsix). Never throws: missing
+ *  files are listed in `problems` and measured as 0 bytes. */
+export function measureSizes(root: string): SizeReport {
+  const problems: string[] = [];
+  const size = (rel: string): number => {
+    try {
+      return fs.statSync(path.join(root, rel)).size;
+    } catch {
+      problems.push(`${rel} is missing: run \`npm run package\` (production build + .vsix) first`);
+      return 0;
+    }
+  };
+  const mtime = (rel: string): number => {
+    try { return fs.statSync(path.join(root, rel)).mtimeMs; } catch { return 0; }
+  };
+  const ext = size('dist/extension.js');
+  const main = size('dist/main.js');
+  const http = size('dist/http.js');
+  const wjs = size('dist/webview/main.js');
+  const bjs = size('dist/webview/batch.js');
+  const css = size('dist/webview/main.css');
+  const vsix = size('vairosms-reports.vsix');
+  try {
+    const head = fs.readFileSync(path.join(root, 'dist/extension.js'), 'utf8');
+    if (/sourceMappingURL=/.test(head)) problems.push('dist/ holds a development build (source maps): run `node esbuild.js --production`');
+  } catch { /* reported above */ }
+  const built = Math.max(mtime('dist/extension.js'), mtime('dist/main.js'), mtime('dist/http.js'), mtime('dist/webview/main.js'), mtime('dist/webview/batch.js'), mtime('dist/webview/main.css'));
+  if (vsix > 0 && mtime('vairosms-reports.vsix') + 1 < built) {
+    problems.push('vairosms-reports.vsix is older than dist/: run `npm run package` to measure the current build');
+  }
+
+  let meta: Metafile | undefined;
+  try {
+    meta = JSON.parse(fs.readFileSync(path.join(root, 'dist/meta.json'), 'utf8')) as Metafile;
+  } catch {
+    problems.push('dist/meta.json is missing or unreadable: run `node esbuild.js --production`');
+  }
+  const inputs = (out: string) => meta?.outputs[out]?.inputs ?? {};
+  if (meta && !meta.outputs['dist/http.js']) problems.push('dist/meta.json has no output dist/http.js');
+  const packages: Record<string, number> = {};
+  let nodeFetch = 0;
+  let ours = 0;
+  for (const [input, v] of Object.entries(inputs('dist/http.js'))) {
+    const pkg = packageOf(input);
+    if (pkg) {
+      nodeFetch += v.bytesInOutput;
+      packages[pkg] = (packages[pkg] ?? 0) + v.bytesInOutput;
+    } else {
+      ours += v.bytesInOutput;
+    }
+  }
+  const pkgs = (out: string) => [...new Set(Object.keys(inputs(out)).map(packageOf).filter((p): p is string => !!p))].sort();
+
+  return {
+    items: [
+      { key: 'extension', label: 'dist/extension.js', bytes: ext, budget: SIZE_BUDGETS.extension },
+      { key: 'main', label: 'dist/main.js', bytes: main, budget: SIZE_BUDGETS.main },
+      { key: 'panelWebview', label: 'report panel (webview/main.js + main.css)', bytes: wjs + css, budget: SIZE_BUDGETS.panelWebview },
+      { key: 'batchWebview', label: 'batch panel (webview/batch.js + main.css)', bytes: bjs + css, budget: SIZE_BUDGETS.batchWebview },
+      { key: 'vsix', label: 'vairosms-reports.vsix', bytes: vsix, budget: SIZE_BUDGETS.vsix },
+    ],
+    http: { total: http, nodeFetch, ours, wrapper: Math.max(0, http - nodeFetch - ours), packages },
+    extensionPackages: pkgs('dist/extension.js'),
+    mainPackages: pkgs('dist/main.js'),
+    problems,
+  };
+}
+
+/** "41,234 B (40.3 KB)". */
+export function formatBytes(n: number): string {
+  return `${n.toLocaleString('en-US')} B (${(n / KB).toFixed(1)} KB)`;
+}

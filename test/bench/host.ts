@@ -1,0 +1,295 @@
+// The extension-host rows of `npm run bench`: the `extensionTestsPath` module (its run() executes inside the real
+// extension host of code-server, beside the extension and the generated hello-world peer). Bundled to .bench/host.js.
+//   BENCH_MODE=activation   row 2 only: both extensions' load + activate() figures, and what activation evaluated
+//   BENCH_MODE=full         row 2, then the lazy transport (one lookup), row 3 (panels), row 7 (memory), row 5 (tree)
+// Writes its figures as JSON to BENCH_OUT (also when a step fails: `error` then says which).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import { HARD_CAP } from '../../src/core/history';
+import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { realisticHistory } from './fixtures';
+import { median, percentile, sleep } from './stats';
+
+const OUR_ID = 'smsdev.vairosms-reports';
+const HELLO_ID = process.env.BENCH_HELLO_ID ?? 'vairosms-bench.hello-world';
+const HELLO_STATE = '_vairosmsBenchHello.state';
+const KEY = 'bench-host-key';
+const SERIES = Number(process.env.BENCH_PANEL_LOOKUPS ?? 30);
+const MEMORY_LOOKUPS = Number(process.env.BENCH_MEMORY_LOOKUPS ?? 100);
+/** Between closing a panel and the next new-panel lookup: the workbench tears the old webview down meanwhile. */
+const NEW_PANEL_PAUSE_MS = Number(process.env.BENCH_NEW_PANEL_PAUSE_MS ?? 200);
+
+interface RenderTiming { newPanel: boolean; responseToRenderedMs: number; panelBeforeResponse: boolean; webviewRenderMs?: number }
+interface State {
+  loadMs: number; activationMs: number; mainLoadMs: number; mainLoaded: boolean; transportLoaded?: boolean;
+  history?: unknown[]; panels?: unknown[]; renderTimings?: RenderTiming[];
+}
+interface TreeBench { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number }
+
+/** The time VS Code's extension host spent in `require(main)` for one extension: its own
+ *  code/extHost/will|didLoadExtensionCode marks (Date.now(), so 1 ms resolution in the Node host). VS Code's "Load Code"
+ *  in Startup Performance spans more: localized-message init and a log flush are awaited inside it. */
+function vscodeLoadMarks(id: string): number | undefined {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const will = marks.find((m) => m.name === `code/extHost/willLoadExtensionCode/${id}`)?.startTime;
+  const did = marks.find((m) => m.name === `code/extHost/didLoadExtensionCode/${id}`)?.startTime;
+  return will !== undefined && did !== undefined ? did - will : undefined;
+}
+
+const state = async (): Promise<State> => vscode.commands.executeCommand<State>('_vairosms.test.state');
+const config = () => vscode.workspace.getConfiguration('vairosms');
+const log = (s: string) => console.log(`[bench] ${s}`);
+
+async function until(cond: () => Promise<boolean> | boolean, ms: number, what: string, every = 15): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+/** Waits for onStartupFinished to activate both extensions; activates them itself if it has not after `ms`. */
+async function waitForActivation(ms: number): Promise<string> {
+  const ids = [OUR_ID, HELLO_ID];
+  for (const id of ids) if (!vscode.extensions.getExtension(id)) throw new Error(`extension ${id} is not in the extension host`);
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (ids.every((id) => vscode.extensions.getExtension(id)?.isActive)) return 'onStartupFinished';
+    await sleep(25);
+  }
+  for (const id of ids) await vscode.extensions.getExtension(id)?.activate();
+  return 'activate() called by the bench (onStartupFinished had not fired)';
+}
+
+/** A createInputBox that accepts `value` once shown (the API key prompt); returns the undo. */
+function answerKeyPrompt(value: string): () => void {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const orig = win.createInputBox;
+  win.createInputBox = () => {
+    const accept = new vscode.EventEmitter<void>();
+    const hide = new vscode.EventEmitter<void>();
+    const change = new vscode.EventEmitter<string>();
+    const button = new vscode.EventEmitter<vscode.QuickInputButton>();
+    const box: Record<string, unknown> = {
+      value: '', buttons: [], onDidAccept: accept.event, onDidHide: hide.event, onDidChangeValue: change.event, onDidTriggerButton: button.event,
+      show() { setTimeout(() => { box.value = value; change.fire(value); accept.fire(); }, 0); },
+      hide() { hide.fire(); },
+      dispose() { /* nothing held */ },
+    };
+    return box;
+  };
+  return () => { win.createInputBox = orig; };
+}
+
+/** One lookup through the command, waiting until the webview reported it rendered; returns that render's timing. */
+async function lookup(sendId: string, number: string): Promise<RenderTiming> {
+  const before = (await state()).renderTimings?.length ?? 0;
+  if (before >= 199) throw new Error('renderTimings is at its cap of 200: the bench must run fewer lookups');
+  const outcome = await vscode.commands.executeCommand<{ ok: boolean; error?: string } | undefined>('vairosms.lookUpReport', sendId, number);
+  if (!outcome?.ok) throw new Error(`lookup ${sendId}/${number} failed: ${JSON.stringify(outcome)}`);
+  let timings: RenderTiming[] = [];
+  await until(async () => { timings = (await state()).renderTimings ?? []; return timings.length > before; }, 20_000, `the render of ${sendId}/${number}`);
+  return timings[timings.length - 1];
+}
+
+async function closeAllPanels(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await until(async () => ((await state()).panels ?? []).length === 0, 10_000, 'every panel to close', 25);
+}
+
+function summarize(t: RenderTiming[]) {
+  const ms = t.map((x) => x.responseToRenderedMs);
+  const dom = t.map((x) => x.webviewRenderMs).filter((x): x is number => typeof x === 'number');
+  return {
+    n: t.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), beforeResponse: t.filter((x) => x.panelBeforeResponse).length, values: ms,
+    // The webview's own share: building the DOM for the report (the rest is VS Code's messaging and painting).
+    domP50: dom.length ? percentile(dom, 50) : undefined, domP95: dom.length ? percentile(dom, 95) : undefined,
+  };
+}
+
+interface ActivationStat { eager: string; loadCodeMs: number; callActivateMs: number; finishActivateMs: number; event: string }
+
+/** VS Code's own activation figures ("Developer: Startup Performance", the workbench's perf:Startup Performance
+ *  document): Load Code, Call Activate and Finish Activate per extension, read from the extension host. */
+async function startupPerformance(ids: string[]): Promise<Record<string, ActivationStat> | { error: string }> {
+  try {
+    // The document's provider is a lazy workbench contribution: the command creates it (and shows the document).
+    await vscode.commands.executeCommand('perfview.show');
+    const uri = vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' });
+    let text = '';
+    await until(async () => {
+      try {
+        text = (await vscode.workspace.openTextDocument(uri)).getText();
+      } catch {
+        return false; // not registered yet
+      }
+      const firstCells = new Set(text.split('\n').map((l) => l.split('|')[1]?.trim().toLowerCase()));
+      return ids.every((id) => firstCells.has(id.toLowerCase()));
+    }, 20_000, 'the activation stats in perf:Startup Performance', 250);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const found: Record<string, ActivationStat> = {};
+    for (const line of text.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
+      const id = ids.find((i) => cells[1]?.toLowerCase() === i.toLowerCase());
+      if (id && cells.length >= 8) {
+        found[id] = { eager: cells[2], loadCodeMs: Number(cells[3]), callActivateMs: Number(cells[4]), finishActivateMs: Number(cells[5]), event: cells[6] };
+      }
+    }
+    const missing = ids.filter((i) => !found[i]);
+    return missing.length ? { error: `no activation stats for ${missing.join(', ')}` } : found;
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** For diagnosing a failed read of the startup performance document. */
+async function perfExcerpt(): Promise<string> {
+  try {
+    const text = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }))).getText();
+    const at = text.indexOf('Extension Activation');
+    return at >= 0 ? text.slice(at, at + 3000) : text.slice(0, 3000);
+  } catch (e) {
+    return String(e);
+  }
+}
+
+function gcFunction(): () => void {
+  v8.setFlagsFromString('--expose_gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+/** heapUsed after repeated full collections. Ten, because V8 flushes the bytecode of functions that did not run for a
+ *  few collections: with only one or two, a baseline still holds bytecode that a later measurement no longer does
+ *  (which reads as the heap shrinking by megabytes). */
+async function settledHeap(gc: () => void): Promise<number> {
+  for (let i = 0; i < 10; i++) {
+    gc();
+    await sleep(50);
+  }
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.BENCH_OUT;
+  if (!out) throw new Error('BENCH_OUT is not set');
+  const mode = process.env.BENCH_MODE ?? 'full';
+  const result: Record<string, unknown> = { mode, vscodeVersion: vscode.version, node: process.versions.node, uiKind: vscode.env.uiKind };
+  const ours = vscode.extensions.getExtension(OUR_ID);
+  const repo = ours?.extensionUri.fsPath ?? '';
+  const inCache = (file: string) => Object.keys(require.cache).includes(path.join(repo, 'dist', file));
+  let sb: Sandbox | undefined;
+  let step = 'activation';
+  try {
+    // ---- row 2: activation, ours beside the hello-world peer, both activated by onStartupFinished ----
+    result.activatedBy = await waitForActivation(30_000);
+    const s0 = await state();
+    const hello = await vscode.commands.executeCommand<{ loadMs: number; activationMs: number }>(HELLO_STATE);
+    result.activation = {
+      ours: { loadMs: s0.loadMs, activationMs: s0.activationMs, totalMs: s0.loadMs + s0.activationMs },
+      hello: { loadMs: hello.loadMs, activationMs: hello.activationMs, totalMs: hello.loadMs + hello.activationMs },
+    };
+    result.requireMs = { ours: vscodeLoadMarks(OUR_ID), hello: vscodeLoadMarks(HELLO_ID) };
+    const perf = await startupPerformance([OUR_ID, HELLO_ID]);
+    result.startupPerformance = perf;
+    if ('error' in perf && process.env.BENCH_DEBUG) result.perfExcerpt = await perfExcerpt();
+    result.lazyAfterActivation = { mainLoaded: s0.mainLoaded, transportLoaded: s0.transportLoaded === true, mainJsInRequireCache: inCache('main.js'), httpJsInRequireCache: inCache('http.js') };
+    log(`activation: ours ${(s0.loadMs + s0.activationMs).toFixed(2)} ms, hello ${(hello.loadMs + hello.activationMs).toFixed(2)} ms; main loaded ${s0.mainLoaded}, transport loaded ${s0.transportLoaded === true}`);
+    if (mode !== 'full') return;
+
+    // ---- the transport is evaluated by the first lookup, not before ----
+    step = 'first lookup';
+    sb = await startSandbox({ apiKey: KEY });
+    await config().update('apiRoot', sb.root, vscode.ConfigurationTarget.Global);
+    const undo = answerKeyPrompt(KEY);
+    let first: RenderTiming;
+    try {
+      first = await lookup(SAMPLE.sendId, SAMPLE.number);
+    } finally {
+      undo();
+    }
+    const s1 = await state();
+    result.lazyAfterFirstLookup = { mainLoaded: s1.mainLoaded, transportLoaded: s1.transportLoaded === true, mainLoadMs: s1.mainLoadMs, mainJsInRequireCache: inCache('main.js'), httpJsInRequireCache: inCache('http.js') };
+    result.firstPanel = first;
+
+    // ---- row 3: response → rendered, in an open panel and in new panels ----
+    step = 'open panel';
+    await closeAllPanels();
+    await lookup(SAMPLE.sendId, SAMPLE.number); // opens the panel (not counted)
+    const open: RenderTiming[] = [];
+    for (let i = 0; i < SERIES; i++) open.push(await lookup(SAMPLE.sendId, SAMPLE.number));
+    result.openPanel = summarize(open);
+    result.openPanelAllReused = open.every((t) => !t.newPanel);
+    step = 'new panels';
+    await closeAllPanels();
+    const fresh: RenderTiming[] = [];
+    for (let i = 0; i < SERIES; i++) {
+      fresh.push(await lookup(BATCH.sendId, batchNumber(i)));
+      await closeAllPanels();
+      await sleep(NEW_PANEL_PAUSE_MS);
+    }
+    result.newPanel = summarize(fresh);
+    result.newPanelAllNew = fresh.every((t) => t.newPanel);
+    log(`panels: open p95 ${percentile(open.map((t) => t.responseToRenderedMs), 95).toFixed(1)} ms, new p95 ${percentile(fresh.map((t) => t.responseToRenderedMs), 95).toFixed(1)} ms`);
+
+    // ---- row 7: heap growth after 100 lookups into one panel and closing it, beside the same host idle ----
+    step = 'memory';
+    const gc = gcFunction();
+    // The same work once before the baseline (10 lookups into one panel, then closed), so the baseline already
+    // holds whatever a first round allocates for good (code, caches) and the comparison is like for like.
+    for (let i = 0; i < 10; i++) await lookup(SAMPLE.sendId, SAMPLE.number);
+    await closeAllPanels();
+    await sleep(1000);
+    sb.resetStats();
+    const before = await settledHeap(gc);
+    const t0 = Date.now();
+    for (let i = 0; i < MEMORY_LOOKUPS; i++) await lookup(SAMPLE.sendId, SAMPLE.number);
+    await closeAllPanels();
+    const busyMs = Date.now() - t0;
+    await sleep(1000); // let the webview's dispose round trip finish
+    sb.resetStats(); // the sandbox lives in this heap: drop its request log
+    const after = await settledHeap(gc);
+    await sleep(busyMs); // the same host, idle for as long as the lookups took: the control
+    const idleAfter = await settledHeap(gc);
+    result.memory = { lookups: MEMORY_LOOKUPS, before, after, growth: after - before, busyMs, idleAfter, idleGrowth: idleAfter - after };
+    log(`memory: ${((after - before) / 1024).toFixed(0)} KB after ${MEMORY_LOOKUPS} lookups, ${((idleAfter - after) / 1024).toFixed(0)} KB idle`);
+
+    // ---- row 5: the Recent Lookups tree at the cap, in the real host ----
+    step = 'tree';
+    await config().update('maxRecentLookups', HARD_CAP, vscode.ConfigurationTarget.Global);
+    await sleep(200);
+    const entries = realisticHistory(HARD_CAP);
+    await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', entries);
+    const stored = (await state()).history ?? [];
+    if (stored.length !== HARD_CAP) throw new Error(`the extension kept ${stored.length} of ${HARD_CAP} stored entries`);
+    const runs: TreeBench[] = [];
+    for (let i = 0; i < 25; i++) runs.push(await vscode.commands.executeCommand<TreeBench>('_vairosms.test.benchTree'));
+    const warm = runs.slice(3);
+    result.tree = {
+      entries: runs[0].entries, runs: warm.length,
+      first: runs[0].getChildrenMs + runs[0].getTreeItemsMs,
+      getChildrenMs: median(warm.map((r) => r.getChildrenMs)),
+      getTreeItemsMs: median(warm.map((r) => r.getTreeItemsMs)),
+      totalMs: median(warm.map((r) => r.getChildrenMs + r.getTreeItemsMs)),
+      storedChars: runs[0].storedBytes,
+      storedUtf8Bytes: Buffer.byteLength(JSON.stringify(entries)),
+    };
+    await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', []);
+  } catch (e) {
+    result.error = `${step}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+  } finally {
+    fs.writeFileSync(out, JSON.stringify(result, null, 2));
+    if (mode === 'full') {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors').then(undefined, () => undefined);
+      await config().update('maxRecentLookups', undefined, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
+      await config().update('apiRoot', undefined, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
+      await sb?.close();
+    }
+  }
+  if (result.error) throw new Error(String(result.error));
+}

@@ -1,0 +1,258 @@
+// The plain-Node rows of `npm run bench` (bundled to .bench/node.js by scripts/bench.mjs, run in its own process):
+//   1. client: 200 sequential lookups, three ways, interleaved over rounds: the extension's HTTP path
+//      (lookUpReport + the production dist/http.js transport), one curl process per lookup (the provider's sample),
+//      and a bare keep-alive http.request loop (the floor); plus, for the details only, node-fetch by itself and
+//      Node's global fetch on the same request;
+//   4. batch: 1,000 numbers of send 500 through runBatch + the real transport, sandbox latency 50 ms, concurrency 8;
+//   5. history: repairHistory at the cap and at 10,000 entries, and the stored bytes at the cap;
+//   6. sizes: the production build (test/bench/budgets.ts).
+// The sandbox runs in a child process (test/bench/sandboxProcess.ts). Writes JSON to the path in argv[2].
+import { fork, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import nodeFetch from 'node-fetch';
+import { runBatch } from '../../src/core/batch';
+import { HARD_CAP, repairHistory } from '../../src/core/history';
+import { lookUpReport } from '../../src/core/lookup';
+import { relativeTime } from '../../src/core/reportModel';
+import { buildReportRequest } from '../../src/core/request';
+import { type Transport } from '../../src/core/transport';
+import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
+import { ANCHORS, GOALS, measureSizes } from './budgets';
+import { realisticHistory } from './fixtures';
+import { median, percentile } from './stats';
+
+const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
+const KEY = 'bench-key';
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = 10;
+const BLOCK = 20;
+const BATCH_LATENCY_MS = 50;
+const BATCH_CONCURRENCY = 8;
+
+const progress = (s: string) => process.stderr.write(`bench:   ${s}\n`);
+
+// ---- the sandbox process --------------------------------------------------------------------------------------
+
+interface SandboxStats { maxInFlight: number; inFlight: number; requests: number; ok: number }
+interface SandboxHandle { root: string; send(m: { type: string; ms?: number }): Promise<SandboxStats> }
+
+async function startSandboxProcess(): Promise<SandboxHandle> {
+  const child = fork(path.join(__dirname, 'sandbox.js'), [], { env: { ...process.env, BENCH_SANDBOX_KEY: KEY }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting: Array<(m: SandboxStats) => void> = [];
+  const sbRoot = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c) => reject(new Error(`sandbox process exited (${c})`)));
+    child.on('message', (m: { type: string; root?: string } & SandboxStats) => {
+      if (m.type === 'ready' && m.root) resolve(m.root);
+      else if (m.type === 'ok') waiting.shift()?.(m);
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    root: sbRoot,
+    send: (m) => new Promise<SandboxStats>((resolve) => { waiting.push(resolve); child.send(m); }),
+  };
+}
+
+// ---- row 1: three clients -------------------------------------------------------------------------------------
+
+/** Counts the sockets an agent opens (keep-alive evidence). */
+function countConnections(agent: http.Agent): () => number {
+  let n = 0;
+  const a = agent as unknown as { createConnection: (...args: unknown[]) => unknown };
+  const orig = a.createConnection;
+  a.createConnection = function (this: unknown, ...args: unknown[]) { n++; return orig.apply(this, args); };
+  return () => n;
+}
+
+type Client = () => Promise<void>;
+type ClientName = 'ours' | 'curl' | 'floor' | 'nodeFetch' | 'globalFetch';
+
+async function row1(sb: SandboxHandle, transport: Transport) {
+  const req = buildReportRequest(sb.root, SAMPLE.sendId, SAMPLE.number, KEY);
+  const globalConns = countConnections(http.globalAgent);
+  const floorAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const floorConns = countConnections(floorAgent);
+  let floorWarm = 0;
+
+  const ours: Client = async () => {
+    const r = await lookUpReport({ apiRoot: sb.root, sendId: SAMPLE.sendId, number: SAMPLE.number, apiKey: KEY, timeoutMs: 30_000 }, { transport });
+    if (!r.ok) throw new Error(`lookUpReport failed: ${JSON.stringify(r.error)}`);
+  };
+  const curl: Client = () => new Promise<void>((resolve, reject) => {
+    // The provider's sample, one process per lookup.
+    const child = spawn('curl', ['-s', '-X', 'POST', '-H', 'content-type: application/json', '-H', 'cache-control: no-cache',
+      '--data', JSON.stringify({ numara: SAMPLE.number }), req.url], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 || !out.includes('"durum":true')) reject(new Error(`curl exited ${code}: ${out.slice(0, 200)}`));
+      else resolve();
+    });
+  });
+  const floor: Client = () => new Promise<void>((resolve, reject) => {
+    const r = http.request(req.url, { method: 'POST', agent: floorAgent, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { durum?: unknown };
+        if (res.statusCode !== 200 || parsed.durum !== true) reject(new Error(`bare http: HTTP ${res.statusCode}`));
+        else resolve();
+      });
+    });
+    r.on('error', reject);
+    r.end(req.body);
+  });
+
+  // Diagnostics (BENCHMARKS.md only): node-fetch by itself, and Node's global fetch (undici), on the same request.
+  const nodeFetchOnly: Client = async () => {
+    const res = await nodeFetch(req.url, { method: 'POST', headers: req.headers, body: req.body });
+    const parsed = JSON.parse(await res.text()) as { durum?: unknown };
+    if (parsed.durum !== true) throw new Error(`node-fetch: HTTP ${res.status}`);
+  };
+  const globalFetch: Client = async () => {
+    const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body });
+    const parsed = JSON.parse(await res.text()) as { durum?: unknown };
+    if (parsed.durum !== true) throw new Error(`global fetch: HTTP ${res.status}`);
+  };
+
+  const haveCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!haveCurl) progress('curl is not installed (`bash scripts/setup-code-server.sh` installs it): row 1a is not measured');
+  const clients: Array<[name: ClientName, Client]> = [['ours', ours], ...(haveCurl ? [['curl', curl] as [ClientName, Client]] : []), ['floor', floor], ['nodeFetch', nodeFetchOnly], ['globalFetch', globalFetch]];
+  const names = clients.map(([n]) => n);
+  const perRound = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<ClientName, number[]>;
+  const p95s = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<ClientName, number[]>;
+  for (const [, client] of clients) for (let i = 0; i < WARMUP; i++) await client();
+  floorWarm = floorConns();
+  let oursConns = 0; // sockets the global agent opened while (a) ran, after the warm-up: keep-alive makes it 0 or 1
+  // Each round: LOOKUPS lookups per client, in blocks of BLOCK, the clients taking turns block by block in an order
+  // that rotates, so a burst of load from elsewhere on the machine lands on all of them alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<ClientName, number[]>;
+    for (let block = 0; block * BLOCK < LOOKUPS; block++) {
+      const k = (round + block) % clients.length;
+      for (const [name, client] of [...clients.slice(k), ...clients.slice(0, k)]) {
+        const n = Math.min(BLOCK, LOOKUPS - block * BLOCK);
+        const conns = globalConns();
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          await client();
+          times[name].push(performance.now() - t0);
+        }
+        if (name === 'ours') oursConns += globalConns() - conns;
+      }
+    }
+    for (const n of names) {
+      if (times[n].length === 0) continue;
+      perRound[n].push(median(times[n]));
+      p95s[n].push(percentile(times[n], 95));
+    }
+    progress(`client round ${round + 1}/${ROUNDS}: ours ${perRound.ours[round].toFixed(3)} ms, curl ${haveCurl ? perRound.curl[round].toFixed(3) : 'n/a'} ms, floor ${perRound.floor[round].toFixed(3)} ms (medians)`);
+  }
+  floorAgent.destroy();
+  const result = (name: ClientName) => ({ median: median(perRound[name]), roundMedians: perRound[name], p95: median(p95s[name]) });
+  return {
+    lookups: LOOKUPS, rounds: ROUNDS, warmup: WARMUP, block: BLOCK,
+    ours: { ...result('ours'), connections: oursConns, globalAgentKeepAlive: (http.globalAgent as http.Agent & { keepAlive?: boolean }).keepAlive === true },
+    curl: haveCurl ? result('curl') : null,
+    floor: { ...result('floor'), connections: floorConns() - floorWarm },
+    nodeFetch: result('nodeFetch'),
+    globalFetch: result('globalFetch'),
+  };
+}
+
+// ---- row 4: batch ---------------------------------------------------------------------------------------------
+
+async function row4(sb: SandboxHandle, transport: Transport) {
+  await sb.send({ type: 'latency', ms: BATCH_LATENCY_MS });
+  await sb.send({ type: 'reset' });
+  const numbers = Array.from({ length: BATCH.count }, (_, i) => batchNumber(i));
+  const t0 = performance.now();
+  const result = await runBatch({
+    sendId: BATCH.sendId, numbers, concurrency: BATCH_CONCURRENCY,
+    lookup: (number, signal) => lookUpReport({ apiRoot: sb.root, sendId: BATCH.sendId, number, apiKey: KEY, timeoutMs: 30_000, signal }, { transport }),
+  });
+  const wallMs = performance.now() - t0;
+  const stats = await sb.send({ type: 'stats' });
+  await sb.send({ type: 'latency', ms: 0 });
+  const ok = result.items.filter((i) => i.status === 'ok').length;
+  const idealMs = (numbers.length * BATCH_LATENCY_MS) / BATCH_CONCURRENCY;
+  progress(`batch: ${numbers.length} numbers in ${(wallMs / 1000).toFixed(2)} s (ideal ${(idealMs / 1000).toFixed(2)} s), ${ok} ok, max in flight ${stats.maxInFlight}`);
+  return {
+    numbers: numbers.length, concurrency: BATCH_CONCURRENCY, latencyMs: BATCH_LATENCY_MS, wallMs, idealMs,
+    durationMs: result.durationMs, ok, requests: stats.requests, maxInFlight: stats.maxInFlight, batchMaxConcurrency: result.maxConcurrency,
+  };
+}
+
+// ---- row 5: history -------------------------------------------------------------------------------------------
+
+function timeRepair(count: number, runs: number) {
+  const stored = JSON.stringify(realisticHistory(count));
+  const times: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < runs + 5; i++) {
+    const copy = JSON.parse(stored) as unknown; // what globalState.get hands back: fresh objects
+    const t0 = performance.now();
+    const r = repairHistory(copy, HARD_CAP);
+    const dt = performance.now() - t0;
+    kept = r.entries.length;
+    if (i >= 5) times.push(dt); // the first runs warm up the JIT
+  }
+  return { entries: count, runs, median: median(times), p95: percentile(times, 95), kept, storedBytes: Buffer.byteLength(stored) };
+}
+
+function row5() {
+  const atCap = timeRepair(HARD_CAP, 300);
+  const large = timeRepair(10_000, 31);
+  const kept = repairHistory(JSON.parse(JSON.stringify(realisticHistory(HARD_CAP))), HARD_CAP).entries;
+  const json = JSON.stringify(kept);
+  // Diagnostic for the tree row: getTreeItem formats a relative time per entry; time that part alone, 200 times, beside
+  // one shared Intl.RelativeTimeFormat doing the same formatting.
+  const now = Date.now();
+  const ats = realisticHistory(HARD_CAP).map((e) => e.checkedAt);
+  const rt: number[] = [];
+  const shared: number[] = [];
+  for (let r = 0; r < 25; r++) {
+    let t0 = performance.now();
+    for (const at of ats) relativeTime(at, now, 'en');
+    rt.push(performance.now() - t0);
+    t0 = performance.now();
+    const fmt = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    for (const at of ats) fmt.format(Math.round((at - now) / 86_400_000), 'day');
+    shared.push(performance.now() - t0);
+  }
+  const relativeTime200 = { median: median(rt.slice(3)), sharedFormatter: median(shared.slice(3)) };
+  progress(`history: repair ${atCap.median.toFixed(3)} ms at ${HARD_CAP}, ${large.median.toFixed(3)} ms at 10,000; ${Buffer.byteLength(json)} B stored at the cap`);
+  return { atCap, large, capBytes: Buffer.byteLength(json), capChars: json.length, relativeTime200 };
+}
+
+// ---- main -----------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: node .bench/node.js <out.json>');
+  const requireFromHere = createRequire(__filename);
+  const transport = (requireFromHere(path.join(root, 'dist', 'http.js')) as { transport: Transport }).transport;
+  const sb = await startSandboxProcess();
+  try {
+    const client = await row1(sb, transport);
+    const batch = await row4(sb, transport);
+    const history = row5();
+    const sizes = measureSizes(root);
+    fs.writeFileSync(out, JSON.stringify({ goals: GOALS, anchors: ANCHORS, client, batch, history, sizes }, null, 2));
+  } finally {
+    await sb.send({ type: 'close' }).catch(() => undefined);
+  }
+}
+
+main().then(() => process.exit(0), (e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
