@@ -14,13 +14,16 @@ const KEY = 'history-suite-key&=?';
 
 interface BenchTree { entries: number; storedBytes: number }
 
-/** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal. */
+/** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal, and
+ *  a timeline of a single point (derivable from the status and checkedAt) is not stored. */
 function compact(e: HistoryItem): HistoryItem {
   const { sendId, number, ...rest } = e.report as HistoryItem['report'] & { sendId?: string; number?: string };
+  const { timeline, ...entry } = e as HistoryItem & { timeline?: unknown[] };
   return {
-    ...e,
+    ...entry,
+    ...(timeline && timeline.length > 1 ? { timeline } : {}),
     report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
-  };
+  } as HistoryItem;
 }
 
 /** Proves the in-memory list is what globalState holds: the stored value's JSON has the same size and count. */

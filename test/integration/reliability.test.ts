@@ -198,6 +198,41 @@ describe('reliability (extension host)', () => {
     });
   });
 
+  describe('row 14: huge, endless and compressed bodies', () => {
+    it('end in a clear error and grow the extension host\'s memory by less than 10 MB', async function () {
+      this.timeout(60000);
+      // A gc function inside the extension host (it is not started with --expose-gc).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('v8').setFlagsFromString('--expose_gc');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const gc = require('vm').runInNewContext('gc') as () => void;
+      const heap = () => { for (let i = 0; i < 5; i++) gc(); return process.memoryUsage().heapUsed; };
+      const undo = stub('showErrorMessage', async () => undefined);
+      try {
+        await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number); // warm: transport loaded
+        const before = heap();
+        let peak = before;
+        const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
+        const outcomes: unknown[] = [];
+        try {
+          for (const sendId of ['9012', '9004', '9020', '9002']) {
+            outcomes.push(await vscode.commands.executeCommand('vairosms.lookUpReport', sendId, SAMPLE.number));
+          }
+        } finally {
+          clearInterval(sampler);
+        }
+        const after = heap();
+        assert.deepEqual(outcomes, [{ ok: false, error: 'too-large' }, { ok: false, error: 'too-large' }, { ok: false, error: 'too-large' }, { ok: false, error: 'server' }]);
+        const MB = 1024 * 1024;
+        console.log(`      heap: before ${(before / MB).toFixed(1)} MB, peak +${((peak - before) / MB).toFixed(1)} MB, after +${((after - before) / MB).toFixed(2)} MB`);
+        assert.ok(peak - before < 10 * MB, `peak growth ${((peak - before) / MB).toFixed(1)} MB`);
+        assert.ok(after - before < 10 * MB, `retained growth ${((after - before) / MB).toFixed(1)} MB`);
+      } finally {
+        undo();
+      }
+    });
+  });
+
   describe('row 18: stored history that is corrupt, of the wrong type or far too large', () => {
     const notice = /stored recent lookups were unreadable or over the limit/;
 

@@ -566,10 +566,16 @@ function makeDriver(p: DriverParts): VSCode {
       const item = page.locator('.activitybar li.action-item').filter({ has: page.locator('a.action-label').and(activityLabel(page, containerTitle)) }).first();
       const isOpen = async (): Promise<boolean> =>
         (await item.evaluate((el) => el.classList.contains('checked'))) && (await page.locator('.part.sidebar').isVisible());
-      if (!(await isOpen())) await entry.click();
-      const deadline = Date.now() + 10000;
+      // Right after a reload the workbench may restore the side bar just after our first look, and then a click
+      // toggles it closed again: keep checking, and click again when it stays closed.
+      const deadline = Date.now() + 15000;
+      let lastClick = 0;
       while (!(await isOpen())) {
         if (Date.now() > deadline) throw new Error(`the "${containerTitle}" side bar did not open`);
+        if (Date.now() - lastClick > 2000) {
+          await entry.click();
+          lastClick = Date.now();
+        }
         await sleep(100);
       }
     },
