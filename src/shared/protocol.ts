@@ -111,8 +111,9 @@ export type FromWebview =
 const ACTIONS: readonly ErrorActionId[] = ['setApiKey', 'retry', 'showLog', 'openSettings'];
 export const MAX_MESSAGE_BYTES = 4096;
 
-/** The allowlist: returns the message when it is exactly one of FromWebview, otherwise undefined. */
-export function parseFromWebview(data: unknown): FromWebview | undefined {
+/** The checks every message from a webview passes first: a plain object, serializable, at most MAX_MESSAGE_BYTES.
+ *  Returns the object and a test that it has no keys beyond the allowed ones. */
+function preflight(data: unknown): { m: Record<string, unknown>; only: (...allowed: string[]) => boolean } | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   let size: number;
   try {
@@ -123,7 +124,14 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
   if (size > MAX_MESSAGE_BYTES) return undefined;
   const m = data as Record<string, unknown>;
   const keys = Object.keys(m);
-  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  return { m, only: (...allowed: string[]) => keys.every((k) => allowed.includes(k)) };
+}
+
+/** The allowlist: returns the message when it is exactly one of FromWebview, otherwise undefined. */
+export function parseFromWebview(data: unknown): FromWebview | undefined {
+  const checked = preflight(data);
+  if (!checked) return undefined;
+  const { m, only } = checked;
   switch (m.type) {
     case 'ready':
     case 'refresh':
@@ -216,17 +224,9 @@ const SORT_KEYS: readonly BatchSortKey[] = ['number', 'status', 'time', 'error']
 
 /** The batch table's allowlist, with the same shape checks and size cap as the report's. */
 export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefined {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  let size: number;
-  try {
-    size = JSON.stringify(data).length;
-  } catch {
-    return undefined;
-  }
-  if (size > MAX_MESSAGE_BYTES) return undefined;
-  const m = data as Record<string, unknown>;
-  const keys = Object.keys(m);
-  const only = (...allowed: string[]) => keys.every((k) => allowed.includes(k));
+  const checked = preflight(data);
+  if (!checked) return undefined;
+  const { m, only } = checked;
   switch (m.type) {
     case 'ready':
     case 'exportCsv':

@@ -2,14 +2,9 @@
 // aria-sort), one row per number that opens its report, the lines that were not numbers, export and cancel.
 // Values are text only, like the report panel.
 import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview, ToBatchWebview } from '../shared/protocol';
-import { announce, el, icon } from './dom';
+import { announce, el, icon, type VsCodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: FromBatchWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
 (() => {
   const api = acquireVsCodeApi();

@@ -4,6 +4,13 @@ import type { StatusGroupView } from '../shared/protocol';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };
 
+/** What acquireVsCodeApi() returns, typed by the messages a renderer may post. */
+export interface VsCodeApi<Message> {
+  postMessage(message: Message): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Node | null | undefined>): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (props.class) e.className = props.class;

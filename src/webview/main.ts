@@ -3,14 +3,9 @@
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
 import type { ErrorView, FieldView, FromWebview, ReportModel, StatusView, ToWebview } from '../shared/protocol';
-import { announce, appendVisible, el, icon } from './dom';
+import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
 
 (() => {
   const api = acquireVsCodeApi();
