@@ -2,7 +2,7 @@
 // status-code hover in a PHP file and a log (with its prefilled lookup link), whole-word matching, the hover
 // settings changed live; Look Up Selection on a log line and on a bare number; Watch Until Final with its status bar
 // item, final notification and status timeline; Copy as cURL without and (after a modal) with the API key.
-// Writes media/screenshot-hover.png and media/screenshot-watch.png.
+// Writes media/screenshot-hover.png, screenshot-selection.png, screenshot-watch.png and screenshot-curl.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -334,6 +334,16 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await v.page.keyboard.press('Shift+End');
     const line = fixture('sms.log').split('\n')[0];
     await v.page.locator('.part.statusbar').getByText(`(${line.length} selected)`).waitFor({ timeout: 10000 });
+    // The editor's context menu offers it on a selection (README screenshot), then Escape and run it from the palette.
+    await v.page.mouse.click(center(queued).x, center(queued).y, { button: 'right' });
+    const menuItem = v.page.locator('.monaco-menu .action-item', { hasText: 'Look Up Selection' }).first();
+    await menuItem.waitFor({ timeout: 10000 });
+    const menu = await v.page.locator('.context-view .monaco-menu').first().boundingBox();
+    const editorBox = await v.page.locator('.part.editor').boundingBox();
+    if (menu && editorBox) await mediaShot(v, 'screenshot-selection.png', union({ ...editorBox, height: 140 }, menu, 8));
+    await v.page.keyboard.press('Escape');
+    await menuItem.waitFor({ state: 'hidden' });
+    await v.page.locator('.part.statusbar').getByText(`(${line.length} selected)`).waitFor({ timeout: 10000 });
     const before = sb.requests.length;
     await startPromptProbe(v.page);
     await v.runCommand('VairoSMS: Look Up Selection');
@@ -416,9 +426,14 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
 
     // 1. the placeholder version
     await v.page.evaluate(() => navigator.clipboard.writeText('before'));
+    await v.runCommand('Notifications: Clear All Notifications');
     await copyButton.click();
     let toast = v.notification(copiedText);
     await toast.waitFor({ timeout: 15000 });
+    // README screenshot: the notification with its two actions, once its fade-in is over.
+    await v.page.waitForTimeout(800);
+    const toastBox = await toast.boundingBox();
+    if (toastBox) await mediaShot(v, 'screenshot-curl.png', { x: toastBox.x - 360, y: toastBox.y - 40, width: toastBox.width + 372, height: toastBox.height + 52 });
     const plain = await v.readClipboard();
     assert.match(plain, /^curl |\ncurl /, plain);
     assert.ok(plain.includes(`NumaraRaporu/${SAMPLE.sendId}`), plain);

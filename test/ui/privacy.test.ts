@@ -1,6 +1,7 @@
 // Fault-suite rows 8 and 17 in the real VS Code (docs/reliability.md): vairosms.maskNumbers masks numbers in the
 // sidebar, tab titles and notifications; vairosms.history.keepMessageText = false keeps the SMS text out of Recent
-// Lookups; a window reloaded in the middle of a lookup raises nothing and stores nothing.
+// Lookups; a window reloaded in the middle of a lookup raises nothing and stores nothing. This window runs the
+// high-contrast theme, so the report's legibility there and its screen-reader announcement are checked too.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { SAMPLE } from '../sandbox/data';
@@ -14,6 +15,7 @@ describe('Privacy settings and a reload mid-request', () => {
   const vscode = useVSCode(async () => {
     sb = await startSandbox({ apiKey: KEY });
     return {
+      colorTheme: 'Default High Contrast',
       settings: { 'vairosms.apiRoot': sb.root, 'vairosms.maskNumbers': true, 'vairosms.history.keepMessageText': false },
       keybindings: [
         { key: 'ctrl+alt+shift+f1', command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: SAMPLE.number } },
@@ -38,6 +40,17 @@ describe('Privacy settings and a reload mid-request', () => {
     await v.runCommandByKey('ctrl+alt+shift+f1');
     const frame = v.webview(`${MASKED} · send ${SAMPLE.sendId}`);
     await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+    // High contrast: the badge keeps a visible border and text in the theme's foreground, and the live region says
+    // what a screen reader announces.
+    const badge = await frame.locator('.status-line .badge').evaluate((b) => {
+      const cs = getComputedStyle(b);
+      return { border: cs.borderTopStyle, borderColor: cs.borderTopColor, color: cs.color, bodyBg: getComputedStyle(document.body).backgroundColor };
+    });
+    assert.equal(badge.border, 'solid');
+    assert.notEqual(badge.borderColor, 'rgba(0, 0, 0, 0)');
+    assert.notEqual(badge.color, badge.bodyBg, 'text stands out from the background');
+    assert.equal(await frame.locator('#live').getAttribute('aria-live'), 'polite');
+    assert.match((await frame.locator('#live').textContent()) ?? '', /Status DELIVERED: Delivered\. Final/);
     await v.openSideBar(ACTIVITY_TITLE);
     const row = v.treeRow(MASKED).first();
     await row.waitFor();
