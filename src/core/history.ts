@@ -70,6 +70,39 @@ export function withoutMessage(entry: HistoryEntry): HistoryEntry {
   return { ...entry, report };
 }
 
+/** What one window changed lately (see HistoryStore): its own additions, and the checkedAt of what it removed. */
+export interface LocalChanges {
+  readonly added: Iterable<HistoryEntry>;
+  /** By entryKey: the checkedAt of the entry this window removed (a copy that old or older is a stale copy). */
+  readonly removed: ReadonlyMap<string, number>;
+}
+
+export interface Reconciled {
+  readonly entries: HistoryEntry[];
+  /** False when `stored` already holds every local change (nothing to write). */
+  readonly changed: boolean;
+}
+
+/**
+ * Re-applies one window's recent changes to a list another window wrote from an older copy: an addition that is
+ * missing (or stored only in an older lookup) comes back, an entry this window removed that came back (no newer
+ * lookup) goes again. Adds nothing this window did not add. Newest first, one per key, capped.
+ */
+export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalChanges, cap: number): Reconciled {
+  const removedAt = (e: HistoryEntry): number | undefined => local.removed.get(entryKey(e));
+  const isStale = (e: HistoryEntry): boolean => { const r = removedAt(e); return r !== undefined && e.checkedAt <= r; };
+  let list = stored.filter((e) => !isStale(e));
+  for (const added of [...local.added].sort((a, b) => a.checkedAt - b.checkedAt)) {
+    if (isStale(added)) continue;
+    const current = findEntry(list, added);
+    if (current && current.checkedAt >= added.checkedAt) continue;
+    list = addEntry(list, added, HARD_CAP);
+  }
+  const entries = list.sort((a, b) => b.checkedAt - a.checkedAt).slice(0, clampCap(cap));
+  const signature = (l: readonly HistoryEntry[]): string => l.map((e) => `${entryKey(e)}\u0000${e.checkedAt}`).join('\u0001');
+  return { entries, changed: signature(entries) !== signature(stored) };
+}
+
 export interface Repaired {
   readonly entries: HistoryEntry[];
   /** Entries that were present but unusable, duplicated or over the cap. */

@@ -1,11 +1,42 @@
-// Recent lookups in globalState (plain records, no key, no URL). Each change re-reads the stored list first, so
-// two windows adding at once both keep their entries; the list is repaired and capped when read.
+// Recent lookups in globalState (plain records, no key, no URL). Each change re-reads the stored list first; the list
+// is repaired and capped when read.
+//
+// Two windows at once. In code-server (VS Code in a browser) every tab is a window with its own extension host, and
+// globalState is one IndexedDB value for the origin's profile: the extension's whole state object under its id.
+// Each window keeps its own copy (this.state), writes the whole object (last writer wins) and learns of another
+// window's write only later (VS Code stores ~100 ms after a change, then broadcasts it to the other tabs, whose
+// workbench passes it on to their extension host). Two windows that look up at the same moment therefore each write
+// from a copy without the other's new entry: one entry is lost, and each window may even end up holding the other's
+// list (measured with two tabs, test/ui/windows.test.ts: 3–4 of 11 lookups lost when each write only re-read first).
+// Re-reading before a write cannot close that gap, so after every write this store reconciles:
+//   - every write also stores a writer stamp (this window's id + a counter, WRITER_STATE_KEY, a few bytes) in the
+//     same state object, so both travel together;
+//   - for a few seconds (CHECK_AFTER_MS, with jitter so two windows do not keep colliding) it re-reads what the
+//     window now holds; when the stamp is no longer its own, another window wrote since, and its own additions of
+//     the last PENDING_MS (LocalChanges.added) that are missing are added again, as are its removals of entries that
+//     came back with no newer lookup (LocalChanges.removed). Additions only from this window, so nothing removed is
+//     resurrected by this window's reconciling; removals by another window of an entry this window added in its last
+//     PENDING_MS may be undone (a removal within seconds of another window's lookup of the same number).
+//   - when the stamp is still its own, nothing else (no other window) wrote: what is missing was changed on purpose
+//     (e.g. a direct write of the state) and is left alone.
+// Nothing grows: the additions expire after PENDING_MS; the removals are the last HARD_CAP keys, in memory only.
+// A window also re-reads (and refreshes Recent Lookups) when it regains focus, to show the other windows' lookups.
 import * as vscode from 'vscode';
-import { addEntry, findEntry, removeEntry, repairHistory, withoutMessage, type HistoryEntry } from '../core/history';
+import {
+  addEntry, entryKey, findEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, withoutMessage, type HistoryEntry,
+} from '../core/history';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
 
 export const HISTORY_STATE_KEY = 'vairosms.recentLookups.v1';
+/** Who wrote HISTORY_STATE_KEY last: `<window id>.<counter>`. */
+export const WRITER_STATE_KEY = 'vairosms.recentLookups.writer';
+
+/** Re-reads after a write (ms after it; each + up to CHECK_JITTER_MS). */
+const CHECK_AFTER_MS = [300, 1000, 2500, 5000, 9000];
+const CHECK_JITTER_MS = 250;
+/** How long this window re-adds its own addition when another window's write dropped it. */
+const PENDING_MS = 8000;
 
 export class HistoryStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -15,8 +46,22 @@ export class HistoryStore extends Disposable {
   /** Entries dropped by the last repair; reported to the user once. */
   droppedOnLoad = 0;
 
+  private readonly windowId = Math.random().toString(36).slice(2, 10);
+  private writes = 0;
+  /** The stamp of this window's last write; undefined before it wrote. */
+  private stamp: string | undefined;
+  /** This window's additions (as written) with the time they stop being re-added, by entryKey. */
+  private readonly added = new Map<string, { entry: HistoryEntry; until: number }>();
+  /** checkedAt of the entries removed in this window, by entryKey, the last HARD_CAP. */
+  private readonly removed = new Map<string, number>();
+  private checkTimer: NodeJS.Timeout | undefined;
+
   constructor(private readonly state: vscode.Memento) {
     super();
+    this.register({ dispose: () => clearTimeout(this.checkTimer) });
+    this.register(vscode.window.onDidChangeWindowState((s) => {
+      if (s.focused) this.invalidate(); // another window may have added lookups while this one was in the background
+    }));
   }
 
   /** Reads and repairs what is stored; never throws. */
@@ -36,7 +81,7 @@ export class HistoryStore extends Disposable {
 
   add(entry: HistoryEntry): Promise<void> {
     const stored = settings.keepMessageText() ? entry : withoutMessage(entry);
-    return this.update((list) => addEntry(list, stored, settings.maxRecentLookups()));
+    return this.update((list) => this.noteAdded(addEntry(list, stored, settings.maxRecentLookups()), [stored]));
   }
 
   /** Adds many lookups in one write (a batch), oldest first so the newest ends on top. */
@@ -44,15 +89,22 @@ export class HistoryStore extends Disposable {
     if (entries.length === 0) return Promise.resolve();
     const keep = settings.keepMessageText();
     const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => (keep ? e : withoutMessage(e)));
-    return this.update((list) => sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]));
+    return this.update((list) => this.noteAdded(
+      sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]), sorted));
   }
 
   remove(key: { sendId: string; number: string }): Promise<void> {
-    return this.update((list) => removeEntry(list, key));
+    return this.update((list) => {
+      this.noteRemoved(list.filter((e) => entryKey(e) === entryKey(key)));
+      return removeEntry(list, key);
+    });
   }
 
   clear(): Promise<void> {
-    return this.update(() => []);
+    return this.update((list) => {
+      this.noteRemoved([...list, ...[...this.added.values()].map((a) => a.entry)]);
+      return [];
+    });
   }
 
   /** Re-applies the cap and the message-text setting to what is stored. */
@@ -70,22 +122,98 @@ export class HistoryStore extends Disposable {
   }
 
   private update(change: (list: readonly HistoryEntry[]) => HistoryEntry[]): Promise<void> {
-    const run = async () => {
+    return this.queue(async () => {
       this.cache = undefined; // re-read: another window may have added meanwhile
-      const next = change(this.all());
+      const next = this.reconcile(change(this.all())).entries;
       this.cache = next;
       await this.persist(next);
       this.changed.fire();
-    };
+    });
+  }
+
+  /** One change at a time; every write starts the re-reads that repair another window's concurrent write. */
+  private queue(run: () => Promise<void>): Promise<void> {
     const p = this.writing.then(run, run);
     this.writing = p.catch(() => undefined);
     return p;
   }
 
-  private persist(entries: readonly HistoryEntry[]): Thenable<void> {
-    const compact = entries.map(compactEntry);
-    return this.state.update(HISTORY_STATE_KEY, compact.length ? compact : undefined);
+  /** This window's recent changes re-applied, when another window wrote since this window's last write. */
+  private reconcile(list: HistoryEntry[]): { entries: HistoryEntry[]; changed: boolean } {
+    const now = Date.now();
+    for (const [k, a] of this.added) if (a.until <= now) this.added.delete(k);
+    if (this.stamp === undefined || this.state.get(WRITER_STATE_KEY) === this.stamp) return { entries: list, changed: false };
+    return reconcileHistory(list, { added: [...this.added.values()].map((a) => a.entry), removed: this.removed }, settings.maxRecentLookups());
   }
+
+  private noteAdded(next: HistoryEntry[], added: readonly HistoryEntry[]): HistoryEntry[] {
+    const until = Date.now() + PENDING_MS;
+    for (const a of added) {
+      const k = entryKey(a);
+      const written = findEntry(next, a);
+      this.removed.delete(k);
+      this.added.delete(k);
+      if (written) this.added.set(k, { entry: written, until });
+    }
+    while (this.added.size > HARD_CAP) this.added.delete(this.added.keys().next().value as string);
+    return next;
+  }
+
+  private noteRemoved(gone: readonly HistoryEntry[]): void {
+    for (const e of gone) {
+      const k = entryKey(e);
+      const pending = this.added.get(k);
+      const before = this.removed.get(k) ?? 0;
+      this.added.delete(k);
+      this.removed.delete(k); // re-inserted as the newest
+      this.removed.set(k, Math.max(before, e.checkedAt, pending?.entry.checkedAt ?? 0));
+    }
+    while (this.removed.size > HARD_CAP) this.removed.delete(this.removed.keys().next().value as string);
+  }
+
+  /** A scheduled re-read: repairs what another window's write dropped, and shows what it added. */
+  private check(step: number): void {
+    void this.queue(async () => {
+      const before = this.cache;
+      this.cache = undefined;
+      const current = [...this.all()];
+      const { entries, changed } = this.reconcile(current);
+      if (changed) {
+        this.cache = entries;
+        await this.persist(entries); // schedules the re-reads again
+        this.changed.fire();
+        return;
+      }
+      if (this.state.get(WRITER_STATE_KEY) === this.stamp) {
+        // nobody else wrote since this window did: whatever of its additions is missing was removed on purpose
+        for (const k of [...this.added.keys()]) if (!current.some((e) => entryKey(e) === k)) this.added.delete(k);
+      }
+      if (!sameEntries(before, current)) this.changed.fire();
+      if (step + 1 < CHECK_AFTER_MS.length) this.scheduleCheck(step + 1);
+    }).catch(() => undefined);
+  }
+
+  private scheduleCheck(step: number): void {
+    clearTimeout(this.checkTimer);
+    if (this.isDisposed) return;
+    const previous = step === 0 ? 0 : CHECK_AFTER_MS[step - 1];
+    this.checkTimer = setTimeout(() => this.check(step), CHECK_AFTER_MS[step] - previous + Math.random() * CHECK_JITTER_MS);
+  }
+
+  private persist(entries: readonly HistoryEntry[]): Thenable<unknown> {
+    const compact = entries.map(compactEntry);
+    this.stamp = `${this.windowId}.${++this.writes}`;
+    this.scheduleCheck(0);
+    // both keys are set at once, so VS Code writes (and broadcasts) them together in one state object
+    return Promise.all([
+      this.state.update(HISTORY_STATE_KEY, compact.length ? compact : undefined),
+      this.state.update(WRITER_STATE_KEY, this.stamp),
+    ]);
+  }
+}
+
+function sameEntries(a: readonly HistoryEntry[] | undefined, b: readonly HistoryEntry[]): boolean {
+  return !!a && a.length === b.length && a.every((e, i) => entryKey(e) === entryKey(b[i]) && e.checkedAt === b[i].checkedAt);
 }
 
 /** Smaller globalState: the report's echo of the send ID and number is dropped when it equals the entry's own, and a

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addEntry, HARD_CAP, removeEntry, repairHistory, withoutMessage, type HistoryEntry } from '../../src/core/history';
+import { addEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, withoutMessage, type HistoryEntry } from '../../src/core/history';
 
 const entry = (sendId: string, number: string, status: string, checkedAt: number, message = 'Merhaba'): HistoryEntry =>
   ({ sendId, number, checkedAt, report: { status, message, sendId, number } });
@@ -55,5 +55,74 @@ describe('recent lookups as data', () => {
     assert.equal(big.entries.length, 200);
     assert.equal(big.dropped, 9_800);
     assert.equal(big.entries[0].sendId, '10000');
+  });
+});
+
+describe('reconciling with another window\'s write (reconcileHistory)', () => {
+  const numbers = (l: readonly HistoryEntry[]) => l.map((e) => e.number);
+  const none = new Map<string, number>();
+
+  it('adds back this window\'s lookups that a write from an older copy dropped, newest first, and nothing else', () => {
+    // window A wrote [a2, a1]; window B, not yet aware of it, wrote [b1] over it
+    const a1 = entry('187', '5301000001', 'SENT', 10);
+    const a2 = entry('187', '5301000002', 'SENT', 30);
+    const b1 = entry('187', '5301000003', 'SENT', 20);
+    const r = reconcileHistory([b1], { added: [a1, a2], removed: none }, 50);
+    assert.equal(r.changed, true);
+    assert.deepEqual(numbers(r.entries), ['5301000002', '5301000003', '5301000001']);
+    assert.equal(new Set(r.entries.map((e) => e.number)).size, r.entries.length, 'each entry once');
+  });
+
+  it('changes nothing when the stored list already holds every local addition', () => {
+    const a1 = entry('187', '5301000001', 'SENT', 10);
+    const b1 = entry('187', '5301000003', 'SENT', 20);
+    const r = reconcileHistory([b1, a1], { added: [a1], removed: none }, 50);
+    assert.equal(r.changed, false);
+    assert.deepEqual(numbers(r.entries), ['5301000003', '5301000001']);
+  });
+
+  it('keeps a newer lookup of the same number from the other window, and replaces an older one (one entry, timelines merged)', () => {
+    const mine = entry('187', '5301000001', 'WAITING', 10);
+    const theirsNewer = entry('187', '5301000001', 'DELIVERED', 20);
+    const kept = reconcileHistory([theirsNewer], { added: [mine], removed: none }, 50);
+    assert.equal(kept.changed, false);
+    assert.deepEqual(kept.entries.map((e) => [e.number, e.report.status]), [['5301000001', 'DELIVERED']]);
+
+    const theirsOlder = entry('187', '5301000001', 'SENT', 5);
+    const mineNewer = entry('187', '5301000001', 'DELIVERED', 30);
+    const replaced = reconcileHistory([theirsOlder], { added: [mineNewer], removed: none }, 50);
+    assert.equal(replaced.changed, true);
+    assert.equal(replaced.entries.length, 1);
+    assert.equal(replaced.entries[0].checkedAt, 30);
+    assert.deepEqual(replaced.entries[0].timeline?.map((p) => p.status), ['SENT', 'DELIVERED']);
+  });
+
+  it('removes again what this window removed when a stale copy brought it back, but keeps a newer lookup of it', () => {
+    const x = entry('187', '5301000001', 'SENT', 10);
+    const y = entry('187', '5301000002', 'SENT', 20);
+    const removed = new Map([[`187\u00005301000001`, 10]]);
+    const stale = reconcileHistory([y, x], { added: [], removed }, 50);
+    assert.equal(stale.changed, true);
+    assert.deepEqual(numbers(stale.entries), ['5301000002']);
+
+    const relooked = entry('187', '5301000001', 'DELIVERED', 40);
+    const fresh = reconcileHistory([relooked, y], { added: [], removed }, 50);
+    assert.equal(fresh.changed, false, 'a lookup newer than the removal stays');
+    assert.deepEqual(numbers(fresh.entries), ['5301000001', '5301000002']);
+  });
+
+  it('never re-adds a local addition that this window removed afterwards', () => {
+    const x = entry('187', '5301000001', 'SENT', 10);
+    const r = reconcileHistory([], { added: [x], removed: new Map([[`187\u00005301000001`, 10]]) }, 50);
+    assert.equal(r.changed, false);
+    assert.deepEqual(r.entries, []);
+  });
+
+  it('respects the cap: an old local addition that no longer fits is not forced in', () => {
+    const theirs = [entry('187', '5301000002', 'SENT', 30), entry('187', '5301000003', 'SENT', 20)];
+    const old = entry('187', '5301000001', 'SENT', 10);
+    const r = reconcileHistory(theirs, { added: [old], removed: none }, 2);
+    assert.equal(r.changed, false, 'nothing to write: two windows with a small cap do not keep overwriting each other');
+    assert.deepEqual(numbers(r.entries), ['5301000002', '5301000003']);
   });
 });
