@@ -150,3 +150,16 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     : undefined;
   return { sendId, number, checkedAt, report: report as unknown as Report, ...(timeline && timeline.length ? { timeline } : {}) };
 }
+
+/** The stored form of an entry, smaller in globalState: the report's echo of the send ID and number is dropped when it
+ *  equals the entry's own, and a timeline of one point (the lookup itself: its status at checkedAt) is left out.
+ *  repairHistory reads this form back. */
+export function toStored(e: HistoryEntry): HistoryEntry {
+  const { sendId, number, ...rest } = e.report;
+  const { timeline, ...entry } = e;
+  return {
+    ...entry,
+    ...(timeline && timeline.length > 1 ? { timeline } : {}),
+    report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
+  };
+}

@@ -23,7 +23,7 @@
 // A window also re-reads (and refreshes Recent Lookups) when it regains focus, to show the other windows' lookups.
 import * as vscode from 'vscode';
 import {
-  addEntry, entryKey, findEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, withoutMessage, type HistoryEntry,
+  addEntry, entryKey, findEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, toStored, withoutMessage, type HistoryEntry,
 } from '../core/history';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
@@ -201,7 +201,7 @@ export class HistoryStore extends Disposable {
   }
 
   private persist(entries: readonly HistoryEntry[]): Thenable<unknown> {
-    const compact = entries.map(compactEntry);
+    const compact = entries.map(toStored);
     this.stamp = `${this.windowId}.${++this.writes}`;
     this.scheduleCheck(0);
     // both keys are set at once, so VS Code writes (and broadcasts) them together in one state object
@@ -216,14 +216,3 @@ function sameEntries(a: readonly HistoryEntry[] | undefined, b: readonly History
   return !!a && a.length === b.length && a.every((e, i) => entryKey(e) === entryKey(b[i]) && e.checkedAt === b[i].checkedAt);
 }
 
-/** Smaller globalState: the report's echo of the send ID and number is dropped when it equals the entry's own, and a
- *  timeline of one point (the lookup itself, derivable from status and checkedAt) is not stored. */
-function compactEntry(e: HistoryEntry): HistoryEntry {
-  const { sendId, number, ...rest } = e.report;
-  const { timeline, ...entry } = e;
-  return {
-    ...entry,
-    ...(timeline && timeline.length > 1 ? { timeline } : {}),
-    report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
-  };
-}

@@ -34,6 +34,8 @@ export interface TreeHost {
 export class RecentLookupsView extends Disposable {
   private readonly view: vscode.TreeView<unknown>;
   private ticker: NodeJS.Timeout | undefined;
+  /** vairosms.maskNumbers, read once and on change (not once per item). */
+  private mask = settings.maskNumbers();
 
   constructor(private readonly history: HistoryStore, private readonly host: TreeHost, private readonly watching: (e: HistoryEntry) => boolean = () => false) {
     super();
@@ -41,7 +43,10 @@ export class RecentLookupsView extends Disposable {
     this.register(history.onDidChange(() => this.refresh()));
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'maskNumbers')) this.refresh();
+      if (settings.affects(e, 'maskNumbers')) {
+        this.mask = settings.maskNumbers();
+        this.refresh();
+      }
     }));
     this.register({ dispose: () => this.tick(false) });
     this.tick(this.view.visible);
@@ -71,7 +76,7 @@ export class RecentLookupsView extends Disposable {
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {
     const info = describeStatus(e.report.status);
-    const number = settings.maskNumbers() ? maskPhone(e.number) : e.number;
+    const number = this.mask ? maskPhone(e.number) : e.number;
     const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
     item.id = entryKey(e);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
@@ -88,7 +93,7 @@ export class RecentLookupsView extends Disposable {
   /** The tooltip, built only when the user hovers the item (VS Code calls this lazily). */
   resolveTreeItem(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
     const info = describeStatus(e.report.status);
-    const number = settings.maskNumbers() ? maskPhone(e.number) : e.number;
+    const number = this.mask ? maskPhone(e.number) : e.number;
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodeFetch from 'node-fetch';
 import { runBatch } from '../../src/core/batch';
-import { HARD_CAP, repairHistory } from '../../src/core/history';
+import { HARD_CAP, repairHistory, toStored } from '../../src/core/history';
 import { lookUpReport } from '../../src/core/lookup';
 import { relativeTime } from '../../src/core/reportModel';
 import { buildReportRequest } from '../../src/core/request';
@@ -194,7 +194,7 @@ async function row4(sb: SandboxHandle, transport: Transport) {
 // ---- row 5: history -------------------------------------------------------------------------------------------
 
 function timeRepair(count: number, runs: number) {
-  const stored = JSON.stringify(realisticHistory(count));
+  const stored = JSON.stringify(realisticHistory(count).map(toStored)); // what HistoryStore writes
   const times: number[] = [];
   let kept = 0;
   for (let i = 0; i < runs + 5; i++) {
