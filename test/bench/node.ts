@@ -212,7 +212,7 @@ function row5() {
   const atCap = timeRepair(HARD_CAP, 300);
   const large = timeRepair(10_000, 31);
   const kept = repairHistory(JSON.parse(JSON.stringify(realisticHistory(HARD_CAP))), HARD_CAP).entries;
-  const json = JSON.stringify(kept);
+  const json = JSON.stringify(kept.map(toStored)); // what HistoryStore writes to globalState
   // Diagnostic for the tree row: getTreeItem formats a relative time per entry; time that part alone, 200 times, beside
   // one shared Intl.RelativeTimeFormat doing the same formatting.
   const now = Date.now();
