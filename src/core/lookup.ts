@@ -4,7 +4,7 @@
 //  - the request never left (connection refused, DNS failure): up to 2 more tries with full-jitter backoff;
 //  - anything else (5xx, a connection reset after sending, timeouts): no automatic retry.
 import { type LookupError } from './errors';
-import { redact, redactValue } from './redact';
+import { redactor, redactValueWith } from './redact';
 import { parseAnswer, type Report } from './report';
 import { buildReportRequest } from './request';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type Transport, type TransportResponse } from './transport';
@@ -49,7 +49,8 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
   const sleep = deps.sleep ?? abortableSleep;
   const random = deps.random ?? Math.random;
   const request = buildReportRequest(p.apiRoot, p.sendId, p.number, p.apiKey);
-  const shownUrl = redact(request.url, p.apiKey);
+  const clean = redactor(p.apiKey);
+  const shownUrl = clean(request.url);
   const started = now();
   let attempts = 0;
   let offlineRetries = 0;
@@ -65,7 +66,7 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
       });
     } catch (e) {
       const err = toTransportError(e);
-      const message = redact(err.message, p.apiKey);
+      const message = clean(err.message);
       deps.onAttempt?.({ attempt: attempts, method: 'POST', url: shownUrl, durationMs: now() - t0, error: `${err.kind}${err.code ? ` (${err.code})` : ''}: ${message}` });
       if (err.kind === 'offline' && offlineRetries < OFFLINE_RETRIES && !p.signal?.aborted) {
         offlineRetries++;
@@ -85,11 +86,11 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
       contentType: response.headers['content-type'],
       body: response.body,
       retryAfter: response.headers['retry-after'],
-      redact: (text) => redact(text, p.apiKey),
+      redact: clean,
     });
     deps.onAttempt?.({ attempt: attempts, method: 'POST', url: shownUrl, status: response.status, durationMs: now() - t0 });
     if (parsed.ok) {
-      return { ok: true, report: redactValue(parsed.report, p.apiKey), raw: redactValue(parsed.raw, p.apiKey), httpStatus: response.status, attempts, durationMs: now() - started };
+      return { ok: true, report: redactValueWith(parsed.report, clean), raw: redactValueWith(parsed.raw, clean), httpStatus: response.status, attempts, durationMs: now() - started };
     }
     const wait = parsed.error.retryAfterSeconds;
     if (parsed.error.kind === 'rate-limited' && !rateRetried && wait !== undefined && wait <= RETRY_AFTER_CAP_SECONDS) {
@@ -101,7 +102,7 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
         return { ok: false, error: { kind: 'cancelled' }, attempts, durationMs: now() - started };
       }
     }
-    return { ok: false, error: redactValue(parsed.error, p.apiKey), raw: redactValue(parsed.raw, p.apiKey), attempts, durationMs: now() - started };
+    return { ok: false, error: redactValueWith(parsed.error, clean), raw: redactValueWith(parsed.raw, clean), attempts, durationMs: now() - started };
   }
 }
 

@@ -10,19 +10,24 @@ const MIN_LITERAL = 4;
 
 const API_KEY_PARAM = /([?&;]api_key=)[^&#\s"'<>]*/gi;
 
-export function redact(text: string, ...secrets: Array<string | undefined>): string {
-  let out = text.replace(API_KEY_PARAM, `$1${REDACTED}`);
+/** A redaction function for these secrets, with every encoded form worked out once (a lookup redacts many strings). */
+export function redactor(...secrets: Array<string | undefined>): (text: string) => string {
+  const needles: string[] = [];
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_LITERAL) continue;
-    for (const form of encodedForms(secret)) {
-      if (form.length >= MIN_LITERAL) out = out.split(form).join(REDACTED);
-    }
+    for (const form of encodedForms(secret)) if (form.length >= MIN_LITERAL) needles.push(form);
     // A newline in a key, or a very long one, may be split or re-wrapped: also remove each line of it.
-    for (const line of secret.split(/\r?\n/)) {
-      if (line.length >= 8 && line !== secret) out = out.split(line).join(REDACTED);
-    }
+    for (const line of secret.split(/\r?\n/)) if (line.length >= 8 && line !== secret) needles.push(line);
   }
-  return out;
+  return (text) => {
+    let out = text.replace(API_KEY_PARAM, `$1${REDACTED}`);
+    for (const n of needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
+    return out;
+  };
+}
+
+export function redact(text: string, ...secrets: Array<string | undefined>): string {
+  return redactor(...secrets)(text);
 }
 
 function encodedForms(secret: string): string[] {
@@ -37,11 +42,15 @@ function encodedForms(secret: string): string[] {
 
 /** Deep-redacts a JSON-like value (for the raw response view and for logged objects). */
 export function redactValue<T>(value: T, ...secrets: Array<string | undefined>): T {
-  if (typeof value === 'string') return redact(value, ...secrets) as T;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, ...secrets)) as T;
+  return redactValueWith(value, redactor(...secrets));
+}
+
+export function redactValueWith<T>(value: T, clean: (text: string) => string): T {
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactValueWith(v, clean)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ...secrets);
+    for (const [k, v] of Object.entries(value)) out[k] = redactValueWith(v, clean);
     return out as T;
   }
   return value;
