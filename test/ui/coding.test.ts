@@ -267,11 +267,7 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
 
   it('stores the API key (setup)', async () => {
     const v = vscode();
-    await v.runCommand('VairoSMS: Set API Key…');
-    await v.inputBox.waitFor(/Paste your VairoSMS API key/);
-    await v.inputBox.fill(KEY);
-    await v.inputBox.enter();
-    await v.notification('VairoSMS API key saved').waitFor();
+    await v.setApiKey(KEY);
   });
 
   it('explains REJECTED when the pointer rests on it in send-report.php', async () => {

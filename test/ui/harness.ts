@@ -104,6 +104,8 @@ export interface VSCode {
   /** The first status-bar entry containing `text`. */
   statusBarItem(text: string | RegExp): Locator;
   readClipboard(): Promise<string>;
+  /** "VairoSMS: Set API Key…" through the palette's password box, waiting until the key is saved (English UI). */
+  setApiKey(key: string): Promise<void>;
   /** Saves a PNG of the page; returns its path. Default dir: <repo>/test-results. */
   screenshot(name: string, dir?: string): Promise<string>;
   /** Developer: Reload Window, then waits for the workbench and our activity-bar entry. */
@@ -591,6 +593,14 @@ function makeDriver(p: DriverParts): VSCode {
 
     statusBarItem(text) {
       return page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
+    },
+
+    async setApiKey(key) {
+      await this.runCommand('VairoSMS: Set API Key…');
+      await this.inputBox.waitFor(/Paste your VairoSMS API key/);
+      await this.inputBox.fill(key);
+      await this.inputBox.enter();
+      await this.notification('VairoSMS API key saved').waitFor();
     },
 
     async readClipboard() {

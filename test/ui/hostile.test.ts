@@ -41,11 +41,7 @@ describe('Hostile input in the real VS Code', () => {
 
   before(async () => {
     const v = vscode();
-    await v.runCommand('VairoSMS: Set API Key…');
-    await v.inputBox.waitFor(/Paste your VairoSMS API key/);
-    await v.inputBox.fill(SENTINEL);
-    await v.inputBox.enter();
-    await v.notification('VairoSMS API key saved').waitFor();
+    await v.setApiKey(SENTINEL);
   });
 
   it('row 1: shows every hostile field of a report as text; nothing runs, loads or links', async () => {
@@ -139,10 +135,7 @@ describe('Hostile input: the webview resource root holds even without the CSP', 
 
   it('row 2: a file inside dist/webview loads; files outside it, and %2f.. escapes, do not', async () => {
     const v = vscode();
-    await v.runCommand('VairoSMS: Set API Key…');
-    await v.inputBox.waitFor(/Paste your VairoSMS API key/);
-    await v.inputBox.fill('root-test-key');
-    await v.inputBox.enter();
+    await v.setApiKey('root-test-key');
     await v.runCommandByKey('ctrl+alt+shift+f1');
     const frame = v.webview(`${SAMPLE.number} · send ${SAMPLE.sendId}`);
     await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });

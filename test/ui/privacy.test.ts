@@ -28,11 +28,7 @@ describe('Privacy settings and a reload mid-request', () => {
 
   before(async () => {
     const v = vscode();
-    await v.runCommand('VairoSMS: Set API Key…');
-    await v.inputBox.waitFor(/Paste your VairoSMS API key/);
-    await v.inputBox.fill(KEY);
-    await v.inputBox.enter();
-    await v.notification('VairoSMS API key saved').waitFor();
+    await v.setApiKey(KEY);
   });
 
   it('row 8: masks the number in the tab title, the sidebar and notifications (539****999)', async () => {

@@ -118,11 +118,7 @@ describe('Two windows', function () {
 
   it('opens a second window: another tab of the same browser profile, with its own extension host', async () => {
     const v = vscode();
-    await v.runCommand('VairoSMS: Set API Key…');
-    await v.inputBox.waitFor(/Paste your VairoSMS API key/);
-    await v.inputBox.fill(KEY);
-    await v.inputBox.enter();
-    await v.notification('VairoSMS API key saved').waitFor();
+    await v.setApiKey(KEY);
 
     const hosts = (): number => v.serverLog().split('Launched Extension Host Process').length - 1;
     const hostsBefore = hosts();
