@@ -61,7 +61,10 @@ export function registerHistoryCommands(deps: LookupDeps & { history: HistorySto
     deps.commands.register(Commands.showRawResponse, withKey(async (key) => {
       const json = reports.rawJson(key);
       if (!json) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no response to show yet: refresh the report first.'));
+        const failed = reports.panels.get(key)?.current?.state === 'error';
+        void vscode.window.showInformationMessage(failed
+          ? vscode.l10n.t('The last answer was not a JSON report; the report panel shows what VairoSMS sent, and the log has the details.')
+          : vscode.l10n.t('There is no response to show yet: refresh the report first.'));
         return;
       }
       const text = json.exact ? json.text
