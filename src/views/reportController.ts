@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { describeError, type LookupError } from '../core/errors';
-import { type HistoryEntry } from '../core/history';
+import { addEntry, type HistoryEntry } from '../core/history';
 import { maskPhone } from '../core/phone';
 import { type Report } from '../core/report';
 import { type LookupResult } from '../core/lookup';
@@ -53,8 +53,11 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
 export interface RenderTiming {
   readonly newPanel: boolean;
   readonly responseToRenderedMs: number;
-  /** The webview's own time to build the DOM for it (the rest is VS Code's messaging and painting). */
+  /** The webview's own time to build the DOM for it. */
   readonly webviewRenderMs?: number;
+  /** The webview's time from the model's arrival to its ack: the DOM build and the wait for a painted frame. The rest
+   *  of responseToRenderedMs is VS Code's messaging between the extension host and the webview, both ways. */
+  readonly webviewFrameMs?: number;
   /** The panel existed (was shown in its loading state) before the answer arrived. */
   readonly panelBeforeResponse: boolean;
 }
@@ -156,14 +159,18 @@ export class ReportController extends Disposable {
     if (result.ok) {
       const checkedAt = Date.now();
       const before = this.history.find(key);
-      await this.history.add({ sendId: key.sendId, number: key.number, checkedAt, report: result.report });
-      const entry = this.history.find(key);
+      const fresh: HistoryEntry = { sendId: key.sendId, number: key.number, checkedAt, report: result.report };
+      // The entry as recent lookups will keep it (its timeline merged), worked out here so the panel is drawn before
+      // the write to globalState, which is a round trip to the workbench of its own.
+      const [entry] = addEntry(before ? [before] : [], fresh, 1);
       panel.raw = result.raw;
       void panel.render(this.freshModel(panel, key, result.report, checkedAt, entry, before?.report.status ?? previousStatus(previous)))
-        .then((webviewRenderMs) => this.recordRender({
+        .then((timing) => this.recordRender({
           newPanel: created, responseToRenderedMs: performance.now() - arrivedAt, panelBeforeResponse: panelAt <= arrivedAt,
-          ...(webviewRenderMs !== undefined ? { webviewRenderMs } : {}),
+          ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
+          ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
         }));
+      await this.history.add(fresh);
       this.lookedUp.fire({ key, status: result.report.status });
       return { ok: true, status: result.report.status };
     }

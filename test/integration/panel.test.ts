@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
+import { NUMBER_FOR_STATUS, PROGRESSING, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
   clearHistory, closeAllEditors, EXTENSION_ID, history, panelFor, recordMessages, setApiKey, setSetting, sleep, testState, until,
   type PanelModel,
@@ -126,6 +126,22 @@ describe('panel: the report panel', () => {
       assert.equal((await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state, 'report');
     } finally {
       messages.restore();
+    }
+  });
+
+  it('shows a status change in the panel\'s timeline with the report that brought it, the same timeline as recent lookups keep', async () => {
+    sb.resetProgress(1); // one WAITING answer, then DELIVERED
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number), { ok: true, status: 'WAITING' });
+      const first = (await panelFor(PROGRESSING.sendId, PROGRESSING.number))?.model;
+      assert.equal(first?.timeline, undefined, 'one status is no timeline yet');
+      assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number), { ok: true, status: 'DELIVERED' });
+      const second = (await panelFor(PROGRESSING.sendId, PROGRESSING.number))?.model as PanelModel & { timeline?: { points: Array<{ status: { code: string } }> } };
+      assert.deepEqual(second?.timeline?.points.map((p) => p.status.code), ['WAITING', 'DELIVERED']);
+      const stored = (await history()).find((e) => e.sendId === PROGRESSING.sendId && e.number === PROGRESSING.number);
+      assert.deepEqual(stored?.timeline?.map((p) => p.status), ['WAITING', 'DELIVERED']);
+    } finally {
+      sb.resetProgress();
     }
   });
 
