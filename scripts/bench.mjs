@@ -197,6 +197,7 @@ if (full?.openPanel && full?.newPanel) {
   const np = full.newPanel;
   row('3a', `Panel open: resp→rendered n=${op.n}`, `${ms(op.p50, 1)} / ${ms(op.p95, 1)}`, `new panel ${ms(np.p50, 0)} / ${ms(np.p95, 0)}`, `p95 ${x(np.p95 / op.p95, 0)} lower`, 'p95 ≤ 50 ms', atMost(op.p95, GOALS.openPanelP95Ms), 'p50 / p95');
   if (op.domP50 !== undefined) row('3c', `Panel open: webview DOM build n=${op.n}`, `${ms(op.domP50, 1)} / ${ms(op.domP95, 1)}`, `round trip ${ms(op.p50, 1)} / ${ms(op.p95, 1)}`, `${x(op.domP95 / op.p95, 2)} of it`, 'report', {}, 'the webview\'s own share of 3a');
+  if (op.messagingP50 !== undefined) row('3d', `Panel open: host↔webview messaging n=${op.n}`, `${ms(op.messagingP50, 1)} / ${ms(op.messagingP95, 1)}`, `in webview ${ms(op.frameP50, 1)} / ${ms(op.frameP95, 1)}`, `${x(op.messagingP50 / op.p50, 2)} of 3a`, 'report', {}, 'the rest of 3a: VS Code carrying the model to the webview and the ack back');
   row('3b', `Panel new: before response n=${np.n}`, `${np.beforeResponse}/${np.n} first`, `webview boot ≈${ANCHORS.webviewBootMs} ms*`, `p50 ${x(np.p50 / ANCHORS.webviewBootMs)} boot`, 'all before resp.', np.beforeResponse === np.n && np.n > 0 ? { met: true } : { met: false, by: `${np.n - np.beforeResponse} of ${np.n} late` });
 } else {
   row('3a', 'Panel open: resp→rendered', 'n/a', 'n/a', '—', 'p95 ≤ 50 ms', notMeasured(hostProblem ?? 'the full launch did not reach the panel rows'));
@@ -338,6 +339,14 @@ if (full?.openPanel) {
   md.push(`| Open panel (send 187, 5399999999, same panel) | ${full.openPanel.n} | ${ms(full.openPanel.p50)} | ${ms(full.openPanel.p95)} | ${ms(full.openPanel.max)} | ${full.openPanel.beforeResponse}/${full.openPanel.n} |`);
   md.push(`| New panel (send 500, numbers 0–${full.newPanel.n - 1}, closed after each) | ${full.newPanel.n} | ${ms(full.newPanel.p50)} | ${ms(full.newPanel.p95)} | ${ms(full.newPanel.max)} | ${full.newPanel.beforeResponse}/${full.newPanel.n} |`);
   md.push(`| First panel of the session (cold webview) | 1 | ${ms(full.firstPanel.responseToRenderedMs)} | | | ${full.firstPanel.panelBeforeResponse} |`);
+  const op = full.openPanel;
+  if (op.messagingP50 !== undefined) {
+    md.push('', 'Where the open-panel round trip goes (each lookup split by the webview\'s own clock):', '',
+      '| Part | p50 | p95 |', '|---|---|---|',
+      `| In the webview: DOM build | ${ms(op.domP50)} | ${ms(op.domP95)} |`,
+      `| In the webview: model arrived → ack posted (DOM build + next painted frame) | ${ms(op.frameP50)} | ${ms(op.frameP95)} |`,
+      `| VS Code messaging: extension host → webview and the ack back (3a minus the line above) | ${ms(op.messagingP50)} | ${ms(op.messagingP95)} |`);
+  }
   md.push('', 'A new panel opens in its loading state before the request is sent, so "response → rendered" there is what is left of', "the webview's boot when the loopback answer arrives; the peer is VS Code's own webview boot (~500 ms, microsoft/vscode#262437).", '');
 } else {
   md.push(`Not measured: ${hostProblem}.`, '');

@@ -98,8 +98,9 @@ export type ToWebview =
 
 export type FromWebview =
   | { readonly type: 'ready' }
-  /** After a frame has painted the model `seq`; renderMs is the webview's own DOM build time. */
-  | { readonly type: 'rendered'; readonly seq: number; readonly renderMs?: number }
+  /** After a frame has painted the model `seq`; renderMs is the webview's own DOM build time, frameMs its time from
+   *  the model's arrival to this message (the DOM build and the wait for the frame). */
+  | { readonly type: 'rendered'; readonly seq: number; readonly renderMs?: number; readonly frameMs?: number }
   | { readonly type: 'refresh' }
   | { readonly type: 'copyJson' }
   | { readonly type: 'showRaw' }
@@ -142,9 +143,13 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'stopWatching':
       return only('type') ? { type: m.type } : undefined;
     case 'rendered':
-      if (!only('type', 'seq', 'renderMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) return undefined;
-      if (m.renderMs === undefined) return { type: 'rendered', seq: m.seq };
-      return typeof m.renderMs === 'number' && Number.isFinite(m.renderMs) && m.renderMs >= 0 ? { type: 'rendered', seq: m.seq, renderMs: m.renderMs } : undefined;
+      if (!only('type', 'seq', 'renderMs', 'frameMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) return undefined;
+      if (!optionalDuration(m.renderMs) || !optionalDuration(m.frameMs)) return undefined;
+      return {
+        type: 'rendered', seq: m.seq,
+        ...(m.renderMs !== undefined ? { renderMs: m.renderMs as number } : {}),
+        ...(m.frameMs !== undefined ? { frameMs: m.frameMs as number } : {}),
+      };
     case 'errorAction':
       return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
         ? { type: 'errorAction', action: m.action as ErrorActionId } : undefined;
@@ -242,4 +247,9 @@ export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefin
     default:
       return undefined;
   }
+}
+
+/** A timing the webview reports: absent, or a finite number of milliseconds, not negative. */
+function optionalDuration(v: unknown): boolean {
+  return v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
 }

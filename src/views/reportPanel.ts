@@ -10,6 +10,12 @@ import { type Log } from '../services/log';
 import * as settings from '../services/settings';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
+/** What the webview reported of one render: its DOM build time, and its time from the model's arrival to its ack. */
+export interface WebviewTiming {
+  readonly renderMs?: number;
+  readonly frameMs?: number;
+}
+
 export interface PanelKey {
   readonly sendId: string;
   readonly number: string;
@@ -30,7 +36,7 @@ export class ReportPanel extends Disposable {
   private model: ReportModel | undefined;
   private ready = false;
   private seq = 0;
-  private readonly renderedWaiters = new Map<number, Array<(renderMs?: number) => void>>();
+  private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
   /** The lookup running for this panel; a newer one aborts it (latest wins). */
   request: AbortController | undefined;
   /** The last answer body as JSON (redacted), for Copy JSON and Show Raw Response. */
@@ -72,12 +78,12 @@ export class ReportPanel extends Disposable {
     this.panel.title = vscode.l10n.t('{0} · send {1}', number, this.key.sendId);
   }
 
-  /** Shows a model; resolves when the webview has drawn it (with the webview's own render time), or when the panel
+  /** Shows a model; resolves when the webview has drawn it (with the webview's own timings), or when the panel
    *  is gone. */
-  render(model: ReportModel): Promise<number | undefined> {
+  render(model: ReportModel): Promise<WebviewTiming | undefined> {
     this.model = model;
     if (this.isDisposed) return Promise.resolve(undefined);
-    const done = new Promise<number | undefined>((resolve) => {
+    const done = new Promise<WebviewTiming | undefined>((resolve) => {
       const list = this.renderedWaiters.get(model.seq) ?? [];
       list.push(resolve);
       this.renderedWaiters.set(model.seq, list);
@@ -115,7 +121,8 @@ export class ReportPanel extends Disposable {
       case 'rendered': {
         for (const [seq, waiters] of this.renderedWaiters) {
           if (seq <= message.seq) {
-            waiters.forEach((w) => w(seq === message.seq ? message.renderMs : undefined));
+            const timing = seq === message.seq ? { renderMs: message.renderMs, frameMs: message.frameMs } : undefined;
+            waiters.forEach((w) => w(timing));
             this.renderedWaiters.delete(seq);
           }
         }

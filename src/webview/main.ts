@@ -174,7 +174,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const renderMs = performance.now() - t0;
     api.setState({ v: 1, model: msg.model });
     const seq = msg.model.seq;
-    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs }), 0));
+    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0));
   });
 
   const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;

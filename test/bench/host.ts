@@ -23,7 +23,7 @@ const MEMORY_LOOKUPS = Number(process.env.BENCH_MEMORY_LOOKUPS ?? 100);
 /** Between closing a panel and the next new-panel lookup: the workbench tears the old webview down meanwhile. */
 const NEW_PANEL_PAUSE_MS = Number(process.env.BENCH_NEW_PANEL_PAUSE_MS ?? 200);
 
-interface RenderTiming { newPanel: boolean; responseToRenderedMs: number; panelBeforeResponse: boolean; webviewRenderMs?: number }
+interface RenderTiming { newPanel: boolean; responseToRenderedMs: number; panelBeforeResponse: boolean; webviewRenderMs?: number; webviewFrameMs?: number }
 interface State {
   loadMs: number; activationMs: number; mainLoadMs: number; mainLoaded: boolean; transportLoaded?: boolean;
   history?: unknown[]; panels?: unknown[]; renderTimings?: RenderTiming[];
@@ -104,10 +104,17 @@ async function closeAllPanels(): Promise<void> {
 function summarize(t: RenderTiming[]) {
   const ms = t.map((x) => x.responseToRenderedMs);
   const dom = t.map((x) => x.webviewRenderMs).filter((x): x is number => typeof x === 'number');
+  const framed = t.filter((x): x is RenderTiming & { webviewFrameMs: number } => typeof x.webviewFrameMs === 'number');
+  const frame = framed.map((x) => x.webviewFrameMs);
+  const messaging = framed.map((x) => x.responseToRenderedMs - x.webviewFrameMs);
   return {
     n: t.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), beforeResponse: t.filter((x) => x.panelBeforeResponse).length, values: ms,
     // The webview's own share: building the DOM for the report (the rest is VS Code's messaging and painting).
     domP50: dom.length ? percentile(dom, 50) : undefined, domP95: dom.length ? percentile(dom, 95) : undefined,
+    // In the webview from the model's arrival to the ack (DOM build + the wait for a painted frame); what is left of
+    // each round trip is the messaging between the extension host and the webview, both ways.
+    frameP50: frame.length ? percentile(frame, 50) : undefined, frameP95: frame.length ? percentile(frame, 95) : undefined,
+    messagingP50: messaging.length ? percentile(messaging, 50) : undefined, messagingP95: messaging.length ? percentile(messaging, 95) : undefined,
   };
 }
 
