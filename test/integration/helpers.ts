@@ -315,6 +315,15 @@ export async function clearHistory(): Promise<void> {
   await until(async () => (await history()).length === 0, 'history cleared');
 }
 
+/** What a suite that used the sandbox leaves behind: no editors, no stored lookups, `apiRoot` and the named
+ *  settings back to their defaults, the sandbox closed. */
+export async function leaveClean(sandbox: { close(): Promise<void> } | undefined, ...settings: string[]): Promise<void> {
+  await closeAllEditors();
+  await clearHistory();
+  for (const key of [...settings, 'apiRoot']) await setSetting(key, undefined);
+  await sandbox?.close();
+}
+
 // ---- scanning files for a secret --------------------------------------------------------------------------------
 
 /** Every regular file under `dir` (symlinks not followed). */

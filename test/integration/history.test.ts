@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, history, panelFor, recordMessages, scanText, setApiKey, setSetting, sleep, testState, until,
+  clearHistory, closeAllEditors, history, leaveClean, panelFor, recordMessages, scanText, setApiKey, setSetting, sleep, testState, until,
   type HistoryItem,
 } from './helpers';
 
@@ -60,10 +60,7 @@ describe('history: Recent Lookups', () => {
 
   after(async function () {
     this.timeout(30000);
-    await closeAllEditors();
-    await clearHistory();
-    await setSetting('apiRoot', undefined);
-    await sb?.close();
+    await leaveClean(sb);
   });
 
   it('keeps one entry per send ID + number, newest first', async () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import {
-  activate, BACK, clearApiKey, clearHistory, closeAllEditors, fakeInputBoxes, history, panelFor, recordMessages, setApiKey,
+  activate, BACK, clearApiKey, clearHistory, closeAllEditors, fakeInputBoxes, history, leaveClean, panelFor, recordMessages, setApiKey,
   setSetting, sleep, testState, until, within, type TestState,
 } from './helpers';
 
@@ -35,11 +35,7 @@ describe('lookup: Look Up Number Report', () => {
 
   after(async function () {
     this.timeout(30000);
-    await closeAllEditors();
-    await clearHistory();
-    await setSetting('requestTimeoutSeconds', undefined);
-    await setSetting('apiRoot', undefined);
-    await sb?.close();
+    await leaveClean(sb, 'requestTimeoutSeconds');
   });
 
   describe('the HTTP transport', () => {

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, PROGRESSING, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, EXTENSION_ID, history, panelFor, recordMessages, setApiKey, setSetting, sleep, testState, until,
+  clearHistory, closeAllEditors, EXTENSION_ID, history, leaveClean, panelFor, recordMessages, setApiKey, setSetting, sleep, testState, until,
   type PanelModel,
 } from './helpers';
 
@@ -57,10 +57,7 @@ describe('panel: the report panel', () => {
   after(async function () {
     this.timeout(30000);
     sb?.setLatency(0);
-    await closeAllEditors();
-    await clearHistory();
-    await setSetting('apiRoot', undefined);
-    await sb?.close();
+    await leaveClean(sb);
   });
 
   it('shows the report: state, status, fields, message and title', async () => {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, extensionLogFiles, fakeInputBoxes, listFiles, recordMessages, runCommand, scanFiles, scanText,
+  clearHistory, closeAllEditors, extensionLogFiles, fakeInputBoxes, leaveClean, listFiles, recordMessages, runCommand, scanFiles, scanText,
   secretForms, setApiKey, setSetting, sleep, testState, until, userDataDir, vairoConfig, within, type CommandRun, type Finding,
   type MessageRecorder, type ShownMessage,
 } from './helpers';
@@ -48,11 +48,7 @@ describe('secrets: the key is only in SecretStorage', () => {
 
   after(async function () {
     this.timeout(30000);
-    await closeAllEditors();
-    await clearHistory();
-    await setSetting('requestTimeoutSeconds', undefined);
-    await setSetting('apiRoot', undefined);
-    await sb?.close();
+    await leaveClean(sb, 'requestTimeoutSeconds');
   });
 
   it('the scanner finds every form of the key (so an empty result means something)', () => {
