@@ -16,7 +16,9 @@ const watch = args.has('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
@@ -61,32 +63,66 @@ const webview = {
   target: 'es2022',
 };
 
-const testFiles = (dir) => fs.existsSync(dir)
-  ? fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.test\.ts$/.test(f)).map((f) => path.join(dir, f))
-  : [];
+const testFiles = (dir) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => /\.test\.ts$/.test(f))
+        .map((f) => path.join(dir, f))
+    : [];
 
 const tests = [
-  { // plain-Node mocha over src/core and the HTTP service (node-fetch bundled in, so the ESM package loads)
-    ...common, sourcemap: 'inline', minify: false,
-    entryPoints: testFiles('test/unit'), outdir: 'out/unit', outbase: 'test/unit',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['mocha'],
+  {
+    // plain-Node mocha over src/core and the HTTP service (node-fetch bundled in, so the ESM package loads)
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: testFiles('test/unit'),
+    outdir: 'out/unit',
+    outbase: 'test/unit',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['mocha'],
   },
-  { // mocha inside the real extension host
-    ...common, sourcemap: 'inline', minify: false,
-    entryPoints: ['test/integration/index.ts', 'test/integration/runTest.ts', ...testFiles('test/integration')], outdir: 'out/integration', outbase: 'test/integration',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'],
+  {
+    // mocha inside the real extension host
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: ['test/integration/index.ts', 'test/integration/runTest.ts', ...testFiles('test/integration')],
+    outdir: 'out/integration',
+    outbase: 'test/integration',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
   },
-  { // Playwright specs driving code-server like a user
-    ...common, sourcemap: 'inline', minify: false,
-    entryPoints: testFiles('test/ui'), outdir: 'out/ui', outbase: 'test/ui',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['mocha', 'playwright-core'],
+  {
+    // Playwright specs driving code-server like a user
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: testFiles('test/ui'),
+    outdir: 'out/ui',
+    outbase: 'test/ui',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['mocha', 'playwright-core'],
   },
 ];
 
 const sandbox = {
-  ...common, sourcemap: 'inline', minify: false,
-  entryPoints: { cli: 'test/sandbox/cli.ts' }, outdir: 'out/sandbox',
-  platform: 'node', format: 'cjs', target: 'node20',
+  ...common,
+  sourcemap: 'inline',
+  minify: false,
+  entryPoints: { cli: 'test/sandbox/cli.ts' },
+  outdir: 'out/sandbox',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
 };
 
 async function main() {
@@ -115,4 +151,7 @@ async function main() {
   if (failed) process.exit(1);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

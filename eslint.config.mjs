@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const noVscode = {
   name: 'vscode',
-  message: 'src/core and src/shared stay pure: no value import of vscode (use `import type`), so they run in plain Node.',
+  message:
+    'src/core and src/shared stay pure: no value import of vscode (use `import type`), so they run in plain Node.',
   allowTypeImports: true,
 };
 
@@ -26,23 +27,50 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'src/core may import only src/core and src/shared.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'src/core may import only src/core and src/shared.' }],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document'],
     },
   },
   {
     files: ['src/webview/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'The webview imports only src/shared.' }] }],
-      'no-restricted-properties': ['error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'The webview imports only src/shared.' }],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
         { property: 'innerHTML', message: 'Render API data as text (textContent), never HTML.' },
         { property: 'outerHTML', message: 'Render API data as text (textContent), never HTML.' },
-        { property: 'insertAdjacentHTML', message: 'Render API data as text (textContent), never HTML.' }],
+        { property: 'insertAdjacentHTML', message: 'Render API data as text (textContent), never HTML.' },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { fetch: 'readonly', require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        fetch: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/consistent-type-imports': 'off' },
   },
 );

@@ -25,20 +25,26 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(repoRoot, 'package.json'));
 const { chromium } = require('playwright-core');
 
-const CODE_SERVER = process.env.CODE_SERVER_BIN ||
-  join(repoRoot, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const CODE_SERVER =
+  process.env.CODE_SERVER_BIN || join(repoRoot, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.CODE_SERVER_TEST_TIMEOUT_MS || 300000);
 const LOCALE = (process.env.VAIROSMS_TEST_LOCALE || '').trim();
-const NOISE = /No extension gallery service configured|ENOTFOUND|ChatSessionStore|Creating a socket|connection token|builtin extensions cache|Service Worker|gallery as it is disabled|vsda|Unexpected controller/i;
+const NOISE =
+  /No extension gallery service configured|ENOTFOUND|ChatSessionStore|Creating a socket|connection token|builtin extensions cache|Service Worker|gallery as it is disabled|vsda|Unexpected controller/i;
 
 // ---- test-electron's `code` arguments ----
 const devPaths = [];
-let testsPath; let userDataDir; let extensionsDir;
+let testsPath;
+let userDataDir;
+let extensionsDir;
 const positional = [];
 for (const a of process.argv.slice(2)) {
   const m = a.match(/^--([^=]+)(?:=(.*))?$/);
-  if (!m) { positional.push(a); continue; }
+  if (!m) {
+    positional.push(a);
+    continue;
+  }
   const [, k, v = ''] = m;
   if (k === 'extensionDevelopmentPath') devPaths.push(resolve(v));
   else if (k === 'extensionTestsPath') testsPath = resolve(v);
@@ -61,7 +67,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'vairosms-test-host-'));
 userDataDir ??= join(scratch, 'user-data');
 extensionsDir ??= join(scratch, 'extensions');
 let folder = positional[0] ? resolve(positional[0]) : undefined;
-if (!folder) { folder = join(scratch, 'workspace'); mkdirSync(folder); }
+if (!folder) {
+  folder = join(scratch, 'workspace');
+  mkdirSync(folder);
+}
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
 
@@ -75,17 +84,24 @@ if (process.env.VAIROSMS_TEST_SETTINGS) {
   }
 }
 // Always rewritten: test-electron's default user-data-dir (.vscode-test/user-data) outlives the run.
-writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'workbench.tips.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  ...extraSettings,
-}, null, 2));
+writeFileSync(
+  join(userDataDir, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'workbench.tips.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
+      ...extraSettings,
+    },
+    null,
+    2,
+  ),
+);
 
 const languagePacks = join(userDataDir, 'languagepacks.json');
 rmSync(languagePacks, { force: true });
@@ -95,19 +111,37 @@ if (LOCALE && LOCALE !== 'en') {
   // be empty, or the extension host never loads extensions.
   const translations = join(scratch, `translations.${LOCALE}.json`);
   writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  writeFileSync(languagePacks, JSON.stringify({
-    [LOCALE]: {
-      hash: 'test', label: LOCALE,
-      extensions: [{ extensionIdentifier: { id: 'test.language-pack' }, version: '1.0.0' }],
-      translations: { vscode: translations },
-    },
-  }));
+  writeFileSync(
+    languagePacks,
+    JSON.stringify({
+      [LOCALE]: {
+        hash: 'test',
+        label: LOCALE,
+        extensions: [{ extensionIdentifier: { id: 'test.language-pack' }, version: '1.0.0' }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
 }
 
 // ---- start code-server ----
-const serverArgs = [CODE_SERVER, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
-  '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(scratch, 'config.yaml'),
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'];
+const serverArgs = [
+  CODE_SERVER,
+  '--auth',
+  'none',
+  '--bind-addr',
+  '127.0.0.1:0',
+  '--user-data-dir',
+  userDataDir,
+  '--extensions-dir',
+  extensionsDir,
+  '--config',
+  join(scratch, 'config.yaml'),
+  '--disable-telemetry',
+  '--disable-update-check',
+  '--disable-workspace-trust',
+  '--ignore-last-opened',
+];
 if (LOCALE) serverArgs.push('--locale', LOCALE);
 serverArgs.push(folder);
 const server = spawn(process.execPath, serverArgs, {
@@ -117,26 +151,45 @@ const server = spawn(process.execPath, serverArgs, {
 });
 let serverLog = '';
 let serverExited = false;
-server.on('exit', () => { serverExited = true; });
+server.on('exit', () => {
+  serverExited = true;
+});
 
 let browser;
 let finishing = false;
 const killServer = (signal) => {
   if (serverExited) return;
-  try { process.kill(-server.pid, signal); } catch { try { server.kill(signal); } catch { /* gone */ } }
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    try {
+      server.kill(signal);
+    } catch {
+      /* gone */
+    }
+  }
 };
 async function finish(code, why) {
   if (finishing) return;
   finishing = true;
   if (why) console.error(`code-server-test-host: ${why}`);
   const show = process.env.SHOW_SERVER_LOG;
-  if ((code !== 0 && show !== '0') || show === '1') console.error(`--- code-server log ---\n${serverLog}--- end of code-server log ---`);
-  try { await browser?.close(); } catch { /* already closed */ }
+  if ((code !== 0 && show !== '0') || show === '1')
+    console.error(`--- code-server log ---\n${serverLog}--- end of code-server log ---`);
+  try {
+    await browser?.close();
+  } catch {
+    /* already closed */
+  }
   killServer('SIGTERM');
   for (let i = 0; i < 50 && !serverExited; i++) await new Promise((r) => setTimeout(r, 100));
   killServer('SIGKILL');
   await new Promise((r) => setTimeout(r, 200)); // the file watcher child lets go of the temp dir
-  try { rmSync(scratch, { recursive: true, force: true }); } catch { /* best effort */ }
+  try {
+    rmSync(scratch, { recursive: true, force: true });
+  } catch {
+    /* best effort */
+  }
   process.exit(code);
 }
 setTimeout(() => finish(124, `timed out after ${TIMEOUT} ms`), TIMEOUT).unref();
@@ -150,26 +203,41 @@ const address = await new Promise((res) => {
   };
   server.stdout.on('data', on);
   server.stderr.on('data', on);
-  server.on('exit', (c, s) => { if (!finishing) finish(3, `code-server exited (${c ?? s})`); });
+  server.on('exit', (c, s) => {
+    if (!finishing) finish(3, `code-server exited (${c ?? s})`);
+  });
 });
 
 // ---- open the workbench with the development extension and the test module ----
 const host = new URL(address).host; // the remote authority must equal the page's Host
 const remote = (p) => `vscode-remote://${host}${p}`;
-const payload = [...devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]), ['extensionTestsPath', remote(testsPath)]];
+const payload = [
+  ...devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
+  ['extensionTestsPath', remote(testsPath)],
+];
 const url = `${address}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 try {
   browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 } catch (e) {
   await finish(4, `cannot start ${CHROMIUM}: ${e.message}`);
 }
 const page = await browser.newPage();
 let reportExit;
-const exited = new Promise((res) => { reportExit = res; });
+const exited = new Promise((res) => {
+  reportExit = res;
+});
 await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const line = format(...(Array.isArray(args) ? args : [args]));
@@ -185,5 +253,6 @@ code = typeof code === 'number' ? code : 1;
 const hostExit = () => serverLog.match(/Extension Host Process exited with code: (\d+)/);
 for (let i = 0; i < 30 && !hostExit(); i++) await new Promise((r) => setTimeout(r, 100));
 const hostCode = Number(hostExit()?.[1] ?? 0);
-if (code === 0 && hostCode !== 0) console.error(`code-server-test-host: extension host process exited with code ${hostCode}`);
+if (code === 0 && hostCode !== 0)
+  console.error(`code-server-test-host: extension host process exited with code ${hostCode}`);
 await finish(code || hostCode);

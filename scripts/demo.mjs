@@ -13,7 +13,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
-const option = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt; };
+const option = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
 const smoke = flag('--smoke');
 const port = Number(option('--port', smoke ? '0' : '8080'));
 const sandboxPort = Number(option('--sandbox-port', smoke ? '0' : '3555'));
@@ -29,7 +32,14 @@ function run(cmd, args, opts = {}) {
 if (!flag('--no-build') || !existsSync(vsix)) {
   say('› building and packaging the extension…');
   run(process.execPath, ['esbuild.js', '--production']);
-  run(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix]);
+  run(process.execPath, [
+    join(root, 'node_modules/@vscode/vsce/vsce'),
+    'package',
+    '--no-dependencies',
+    '--no-rewrite-relative-links',
+    '-o',
+    vsix,
+  ]);
 }
 if (!existsSync('out/sandbox/cli.js') || !flag('--no-build')) run(process.execPath, ['esbuild.js', '--sandbox']);
 if (!existsSync(entry)) {
@@ -60,12 +70,17 @@ function start(cmd, args, ready, env = {}) {
     };
     child.stdout.on('data', on);
     child.stderr.on('data', on);
-    child.on('exit', (c) => { if (!stopping) reject(new Error(`${cmd} ${args[0]} exited (${c})\n${log}`)); });
+    child.on('exit', (c) => {
+      if (!stopping) reject(new Error(`${cmd} ${args[0]} exited (${c})\n${log}`));
+    });
   });
 }
 
-const sandbox = await start(process.execPath, ['out/sandbox/cli.js', '--port', String(sandboxPort), '--key', KEY, ...(smoke ? ['--quiet'] : [])],
-  (log) => log.match(/http:\/\/127\.0\.0\.1:\d+\/Panel\/api\/v1\//));
+const sandbox = await start(
+  process.execPath,
+  ['out/sandbox/cli.js', '--port', String(sandboxPort), '--key', KEY, ...(smoke ? ['--quiet'] : [])],
+  (log) => log.match(/http:\/\/127\.0\.0\.1:\d+\/Panel\/api\/v1\//),
+);
 const apiRoot = sandbox.match[0];
 
 const demo = join(root, '.vscode-test', 'demo');
@@ -75,30 +90,59 @@ const ws = join(demo, 'workspace');
 if (smoke) rmSync(demo, { recursive: true, force: true });
 for (const d of [join(ud, 'User'), ext, ws]) mkdirSync(d, { recursive: true });
 cpSync(join(root, 'test/fixtures/workspace'), ws, { recursive: true });
-writeFileSync(join(ud, 'User', 'settings.json'), JSON.stringify({
-  'vairosms.apiRoot': apiRoot,
-  'workbench.startupEditor': 'none',
-  'git.openRepositoryInParentFolders': 'never',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-}, null, 2));
+writeFileSync(
+  join(ud, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'vairosms.apiRoot': apiRoot,
+      'workbench.startupEditor': 'none',
+      'git.openRepositoryInParentFolders': 'never',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+    },
+    null,
+    2,
+  ),
+);
 const csEnv = { EXTENSIONS_GALLERY: '{}', VSCODE_IPC_HOOK_CLI: '', XDG_DATA_HOME: join(demo, 'xdg-data') };
 const csArgs = ['--user-data-dir', ud, '--extensions-dir', ext, '--config', join(demo, 'config.yaml')];
-run(process.execPath, [entry, ...csArgs, '--install-extension', vsix, '--force'], { env: { ...process.env, ...csEnv } });
+run(process.execPath, [entry, ...csArgs, '--install-extension', vsix, '--force'], {
+  env: { ...process.env, ...csEnv },
+});
 
-const server = await start(process.execPath, [entry, ...csArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws],
-(log) => /Session server listening/.test(log) && log.match(/HTTP server listening on (http:\/\/[\d.:]+)/), csEnv);
+const server = await start(
+  process.execPath,
+  [
+    entry,
+    ...csArgs,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ws,
+  ],
+  (log) => /Session server listening/.test(log) && log.match(/HTTP server listening on (http:\/\/[\d.:]+)/),
+  csEnv,
+);
 const url = `${server.match[1].replace(/\/$/, '')}/?folder=${encodeURIComponent(ws)}`;
 
 if (smoke) {
   const page = await fetch(url);
-  const lookup = await fetch(`${apiRoot}NumaraRaporu/187?api_key=${KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ numara: '5399999999' }) });
+  const lookup = await fetch(`${apiRoot}NumaraRaporu/187?api_key=${KEY}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ numara: '5399999999' }),
+  });
   const report = await lookup.json();
   const ok = page.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED';
-  console.log(`demo smoke: workbench HTTP ${page.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`);
+  console.log(
+    `demo smoke: workbench HTTP ${page.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`,
+  );
   console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
   stop(ok ? 0 : 1);
 } else {

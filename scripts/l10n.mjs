@@ -16,7 +16,8 @@ const check = process.argv.includes('--check');
 const problems = [];
 
 function sourceFiles(dir) {
-  return readdirSync(join(root, dir), { recursive: true }).map(String)
+  return readdirSync(join(root, dir), { recursive: true })
+    .map(String)
     .filter((f) => f.endsWith('.ts') && !f.startsWith('webview'))
     .map((f) => join(root, dir, f));
 }
@@ -25,12 +26,20 @@ const messages = new Map();
 for (const file of sourceFiles('src')) {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const visit = (node) => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't') {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 't'
+    ) {
       const target = node.expression.expression.getText(sf);
       if (target === 'l10n' || target === 'vscode.l10n') {
         const arg = node.arguments[0];
-        if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) messages.set(arg.text, arg.text);
-        else if (arg) problems.push(`${file.slice(root.length + 1)}:${sf.getLineAndCharacterOfPosition(arg.getStart()).line + 1}: l10n.t needs a literal message`);
+        if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))
+          messages.set(arg.text, arg.text);
+        else if (arg)
+          problems.push(
+            `${file.slice(root.length + 1)}:${sf.getLineAndCharacterOfPosition(arg.getStart()).line + 1}: l10n.t needs a literal message`,
+          );
       }
     }
     ts.forEachChild(node, visit);
@@ -41,26 +50,43 @@ const sorted = Object.fromEntries([...messages.keys()].sort().map((k) => [k, k])
 const bundlePath = join(root, 'l10n', 'bundle.l10n.json');
 const serialized = JSON.stringify(sorted, null, 2) + '\n';
 if (check) {
-  if (readFileSync(bundlePath, 'utf8') !== serialized) problems.push('l10n/bundle.l10n.json is out of date: run `npm run l10n`');
+  if (readFileSync(bundlePath, 'utf8') !== serialized)
+    problems.push('l10n/bundle.l10n.json is out of date: run `npm run l10n`');
 } else {
   writeFileSync(bundlePath, serialized);
 }
 
-const placeholders = (s) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s) =>
+  [...s.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 const tr = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.tr.json'), 'utf8'));
 for (const k of messages.keys()) {
   if (typeof tr[k] !== 'string' || tr[k].trim() === '') problems.push(`no Turkish translation: ${JSON.stringify(k)}`);
-  else if (placeholders(tr[k]) !== placeholders(k)) problems.push(`placeholders differ in the Turkish translation of ${JSON.stringify(k)}`);
+  else if (placeholders(tr[k]) !== placeholders(k))
+    problems.push(`placeholders differ in the Turkish translation of ${JSON.stringify(k)}`);
 }
-for (const k of Object.keys(tr)) if (!messages.has(k)) problems.push(`stale Turkish key (not in the source): ${JSON.stringify(k)}`);
+for (const k of Object.keys(tr))
+  if (!messages.has(k)) problems.push(`stale Turkish key (not in the source): ${JSON.stringify(k)}`);
 
 const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
 const nlsTr = JSON.parse(readFileSync(join(root, 'package.nls.tr.json'), 'utf8'));
 for (const k of Object.keys(nls)) if (typeof nlsTr[k] !== 'string') problems.push(`package.nls.tr.json lacks ${k}`);
 for (const k of Object.keys(nlsTr)) if (!(k in nls)) problems.push(`package.nls.tr.json has an unknown key ${k}`);
 const manifest = readFileSync(join(root, 'package.json'), 'utf8');
-for (const m of manifest.matchAll(/"%([^%"]+)%"/g)) if (!(m[1] in nls)) problems.push(`package.json uses %${m[1]}% but package.nls.json lacks it`);
+for (const m of manifest.matchAll(/"%([^%"]+)%"/g))
+  if (!(m[1] in nls)) problems.push(`package.json uses %${m[1]}% but package.nls.json lacks it`);
 
-console.log(JSON.stringify({ messages: messages.size, turkish: Object.keys(tr).length, manifestStrings: Object.keys(nls).length, problems: problems.length }));
+console.log(
+  JSON.stringify({
+    messages: messages.size,
+    turkish: Object.keys(tr).length,
+    manifestStrings: Object.keys(nls).length,
+    problems: problems.length,
+  }),
+);
 for (const p of problems) console.error(`- ${p}`);
-process.exit(problems.length && (check || problems.some((p) => !p.startsWith('no Turkish') && !p.startsWith('stale'))) ? 1 : 0);
+process.exit(
+  problems.length && (check || problems.some((p) => !p.startsWith('no Turkish') && !p.startsWith('stale'))) ? 1 : 0,
+);

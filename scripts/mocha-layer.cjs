@@ -6,13 +6,22 @@ const fs = require('fs');
 const path = require('path');
 
 const [layer, dir, ...rest] = process.argv.slice(2);
-const opt = (name, dflt) => { const i = rest.indexOf(name); return i >= 0 ? rest[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? rest[i + 1] : dflt;
+};
 const mocha = new Mocha({
-  ui: 'bdd', color: false, reporter: 'spec',
+  ui: 'bdd',
+  color: false,
+  reporter: 'spec',
   timeout: Number(opt('--timeout', 10000)),
   grep: opt('--grep', process.env.MOCHA_GREP || undefined),
 });
-const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort();
+const files = fs
+  .readdirSync(dir, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.test.js'))
+  .sort();
 for (const f of files) mocha.addFile(path.join(dir, f));
 let passed = 0;
 let failed = 0;

@@ -22,16 +22,22 @@ function run(cmd, args, { env, capture } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
-    const tee = (stream) => (d) => { out += d; stream.write(d); };
+    const tee = (stream) => (d) => {
+      out += d;
+      stream.write(d);
+    };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out: capture ? out : out.slice(-20000) }));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 1 : 0), out: capture ? out : out.slice(-20000) }),
+    );
   });
 }
 
 function counts(out, layer) {
   const re = new RegExp(`^(?:${layer}: )?(\\d+) passed, (\\d+) failed`, 'gm');
-  let m; let last;
+  let m;
+  let last;
   while ((m = re.exec(out))) last = m;
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
 }
@@ -60,10 +66,26 @@ const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
 await step('lint', npx('eslint'), ['--max-warnings=0', '.']);
 await step('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
-await step('typecheck webview', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'src/webview']);
-await step('typecheck tests', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'test']);
+await step('typecheck webview', process.execPath, [
+  join(root, 'node_modules/typescript/bin/tsc'),
+  '--noEmit',
+  '-p',
+  'src/webview',
+]);
+await step('typecheck tests', process.execPath, [
+  join(root, 'node_modules/typescript/bin/tsc'),
+  '--noEmit',
+  '-p',
+  'test',
+]);
 await step('build', process.execPath, ['esbuild.js', '--production']);
-await step('package', npx('vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', 'vairosms-reports.vsix']);
+await step('package', npx('vsce'), [
+  'package',
+  '--no-dependencies',
+  '--no-rewrite-relative-links',
+  '-o',
+  'vairosms-reports.vsix',
+]);
 await step('build tests', process.execPath, ['esbuild.js', '--tests']);
 
 if (all || wanted.has('unit')) {

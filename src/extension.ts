@@ -45,41 +45,62 @@ export function activate(context: vscode.ExtensionContext): void {
   const subs = context.subscriptions;
   subs.push(changed, view);
   for (const id of Object.values(Commands)) {
-    subs.push(vscode.commands.registerCommand(id, (...args: unknown[]) => {
-      const handler = load().commands.get(id);
-      if (!handler) throw new Error(`VairoSMS: no handler for ${id}`);
-      return handler(...args);
-    }));
+    subs.push(
+      vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        const handler = load().commands.get(id);
+        if (!handler) throw new Error(`VairoSMS: no handler for ${id}`);
+        return handler(...args);
+      }),
+    );
   }
-  subs.push(vscode.window.registerWebviewPanelSerializer(Views.reportPanel, {
-    deserializeWebviewPanel: async (panel, state) => load().restoreReport(panel, state),
-  }));
+  subs.push(
+    vscode.window.registerWebviewPanelSerializer(Views.reportPanel, {
+      deserializeWebviewPanel: async (panel, state) => load().restoreReport(panel, state),
+    }),
+  );
 
   // The status-code hover: the cheap part (settings, whole-word match in the hovered line) runs here; the
   // explanation is built by the main bundle only when a code is actually under the cursor.
   let hover = readHoverSettings();
-  subs.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`${Settings.section}.hover`)) hover = readHoverSettings();
-  }));
-  subs.push(vscode.languages.registerHoverProvider({ pattern: '**' }, {
-    provideHover(document, position) {
-      if (!hover.enabled || (hover.languages && !hover.languages.has(document.languageId))) return undefined;
-      const line = document.lineAt(position.line).text;
-      const at = statusCodeAt(line, position.character);
-      return at ? load().hover(line, position, at) : undefined;
-    },
-  }));
+  subs.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${Settings.section}.hover`)) hover = readHoverSettings();
+    }),
+  );
+  subs.push(
+    vscode.languages.registerHoverProvider(
+      { pattern: '**' },
+      {
+        provideHover(document, position) {
+          if (!hover.enabled || (hover.languages && !hover.languages.has(document.languageId))) return undefined;
+          const line = document.lineAt(position.line).text;
+          const at = statusCodeAt(line, position.character);
+          return at ? load().hover(line, position, at) : undefined;
+        },
+      },
+    ),
+  );
 
   // "Clear API Key" is offered when a key is stored: a non-secret flag says so, so the keyring is not read here.
-  void vscode.commands.executeCommand('setContext', ContextKeys.hasApiKey, context.globalState.get(HAS_KEY_FLAG) === true);
+  void vscode.commands.executeCommand(
+    'setContext',
+    ContextKeys.hasApiKey,
+    context.globalState.get(HAS_KEY_FLAG) === true,
+  );
 
   // Read-only state and fixtures for the integration tests and the benchmark; never registered for users.
   if (process.env.VAIROSMS_TEST_HOOKS === '1') {
     subs.push(
-      vscode.commands.registerCommand(`${TEST_PREFIX}state`, () => ({ ...timings, mainLoaded: main !== undefined, ...main?.testState() })),
+      vscode.commands.registerCommand(`${TEST_PREFIX}state`, () => ({
+        ...timings,
+        mainLoaded: main !== undefined,
+        ...main?.testState(),
+      })),
       vscode.commands.registerCommand(`${TEST_PREFIX}setStoredHistory`, (raw: unknown) => load().setStoredHistory(raw)),
       vscode.commands.registerCommand(`${TEST_PREFIX}benchTree`, () => load().benchTree()),
-      vscode.commands.registerCommand(`${TEST_PREFIX}postFromWebview`, (i: number, data: unknown) => load().postFromWebview(i, data)),
+      vscode.commands.registerCommand(`${TEST_PREFIX}postFromWebview`, (i: number, data: unknown) =>
+        load().postFromWebview(i, data),
+      ),
     );
   }
   timings = { loadMs: loadEnd - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };

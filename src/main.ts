@@ -28,7 +28,14 @@ import { statusHover } from './views/statusHover';
 export interface MainState {
   readonly transportLoaded: boolean;
   readonly history: unknown;
-  readonly panels: Array<{ sendId: string; number: string; visible: boolean; model: unknown; html: string; options: unknown }>;
+  readonly panels: Array<{
+    sendId: string;
+    number: string;
+    visible: boolean;
+    model: unknown;
+    html: string;
+    options: unknown;
+  }>;
   readonly watching: unknown;
   readonly renderTimings: unknown;
 }
@@ -60,11 +67,21 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
   const reports = new ReportController(context.extensionUri, client, history, log);
   const raw = new RawResponseProvider();
   const watcher = new Watcher(reports, history, log);
-  reports.attachWatcher({ watch: (k) => void watcher.start(k), stopWatching: (k) => watcher.stop(k), isWatching: (k) => watcher.isWatching(k) });
+  reports.attachWatcher({
+    watch: (k) => void watcher.start(k),
+    stopWatching: (k) => watcher.stop(k),
+    isWatching: (k) => watcher.isWatching(k),
+  });
   const tree = new RecentLookupsView(history, treeHost, (e) => watcher.isWatching(e));
   const deps = { commands, keys, history, reports, log, raw, watcher, client };
   const owned = vscode.Disposable.from(
-    log, keys, history, watcher, reports, raw, tree,
+    log,
+    keys,
+    history,
+    watcher,
+    reports,
+    raw,
+    tree,
     vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
     registerLookUpReport(deps),
     registerApiKeyCommands(commands, keys, log),
@@ -77,7 +94,8 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     commands.register(Commands.setApiKeyInternal, () => promptForApiKey(keys, log)),
     commands.register(Commands.showLog, () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText')) void history.reapplySettings();
+      if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText'))
+        void history.reapplySettings();
     }),
   );
   /** Reads (and if needed repairs) the stored lookups, telling the user once when some had to be dropped. */
@@ -85,7 +103,12 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     history.all();
     tree.refresh();
     if (history.droppedOnLoad > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} stored recent lookups were unreadable or over the limit and were removed.', history.droppedOnLoad));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          '{0} stored recent lookups were unreadable or over the limit and were removed.',
+          history.droppedOnLoad,
+        ),
+      );
       history.droppedOnLoad = 0;
     }
   };
@@ -106,8 +129,15 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       transportLoaded: isTransportLoaded(),
       history: JSON.parse(JSON.stringify(history.all())),
       panels: reports.panels.all().map((p) => ({
-        sendId: p.key.sendId, number: p.key.number, visible: p.panel.visible, model: p.current,
-        html: p.panel.webview.html, options: { ...p.panel.webview.options, localResourceRoots: p.panel.webview.options.localResourceRoots?.map(String) },
+        sendId: p.key.sendId,
+        number: p.key.number,
+        visible: p.panel.visible,
+        model: p.current,
+        html: p.panel.webview.html,
+        options: {
+          ...p.panel.webview.options,
+          localResourceRoots: p.panel.webview.options.localResourceRoots?.map(String),
+        },
       })),
       watching: watcher.list(),
       renderTimings: [...reports.renderTimings],
@@ -125,7 +155,12 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
       const t1 = performance.now();
       for (const c of children) tree.getTreeItem(c);
       const t2 = performance.now();
-      return { entries: children.length, getChildrenMs: t1 - t0, getTreeItemsMs: t2 - t1, storedBytes: JSON.stringify(context.globalState.get(HISTORY_STATE_KEY) ?? null).length };
+      return {
+        entries: children.length,
+        getChildrenMs: t1 - t0,
+        getTreeItemsMs: t2 - t1,
+        storedBytes: JSON.stringify(context.globalState.get(HISTORY_STATE_KEY) ?? null).length,
+      };
     },
     dispose: () => owned.dispose(),
   };

@@ -12,7 +12,9 @@ import { type CommandTable } from './table';
 export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: string): Promise<boolean> {
   const value = await inputStep({
     title: vscode.l10n.t('VairoSMS API Key'),
-    prompt: reason ?? vscode.l10n.t('Paste your VairoSMS API key. It is kept in VS Code\'s secret storage, never in settings or logs.'),
+    prompt:
+      reason ??
+      vscode.l10n.t("Paste your VairoSMS API key. It is kept in VS Code's secret storage, never in settings or logs."),
     placeholder: vscode.l10n.t('API key from the VairoSMS panel'),
     password: true,
     validate: (v) => (v.trim() === '' ? error(vscode.l10n.t('The API key cannot be empty.')) : undefined),
@@ -29,7 +31,7 @@ export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: stri
     throw e;
   }
   log.info('API key stored in secret storage');
-  void vscode.window.showInformationMessage(vscode.l10n.t('VairoSMS API key saved in VS Code\'s secret storage.'));
+  void vscode.window.showInformationMessage(vscode.l10n.t("VairoSMS API key saved in VS Code's secret storage."));
   return true;
 }
 
@@ -40,7 +42,9 @@ export function showKeyringError(): void {
 
 export function registerApiKeyCommands(commands: CommandTable, keys: ApiKeyStore, log: Log): vscode.Disposable {
   return vscode.Disposable.from(
-    commands.register(Commands.setApiKey, async () => { await promptForApiKey(keys, log); }),
+    commands.register(Commands.setApiKey, async () => {
+      await promptForApiKey(keys, log);
+    }),
     commands.register(Commands.clearApiKey, async () => {
       try {
         await keys.clear();

@@ -13,63 +13,95 @@ type Key = { sendId: string; number: string };
 function keyOf(arg: unknown): Key | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const o = arg as { sendId?: unknown; number?: unknown };
-  return typeof o.sendId === 'string' && /^\d{1,18}$/.test(o.sendId) && typeof o.number === 'string' && /^\d{7,15}$/.test(o.number)
-    ? { sendId: o.sendId, number: o.number } : undefined;
+  return typeof o.sendId === 'string' &&
+    /^\d{1,18}$/.test(o.sendId) &&
+    typeof o.number === 'string' &&
+    /^\d{7,15}$/.test(o.number)
+    ? { sendId: o.sendId, number: o.number }
+    : undefined;
 }
 
-export function registerHistoryCommands(deps: LookupDeps & { history: HistoryStore; reports: ReportController; raw: RawResponseProvider; log: Log }): vscode.Disposable {
+export function registerHistoryCommands(
+  deps: LookupDeps & { history: HistoryStore; reports: ReportController; raw: RawResponseProvider; log: Log },
+): vscode.Disposable {
   const { history, reports, raw, log } = deps;
   const withKey = (fn: (key: Key) => unknown) => (arg: unknown) => {
     const key = keyOf(arg);
     return key ? fn(key) : undefined;
   };
   return vscode.Disposable.from(
-    deps.commands.register(Commands.openLookup, withKey((key) => {
-      const entry = history.find(key);
-      if (entry) reports.showStored(entry);
-      else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
-    })),
-    deps.commands.register(Commands.refreshLookup, withKey(async (key) => {
-      if (!(await ensureApiKey(deps))) return undefined;
-      return reports.run(key, { preserveFocus: true });
-    })),
-    deps.commands.register(Commands.copyNumber, withKey(async (key) => {
-      await vscode.env.clipboard.writeText(key.number);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Number copied'), 3000);
-    })),
-    deps.commands.register(Commands.copySendId, withKey(async (key) => {
-      await vscode.env.clipboard.writeText(key.sendId);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Send ID copied'), 3000);
-    })),
-    deps.commands.register(Commands.removeLookup, withKey(async (key) => {
-      await history.remove(key);
-      log.info(`removed a lookup from recent lookups (send ${key.sendId})`);
-    })),
+    deps.commands.register(
+      Commands.openLookup,
+      withKey((key) => {
+        const entry = history.find(key);
+        if (entry) reports.showStored(entry);
+        else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
+      }),
+    ),
+    deps.commands.register(
+      Commands.refreshLookup,
+      withKey(async (key) => {
+        if (!(await ensureApiKey(deps))) return undefined;
+        return reports.run(key, { preserveFocus: true });
+      }),
+    ),
+    deps.commands.register(
+      Commands.copyNumber,
+      withKey(async (key) => {
+        await vscode.env.clipboard.writeText(key.number);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Number copied'), 3000);
+      }),
+    ),
+    deps.commands.register(
+      Commands.copySendId,
+      withKey(async (key) => {
+        await vscode.env.clipboard.writeText(key.sendId);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Send ID copied'), 3000);
+      }),
+    ),
+    deps.commands.register(
+      Commands.removeLookup,
+      withKey(async (key) => {
+        await history.remove(key);
+        log.info(`removed a lookup from recent lookups (send ${key.sendId})`);
+      }),
+    ),
     deps.commands.register(Commands.clearHistory, async (confirmed?: unknown) => {
       const count = history.all().length;
       if (count === 0) return;
       if (confirmed !== true) {
         const clear = vscode.l10n.t('Clear All');
         const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Remove all {0} recent lookups? Their stored reports are deleted.', count), { modal: true }, clear);
+          vscode.l10n.t('Remove all {0} recent lookups? Their stored reports are deleted.', count),
+          { modal: true },
+          clear,
+        );
         if (choice !== clear) return;
       }
       await history.clear();
       raw.forget();
       log.info('cleared recent lookups');
     }),
-    deps.commands.register(Commands.showRawResponse, withKey(async (key) => {
-      const json = reports.rawJson(key);
-      if (!json) {
-        const failed = reports.panels.get(key)?.current?.state === 'error';
-        void vscode.window.showInformationMessage(failed
-          ? vscode.l10n.t('The last answer was not a JSON report; the report panel shows what VairoSMS sent, and the log has the details.')
-          : vscode.l10n.t('There is no response to show yet: refresh the report first.'));
-        return;
-      }
-      const text = json.exact ? json.text
-        : `// ${vscode.l10n.t('Rebuilt from the stored report in Recent Lookups; refresh to see VairoSMS\'s exact answer.')}\n${json.text}`;
-      await raw.show(key.sendId, key.number, text);
-    })),
+    deps.commands.register(
+      Commands.showRawResponse,
+      withKey(async (key) => {
+        const json = reports.rawJson(key);
+        if (!json) {
+          const failed = reports.panels.get(key)?.current?.state === 'error';
+          void vscode.window.showInformationMessage(
+            failed
+              ? vscode.l10n.t(
+                  'The last answer was not a JSON report; the report panel shows what VairoSMS sent, and the log has the details.',
+                )
+              : vscode.l10n.t('There is no response to show yet: refresh the report first.'),
+          );
+          return;
+        }
+        const text = json.exact
+          ? json.text
+          : `// ${vscode.l10n.t("Rebuilt from the stored report in Recent Lookups; refresh to see VairoSMS's exact answer.")}\n${json.text}`;
+        await raw.show(key.sendId, key.number, text);
+      }),
+    ),
   );
 }

@@ -43,7 +43,9 @@ export function inputStep(o: StepOptions): Promise<string | typeof BACK | undefi
     };
     check(box.value);
     box.onDidChangeValue(check);
-    box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) finish(BACK); });
+    box.onDidTriggerButton((b) => {
+      if (b === vscode.QuickInputButtons.Back) finish(BACK);
+    });
     box.onDidAccept(() => {
       const v = o.validate(box.value);
       if (v && v.severity === vscode.InputBoxValidationSeverity.Error) {
@@ -57,5 +59,11 @@ export function inputStep(o: StepOptions): Promise<string | typeof BACK | undefi
   });
 }
 
-export const error = (message: string): vscode.InputBoxValidationMessage => ({ message, severity: vscode.InputBoxValidationSeverity.Error });
-export const info = (message: string): vscode.InputBoxValidationMessage => ({ message, severity: vscode.InputBoxValidationSeverity.Info });
+export const error = (message: string): vscode.InputBoxValidationMessage => ({
+  message,
+  severity: vscode.InputBoxValidationSeverity.Error,
+});
+export const info = (message: string): vscode.InputBoxValidationMessage => ({
+  message,
+  severity: vscode.InputBoxValidationSeverity.Info,
+});

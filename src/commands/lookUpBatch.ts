@@ -3,7 +3,15 @@
 // under a cancellable progress notification, shown in a sortable table, added to Recent Lookups, exportable.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { itemKey, parseNumberList, runBatch, toCsv, toJson, type BatchResult, type ParsedNumberList } from '../core/batch';
+import {
+  itemKey,
+  parseNumberList,
+  runBatch,
+  toCsv,
+  toJson,
+  type BatchResult,
+  type ParsedNumberList,
+} from '../core/batch';
 import { checkSendId } from '../core/request';
 import { type HistoryEntry } from '../core/history';
 import { type ReportClient } from '../services/reportClient';
@@ -20,23 +28,46 @@ async function readNumbers(): Promise<string | undefined> {
   const items: Array<vscode.QuickPickItem & { source: Source }> = [];
   if (editor && !editor.selection.isEmpty) {
     const lines = editor.selection.end.line - editor.selection.start.line + 1;
-    items.push({ source: 'selection', label: `$(selection) ${vscode.l10n.t('The selection')}`, description: vscode.l10n.t('lines: {0}', lines) });
+    items.push({
+      source: 'selection',
+      label: `$(selection) ${vscode.l10n.t('The selection')}`,
+      description: vscode.l10n.t('lines: {0}', lines),
+    });
   }
   if (editor) {
-    items.push({ source: 'document', label: `$(file) ${vscode.l10n.t('The current file')}`, description: vscode.workspace.asRelativePath(editor.document.uri) });
+    items.push({
+      source: 'document',
+      label: `$(file) ${vscode.l10n.t('The current file')}`,
+      description: vscode.workspace.asRelativePath(editor.document.uri),
+    });
   }
-  items.push({ source: 'file', label: `$(folder-opened) ${vscode.l10n.t('A file…')}`, description: vscode.l10n.t('one number per line, or CSV') });
-  items.push({ source: 'typed', label: `$(edit) ${vscode.l10n.t('Type or paste numbers…')}`, description: vscode.l10n.t('separated by commas or semicolons') });
-  const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Look Up Several Numbers'), placeHolder: vscode.l10n.t('Where are the numbers?'),
+  items.push({
+    source: 'file',
+    label: `$(folder-opened) ${vscode.l10n.t('A file…')}`,
+    description: vscode.l10n.t('one number per line, or CSV'),
   });
+  items.push({
+    source: 'typed',
+    label: `$(edit) ${vscode.l10n.t('Type or paste numbers…')}`,
+    description: vscode.l10n.t('separated by commas or semicolons'),
+  });
+  const pick =
+    items.length === 1
+      ? items[0]
+      : await vscode.window.showQuickPick(items, {
+          title: vscode.l10n.t('Look Up Several Numbers'),
+          placeHolder: vscode.l10n.t('Where are the numbers?'),
+        });
   if (!pick) return undefined;
   switch (pick.source) {
-    case 'selection': return editor?.document.getText(editor.selection);
-    case 'document': return editor?.document.getText();
+    case 'selection':
+      return editor?.document.getText(editor.selection);
+    case 'document':
+      return editor?.document.getText();
     case 'file': {
       const uris = await vscode.window.showOpenDialog({
-        canSelectMany: false, openLabel: vscode.l10n.t('Look Up Numbers'),
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Look Up Numbers'),
         filters: { [vscode.l10n.t('Number lists')]: ['txt', 'csv', 'tsv'], [vscode.l10n.t('All files')]: ['*'] },
       });
       if (!uris?.[0]) return undefined;
@@ -48,7 +79,8 @@ async function readNumbers(): Promise<string | undefined> {
         title: vscode.l10n.t('Look Up Several Numbers'),
         prompt: vscode.l10n.t('Phone numbers, separated by commas or semicolons.'),
         placeholder: vscode.l10n.t('for example 0539 999 99 99, 5301000001; +90 530 100 00 02'),
-        validate: (s) => (parseNumberList(s).numbers.length === 0 ? error(vscode.l10n.t('No phone number found yet.')) : undefined),
+        validate: (s) =>
+          parseNumberList(s).numbers.length === 0 ? error(vscode.l10n.t('No phone number found yet.')) : undefined,
       });
       return typeof v === 'string' ? v : undefined;
     }
@@ -57,7 +89,10 @@ async function readNumbers(): Promise<string | undefined> {
 
 function describeParse(parsed: ParsedNumberList): string | undefined {
   const parts: string[] = [];
-  if (parsed.invalid.length) parts.push(vscode.l10n.t('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length));
+  if (parsed.invalid.length)
+    parts.push(
+      vscode.l10n.t('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length),
+    );
   if (parsed.duplicates.length) parts.push(vscode.l10n.t('Duplicates, looked up once: {0}.', parsed.duplicates.length));
   if (parsed.leftOut) parts.push(vscode.l10n.t('{0} numbers beyond the limit of 5,000 were left out.', parsed.leftOut));
   return parts.length ? parts.join(' ') : undefined;
@@ -66,85 +101,133 @@ function describeParse(parsed: ParsedNumberList): string | undefined {
 let batchCounter = 0;
 
 export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient }): vscode.Disposable {
-  return deps.commands.register(Commands.lookUpBatch, async (sendIdArg?: unknown, numbersArg?: unknown): Promise<BatchResult | undefined> => {
-    // From code: (sendId, numbers as an array or text); otherwise ask.
-    let sendId: string | undefined;
-    if (typeof sendIdArg === 'string' || typeof sendIdArg === 'number') {
-      const c = checkSendId(String(sendIdArg));
-      if (!c.ok) { void vscode.window.showErrorMessage(c.message); return undefined; }
-      sendId = c.value;
-    } else {
-      const last = deps.history.all()[0];
-      const v = await inputStep({
-        title: vscode.l10n.t('Look Up Several Numbers'),
-        prompt: vscode.l10n.t('Send ID: the number VairoSMS returned when the SMS was sent (gönderim id).'),
-        placeholder: vscode.l10n.t('for example 187'),
-        value: fromSelection().sendId ?? last?.sendId,
-        validate: (s) => { const c = checkSendId(s); return c.ok ? undefined : error(c.message); },
-      });
-      if (typeof v !== 'string') return undefined;
-      sendId = (checkSendId(v) as { value: string }).value;
-    }
-    const text = Array.isArray(numbersArg) ? numbersArg.map(String).join('\n') : typeof numbersArg === 'string' ? numbersArg : await readNumbers();
-    if (text === undefined) return undefined;
-    const parsed = parseNumberList(text);
-    if (parsed.numbers.length === 0) {
-      const first = parsed.invalid[0];
-      void vscode.window.showErrorMessage(first
-        ? vscode.l10n.t('No phone number to look up. Line {0} ("{1}"): {2}', first.line, first.input, first.message)
-        : vscode.l10n.t('No phone number to look up: the input is empty.'));
-      return undefined;
-    }
-    if (!(await ensureApiKey(deps))) return undefined;
-
-    const id = `batch-${++batchCounter}`;
-    const numbers = parsed.numbers.map((n) => n.number);
-    const abort = new AbortController();
-    let latest: BatchResult | undefined;
-    const target = sendId;
-    const panel = new BatchPanel(deps.reports.extensionUri, id, target, numbers.length, parsed.invalid, {
-      openRow: (index) => {
-        const item = latest?.items.find((i) => i.index === index) ?? panel.items.find((i) => i.index === index);
-        if (!item) return;
-        const key = { sendId: target, number: item.number };
-        if (item.result?.ok) deps.reports.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
-        else void vscode.commands.executeCommand(Commands.lookUpReport, target, item.number);
-      },
-      export: (format) => { if (latest) void exportResult(latest, target, format); },
-      cancel: () => abort.abort(),
-    }, deps.log);
-    const note = describeParse(parsed);
-    if (note) void vscode.window.showWarningMessage(note);
-    deps.log.info(`batch ${id}: send ${target}, ${numbers.length} numbers, concurrency ${settings.batchConcurrency()}`);
-
-    const result = await vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('VairoSMS: looking up {0} numbers in send {1}', numbers.length, target),
-      cancellable: true,
-    }, async (progress, token) => {
-      token.onCancellationRequested(() => abort.abort());
-      let partial: BatchResult['items'] = [];
-      return runBatch({
-          sendId: target, numbers, concurrency: settings.batchConcurrency(), signal: abort.signal,
-          lookup: (number, signal) => deps.client.lookUp({ sendId: target, number, signal }),
-          onProgress: (done, total, item) => {
-            partial = [...partial.filter((i) => i.index !== item.index), item];
-            progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
-            latest = { items: partial, cancelled: false, counts: countsOf(partial), durationMs: 0, maxConcurrency: 0 };
-            void panel.update(latest, 'running');
+  return deps.commands.register(
+    Commands.lookUpBatch,
+    async (sendIdArg?: unknown, numbersArg?: unknown): Promise<BatchResult | undefined> => {
+      // From code: (sendId, numbers as an array or text); otherwise ask.
+      let sendId: string | undefined;
+      if (typeof sendIdArg === 'string' || typeof sendIdArg === 'number') {
+        const c = checkSendId(String(sendIdArg));
+        if (!c.ok) {
+          void vscode.window.showErrorMessage(c.message);
+          return undefined;
+        }
+        sendId = c.value;
+      } else {
+        const last = deps.history.all()[0];
+        const v = await inputStep({
+          title: vscode.l10n.t('Look Up Several Numbers'),
+          prompt: vscode.l10n.t('Send ID: the number VairoSMS returned when the SMS was sent (gönderim id).'),
+          placeholder: vscode.l10n.t('for example 187'),
+          value: fromSelection().sendId ?? last?.sendId,
+          validate: (s) => {
+            const c = checkSendId(s);
+            return c.ok ? undefined : error(c.message);
           },
-          onPause: (ms) => progress.report({ message: vscode.l10n.t('VairoSMS asks to slow down; waiting {0} s…', Math.ceil(ms / 1000)) }),
         });
-    });
-    latest = result;
-    void panel.update(result, result.cancelled ? 'cancelled' : 'done');
-    const now = Date.now();
-    const entries: HistoryEntry[] = result.items.flatMap((i) => i.result?.ok
-      ? [{ sendId: target, number: i.number, checkedAt: i.finishedAt ?? now, report: i.result.report }] : []);
-    await deps.history.addMany(entries);
-    deps.log.info(`batch ${id}: ${entries.length} answered, ${result.items.length - entries.length} failed or cancelled, in ${result.durationMs} ms, at most ${result.maxConcurrency} in flight`);
-    return result;
-  });
+        if (typeof v !== 'string') return undefined;
+        sendId = (checkSendId(v) as { value: string }).value;
+      }
+      const text = Array.isArray(numbersArg)
+        ? numbersArg.map(String).join('\n')
+        : typeof numbersArg === 'string'
+          ? numbersArg
+          : await readNumbers();
+      if (text === undefined) return undefined;
+      const parsed = parseNumberList(text);
+      if (parsed.numbers.length === 0) {
+        const first = parsed.invalid[0];
+        void vscode.window.showErrorMessage(
+          first
+            ? vscode.l10n.t('No phone number to look up. Line {0} ("{1}"): {2}', first.line, first.input, first.message)
+            : vscode.l10n.t('No phone number to look up: the input is empty.'),
+        );
+        return undefined;
+      }
+      if (!(await ensureApiKey(deps))) return undefined;
+
+      const id = `batch-${++batchCounter}`;
+      const numbers = parsed.numbers.map((n) => n.number);
+      const abort = new AbortController();
+      let latest: BatchResult | undefined;
+      const target = sendId;
+      const panel = new BatchPanel(
+        deps.reports.extensionUri,
+        id,
+        target,
+        numbers.length,
+        parsed.invalid,
+        {
+          openRow: (index) => {
+            const item = latest?.items.find((i) => i.index === index) ?? panel.items.find((i) => i.index === index);
+            if (!item) return;
+            const key = { sendId: target, number: item.number };
+            if (item.result?.ok)
+              deps.reports.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
+            else void vscode.commands.executeCommand(Commands.lookUpReport, target, item.number);
+          },
+          export: (format) => {
+            if (latest) void exportResult(latest, target, format);
+          },
+          cancel: () => abort.abort(),
+        },
+        deps.log,
+      );
+      const note = describeParse(parsed);
+      if (note) void vscode.window.showWarningMessage(note);
+      deps.log.info(
+        `batch ${id}: send ${target}, ${numbers.length} numbers, concurrency ${settings.batchConcurrency()}`,
+      );
+
+      const result = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('VairoSMS: looking up {0} numbers in send {1}', numbers.length, target),
+          cancellable: true,
+        },
+        async (progress, token) => {
+          token.onCancellationRequested(() => abort.abort());
+          let partial: BatchResult['items'] = [];
+          return runBatch({
+            sendId: target,
+            numbers,
+            concurrency: settings.batchConcurrency(),
+            signal: abort.signal,
+            lookup: (number, signal) => deps.client.lookUp({ sendId: target, number, signal }),
+            onProgress: (done, total, item) => {
+              partial = [...partial.filter((i) => i.index !== item.index), item];
+              progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
+              latest = {
+                items: partial,
+                cancelled: false,
+                counts: countsOf(partial),
+                durationMs: 0,
+                maxConcurrency: 0,
+              };
+              void panel.update(latest, 'running');
+            },
+            onPause: (ms) =>
+              progress.report({
+                message: vscode.l10n.t('VairoSMS asks to slow down; waiting {0} s…', Math.ceil(ms / 1000)),
+              }),
+          });
+        },
+      );
+      latest = result;
+      void panel.update(result, result.cancelled ? 'cancelled' : 'done');
+      const now = Date.now();
+      const entries: HistoryEntry[] = result.items.flatMap((i) =>
+        i.result?.ok
+          ? [{ sendId: target, number: i.number, checkedAt: i.finishedAt ?? now, report: i.result.report }]
+          : [],
+      );
+      await deps.history.addMany(entries);
+      deps.log.info(
+        `batch ${id}: ${entries.length} answered, ${result.items.length - entries.length} failed or cancelled, in ${result.durationMs} ms, at most ${result.maxConcurrency} in flight`,
+      );
+      return result;
+    },
+  );
 }
 
 function countsOf(items: BatchResult['items']): Record<string, number> {
@@ -165,6 +248,9 @@ async function exportResult(result: BatchResult, sendId: string, format: 'csv' |
   const text = format === 'csv' ? toCsv(result, sendId, { bom: true }) : toJson(result, sendId);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', result.items.length, vscode.workspace.asRelativePath(uri)), open);
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Exported {0} rows to {1}.', result.items.length, vscode.workspace.asRelativePath(uri)),
+    open,
+  );
   if (choice === open) await vscode.window.showTextDocument(uri);
 }

@@ -15,12 +15,15 @@ export function registerLookUpSelection(deps: LookupDeps): vscode.Disposable {
     }
     const found = text.length <= 100_000 ? extractLookup(text) : {};
     if (!found.sendId && !found.number) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No send ID or phone number found in the selection; asking for them instead.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('No send ID or phone number found in the selection; asking for them instead.'),
+      );
     }
     const last = deps.history.all()[0];
-    const target = found.sendId && found.number
-      ? { sendId: found.sendId, number: found.number }
-      : await promptLookup({ sendId: found.sendId ?? last?.sendId, number: found.number ?? last?.number }, found);
+    const target =
+      found.sendId && found.number
+        ? { sendId: found.sendId, number: found.number }
+        : await promptLookup({ sendId: found.sendId ?? last?.sendId, number: found.number ?? last?.number }, found);
     if (!target || !(await ensureApiKey(deps))) return undefined;
     return deps.reports.run(target);
   });

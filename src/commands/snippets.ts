@@ -4,7 +4,14 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { maskPhone } from '../core/phone';
-import { KEY_ENV_VAR, SNIPPET_LANGUAGES, snippet, snippetEditorLanguage, snippetLabel, type SnippetLanguage } from '../core/snippets';
+import {
+  KEY_ENV_VAR,
+  SNIPPET_LANGUAGES,
+  snippet,
+  snippetEditorLanguage,
+  snippetLabel,
+  type SnippetLanguage,
+} from '../core/snippets';
 import { KeyringError } from '../services/apiKey';
 import * as settings from '../services/settings';
 import { showKeyringError } from './apiKey';
@@ -34,8 +41,14 @@ async function copy(deps: LookupDeps, language: SnippetLanguage, key: Key): Prom
   const open = vscode.l10n.t('Open in Editor');
   const withKey = vscode.l10n.t('Copy with API Key…');
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.', snippetLabel(language), KEY_ENV_VAR),
-    open, withKey);
+    vscode.l10n.t(
+      '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
+      snippetLabel(language),
+      KEY_ENV_VAR,
+    ),
+    open,
+    withKey,
+  );
   if (choice === open) {
     const doc = await vscode.workspace.openTextDocument({ language: snippetEditorLanguage(language), content: text });
     await vscode.window.showTextDocument(doc, { preview: true });
@@ -48,8 +61,15 @@ async function copyWithKey(deps: LookupDeps, language: SnippetLanguage, key: Key
   const confirm = vscode.l10n.t('Copy with API Key');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Copy the snippet with your API key in it?'),
-    { modal: true, detail: vscode.l10n.t('The key will be in plain text in your clipboard and wherever you paste it. Anyone who sees it can use your VairoSMS account and credits. Prefer the environment variable {0}.', KEY_ENV_VAR) },
-    confirm);
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'The key will be in plain text in your clipboard and wherever you paste it. Anyone who sees it can use your VairoSMS account and credits. Prefer the environment variable {0}.',
+        KEY_ENV_VAR,
+      ),
+    },
+    confirm,
+  );
   if (choice !== confirm) return;
   let apiKey: string | undefined;
   try {
@@ -78,8 +98,16 @@ export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
       if (!key) return;
       let lang = SNIPPET_LANGUAGES.find((l) => l === language);
       if (!lang) {
-        const pick = await vscode.window.showQuickPick(SNIPPET_LANGUAGES.map((l) => ({ label: snippetLabel(l), language: l })),
-          { placeHolder: vscode.l10n.t('Copy the request for {0} in send {1} as…', settings.maskNumbers() ? maskPhone(key.number) : key.number, key.sendId) });
+        const pick = await vscode.window.showQuickPick(
+          SNIPPET_LANGUAGES.map((l) => ({ label: snippetLabel(l), language: l })),
+          {
+            placeHolder: vscode.l10n.t(
+              'Copy the request for {0} in send {1} as…',
+              settings.maskNumbers() ? maskPhone(key.number) : key.number,
+              key.sendId,
+            ),
+          },
+        );
         lang = pick?.language;
       }
       if (lang) await copy(deps, lang, key);

@@ -11,7 +11,11 @@ export class CommandTable {
   register(id: string, handler: CommandHandler): vscode.Disposable {
     if (this.handlers.has(id)) throw new Error(`command ${id} registered twice`);
     this.handlers.set(id, handler);
-    return { dispose: () => { if (this.handlers.get(id) === handler) this.handlers.delete(id); } };
+    return {
+      dispose: () => {
+        if (this.handlers.get(id) === handler) this.handlers.delete(id);
+      },
+    };
   }
 
   get(id: string): CommandHandler | undefined {

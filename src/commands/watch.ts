@@ -12,8 +12,12 @@ type Key = { sendId: string; number: string };
 export function keyArg(arg: unknown): Key | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
   const o = arg as { sendId?: unknown; number?: unknown };
-  return typeof o.sendId === 'string' && /^\d{1,18}$/.test(o.sendId) && typeof o.number === 'string' && /^\d{7,15}$/.test(o.number)
-    ? { sendId: o.sendId, number: o.number } : undefined;
+  return typeof o.sendId === 'string' &&
+    /^\d{1,18}$/.test(o.sendId) &&
+    typeof o.number === 'string' &&
+    /^\d{7,15}$/.test(o.number)
+    ? { sendId: o.sendId, number: o.number }
+    : undefined;
 }
 
 /** The report panel the user is looking at, if any. */
@@ -31,19 +35,24 @@ export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): 
       return undefined;
     }
     if (list.length === 1) return list[0];
-    const pick = await vscode.window.showQuickPick(list.map((w) => ({
-      label: shown(w.number), description: vscode.l10n.t('send {0} · {1}', w.sendId, w.status || '—'), key: { sendId: w.sendId, number: w.number },
-    })), { placeHolder });
+    const pick = await vscode.window.showQuickPick(
+      list.map((w) => ({
+        label: shown(w.number),
+        description: vscode.l10n.t('send {0} · {1}', w.sendId, w.status || '—'),
+        key: { sendId: w.sendId, number: w.number },
+      })),
+      { placeHolder },
+    );
     return pick?.key;
   };
   return vscode.Disposable.from(
     deps.commands.register(Commands.watchReport, async (arg?: unknown) => {
-      const key = keyArg(arg) ?? activePanelKey(reports) ?? await promptLookup({ ...(deps.history.all()[0] ?? {}) });
+      const key = keyArg(arg) ?? activePanelKey(reports) ?? (await promptLookup({ ...(deps.history.all()[0] ?? {}) }));
       if (!key || !(await ensureApiKey(deps))) return;
       await watcher.start(key);
     }),
     deps.commands.register(Commands.stopWatching, async (arg?: unknown) => {
-      const key = keyArg(arg) ?? await pickWatched(vscode.l10n.t('Stop watching which report?'));
+      const key = keyArg(arg) ?? (await pickWatched(vscode.l10n.t('Stop watching which report?')));
       if (key) watcher.stop(key);
     }),
     deps.commands.register(Commands.showWatches, async () => {
@@ -58,12 +67,24 @@ export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): 
       qp.items = list.map((w) => ({
         label: `$(eye) ${shown(w.number)}`,
         description: vscode.l10n.t('send {0} · {1}', w.sendId, w.status || '—'),
-        detail: vscode.l10n.t('{0} checks; next in {1} s', w.checks, Math.max(0, Math.round((w.nextAt - Date.now()) / 1000))),
+        detail: vscode.l10n.t(
+          '{0} checks; next in {1} s',
+          w.checks,
+          Math.max(0, Math.round((w.nextAt - Date.now()) / 1000)),
+        ),
         key: { sendId: w.sendId, number: w.number },
         buttons: [stop],
       }));
-      qp.onDidTriggerItemButton((e) => { watcher.stop(e.item.key); qp.items = qp.items.filter((i) => i !== e.item); if (qp.items.length === 0) qp.hide(); });
-      qp.onDidAccept(() => { const k = qp.selectedItems[0]?.key; qp.hide(); if (k) void vscode.commands.executeCommand(Commands.openLookup, k); });
+      qp.onDidTriggerItemButton((e) => {
+        watcher.stop(e.item.key);
+        qp.items = qp.items.filter((i) => i !== e.item);
+        if (qp.items.length === 0) qp.hide();
+      });
+      qp.onDidAccept(() => {
+        const k = qp.selectedItems[0]?.key;
+        qp.hide();
+        if (k) void vscode.commands.executeCommand(Commands.openLookup, k);
+      });
       qp.onDidHide(() => qp.dispose());
       qp.show();
     }),

@@ -25,9 +25,28 @@ const MAX_INPUT_SHOWN = 80;
 
 /** Header names of the number column, compared in lower case without spaces, dashes, dots or underscores. */
 const NUMBER_HEADERS = new Set([
-  'numara', 'number', 'phone', 'telefon', 'gsm', 'msisdn', 'dest', 'to',
-  'phonenumber', 'telefonno', 'telefonnumarasi', 'gsmno', 'numarasi', 'cep', 'ceptelefonu', 'cepno', 'mobile', 'tel', 'telno',
-  'destination', 'alici', 'recipient',
+  'numara',
+  'number',
+  'phone',
+  'telefon',
+  'gsm',
+  'msisdn',
+  'dest',
+  'to',
+  'phonenumber',
+  'telefonno',
+  'telefonnumarasi',
+  'gsmno',
+  'numarasi',
+  'cep',
+  'ceptelefonu',
+  'cepno',
+  'mobile',
+  'tel',
+  'telno',
+  'destination',
+  'alici',
+  'recipient',
 ]);
 
 export interface ParsedNumber {
@@ -98,8 +117,13 @@ export function parseNumberList(text: string): ParsedNumberList {
     let data = rows;
     const first = rows[0];
     let headerIndex = first ? first.cells.findIndex(isNumberHeader) : -1;
-    if (first && headerIndex < 0 && rows.length > 1 && first.cells.every((c) => !/\d{3}/.test(c))
-      && rows.slice(1).some((r) => r.cells.some((c) => normalizePhone(c).ok))) {
+    if (
+      first &&
+      headerIndex < 0 &&
+      rows.length > 1 &&
+      first.cells.every((c) => !/\d{3}/.test(c)) &&
+      rows.slice(1).some((r) => r.cells.some((c) => normalizePhone(c).ok))
+    ) {
       headerIndex = -2; // a header we do not recognise by name: skip it, find the column by its values
     }
     if (first && headerIndex !== -1) {
@@ -109,7 +133,8 @@ export function parseNumberList(text: string): ParsedNumberList {
     if (rows.length === 1 && headerIndex === -1) {
       format = 'list';
       // One line: any of the separators counts (people mix them), and a number may contain spaces.
-      for (const c of first.cells.flatMap((cell) => cell.split(/[,;\t]/))) if (c.trim() !== '') acc.addFlexible(first.line, c);
+      for (const c of first.cells.flatMap((cell) => cell.split(/[,;\t]/)))
+        if (c.trim() !== '') acc.addFlexible(first.line, c);
     } else {
       format = 'csv';
       const header = headerLine !== undefined ? first.cells : undefined;
@@ -122,9 +147,13 @@ export function parseNumberList(text: string): ParsedNumberList {
         for (const r of data) {
           const cell = r.cells[picked] ?? '';
           if (cell.trim() === '') {
-            acc.invalid(r.line, r.cells.join(delimiter), name
-              ? l10n.t('This row has no number in the column "{0}".', name)
-              : l10n.t('This row has no number in column {0}.', picked + 1));
+            acc.invalid(
+              r.line,
+              r.cells.join(delimiter),
+              name
+                ? l10n.t('This row has no number in the column "{0}".', name)
+                : l10n.t('This row has no number in column {0}.', picked + 1),
+            );
           } else {
             acc.add(r.line, cell);
           }
@@ -192,19 +221,32 @@ class Accumulator {
       return;
     }
     const shown = input.trim();
-    this.invalids.push({ line, input: shown.length > MAX_INPUT_SHOWN ? shown.slice(0, MAX_INPUT_SHOWN - 1) + '…' : shown, message });
+    this.invalids.push({
+      line,
+      input: shown.length > MAX_INPUT_SHOWN ? shown.slice(0, MAX_INPUT_SHOWN - 1) + '…' : shown,
+      message,
+    });
   }
 
   finish(): Pick<ParsedNumberList, 'numbers' | 'invalid' | 'duplicates' | 'leftOut'> {
     const invalid = [...this.invalids];
     if (this.invalidNotListed > 0) {
-      invalid.push({ line: invalid[invalid.length - 1].line, input: '', message: l10n.t('{0} more invalid lines are not listed.', this.invalidNotListed) });
+      invalid.push({
+        line: invalid[invalid.length - 1].line,
+        input: '',
+        message: l10n.t('{0} more invalid lines are not listed.', this.invalidNotListed),
+      });
     }
     if (this.leftOut > 0 && this.leftOutFrom !== undefined) {
       invalid.push({
         line: this.leftOutFrom,
         input: '',
-        message: l10n.t('At most {0} numbers can be looked up at once; {1} more numbers from line {2} on were left out.', MAX_BATCH_NUMBERS, this.leftOut, this.leftOutFrom),
+        message: l10n.t(
+          'At most {0} numbers can be looked up at once; {1} more numbers from line {2} on were left out.',
+          MAX_BATCH_NUMBERS,
+          this.leftOut,
+          this.leftOutFrom,
+        ),
       });
     }
     invalid.sort((a, b) => a.line - b.line);
@@ -215,7 +257,13 @@ class Accumulator {
 function isNumberHeader(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || /\d/.test(t)) return false;
-  const fold = (s: string) => s.replace(/ı/g, 'i').replace(/i̇/g, 'i').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_.\-/#()]+/g, '');
+  const fold = (s: string) =>
+    s
+      .replace(/ı/g, 'i')
+      .replace(/i̇/g, 'i')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\s_.\-/#()]+/g, '');
   return NUMBER_HEADERS.has(fold(t.toLowerCase())) || NUMBER_HEADERS.has(fold(t.toLocaleLowerCase('tr-TR')));
 }
 
@@ -242,7 +290,10 @@ function detectDelimiter(contentLines: readonly string[]): Delimiter | undefined
 /** Rows of the text, RFC 4180 style when a delimiter is given (quoted fields with "" and line breaks inside); blank
  *  and # comment lines are skipped. A quote that never closes is taken literally, so one stray " cannot swallow the
  *  rest of the input. Without a delimiter every line is one cell (surrounding quotes removed). */
-function readRows(text: string, delimiter: Delimiter | undefined): { rows: Row[]; blankLines: number; commentLines: number } {
+function readRows(
+  text: string,
+  delimiter: Delimiter | undefined,
+): { rows: Row[]; blankLines: number; commentLines: number } {
   const rows: Row[] = [];
   let blankLines = 0;
   let commentLines = 0;
@@ -285,7 +336,11 @@ function readRows(text: string, delimiter: Delimiter | undefined): { rows: Row[]
 
 /** One record from `start`; undefined when a quoted field never closes. `next` is the index of the record's line
  *  break (or the end); `lines` counts the line breaks inside quoted fields. */
-function readRecord(text: string, start: number, d: Delimiter): { cells: string[]; next: number; lines: number } | undefined {
+function readRecord(
+  text: string,
+  start: number,
+  d: Delimiter,
+): { cells: string[]; next: number; lines: number } | undefined {
   const cells: string[] = [];
   let i = start;
   let lines = 0;
@@ -301,12 +356,22 @@ function readRecord(text: string, start: number, d: Delimiter): { cells: string[
         if (j >= n) return undefined;
         const ch = text[j];
         if (ch === '"') {
-          if (text[j + 1] === '"') { cell += '"'; j += 2; continue; }
+          if (text[j + 1] === '"') {
+            cell += '"';
+            j += 2;
+            continue;
+          }
           j++;
           break;
         }
         if (ch === '\r' || ch === '\n') {
-          if (ch === '\r' && text[j + 1] === '\n') { cell += '\r\n'; j += 2; } else { cell += ch; j++; }
+          if (ch === '\r' && text[j + 1] === '\n') {
+            cell += '\r\n';
+            j += 2;
+          } else {
+            cell += ch;
+            j++;
+          }
           lines++;
           continue;
         }
@@ -320,7 +385,10 @@ function readRecord(text: string, start: number, d: Delimiter): { cells: string[
       while (j < n && text[j] !== d && text[j] !== '\r' && text[j] !== '\n') cell += text[j++];
     }
     cells.push(cell);
-    if (j < n && text[j] === d) { i = j + 1; continue; }
+    if (j < n && text[j] === d) {
+      i = j + 1;
+      continue;
+    }
     return { cells, next: j, lines };
   }
 }
@@ -354,8 +422,11 @@ function pickColumn(rows: readonly Row[]): number | 'all' {
   const filled = stats.filter((s) => s.filled > 0);
   const candidates = stats.map((s, i) => ({ s, i })).filter(({ s }) => numberLike(s));
   if (candidates.length === 0) return 0;
-  if (candidates.length >= 2 && candidates.length === filled.length
-    && (candidates.every(({ s }) => turkishLike(s)) || candidates.every(({ s }) => !turkishLike(s)))) {
+  if (
+    candidates.length >= 2 &&
+    candidates.length === filled.length &&
+    (candidates.every(({ s }) => turkishLike(s)) || candidates.every(({ s }) => !turkishLike(s)))
+  ) {
     return 'all';
   }
   return (candidates.find(({ s }) => turkishLike(s)) ?? candidates[0]).i;
@@ -426,7 +497,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
-  const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number.isFinite(opts.concurrency) ? opts.concurrency : 1)));
+  const concurrency = Math.min(
+    MAX_CONCURRENCY,
+    Math.max(1, Math.floor(Number.isFinite(opts.concurrency) ? opts.concurrency : 1)),
+  );
   const total = opts.numbers.length;
   const started = now();
 
@@ -455,7 +529,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
     const until = now() + ms;
     const current = pause;
     if (current && current.until >= until) return;
-    const wait = current ? current.promise.then(() => (signal.aborted ? undefined : pauseSleep(until - current.until))) : pauseSleep(ms);
+    const wait = current
+      ? current.promise.then(() => (signal.aborted ? undefined : pauseSleep(until - current.until)))
+      : pauseSleep(ms);
     pause = { until, promise: Promise.race([wait, aborted]) };
   };
   const waitForPause = async (): Promise<void> => {
@@ -524,7 +600,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   if (signal.aborted) {
     for (const i of queue) items[i] = { ...items[i], status: 'cancelled' };
   }
-  return { items, cancelled: signal.aborted, counts: countItems(items), durationMs: now() - started, maxConcurrency: maxInFlight };
+  return {
+    items,
+    cancelled: signal.aborted,
+    counts: countItems(items),
+    durationMs: now() - started,
+    maxConcurrency: maxInFlight,
+  };
 }
 
 /** Retry-After when given and at most 60 s; otherwise exponential backoff with "equal jitter": the ceiling starts at
@@ -533,24 +615,40 @@ export function pauseFor(error: LookupError, consecutive: number, random: () => 
   const ra = error.retryAfterSeconds;
   if (ra !== undefined && ra <= MAX_RETRY_AFTER_SECONDS) return Math.max(0, ra * 1000);
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** Math.max(0, consecutive - 1));
-  return Math.round(ceiling / 2 + random() * ceiling / 2);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-async function safeLookup(lookup: BatchOptions['lookup'], number: string, signal: AbortSignal, now: () => number): Promise<LookupResult> {
+async function safeLookup(
+  lookup: BatchOptions['lookup'],
+  number: string,
+  signal: AbortSignal,
+  now: () => number,
+): Promise<LookupResult> {
   const t0 = now();
   try {
     return await lookup(number, signal);
   } catch (e) {
     // lookUpReport never throws; another lookup function might. One bad lookup must not end the batch.
-    return { ok: false, error: { kind: 'network', detail: redact(e instanceof Error ? e.message : String(e)) }, attempts: 1, durationMs: now() - t0 };
+    return {
+      ok: false,
+      error: { kind: 'network', detail: redact(e instanceof Error ? e.message : String(e)) },
+      attempts: 1,
+      durationMs: now() - t0,
+    };
   }
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(new Error('aborted')); };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -594,9 +692,10 @@ export function summarizeCounts(result: BatchResult): CountEntry[] {
   return Object.entries(result.counts)
     .map(([key, count]): CountEntry => {
       const kind = kinds.get(key) ?? (/^[a-z-]+$/.test(key) ? 'error' : 'status');
-      const label = kind === 'status'
-        ? describeStatus(key === NO_STATUS_KEY ? '' : key).label
-        : describeError({ kind: key as ErrorKind }).title;
+      const label =
+        kind === 'status'
+          ? describeStatus(key === NO_STATUS_KEY ? '' : key).label
+          : describeError({ kind: key as ErrorKind }).title;
       return { key, kind, label, count };
     })
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -611,11 +710,13 @@ export function sortItems(items: readonly BatchItem[], key: SortKey, dir: SortDi
   const sign = dir === 'desc' ? -1 : 1;
   const value = (item: BatchItem): string | number | undefined => {
     switch (key) {
-      case 'number': return item.number.padStart(20, '0');
-      case 'status': return `${item.status === 'ok' ? 0 : item.status === 'error' ? 1 : 2}:${itemKey(item)}`;
+      case 'number':
+        return item.number.padStart(20, '0');
+      case 'status':
+        return `${item.status === 'ok' ? 0 : item.status === 'error' ? 1 : 2}:${itemKey(item)}`;
       case 'time': {
         const r = item.result;
-        return r?.ok ? parseProviderTime(r.report.updatedAt) ?? parseProviderTime(r.report.createdAt) : undefined;
+        return r?.ok ? (parseProviderTime(r.report.updatedAt) ?? parseProviderTime(r.report.createdAt)) : undefined;
       }
       case 'error': {
         const r = item.result;
@@ -637,7 +738,17 @@ export function sortItems(items: readonly BatchItem[], key: SortKey, dir: SortDi
     .map((x) => x.item);
 }
 
-export const CSV_HEADER = ['sendId', 'number', 'status', 'statusLabel', 'final', 'error', 'createdAt', 'updatedAt', 'message'] as const;
+export const CSV_HEADER = [
+  'sendId',
+  'number',
+  'status',
+  'statusLabel',
+  'final',
+  'error',
+  'createdAt',
+  'updatedAt',
+  'message',
+] as const;
 
 interface ExportRow {
   sendId: string;
@@ -656,14 +767,28 @@ function exportRow(item: BatchItem, sendId: string): ExportRow {
   if (item.status === 'ok' && r?.ok) {
     const info = describeStatus(r.report.status);
     return {
-      sendId, number: item.number, status: info.code, statusLabel: info.label, final: info.final ?? null, error: '',
-      createdAt: scrub(r.report.createdAt ?? ''), updatedAt: scrub(r.report.updatedAt ?? ''), message: scrub(r.report.message ?? ''),
+      sendId,
+      number: item.number,
+      status: info.code,
+      statusLabel: info.label,
+      final: info.final ?? null,
+      error: '',
+      createdAt: scrub(r.report.createdAt ?? ''),
+      updatedAt: scrub(r.report.updatedAt ?? ''),
+      message: scrub(r.report.message ?? ''),
     };
   }
   const error: LookupError = item.status === 'cancelled' || !r || r.ok ? { kind: 'cancelled' } : r.error;
   return {
-    sendId, number: item.number, status: '', statusLabel: '', final: null, error: describeError(error).title,
-    createdAt: '', updatedAt: '', message: '',
+    sendId,
+    number: item.number,
+    status: '',
+    statusLabel: '',
+    final: null,
+    error: describeError(error).title,
+    createdAt: '',
+    updatedAt: '',
+    message: '',
   };
 }
 
@@ -679,7 +804,9 @@ export function toCsv(result: BatchResult, sendId: string, options: { bom?: bool
   const lines = [CSV_HEADER.join(',')];
   for (const item of result.items) {
     const row = exportRow(item, sendId);
-    lines.push(CSV_HEADER.map((k) => csvCell(k === 'final' ? (row.final === null ? '' : String(row.final)) : row[k])).join(','));
+    lines.push(
+      CSV_HEADER.map((k) => csvCell(k === 'final' ? (row.final === null ? '' : String(row.final)) : row[k])).join(','),
+    );
   }
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
@@ -692,5 +819,11 @@ export function csvCell(value: string): string {
 
 /** A JSON array of the rows toCsv writes (final as true/false/null); no key, no URL, no raw responses. */
 export function toJson(result: BatchResult, sendId: string): string {
-  return JSON.stringify(result.items.map((item) => exportRow(item, sendId)), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      result.items.map((item) => exportRow(item, sendId)),
+      null,
+      2,
+    ) + '\n'
+  );
 }

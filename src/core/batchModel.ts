@@ -45,19 +45,33 @@ export function batchModel(input: BatchModelInput): BatchModel {
   const { result } = input;
   const done = result.items.filter((i) => i.status !== 'cancelled' && i.result !== undefined).length;
   const counts = summarizeCounts(result).map((c) => ({
-    key: c.key, label: c.label, count: c.count,
+    key: c.key,
+    label: c.label,
+    count: c.count,
     group: c.kind === 'status' ? describeStatus(c.key).group : c.kind,
   }));
   const rows = sortItems(result.items, input.sort.key, input.sort.dir).map(rowView);
-  const subtitle = input.state === 'running'
-    ? l10n.t('{0} of {1} numbers looked up…', done, input.total)
-    : input.state === 'cancelled'
-      ? l10n.t('Cancelled after {0} of {1} numbers; the finished ones are kept.', done, input.total)
-      : l10n.t('{0} numbers looked up in {1} s.', input.total, Math.round(result.durationMs / 100) / 10);
+  const subtitle =
+    input.state === 'running'
+      ? l10n.t('{0} of {1} numbers looked up…', done, input.total)
+      : input.state === 'cancelled'
+        ? l10n.t('Cancelled after {0} of {1} numbers; the finished ones are kept.', done, input.total)
+        : l10n.t('{0} numbers looked up in {1} s.', input.total, Math.round(result.durationMs / 100) / 10);
   return {
-    v: 1, kind: 'batch', seq: input.seq, lang: input.lang, id: input.id, sendId: input.sendId,
+    v: 1,
+    kind: 'batch',
+    seq: input.seq,
+    lang: input.lang,
+    id: input.id,
+    sendId: input.sendId,
     title: l10n.t('Send {0}: {1} numbers', input.sendId, input.total),
-    subtitle, state: input.state, done, total: input.total, counts, rows, sort: input.sort,
+    subtitle,
+    state: input.state,
+    done,
+    total: input.total,
+    counts,
+    rows,
+    sort: input.sort,
     invalid: input.invalid.map((i) => ({ line: i.line, input: i.input, message: i.message })),
     strings: batchStrings(),
     announcement: input.state === 'running' ? '' : subtitle,
@@ -69,8 +83,10 @@ function rowView(item: BatchItem): BatchRowView {
   if (item.status === 'cancelled' || !r) return { index: item.index, number: item.number, cancelled: true };
   if (r.ok) {
     return {
-      index: item.index, number: item.number, status: statusView(describeStatus(r.report.status)),
-      ...(r.report.updatedAt ?? r.report.createdAt ? { time: r.report.updatedAt ?? r.report.createdAt } : {}),
+      index: item.index,
+      number: item.number,
+      status: statusView(describeStatus(r.report.status)),
+      ...((r.report.updatedAt ?? r.report.createdAt) ? { time: r.report.updatedAt ?? r.report.createdAt } : {}),
     };
   }
   return { index: item.index, number: item.number, error: describeError(r.error).title, errorKind: r.error.kind };

@@ -35,8 +35,10 @@ export function statusOf(e: HistoryEntry): string {
 export function addEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
   const key = entryKey(entry);
   const previous = entries.find((e) => entryKey(e) === key);
-  const timeline = mergeTimeline(previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
-    entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }]);
+  const timeline = mergeTimeline(
+    previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
+    entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }],
+  );
   const merged: HistoryEntry = { ...entry, timeline };
   return [merged, ...entries.filter((e) => entryKey(e) !== key)].slice(0, clampCap(cap));
 }
@@ -54,7 +56,10 @@ export function removeEntry(entries: readonly HistoryEntry[], key: { sendId: str
   return entries.filter((e) => entryKey(e) !== k);
 }
 
-export function findEntry(entries: readonly HistoryEntry[], key: { sendId: string; number: string }): HistoryEntry | undefined {
+export function findEntry(
+  entries: readonly HistoryEntry[],
+  key: { sendId: string; number: string },
+): HistoryEntry | undefined {
   const k = entryKey(key);
   return entries.find((e) => entryKey(e) === k);
 }
@@ -90,7 +95,10 @@ export interface Reconciled {
  */
 export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalChanges, cap: number): Reconciled {
   const removedAt = (e: HistoryEntry): number | undefined => local.removed.get(entryKey(e));
-  const isStale = (e: HistoryEntry): boolean => { const r = removedAt(e); return r !== undefined && e.checkedAt <= r; };
+  const isStale = (e: HistoryEntry): boolean => {
+    const r = removedAt(e);
+    return r !== undefined && e.checkedAt <= r;
+  };
   let list = stored.filter((e) => !isStale(e));
   for (const added of [...local.added].sort((a, b) => a.checkedAt - b.checkedAt)) {
     if (isStale(added)) continue;
@@ -99,7 +107,8 @@ export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalCh
     list = addEntry(list, added, HARD_CAP);
   }
   const entries = list.sort((a, b) => b.checkedAt - a.checkedAt).slice(0, clampCap(cap));
-  const signature = (l: readonly HistoryEntry[]): string => l.map((e) => `${entryKey(e)}\u0000${e.checkedAt}`).join('\u0001');
+  const signature = (l: readonly HistoryEntry[]): string =>
+    l.map((e) => `${entryKey(e)}\u0000${e.checkedAt}`).join('\u0001');
   return { entries, changed: signature(entries) !== signature(stored) };
 }
 
@@ -117,7 +126,10 @@ export function repairHistory(stored: unknown, cap: number): Repaired {
   const entries: HistoryEntry[] = [];
   for (const item of list) {
     const e = repairEntry(item);
-    if (!e || seen.has(entryKey(e))) { dropped++; continue; }
+    if (!e || seen.has(entryKey(e))) {
+      dropped++;
+      continue;
+    }
     seen.add(entryKey(e));
     entries.push(e);
   }
@@ -128,7 +140,11 @@ export function repairHistory(stored: unknown, cap: number): Repaired {
 }
 
 const digits = (v: unknown): string | undefined =>
-  typeof v === 'string' && /^\d{1,20}$/.test(v) ? v : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined;
+  typeof v === 'string' && /^\d{1,20}$/.test(v)
+    ? v
+    : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
+      ? String(v)
+      : undefined;
 
 function repairEntry(item: unknown): HistoryEntry | undefined {
   if (!item || typeof item !== 'object') return undefined;
@@ -137,7 +153,8 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
   const number = digits(o.number);
   const checkedAt = typeof o.checkedAt === 'number' && Number.isFinite(o.checkedAt) ? o.checkedAt : undefined;
   if (!sendId || !number || checkedAt === undefined) return undefined;
-  const r = o.report && typeof o.report === 'object' && !Array.isArray(o.report) ? (o.report as Record<string, unknown>) : {};
+  const r =
+    o.report && typeof o.report === 'object' && !Array.isArray(o.report) ? (o.report as Record<string, unknown>) : {};
   const report: Record<string, unknown> = { status: statusCodeOf(r.status) };
   for (const k of ['rowId', 'sendId', 'number', 'message', 'refundRaw', 'createdAt', 'updatedAt'] as const) {
     if (typeof r[k] === 'string') report[k] = r[k];
@@ -146,9 +163,23 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
   if (typeof r.refund === 'boolean') report.refund = r.refund;
   if (r.extra && typeof r.extra === 'object' && !Array.isArray(r.extra)) report.extra = r.extra;
   const timeline = Array.isArray(o.timeline)
-    ? o.timeline.filter((p): p is TimelinePoint => !!p && typeof p === 'object' && typeof (p as TimelinePoint).status === 'string' && typeof (p as TimelinePoint).at === 'number').slice(-TIMELINE_CAP)
+    ? o.timeline
+        .filter(
+          (p): p is TimelinePoint =>
+            !!p &&
+            typeof p === 'object' &&
+            typeof (p as TimelinePoint).status === 'string' &&
+            typeof (p as TimelinePoint).at === 'number',
+        )
+        .slice(-TIMELINE_CAP)
     : undefined;
-  return { sendId, number, checkedAt, report: report as unknown as Report, ...(timeline && timeline.length ? { timeline } : {}) };
+  return {
+    sendId,
+    number,
+    checkedAt,
+    report: report as unknown as Report,
+    ...(timeline && timeline.length ? { timeline } : {}),
+  };
 }
 
 /** The stored form of an entry, smaller in globalState: the report's echo of the send ID and number is dropped when it
@@ -160,6 +191,10 @@ export function toStored(e: HistoryEntry): HistoryEntry {
   return {
     ...entry,
     ...(timeline && timeline.length > 1 ? { timeline } : {}),
-    report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
+    report: {
+      ...rest,
+      ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}),
+      ...(number !== undefined && number !== e.number ? { number } : {}),
+    },
   };
 }

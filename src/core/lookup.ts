@@ -10,9 +10,9 @@ import { buildReportRequest } from './request';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type Transport, type TransportResponse } from './transport';
 
 export interface LookupParams {
-  readonly apiRoot: string;   // checked with checkApiRoot
-  readonly sendId: string;    // checked with checkSendId
-  readonly number: string;    // normalized with normalizePhone
+  readonly apiRoot: string; // checked with checkApiRoot
+  readonly sendId: string; // checked with checkSendId
+  readonly number: string; // normalized with normalizePhone
   readonly apiKey: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -37,8 +37,21 @@ export interface LookupDeps {
 }
 
 export type LookupResult =
-  | { readonly ok: true; readonly report: Report; readonly raw: unknown; readonly httpStatus: number; readonly attempts: number; readonly durationMs: number }
-  | { readonly ok: false; readonly error: LookupError; readonly raw?: unknown; readonly attempts: number; readonly durationMs: number };
+  | {
+      readonly ok: true;
+      readonly report: Report;
+      readonly raw: unknown;
+      readonly httpStatus: number;
+      readonly attempts: number;
+      readonly durationMs: number;
+    }
+  | {
+      readonly ok: false;
+      readonly error: LookupError;
+      readonly raw?: unknown;
+      readonly attempts: number;
+      readonly durationMs: number;
+    };
 
 export const RETRY_AFTER_CAP_SECONDS = 10;
 export const OFFLINE_RETRIES = 2;
@@ -62,12 +75,22 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
     let response: TransportResponse;
     try {
       response = await deps.transport({
-        ...request, timeoutMs: p.timeoutMs, signal: p.signal, maxBodyBytes: MAX_BODY_BYTES, maxRedirects: MAX_REDIRECTS,
+        ...request,
+        timeoutMs: p.timeoutMs,
+        signal: p.signal,
+        maxBodyBytes: MAX_BODY_BYTES,
+        maxRedirects: MAX_REDIRECTS,
       });
     } catch (e) {
       const err = toTransportError(e);
       const message = clean(err.message);
-      deps.onAttempt?.({ attempt: attempts, method: 'POST', url: shownUrl, durationMs: now() - t0, error: `${err.kind}${err.code ? ` (${err.code})` : ''}: ${message}` });
+      deps.onAttempt?.({
+        attempt: attempts,
+        method: 'POST',
+        url: shownUrl,
+        durationMs: now() - t0,
+        error: `${err.kind}${err.code ? ` (${err.code})` : ''}: ${message}`,
+      });
       if (err.kind === 'offline' && offlineRetries < OFFLINE_RETRIES && !p.signal?.aborted) {
         offlineRetries++;
         const cap = OFFLINE_BACKOFF_BASE_MS * 2 ** offlineRetries;
@@ -79,7 +102,12 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
         }
       }
       const detail = err.code ?? undefined;
-      return { ok: false, error: { kind: err.kind, ...(detail ? { detail } : {}) }, attempts, durationMs: now() - started };
+      return {
+        ok: false,
+        error: { kind: err.kind, ...(detail ? { detail } : {}) },
+        attempts,
+        durationMs: now() - started,
+      };
     }
     const parsed = parseAnswer({
       status: response.status,
@@ -88,9 +116,22 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
       retryAfter: response.headers['retry-after'],
       redact: clean,
     });
-    deps.onAttempt?.({ attempt: attempts, method: 'POST', url: shownUrl, status: response.status, durationMs: now() - t0 });
+    deps.onAttempt?.({
+      attempt: attempts,
+      method: 'POST',
+      url: shownUrl,
+      status: response.status,
+      durationMs: now() - t0,
+    });
     if (parsed.ok) {
-      return { ok: true, report: redactValueWith(parsed.report, clean), raw: redactValueWith(parsed.raw, clean), httpStatus: response.status, attempts, durationMs: now() - started };
+      return {
+        ok: true,
+        report: redactValueWith(parsed.report, clean),
+        raw: redactValueWith(parsed.raw, clean),
+        httpStatus: response.status,
+        attempts,
+        durationMs: now() - started,
+      };
     }
     const wait = parsed.error.retryAfterSeconds;
     if (parsed.error.kind === 'rate-limited' && !rateRetried && wait !== undefined && wait <= RETRY_AFTER_CAP_SECONDS) {
@@ -102,7 +143,13 @@ export async function lookUpReport(p: LookupParams, deps: LookupDeps): Promise<L
         return { ok: false, error: { kind: 'cancelled' }, attempts, durationMs: now() - started };
       }
     }
-    return { ok: false, error: redactValueWith(parsed.error, clean), raw: redactValueWith(parsed.raw, clean), attempts, durationMs: now() - started };
+    return {
+      ok: false,
+      error: redactValueWith(parsed.error, clean),
+      raw: redactValueWith(parsed.raw, clean),
+      attempts,
+      durationMs: now() - started,
+    };
   }
 }
 
@@ -118,8 +165,14 @@ function toTransportError(e: unknown): TransportError {
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(new Error('aborted')); };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

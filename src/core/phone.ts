@@ -21,7 +21,13 @@ export function normalizePhone(input: string): PhoneResult {
   const compact = trimmed.replace(SEPARATORS, '');
   const m = /^(\+|00)?(\d+)$/.exec(compact);
   if (!m) {
-    return { ok: false, reason: 'characters', message: acceptedMessage(l10n.t('A phone number may contain only digits, one leading +, spaces, dashes, dots and brackets.')) };
+    return {
+      ok: false,
+      reason: 'characters',
+      message: acceptedMessage(
+        l10n.t('A phone number may contain only digits, one leading +, spaces, dashes, dots and brackets.'),
+      ),
+    };
   }
   const international = m[1] !== undefined;
   let digits = m[2];
@@ -34,17 +40,27 @@ export function normalizePhone(input: string): PhoneResult {
     turkishPrefix = true;
   }
   if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) {
-    return { ok: false, reason: 'length', message: acceptedMessage(l10n.t('{0} digits is not a phone number length.', digits.length)) };
+    return {
+      ok: false,
+      reason: 'length',
+      message: acceptedMessage(l10n.t('{0} digits is not a phone number length.', digits.length)),
+    };
   }
   const national = digits.length === 10 && digits[0] !== '0';
-  const kind: PhoneKind = national && digits[0] === '5' && (turkishPrefix || !international)
-    ? 'turkish-mobile'
-    : national && turkishPrefix ? 'turkish' : 'other';
+  const kind: PhoneKind =
+    national && digits[0] === '5' && (turkishPrefix || !international)
+      ? 'turkish-mobile'
+      : national && turkishPrefix
+        ? 'turkish'
+        : 'other';
   return { ok: true, number: digits, kind, changed: digits !== trimmed };
 }
 
 function acceptedMessage(problem: string): string {
-  return l10n.t('{0} Accepted: a Turkish number such as 0539 999 99 99, +90 539 999 99 99 or 5399999999, or another number of 7 to 15 digits.', problem);
+  return l10n.t(
+    '{0} Accepted: a Turkish number such as 0539 999 99 99, +90 539 999 99 99 or 5399999999, or another number of 7 to 15 digits.',
+    problem,
+  );
 }
 
 /** "539****999": shows enough to recognise a number without exposing it (the maskNumbers setting). */

@@ -6,15 +6,15 @@ import { excerpt, isProviderCode, type LookupError } from './errors';
 import { statusCodeOf } from './statuses';
 
 export interface Report {
-  readonly rowId?: string;      // id
-  readonly sendId?: string;     // sms_gonderim_id
-  readonly number?: string;     // numara
-  readonly message?: string;    // mesaj (untrusted text)
-  readonly parts?: number;      // mesaj_boy
-  readonly status: string;      // durum_gonderim, normalized code ('' when missing)
-  readonly refund?: boolean;    // durum_iade
-  readonly refundRaw?: string;  // durum_iade as sent, when it is not a plain 0/1/boolean
-  readonly createdAt?: string;  // as sent, local time of the provider
+  readonly rowId?: string; // id
+  readonly sendId?: string; // sms_gonderim_id
+  readonly number?: string; // numara
+  readonly message?: string; // mesaj (untrusted text)
+  readonly parts?: number; // mesaj_boy
+  readonly status: string; // durum_gonderim, normalized code ('' when missing)
+  readonly refund?: boolean; // durum_iade
+  readonly refundRaw?: string; // durum_iade as sent, when it is not a plain 0/1/boolean
+  readonly createdAt?: string; // as sent, local time of the provider
   readonly updatedAt?: string;
   /** Fields the documentation does not list, kept to be shown raw. */
   readonly extra?: Readonly<Record<string, unknown>>;
@@ -34,7 +34,17 @@ export type ParsedAnswer =
   | { readonly ok: true; readonly report: Report; readonly raw: unknown }
   | { readonly ok: false; readonly error: LookupError; readonly raw?: unknown };
 
-const KNOWN_FIELDS = new Set(['id', 'sms_gonderim_id', 'numara', 'mesaj', 'mesaj_boy', 'durum_gonderim', 'durum_iade', 'created_at', 'updated_at']);
+const KNOWN_FIELDS = new Set([
+  'id',
+  'sms_gonderim_id',
+  'numara',
+  'mesaj',
+  'mesaj_boy',
+  'durum_gonderim',
+  'durum_iade',
+  'created_at',
+  'updated_at',
+]);
 
 export function parseAnswer(answer: HttpAnswer): ParsedAnswer {
   const text = answer.body.replace(/^\uFEFF/, '');
@@ -59,16 +69,26 @@ export function parseAnswer(answer: HttpAnswer): ParsedAnswer {
       if (aciklama && typeof aciklama === 'object' && !Array.isArray(aciklama)) {
         return { ok: true, report: toReport(aciklama as Record<string, unknown>), raw: json };
       }
-      return { ok: false, error: { kind: 'bad-response', httpStatus: status, detail: 'durum: true without a report object' }, raw: json };
+      return {
+        ok: false,
+        error: { kind: 'bad-response', httpStatus: status, detail: 'durum: true without a report object' },
+        raw: json,
+      };
     }
-    const providerText = aciklama === undefined || aciklama === null ? undefined
-      : typeof aciklama === 'string' ? aciklama : JSON.stringify(aciklama);
+    const providerText =
+      aciklama === undefined || aciklama === null
+        ? undefined
+        : typeof aciklama === 'string'
+          ? aciklama
+          : JSON.stringify(aciklama);
     const p = providerText !== undefined ? { providerText } : {};
     if (status === 401 || status === 403 || (providerText !== undefined && /api[_ ]?key/i.test(providerText))) {
       return { ok: false, error: { kind: 'unauthorized', httpStatus: status, ...p }, raw: json };
     }
-    if (status === 429) return { ok: false, error: { kind: 'rate-limited', httpStatus: status, ...p, ...withRetry }, raw: json };
-    if (status === 404 && !isProviderCode(providerText)) return { ok: false, error: { kind: 'not-found', httpStatus: status, ...p }, raw: json };
+    if (status === 429)
+      return { ok: false, error: { kind: 'rate-limited', httpStatus: status, ...p, ...withRetry }, raw: json };
+    if (status === 404 && !isProviderCode(providerText))
+      return { ok: false, error: { kind: 'not-found', httpStatus: status, ...p }, raw: json };
     if (status >= 500) return { ok: false, error: { kind: 'server', httpStatus: status, ...p }, raw: json };
     return { ok: false, error: { kind: 'provider', httpStatus: status, ...p }, raw: json };
   }
@@ -76,11 +96,14 @@ export function parseAnswer(answer: HttpAnswer): ParsedAnswer {
   // Not the documented envelope: classify by status, keep a short excerpt as a detail.
   const detail = text.trim() === '' ? 'empty body' : excerpt(answer.redact ? answer.redact(text) : text);
   const raw = isJson ? json : undefined;
-  if (status === 401 || status === 403) return { ok: false, error: { kind: 'unauthorized', httpStatus: status, detail }, raw };
+  if (status === 401 || status === 403)
+    return { ok: false, error: { kind: 'unauthorized', httpStatus: status, detail }, raw };
   if (status === 404) return { ok: false, error: { kind: 'not-found', httpStatus: status, detail }, raw };
-  if (status === 429) return { ok: false, error: { kind: 'rate-limited', httpStatus: status, detail, ...withRetry }, raw };
+  if (status === 429)
+    return { ok: false, error: { kind: 'rate-limited', httpStatus: status, detail, ...withRetry }, raw };
   if (status >= 500) return { ok: false, error: { kind: 'server', httpStatus: status, detail }, raw };
-  if (status < 200 || status >= 300) return { ok: false, error: { kind: 'http-status', httpStatus: status, detail }, raw };
+  if (status < 200 || status >= 300)
+    return { ok: false, error: { kind: 'http-status', httpStatus: status, detail }, raw };
   return { ok: false, error: { kind: 'bad-response', httpStatus: status, detail }, raw };
 }
 
@@ -148,7 +171,10 @@ export const PROVIDER_UTC_OFFSET_MINUTES = 180;
 /** "2016-08-01 14:30:14", "2016-08-01 14:30", "2016-08-01T14:30:14" (Turkey time), or with an explicit zone. */
 export function parseProviderTime(value: string | undefined): number | undefined {
   if (!value) return undefined;
-  const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(value);
+  const m =
+    /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
+      value,
+    );
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   let offset = PROVIDER_UTC_OFFSET_MINUTES;

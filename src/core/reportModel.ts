@@ -6,7 +6,13 @@ import { describeError, type LookupError } from './errors';
 import { type HistoryEntry } from './history';
 import { formatDuration, parseProviderTime, timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
-import { type ErrorActionId, type FieldView, type ReportModel, type StatusView, type Strings } from '../shared/protocol';
+import {
+  type ErrorActionId,
+  type FieldView,
+  type ReportModel,
+  type StatusView,
+  type Strings,
+} from '../shared/protocol';
 
 export function strings(): Strings {
   return {
@@ -39,8 +45,14 @@ export function strings(): Strings {
 
 export function statusView(info: StatusInfo): StatusView {
   return {
-    code: info.code, known: info.known, group: info.group, label: info.label, finality: info.finality,
-    meaning: info.meaning, nextStep: info.nextStep, ...(info.providerText ? { providerText: info.providerText } : {}),
+    code: info.code,
+    known: info.known,
+    group: info.group,
+    label: info.label,
+    finality: info.finality,
+    meaning: info.meaning,
+    nextStep: info.nextStep,
+    ...(info.providerText ? { providerText: info.providerText } : {}),
   };
 }
 
@@ -97,13 +109,23 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     { id: 'number', label: l10n.t('Number (numara)'), value: r.number ?? input.number },
     { id: 'parts', label: l10n.t('Message parts (mesaj_boy)'), value: r.parts !== undefined ? String(r.parts) : '—' },
     { id: 'status', label: l10n.t('Status (durum_gonderim)'), value: r.status === '' ? '—' : r.status },
-    { id: 'refund', label: l10n.t('Refund (durum_iade)'), value: refundText(r), note: l10n.t('The API does not document this flag; "iade" means refund.') },
+    {
+      id: 'refund',
+      label: l10n.t('Refund (durum_iade)'),
+      value: refundText(r),
+      note: l10n.t('The API does not document this flag; "iade" means refund.'),
+    },
     timeField('createdAt', l10n.t('Created (created_at)'), r.createdAt, zoneNote, ctx),
     timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
     { id: 'elapsed', label: l10n.t('Created to updated'), value: elapsedText(r) },
   ];
   for (const [k, v] of Object.entries(r.extra ?? {})) {
-    fields.push({ id: `extra:${k}`, label: k, value: typeof v === 'string' ? v : JSON.stringify(v) ?? String(v), note: l10n.t('Not in the API documentation; shown as received.') });
+    fields.push({
+      id: `extra:${k}`,
+      label: k,
+      value: typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)),
+      note: l10n.t('Not in the API documentation; shown as received.'),
+    });
   }
   const checked = relativeTime(input.checkedAt, ctx.now, ctx.lang);
   const changed = input.previousStatus !== undefined && input.previousStatus !== r.status;
@@ -119,22 +141,34 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     subtitle: input.fromHistory
       ? l10n.t('From recent lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
       : l10n.t('Checked {0}.', checked),
-    ...(input.timeline && input.timeline.length > 1 ? {
-      timeline: {
-        label: l10n.t('Status timeline'),
-        points: input.timeline.map((p) => ({ at: new Date(p.at).toLocaleString(ctx.lang), status: statusView(describeStatus(p.status)) })),
-      },
-    } : {}),
+    ...(input.timeline && input.timeline.length > 1
+      ? {
+          timeline: {
+            label: l10n.t('Status timeline'),
+            points: input.timeline.map((p) => ({
+              at: new Date(p.at).toLocaleString(ctx.lang),
+              status: statusView(describeStatus(p.status)),
+            })),
+          },
+        }
+      : {}),
     announcement,
     canWatch: info.group === 'pending' || info.group === 'unknown',
     watching: input.watching === true,
   };
 }
 
-export function errorModel(ctx: ModelContext, sendId: string, number: string, error: LookupError, previous?: ReportModel): ReportModel {
+export function errorModel(
+  ctx: ModelContext,
+  sendId: string,
+  number: string,
+  error: LookupError,
+  previous?: ReportModel,
+): ReportModel {
   const d = describeError(error);
   const actions: Array<{ id: ErrorActionId; label: string }> = [];
-  if (error.kind === 'unauthorized' || error.kind === 'no-key') actions.push({ id: 'setApiKey', label: l10n.t('Set API Key…') });
+  if (error.kind === 'unauthorized' || error.kind === 'no-key')
+    actions.push({ id: 'setApiKey', label: l10n.t('Set API Key…') });
   if (error.kind === 'config') actions.push({ id: 'openSettings', label: l10n.t('Open Settings') });
   if (d.retryable) actions.push({ id: 'retry', label: l10n.t('Retry') });
   actions.push({ id: 'showLog', label: l10n.t('Show Log') });
@@ -164,12 +198,19 @@ function refundText(r: Report): string {
   return r.refundRaw ?? '—';
 }
 
-function timeField(id: string, label: string, value: string | undefined, zoneNote: string, ctx: ModelContext): FieldView {
+function timeField(
+  id: string,
+  label: string,
+  value: string | undefined,
+  zoneNote: string,
+  ctx: ModelContext,
+): FieldView {
   if (!value) return { id, label, value: '—' };
   const t = parseProviderTime(value);
-  const note = t === undefined
-    ? l10n.t('Shown as received; not a date we can read.')
-    : `${zoneNote} ${l10n.t('That is {0} your time ({1}).', new Date(t).toLocaleString(ctx.lang), relativeTime(t, ctx.now, ctx.lang))}`;
+  const note =
+    t === undefined
+      ? l10n.t('Shown as received; not a date we can read.')
+      : `${zoneNote} ${l10n.t('That is {0} your time ({1}).', new Date(t).toLocaleString(ctx.lang), relativeTime(t, ctx.now, ctx.lang))}`;
   return { id, label, value, note };
 }
 
@@ -179,7 +220,12 @@ function elapsedText(r: Report): string {
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600e3], ['month', 30 * 24 * 3600e3], ['day', 24 * 3600e3], ['hour', 3600e3], ['minute', 60e3], ['second', 1e3],
+  ['year', 365 * 24 * 3600e3],
+  ['month', 30 * 24 * 3600e3],
+  ['day', 24 * 3600e3],
+  ['hour', 3600e3],
+  ['minute', 60e3],
+  ['second', 1e3],
 ];
 
 const formatters = new Map<string, Intl.RelativeTimeFormat>();

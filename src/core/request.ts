@@ -10,14 +10,21 @@ export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly o
 /** The send ID: a positive whole number of at most 18 digits. Surrounding spaces and a leading # are forgiven. */
 export function checkSendId(input: string): Checked<string> {
   const s = input.trim().replace(/^#/, '');
-  if (s === '') return { ok: false, message: l10n.t('Enter the send ID: the number VairoSMS returned when the SMS was sent, for example 187.') };
+  if (s === '')
+    return {
+      ok: false,
+      message: l10n.t('Enter the send ID: the number VairoSMS returned when the SMS was sent, for example 187.'),
+    };
   if (!/^\d+$/.test(s)) {
     return { ok: false, message: l10n.t('The send ID must contain digits only, for example 187.') };
   }
   const value = s.replace(/^0+(?=\d)/, '');
   if (value === '0') return { ok: false, message: l10n.t('The send ID must be a positive number, for example 187.') };
   if (value.length > MAX_SEND_ID_DIGITS) {
-    return { ok: false, message: l10n.t('The send ID has {0} digits; send IDs have at most {1}.', value.length, MAX_SEND_ID_DIGITS) };
+    return {
+      ok: false,
+      message: l10n.t('The send ID has {0} digits; send IDs have at most {1}.', value.length, MAX_SEND_ID_DIGITS),
+    };
   }
   return { ok: true, value };
 }
@@ -31,8 +38,14 @@ export function isLoopbackHost(hostname: string): boolean {
  *  the URL), no credentials, query or fragment; a missing trailing slash is added so relative paths resolve. */
 export function checkApiRoot(input: string): Checked<string> {
   const s = input.trim();
-  const invalid = (why: string): Checked<string> =>
-    ({ ok: false, message: l10n.t('The setting vairosms.apiRoot is not usable: {0} Expected an https URL such as {1}.', why, DEFAULT_API_ROOT) });
+  const invalid = (why: string): Checked<string> => ({
+    ok: false,
+    message: l10n.t(
+      'The setting vairosms.apiRoot is not usable: {0} Expected an https URL such as {1}.',
+      why,
+      DEFAULT_API_ROOT,
+    ),
+  });
   if (s === '') return invalid(l10n.t('it is empty.'));
   if (/\s/.test(s)) return invalid(l10n.t('it contains a space.'));
   let url: URL;
@@ -43,7 +56,11 @@ export function checkApiRoot(input: string): Checked<string> {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return invalid(l10n.t('only https is allowed.'));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return invalid(l10n.t('http is allowed only for a local sandbox (localhost or 127.0.0.1); the API key would travel unencrypted.'));
+    return invalid(
+      l10n.t(
+        'http is allowed only for a local sandbox (localhost or 127.0.0.1); the API key would travel unencrypted.',
+      ),
+    );
   }
   if (url.username || url.password) return invalid(l10n.t('it must not contain a user name or password.'));
   if (url.search || url.hash) return invalid(l10n.t('it must not contain a query (?…) or fragment (#…).'));

@@ -10,9 +10,15 @@ export interface Extracted {
 
 const Q = `["'\`]?`;
 const SEP = `${Q}\\s*(?:=>|:|=)\\s*${Q}`;
-const SEND_ID_KEYED = new RegExp(`${Q}\\b(?:sms_gonderim_id|gonderim_id|gonderimId|send_?id|sendId|rapor_id)${SEP}(\\d{1,18})\\b`, 'i');
+const SEND_ID_KEYED = new RegExp(
+  `${Q}\\b(?:sms_gonderim_id|gonderim_id|gonderimId|send_?id|sendId|rapor_id)${SEP}(\\d{1,18})\\b`,
+  'i',
+);
 const SEND_ID_URL = /NumaraRaporu\/(\d{1,18})\b/i;
-const NUMBER_KEYED = new RegExp(`${Q}\\b(?:numara|number|phone|phone_?number|msisdn|gsm|dest|to|recipient|alici)${SEP}(\\+?[\\d][\\d\\s().-]{5,22}\\d)`, 'i');
+const NUMBER_KEYED = new RegExp(
+  `${Q}\\b(?:numara|number|phone|phone_?number|msisdn|gsm|dest|to|recipient|alici)${SEP}(\\+?[\\d][\\d\\s().-]{5,22}\\d)`,
+  'i',
+);
 /** Turkish mobile numbers in the forms people write them, not glued to other digits. */
 const TR_MOBILE = /(?<![\d+])(?:\+90|0090|90|0)?[\s.-]?\(?5\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{2}[\s.-]?\d{2}(?!\d)/g;
 /** A bare run of digits that is not part of a date, a time, a decimal or a longer token. */
@@ -48,7 +54,10 @@ export function extractLookup(text: string): Extracted {
     for (const m of rest.matchAll(BARE_ID)) {
       if (out.number && m[0] === out.number) continue;
       const c = checkSendId(m[0]);
-      if (c.ok) { out.sendId = c.value; break; }
+      if (c.ok) {
+        out.sendId = c.value;
+        break;
+      }
     }
   }
   return out;

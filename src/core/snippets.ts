@@ -33,24 +33,36 @@ export interface SnippetInput {
 /** A localized name for a picker, e.g. "TypeScript (fetch)". */
 export function snippetLabel(language: SnippetLanguage): string {
   switch (language) {
-    case 'curl': return l10n.t('cURL (shell)');
-    case 'typescript': return l10n.t('TypeScript (fetch)');
-    case 'php': return l10n.t('PHP (cURL)');
-    case 'python': return l10n.t('Python (requests)');
-    case 'csharp': return l10n.t('C# (HttpClient)');
-    default: return unexpected(language);
+    case 'curl':
+      return l10n.t('cURL (shell)');
+    case 'typescript':
+      return l10n.t('TypeScript (fetch)');
+    case 'php':
+      return l10n.t('PHP (cURL)');
+    case 'python':
+      return l10n.t('Python (requests)');
+    case 'csharp':
+      return l10n.t('C# (HttpClient)');
+    default:
+      return unexpected(language);
   }
 }
 
 /** The VS Code language id to open a snippet with (syntax highlighting in an untitled editor). */
 export function snippetEditorLanguage(language: SnippetLanguage): string {
   switch (language) {
-    case 'curl': return 'shellscript';
-    case 'typescript': return 'typescript';
-    case 'php': return 'php';
-    case 'python': return 'python';
-    case 'csharp': return 'csharp';
-    default: return unexpected(language);
+    case 'curl':
+      return 'shellscript';
+    case 'typescript':
+      return 'typescript';
+    case 'php':
+      return 'php';
+    case 'python':
+      return 'python';
+    case 'csharp':
+      return 'csharp';
+    default:
+      return unexpected(language);
   }
 }
 
@@ -58,12 +70,18 @@ export function snippetEditorLanguage(language: SnippetLanguage): string {
 export function snippet(language: SnippetLanguage, input: SnippetInput): string {
   const parts = snippetParts(input);
   switch (language) {
-    case 'curl': return curlSnippet(parts);
-    case 'typescript': return typescriptSnippet(parts);
-    case 'php': return phpSnippet(parts);
-    case 'python': return pythonSnippet(parts);
-    case 'csharp': return csharpSnippet(parts);
-    default: return unexpected(language);
+    case 'curl':
+      return curlSnippet(parts);
+    case 'typescript':
+      return typescriptSnippet(parts);
+    case 'php':
+      return phpSnippet(parts);
+    case 'python':
+      return pythonSnippet(parts);
+    case 'csharp':
+      return csharpSnippet(parts);
+    default:
+      return unexpected(language);
   }
 }
 
@@ -72,13 +90,19 @@ export function snippet(language: SnippetLanguage, input: SnippetInput): string 
  *  NUL). Exported so tests can prove the quoting with hostile strings. */
 export function stringLiteral(language: SnippetLanguage, value: string): string {
   switch (language) {
-    case 'curl': return `'${value.split("'").join(`'\\''`)}'`;
-    case 'php': return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
-    case 'typescript': return `'${escapeCLike(value, "'", hex2)}'`;
-    case 'python': return `'${escapeCLike(value, "'", hex2)}'`;
+    case 'curl':
+      return `'${value.split("'").join(`'\\''`)}'`;
+    case 'php':
+      return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+    case 'typescript':
+      return `'${escapeCLike(value, "'", hex2)}'`;
+    case 'python':
+      return `'${escapeCLike(value, "'", hex2)}'`;
     // C# has no \x with a fixed length (\x1 and \x1234 are both valid), so control characters use \u.
-    case 'csharp': return `"${escapeCLike(value, '"', hex4)}"`;
-    default: return unexpected(language);
+    case 'csharp':
+      return `"${escapeCLike(value, '"', hex4)}"`;
+    default:
+      return unexpected(language);
   }
 }
 
@@ -96,7 +120,12 @@ interface SnippetParts {
 
 function snippetParts(input: SnippetInput): SnippetParts {
   const keyEmbedded = input.apiKey !== undefined && input.apiKey !== '';
-  const request = buildReportRequest(input.apiRoot, input.sendId, input.number, keyEmbedded ? (input.apiKey ?? '') : '');
+  const request = buildReportRequest(
+    input.apiRoot,
+    input.sendId,
+    input.number,
+    keyEmbedded ? (input.apiKey ?? '') : '',
+  );
   const base = new URL(request.url);
   base.search = '';
   base.hash = '';
@@ -121,8 +150,10 @@ function curlSnippet(p: SnippetParts): string {
   const q = (s: string): string => stringLiteral('curl', s);
   const lines = [
     `# ${TITLE}`,
-    ...(p.keyEmbedded ? [`# ${KEY_EMBEDDED_NOTE}`] : [`# ${keyNote('export')}`, '# --url-query (curl 7.87 or later) URL-encodes it.']),
-    '# curl verifies the server\'s TLS certificate; keep it that way.',
+    ...(p.keyEmbedded
+      ? [`# ${KEY_EMBEDDED_NOTE}`]
+      : [`# ${keyNote('export')}`, '# --url-query (curl 7.87 or later) URL-encodes it.']),
+    "# curl verifies the server's TLS certificate; keep it that way.",
     `curl --silent --show-error --max-time ${SNIPPET_TIMEOUT_SECONDS} \\`,
     '  --request POST \\',
     ...p.headers.map(([name, value]) => `  --header ${q(`${name}: ${value}`)} \\`),
@@ -132,7 +163,10 @@ function curlSnippet(p: SnippetParts): string {
     lines.push(`  --url ${q(p.url)}`);
   } else {
     // ${VAR:?message} stops the shell with the message when the variable is unset or empty; curl URL-encodes it.
-    lines.push(`  --url ${q(p.baseUrl)} \\`, `  --url-query "api_key=\${${KEY_ENV_VAR}:?Set ${KEY_ENV_VAR} to your VairoSMS API key}"`);
+    lines.push(
+      `  --url ${q(p.baseUrl)} \\`,
+      `  --url-query "api_key=\${${KEY_ENV_VAR}:?Set ${KEY_ENV_VAR} to your VairoSMS API key}"`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -143,32 +177,34 @@ function typescriptSnippet(p: SnippetParts): string {
   const key = p.keyEmbedded
     ? [`  // ${KEY_EMBEDDED_NOTE}`, `  const url = ${q(p.url)};`]
     : [
-      `  // ${keyNote('set')}`,
-      `  const apiKey = process.env.${KEY_ENV_VAR};`,
-      `  if (!apiKey) throw new Error(${q(MISSING_KEY)});`,
-      `  const url = ${q(p.url)} + encodeURIComponent(apiKey);`,
-    ];
-  return [
-    `// ${TITLE}`,
-    '// Node.js 18 or later (global fetch). TLS certificates are verified; keep it that way.',
-    'async function main() {',
-    ...key,
-    '  const response = await fetch(url, {',
-    '    method: \'POST\',',
-    '    headers: {',
-    ...p.headers.map(([name, value]) => `      ${q(name)}: ${q(value)},`),
-    '    },',
-    `    body: ${q(p.body)},`,
-    `    signal: AbortSignal.timeout(${SNIPPET_TIMEOUT_SECONDS * 1000}),`,
-    '  });',
-    '  console.log(await response.text());',
-    '}',
-    '',
-    'main().catch((error) => {',
-    '  console.error(error);',
-    '  process.exitCode = 1;',
-    '});',
-  ].join('\n') + '\n';
+        `  // ${keyNote('set')}`,
+        `  const apiKey = process.env.${KEY_ENV_VAR};`,
+        `  if (!apiKey) throw new Error(${q(MISSING_KEY)});`,
+        `  const url = ${q(p.url)} + encodeURIComponent(apiKey);`,
+      ];
+  return (
+    [
+      `// ${TITLE}`,
+      '// Node.js 18 or later (global fetch). TLS certificates are verified; keep it that way.',
+      'async function main() {',
+      ...key,
+      '  const response = await fetch(url, {',
+      "    method: 'POST',",
+      '    headers: {',
+      ...p.headers.map(([name, value]) => `      ${q(name)}: ${q(value)},`),
+      '    },',
+      `    body: ${q(p.body)},`,
+      `    signal: AbortSignal.timeout(${SNIPPET_TIMEOUT_SECONDS * 1000}),`,
+      '  });',
+      '  console.log(await response.text());',
+      '}',
+      '',
+      'main().catch((error) => {',
+      '  console.error(error);',
+      '  process.exitCode = 1;',
+      '});',
+    ].join('\n') + '\n'
+  );
 }
 
 function phpSnippet(p: SnippetParts): string {
@@ -176,73 +212,79 @@ function phpSnippet(p: SnippetParts): string {
   const key = p.keyEmbedded
     ? [`// ${KEY_EMBEDDED_NOTE}`, `$url = ${q(p.url)};`]
     : [
-      `// ${keyNote('set')}`,
-      `$apiKey = getenv(${q(KEY_ENV_VAR)});`,
-      'if ($apiKey === false || $apiKey === \'\') {',
-      `    fwrite(STDERR, ${q(MISSING_KEY)} . PHP_EOL);`,
+        `// ${keyNote('set')}`,
+        `$apiKey = getenv(${q(KEY_ENV_VAR)});`,
+        "if ($apiKey === false || $apiKey === '') {",
+        `    fwrite(STDERR, ${q(MISSING_KEY)} . PHP_EOL);`,
+        '    exit(1);',
+        '}',
+        `$url = ${q(p.url)} . rawurlencode($apiKey);`,
+      ];
+  return (
+    [
+      '<?php',
+      `// ${TITLE}`,
+      "// The cURL extension verifies the server's TLS certificate by default; keep it that way.",
+      ...key,
+      '',
+      '$curl = curl_init();',
+      'curl_setopt_array($curl, [',
+      '    CURLOPT_URL => $url,',
+      '    CURLOPT_RETURNTRANSFER => true,',
+      '    CURLOPT_MAXREDIRS => 10,',
+      `    CURLOPT_TIMEOUT => ${SNIPPET_TIMEOUT_SECONDS},`,
+      "    CURLOPT_CUSTOMREQUEST => 'POST',",
+      `    CURLOPT_POSTFIELDS => ${q(p.body)},`,
+      '    CURLOPT_HTTPHEADER => [',
+      ...p.headers.map(([name, value]) => `        ${q(`${name}: ${value}`)},`),
+      '    ],',
+      ']);',
+      '$response = curl_exec($curl);',
+      '$error = curl_error($curl);',
+      'curl_close($curl);',
+      '',
+      'if ($response === false) {',
+      "    fwrite(STDERR, 'cURL error: ' . $error . PHP_EOL);",
       '    exit(1);',
       '}',
-      `$url = ${q(p.url)} . rawurlencode($apiKey);`,
-    ];
-  return [
-    '<?php',
-    `// ${TITLE}`,
-    '// The cURL extension verifies the server\'s TLS certificate by default; keep it that way.',
-    ...key,
-    '',
-    '$curl = curl_init();',
-    'curl_setopt_array($curl, [',
-    '    CURLOPT_URL => $url,',
-    '    CURLOPT_RETURNTRANSFER => true,',
-    '    CURLOPT_MAXREDIRS => 10,',
-    `    CURLOPT_TIMEOUT => ${SNIPPET_TIMEOUT_SECONDS},`,
-    '    CURLOPT_CUSTOMREQUEST => \'POST\',',
-    `    CURLOPT_POSTFIELDS => ${q(p.body)},`,
-    '    CURLOPT_HTTPHEADER => [',
-    ...p.headers.map(([name, value]) => `        ${q(`${name}: ${value}`)},`),
-    '    ],',
-    ']);',
-    '$response = curl_exec($curl);',
-    '$error = curl_error($curl);',
-    'curl_close($curl);',
-    '',
-    'if ($response === false) {',
-    '    fwrite(STDERR, \'cURL error: \' . $error . PHP_EOL);',
-    '    exit(1);',
-    '}',
-    'echo $response, PHP_EOL;',
-  ].join('\n') + '\n';
+      'echo $response, PHP_EOL;',
+    ].join('\n') + '\n'
+  );
 }
 
 function pythonSnippet(p: SnippetParts): string {
   const q = (s: string): string => stringLiteral('python', s);
-  const imports = p.keyEmbedded ? ['import requests'] : ['import os', 'from urllib.parse import quote', '', 'import requests'];
+  const imports = p.keyEmbedded
+    ? ['import requests']
+    : ['import os', 'from urllib.parse import quote', '', 'import requests'];
   const key = p.keyEmbedded
     ? [`# ${KEY_EMBEDDED_NOTE}`, `url = ${q(p.url)}`]
     : [
-      `# ${keyNote('set')}`,
-      `api_key = os.environ.get(${q(KEY_ENV_VAR)})`,
-      'if not api_key:',
-      `    raise SystemExit(${q(MISSING_KEY)})`,
-      `url = ${q(p.url)} + quote(api_key, safe='')`,
-    ];
-  return [
-    `# ${TITLE}`,
-    '# requests verifies the server\'s TLS certificate by default; keep it that way.',
-    ...imports,
-    '',
-    ...key,
-    '',
-    'response = requests.post(',
-    '    url,',
-    '    headers={',
-    ...p.headers.map(([name, value]) => `        ${q(name)}: ${q(value)},`),
-    '    },',
-    `    data=${q(p.body)}.encode('utf-8'),`,
-    `    timeout=${SNIPPET_TIMEOUT_SECONDS},`,
-    ')',
-    'print(response.text)',
-  ].join('\n') + '\n';
+        `# ${keyNote('set')}`,
+        `api_key = os.environ.get(${q(KEY_ENV_VAR)})`,
+        'if not api_key:',
+        `    raise SystemExit(${q(MISSING_KEY)})`,
+        `url = ${q(p.url)} + quote(api_key, safe='')`,
+      ];
+  return (
+    [
+      `# ${TITLE}`,
+      "# requests verifies the server's TLS certificate by default; keep it that way.",
+      ...imports,
+      '',
+      ...key,
+      '',
+      'response = requests.post(',
+      '    url,',
+      '    headers={',
+      ...p.headers.map(([name, value]) => `        ${q(name)}: ${q(value)},`),
+      '    },',
+      `    data=${q(p.body)}.encode('utf-8'),`,
+      `    timeout=${SNIPPET_TIMEOUT_SECONDS},`,
+      ')',
+      'print(response.text)',
+    ].join('\n') + '\n'
+  );
 }
 
 function csharpSnippet(p: SnippetParts): string {
@@ -250,36 +292,40 @@ function csharpSnippet(p: SnippetParts): string {
   const key = p.keyEmbedded
     ? [`// ${KEY_EMBEDDED_NOTE}`, `var url = ${q(p.url)};`]
     : [
-      `// ${keyNote('set')}`,
-      `var apiKey = Environment.GetEnvironmentVariable(${q(KEY_ENV_VAR)});`,
-      'if (string.IsNullOrEmpty(apiKey))',
-      '{',
-      `    Console.Error.WriteLine(${q(MISSING_KEY)});`,
-      '    return 1;',
-      '}',
-      `var url = ${q(p.url)} + Uri.EscapeDataString(apiKey);`,
-    ];
+        `// ${keyNote('set')}`,
+        `var apiKey = Environment.GetEnvironmentVariable(${q(KEY_ENV_VAR)});`,
+        'if (string.IsNullOrEmpty(apiKey))',
+        '{',
+        `    Console.Error.WriteLine(${q(MISSING_KEY)});`,
+        '    return 1;',
+        '}',
+        `var url = ${q(p.url)} + Uri.EscapeDataString(apiKey);`,
+      ];
   const contentType = p.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
   const other = p.headers.filter(([name]) => name.toLowerCase() !== 'content-type');
-  return [
-    `// ${TITLE}`,
-    '// A .NET 6+ console program (top-level statements). HttpClient verifies TLS certificates; keep it that way.',
-    'using System;',
-    'using System.Net.Http;',
-    'using System.Net.Http.Headers;',
-    'using System.Text;',
-    '',
-    ...key,
-    '',
-    `using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(${SNIPPET_TIMEOUT_SECONDS}) };`,
-    'using var request = new HttpRequestMessage(HttpMethod.Post, url);',
-    ...other.map(([name, value]) => `request.Headers.TryAddWithoutValidation(${q(name)}, ${q(value)});`),
-    `request.Content = new StringContent(${q(p.body)}, Encoding.UTF8);`,
-    ...(contentType === undefined ? [] : [`request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(${q(contentType)});`]),
-    'using var response = await client.SendAsync(request);',
-    'Console.WriteLine(await response.Content.ReadAsStringAsync());',
-    'return 0;',
-  ].join('\n') + '\n';
+  return (
+    [
+      `// ${TITLE}`,
+      '// A .NET 6+ console program (top-level statements). HttpClient verifies TLS certificates; keep it that way.',
+      'using System;',
+      'using System.Net.Http;',
+      'using System.Net.Http.Headers;',
+      'using System.Text;',
+      '',
+      ...key,
+      '',
+      `using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(${SNIPPET_TIMEOUT_SECONDS}) };`,
+      'using var request = new HttpRequestMessage(HttpMethod.Post, url);',
+      ...other.map(([name, value]) => `request.Headers.TryAddWithoutValidation(${q(name)}, ${q(value)});`),
+      `request.Content = new StringContent(${q(p.body)}, Encoding.UTF8);`,
+      ...(contentType === undefined
+        ? []
+        : [`request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(${q(contentType)});`]),
+      'using var response = await client.SendAsync(request);',
+      'Console.WriteLine(await response.Content.ReadAsStringAsync());',
+      'return 0;',
+    ].join('\n') + '\n'
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

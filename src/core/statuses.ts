@@ -62,7 +62,9 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
   DEFAULT: () => ({
     label: l10n.t('Queued'),
     meaning: l10n.t('VairoSMS has recorded the message but has not started sending it yet.'),
-    nextStep: l10n.t('Wait and look again in a minute. If it stays queued for long, check whether the send was scheduled for later or is still being processed.'),
+    nextStep: l10n.t(
+      'Wait and look again in a minute. If it stays queued for long, check whether the send was scheduled for later or is still being processed.',
+    ),
   }),
   SENDING: () => ({
     label: l10n.t('Sending'),
@@ -72,7 +74,9 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
   WAITING: () => ({
     label: l10n.t('Waiting for report'),
     meaning: l10n.t('The operator has the message; its delivery report has not arrived yet.'),
-    nextStep: l10n.t('Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.'),
+    nextStep: l10n.t(
+      'Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.',
+    ),
   }),
   DELIVERED: () => ({
     label: l10n.t('Delivered'),
@@ -81,7 +85,9 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
   }),
   SENT: () => ({
     label: l10n.t('Sent, unconfirmed'),
-    meaning: l10n.t('The message left for the operator, but this route gives no delivery reports, so delivery cannot be confirmed (some international routes).'),
+    meaning: l10n.t(
+      'The message left for the operator, but this route gives no delivery reports, so delivery cannot be confirmed (some international routes).',
+    ),
     nextStep: l10n.t('Treat it as probably delivered. Do not resend automatically: the recipient may get it twice.'),
   }),
   NOT_DELIVERED: () => ({
@@ -92,17 +98,23 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
   EXPIRED: () => ({
     label: l10n.t('Expired'),
     meaning: l10n.t('The message was not delivered within its validity period (phone off or out of coverage).'),
-    nextStep: l10n.t('Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.'),
+    nextStep: l10n.t(
+      'Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.',
+    ),
   }),
   INVALID_DESTINATION_ADDRESS: () => ({
     label: l10n.t('Invalid number'),
     meaning: l10n.t('The number is invalid: no operator has it registered.'),
-    nextStep: l10n.t('Fix the number and its format (10 digits like 5XXXXXXXXX, or 905XXXXXXXXX) and validate numbers in your application.'),
+    nextStep: l10n.t(
+      'Fix the number and its format (10 digits like 5XXXXXXXXX, or 905XXXXXXXXX) and validate numbers in your application.',
+    ),
   }),
   REJECTED: () => ({
     label: l10n.t('Rejected'),
-    meaning: l10n.t('The send was refused, usually by the operator\'s content check.'),
-    nextStep: l10n.t('Review the text, the sender header and, for commercial messages, the İYS consent. Contact VairoSMS support with the send ID.'),
+    meaning: l10n.t("The send was refused, usually by the operator's content check."),
+    nextStep: l10n.t(
+      'Review the text, the sender header and, for commercial messages, the İYS consent. Contact VairoSMS support with the send ID.',
+    ),
   }),
   SEND_ERROR: () => ({
     label: l10n.t('Send error'),
@@ -112,7 +124,9 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
   BLACKLISTED_DESTINATION_ADDRESS: () => ({
     label: l10n.t('Blacklisted'),
     meaning: l10n.t('The recipient is on the blacklist, so the message was not sent.'),
-    nextStep: l10n.t('Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.'),
+    nextStep: l10n.t(
+      'Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.',
+    ),
   }),
 };
 
@@ -137,12 +151,18 @@ export function isPendingStatus(code: string): boolean {
 
 function finalityText(group: StatusGroup): string {
   switch (group) {
-    case 'pending': return l10n.t('Pending: may still change');
-    case 'delivered': return l10n.t('Final');
-    case 'unconfirmed': return l10n.t('Final, but delivery is unconfirmed');
-    case 'failed': return l10n.t('Final: not delivered');
-    case 'unknown': return l10n.t('Unknown: not in the documented list');
-    default: return assertNever(group);
+    case 'pending':
+      return l10n.t('Pending: may still change');
+    case 'delivered':
+      return l10n.t('Final');
+    case 'unconfirmed':
+      return l10n.t('Final, but delivery is unconfirmed');
+    case 'failed':
+      return l10n.t('Final: not delivered');
+    case 'unknown':
+      return l10n.t('Unknown: not in the documented list');
+    default:
+      return assertNever(group);
   }
 }
 
@@ -152,8 +172,13 @@ export function describeStatus(rawCode: unknown): StatusInfo {
   if (isKnownStatus(code)) {
     const group = GROUPS[code];
     return {
-      code, known: true, final: group !== 'pending', group,
-      finality: finalityText(group), providerText: PROVIDER_TEXT[code], ...TEXT[code](),
+      code,
+      known: true,
+      final: group !== 'pending',
+      group,
+      finality: finalityText(group),
+      providerText: PROVIDER_TEXT[code],
+      ...TEXT[code](),
     };
   }
   return {
@@ -163,9 +188,10 @@ export function describeStatus(rawCode: unknown): StatusInfo {
     group: 'unknown',
     label: code === '' ? l10n.t('No status') : l10n.t('Unknown status'),
     finality: finalityText('unknown'),
-    meaning: code === ''
-      ? l10n.t('The report carries no durum_gonderim value.')
-      : l10n.t('VairoSMS returned the status code {0}, which is not in its documented list.', code),
+    meaning:
+      code === ''
+        ? l10n.t('The report carries no durum_gonderim value.')
+        : l10n.t('VairoSMS returned the status code {0}, which is not in its documented list.', code),
     nextStep: l10n.t('Treat it as not final. Look again later, and ask VairoSMS support what the code means.'),
     providerText: undefined,
   };

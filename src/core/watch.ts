@@ -26,5 +26,16 @@ export function shouldStop(status: string, elapsedMs: number, capMs: number): Wa
 
 /** Failures that another check will not fix: stop watching and say why. */
 export function isPermanentFailure(kind: string): boolean {
-  return ['unauthorized', 'no-key', 'keyring', 'config', 'not-found', 'provider', 'input', 'tls', 'redirect', 'too-large'].includes(kind);
+  return [
+    'unauthorized',
+    'no-key',
+    'keyring',
+    'config',
+    'not-found',
+    'provider',
+    'input',
+    'tls',
+    'redirect',
+    'too-large',
+  ].includes(kind);
 }

@@ -20,14 +20,21 @@ export class ApiKeyStore extends Disposable {
 
   /** `flags` keeps one non-secret boolean, "a key is stored", so the activation shell can set the context key
    *  behind "Clear API Key" without reading the keyring at startup. */
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly flags: vscode.Memento) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly flags: vscode.Memento,
+  ) {
     super();
-    this.register(secrets.onDidChange((e) => {
-      if (e.key !== SECRET_API_KEY) return;
-      this.loaded = false;
-      this.cached = undefined;
-      void this.get().catch(() => undefined).finally(() => this.changed.fire());
-    }));
+    this.register(
+      secrets.onDidChange((e) => {
+        if (e.key !== SECRET_API_KEY) return;
+        this.loaded = false;
+        this.cached = undefined;
+        void this.get()
+          .catch(() => undefined)
+          .finally(() => this.changed.fire());
+      }),
+    );
   }
 
   /** The key in memory, for redaction only; undefined until first read. */

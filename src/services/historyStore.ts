@@ -23,7 +23,16 @@
 // A window also re-reads (and refreshes Recent Lookups) when it regains focus, to show the other windows' lookups.
 import * as vscode from 'vscode';
 import {
-  addEntry, entryKey, findEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, toStored, withoutMessage, type HistoryEntry,
+  addEntry,
+  entryKey,
+  findEntry,
+  HARD_CAP,
+  reconcileHistory,
+  removeEntry,
+  repairHistory,
+  toStored,
+  withoutMessage,
+  type HistoryEntry,
 } from '../core/history';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
@@ -59,15 +68,20 @@ export class HistoryStore extends Disposable {
   constructor(private readonly state: vscode.Memento) {
     super();
     this.register({ dispose: () => clearTimeout(this.checkTimer) });
-    this.register(vscode.window.onDidChangeWindowState((s) => {
-      if (s.focused) this.invalidate(); // another window may have added lookups while this one was in the background
-    }));
+    this.register(
+      vscode.window.onDidChangeWindowState((s) => {
+        if (s.focused) this.invalidate(); // another window may have added lookups while this one was in the background
+      }),
+    );
   }
 
   /** Reads and repairs what is stored; never throws. */
   all(): readonly HistoryEntry[] {
     if (!this.cache) {
-      const { entries, dropped } = repairHistory(this.state.get<unknown>(HISTORY_STATE_KEY), settings.maxRecentLookups());
+      const { entries, dropped } = repairHistory(
+        this.state.get<unknown>(HISTORY_STATE_KEY),
+        settings.maxRecentLookups(),
+      );
       this.cache = entries;
       this.droppedOnLoad += dropped;
       if (dropped > 0) void this.persist(entries);
@@ -89,8 +103,12 @@ export class HistoryStore extends Disposable {
     if (entries.length === 0) return Promise.resolve();
     const keep = settings.keepMessageText();
     const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => (keep ? e : withoutMessage(e)));
-    return this.update((list) => this.noteAdded(
-      sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]), sorted));
+    return this.update((list) =>
+      this.noteAdded(
+        sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]),
+        sorted,
+      ),
+    );
   }
 
   remove(key: { sendId: string; number: string }): Promise<void> {
@@ -142,8 +160,13 @@ export class HistoryStore extends Disposable {
   private reconcile(list: HistoryEntry[]): { entries: HistoryEntry[]; changed: boolean } {
     const now = Date.now();
     for (const [k, a] of this.added) if (a.until <= now) this.added.delete(k);
-    if (this.stamp === undefined || this.state.get(WRITER_STATE_KEY) === this.stamp) return { entries: list, changed: false };
-    return reconcileHistory(list, { added: [...this.added.values()].map((a) => a.entry), removed: this.removed }, settings.maxRecentLookups());
+    if (this.stamp === undefined || this.state.get(WRITER_STATE_KEY) === this.stamp)
+      return { entries: list, changed: false };
+    return reconcileHistory(
+      list,
+      { added: [...this.added.values()].map((a) => a.entry), removed: this.removed },
+      settings.maxRecentLookups(),
+    );
   }
 
   private noteAdded(next: HistoryEntry[], added: readonly HistoryEntry[]): HistoryEntry[] {
@@ -197,7 +220,10 @@ export class HistoryStore extends Disposable {
     clearTimeout(this.checkTimer);
     if (this.isDisposed) return;
     const previous = step === 0 ? 0 : CHECK_AFTER_MS[step - 1];
-    this.checkTimer = setTimeout(() => this.check(step), CHECK_AFTER_MS[step] - previous + Math.random() * CHECK_JITTER_MS);
+    this.checkTimer = setTimeout(
+      () => this.check(step),
+      CHECK_AFTER_MS[step] - previous + Math.random() * CHECK_JITTER_MS,
+    );
   }
 
   private persist(entries: readonly HistoryEntry[]): Thenable<unknown> {
@@ -213,6 +239,7 @@ export class HistoryStore extends Disposable {
 }
 
 function sameEntries(a: readonly HistoryEntry[] | undefined, b: readonly HistoryEntry[]): boolean {
-  return !!a && a.length === b.length && a.every((e, i) => entryKey(e) === entryKey(b[i]) && e.checkedAt === b[i].checkedAt);
+  return (
+    !!a && a.length === b.length && a.every((e, i) => entryKey(e) === entryKey(b[i]) && e.checkedAt === b[i].checkedAt)
+  );
 }
-

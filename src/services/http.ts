@@ -13,7 +13,8 @@ import { TransportError, type Transport, type TransportRequest, type TransportRe
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
+const TLS_CODES =
+  /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH|EPROTO)/;
 
 export const transport: Transport = async (req: TransportRequest): Promise<TransportResponse> => {
   const deadline = new AbortController();
@@ -24,8 +25,10 @@ export const transport: Transport = async (req: TransportRequest): Promise<Trans
   req.signal?.addEventListener('abort', abort, { once: true });
   if (req.signal?.aborted) controller.abort();
   const why = (): TransportError | undefined =>
-    req.signal?.aborted ? new TransportError('cancelled', 'cancelled by the user')
-      : deadline.signal.aborted ? new TransportError('timeout', `no complete answer within ${req.timeoutMs} ms`)
+    req.signal?.aborted
+      ? new TransportError('cancelled', 'cancelled by the user')
+      : deadline.signal.aborted
+        ? new TransportError('timeout', `no complete answer within ${req.timeoutMs} ms`)
         : undefined;
   try {
     let url = new URL(req.url);
@@ -66,7 +69,9 @@ export const transport: Transport = async (req: TransportRequest): Promise<Trans
       }
       const body = await readCapped(res, req.maxBodyBytes, controller, why);
       const headers: Record<string, string> = {};
-      res.headers.forEach((value, key) => { headers[key.toLowerCase()] = value; });
+      res.headers.forEach((value, key) => {
+        headers[key.toLowerCase()] = value;
+      });
       return { status: res.status, headers, body, redirects };
     }
   } finally {
@@ -88,7 +93,12 @@ function describeTarget(u: URL): string {
   return `${u.protocol}//${u.host}`;
 }
 
-async function readCapped(res: Response, max: number, controller: AbortController, why: () => TransportError | undefined): Promise<string> {
+async function readCapped(
+  res: Response,
+  max: number,
+  controller: AbortController,
+  why: () => TransportError | undefined,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   const stream = res.body;
@@ -112,14 +122,22 @@ async function readCapped(res: Response, max: number, controller: AbortControlle
 }
 
 function classify(e: unknown): TransportError {
-  const err = e as { code?: string; errno?: string; type?: string; message?: string; name?: string; cause?: { code?: string } };
+  const err = e as {
+    code?: string;
+    errno?: string;
+    type?: string;
+    message?: string;
+    name?: string;
+    cause?: { code?: string };
+  };
   const code = err?.code ?? err?.errno ?? err?.cause?.code;
   const message = redact(String(err?.message ?? e));
   if (err?.name === 'AbortError') return new TransportError('cancelled', 'aborted');
   if (typeof code === 'string') {
     if (NEVER_SENT.has(code)) return new TransportError('offline', message, code);
     if (TLS_CODES.test(code)) return new TransportError('tls', message, code);
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE') return new TransportError('network', message, code);
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE')
+      return new TransportError('network', message, code);
     return new TransportError('network', message, code);
   }
   return new TransportError('network', message);

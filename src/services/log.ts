@@ -14,10 +14,22 @@ export class Log implements vscode.Disposable {
     return redact(message, ...this.secrets());
   }
 
-  info(message: string): void { this.channel.info(this.clean(message)); }
-  warn(message: string): void { this.channel.warn(this.clean(message)); }
-  error(message: string): void { this.channel.error(this.clean(message)); }
-  debug(message: string): void { this.channel.debug(this.clean(message)); }
-  show(): void { this.channel.show(true); }
-  dispose(): void { this.channel.dispose(); }
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+  error(message: string): void {
+    this.channel.error(this.clean(message));
+  }
+  debug(message: string): void {
+    this.channel.debug(this.clean(message));
+  }
+  show(): void {
+    this.channel.show(true);
+  }
+  dispose(): void {
+    this.channel.dispose();
+  }
 }

@@ -33,7 +33,10 @@ function transport(): Transport {
 }
 
 export class ReportClient {
-  constructor(private readonly keys: ApiKeyStore, private readonly log: Log) {}
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: Log,
+  ) {}
 
   async lookUp(req: LookupRequest): Promise<LookupResult> {
     const fail = (error: LookupError): LookupResult => {
@@ -53,7 +56,14 @@ export class ReportClient {
     if (req.signal?.aborted) return fail({ kind: 'cancelled' });
     this.log.info(`lookup: number ${maskPhone(req.number)} in send ${req.sendId}`);
     const result = await lookUpReport(
-      { apiRoot: root.value, sendId: req.sendId, number: req.number, apiKey: key, timeoutMs: settings.timeoutMs(), signal: req.signal },
+      {
+        apiRoot: root.value,
+        sendId: req.sendId,
+        number: req.number,
+        apiKey: key,
+        timeoutMs: settings.timeoutMs(),
+        signal: req.signal,
+      },
       {
         transport: transport(),
         onAttempt: (a) => {
@@ -66,7 +76,9 @@ export class ReportClient {
     if (result.ok) this.log.info(`report: status ${result.report.status || '(none)'} in ${result.durationMs} ms`);
     else {
       const e = result.error;
-      this.log.error(`lookup failed: ${e.kind}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}${e.providerText ? `; VairoSMS said: ${e.providerText}` : ''}${e.detail ? `; ${e.detail}` : ''}`);
+      this.log.error(
+        `lookup failed: ${e.kind}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}${e.providerText ? `; VairoSMS said: ${e.providerText}` : ''}${e.detail ? `; ${e.detail}` : ''}`,
+      );
     }
     return result;
   }

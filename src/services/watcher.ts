@@ -33,7 +33,11 @@ export class Watcher extends Disposable {
   readonly onDidChange = this.changed.event;
   private ticker: NodeJS.Timeout | undefined;
 
-  constructor(private readonly reports: ReportController, private readonly history: HistoryStore, private readonly log: Log) {
+  constructor(
+    private readonly reports: ReportController,
+    private readonly history: HistoryStore,
+    private readonly log: Log,
+  ) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem('vairosms.watch', vscode.StatusBarAlignment.Left, 50));
     this.item.name = vscode.l10n.t('VairoSMS Watch');
@@ -61,8 +65,14 @@ export class Watcher extends Disposable {
       status = first.status;
     }
     if (isFinalStatus(status)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} in send {1} is already final: {2}. Nothing to watch.',
-        this.shown(key.number), key.sendId, `${status} (${describeStatus(status).label})`));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          '{0} in send {1} is already final: {2}. Nothing to watch.',
+          this.shown(key.number),
+          key.sendId,
+          `${status} (${describeStatus(status).label})`,
+        ),
+      );
       return;
     }
     const w: Watch = { key: { ...key }, startedAt: Date.now(), checks: 0, status, nextAt: 0 };
@@ -100,7 +110,13 @@ export class Watcher extends Disposable {
     if (this.isDisposed || this.watches.get(id(w.key)) !== w) return;
     w.checks++;
     w.abort = new AbortController();
-    const outcome = await this.reports.run(w.key, { openPanel: false, progress: false, notifyErrors: false, preserveFocus: true, signal: w.abort.signal });
+    const outcome = await this.reports.run(w.key, {
+      openPanel: false,
+      progress: false,
+      notifyErrors: false,
+      preserveFocus: true,
+      signal: w.abort.signal,
+    });
     w.abort = undefined;
     if (this.isDisposed || this.watches.get(id(w.key)) !== w) return;
     const elapsed = Date.now() - w.startedAt;
@@ -109,7 +125,15 @@ export class Watcher extends Disposable {
       if (isPermanentFailure(outcome.error)) {
         this.stop(w.key, 'error');
         const d = describeError({ kind: outcome.error });
-        void vscode.window.showErrorMessage(vscode.l10n.t('Stopped watching {0} in send {1}: {2}. {3}', this.shown(w.key.number), w.key.sendId, d.title, d.action));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Stopped watching {0} in send {1}: {2}. {3}',
+            this.shown(w.key.number),
+            w.key.sendId,
+            d.title,
+            d.action,
+          ),
+        );
         return;
       }
       this.log.warn(`watch check ${w.checks} failed (${outcome.error}); trying again later`);
@@ -121,15 +145,33 @@ export class Watcher extends Disposable {
       this.stop(w.key, 'final');
       const info = describeStatus(w.status);
       const open = vscode.l10n.t('Open Report');
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} in send {1} is now final: {2} ({3}).', this.shown(w.key.number), w.key.sendId, info.code, info.label), open)
-        .then((c) => { if (c === open) void vscode.commands.executeCommand(Commands.openLookup, w.key); });
+      void vscode.window
+        .showInformationMessage(
+          vscode.l10n.t(
+            '{0} in send {1} is now final: {2} ({3}).',
+            this.shown(w.key.number),
+            w.key.sendId,
+            info.code,
+            info.label,
+          ),
+          open,
+        )
+        .then((c) => {
+          if (c === open) void vscode.commands.executeCommand(Commands.openLookup, w.key);
+        });
       return;
     }
     if (stop === 'cap') {
       this.stop(w.key, 'cap');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
-        this.shown(w.key.number), w.key.sendId, Math.round(elapsed / 60_000), w.status || '—'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
+          this.shown(w.key.number),
+          w.key.sendId,
+          Math.round(elapsed / 60_000),
+          w.status || '—',
+        ),
+      );
       return;
     }
     this.schedule(w);
@@ -150,11 +192,22 @@ export class Watcher extends Disposable {
     }
     const next = all.reduce((a, b) => (a.nextAt <= b.nextAt ? a : b));
     const secs = Math.max(0, Math.round((next.nextAt - Date.now()) / 1000));
-    const text = all.length === 1
-      ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', this.shown(next.key.number), next.status || '—', secs)
-      : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
+    const text =
+      all.length === 1
+        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', this.shown(next.key.number), next.status || '—', secs)
+        : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
     this.item.text = `$(eye) ${text}`;
-    this.item.tooltip = all.map((w) => vscode.l10n.t('{0} in send {1}: {2}, {3} checks', this.shown(w.key.number), w.key.sendId, w.status || '—', w.checks)).join('\n');
+    this.item.tooltip = all
+      .map((w) =>
+        vscode.l10n.t(
+          '{0} in send {1}: {2}, {3} checks',
+          this.shown(w.key.number),
+          w.key.sendId,
+          w.status || '—',
+          w.checks,
+        ),
+      )
+      .join('\n');
     this.item.accessibilityInformation = { label: text, role: 'button' };
     this.item.show();
     if (!this.ticker) this.ticker = setInterval(() => this.update(), 1000);

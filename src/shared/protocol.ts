@@ -93,8 +93,7 @@ export interface ReportModel {
   readonly watching?: boolean;
 }
 
-export type ToWebview =
-  | { readonly type: 'render'; readonly model: ReportModel };
+export type ToWebview = { readonly type: 'render'; readonly model: ReportModel };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -143,16 +142,19 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'stopWatching':
       return only('type') ? { type: m.type } : undefined;
     case 'rendered':
-      if (!only('type', 'seq', 'renderMs', 'frameMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) return undefined;
+      if (!only('type', 'seq', 'renderMs', 'frameMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq))
+        return undefined;
       if (!optionalDuration(m.renderMs) || !optionalDuration(m.frameMs)) return undefined;
       return {
-        type: 'rendered', seq: m.seq,
+        type: 'rendered',
+        seq: m.seq,
         ...(m.renderMs !== undefined ? { renderMs: m.renderMs as number } : {}),
         ...(m.frameMs !== undefined ? { frameMs: m.frameMs as number } : {}),
       };
     case 'errorAction':
       return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
-        ? { type: 'errorAction', action: m.action as ErrorActionId } : undefined;
+        ? { type: 'errorAction', action: m.action as ErrorActionId }
+        : undefined;
     default:
       return undefined;
   }
@@ -206,7 +208,12 @@ export interface BatchModel {
   readonly state: 'running' | 'done' | 'cancelled';
   readonly done: number;
   readonly total: number;
-  readonly counts: ReadonlyArray<{ readonly key: string; readonly label: string; readonly count: number; readonly group: StatusGroupView | 'error' | 'cancelled' }>;
+  readonly counts: ReadonlyArray<{
+    readonly key: string;
+    readonly label: string;
+    readonly count: number;
+    readonly group: StatusGroupView | 'error' | 'cancelled';
+  }>;
   readonly rows: readonly BatchRowView[];
   readonly sort: { readonly key: BatchSortKey; readonly dir: 'asc' | 'desc' };
   readonly invalid: ReadonlyArray<{ readonly line: number; readonly input: string; readonly message: string }>;
@@ -239,11 +246,17 @@ export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefin
     case 'cancel':
       return only('type') ? { type: m.type } : undefined;
     case 'rendered':
-      return only('type', 'seq') && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) ? { type: 'rendered', seq: m.seq } : undefined;
+      return only('type', 'seq') && typeof m.seq === 'number' && Number.isSafeInteger(m.seq)
+        ? { type: 'rendered', seq: m.seq }
+        : undefined;
     case 'sort':
-      return only('type', 'key') && typeof m.key === 'string' && (SORT_KEYS as readonly string[]).includes(m.key) ? { type: 'sort', key: m.key as BatchSortKey } : undefined;
+      return only('type', 'key') && typeof m.key === 'string' && (SORT_KEYS as readonly string[]).includes(m.key)
+        ? { type: 'sort', key: m.key as BatchSortKey }
+        : undefined;
     case 'openRow':
-      return only('type', 'index') && typeof m.index === 'number' && Number.isSafeInteger(m.index) && m.index >= 0 ? { type: 'openRow', index: m.index } : undefined;
+      return only('type', 'index') && typeof m.index === 'number' && Number.isSafeInteger(m.index) && m.index >= 0
+        ? { type: 'openRow', index: m.index }
+        : undefined;
     default:
       return undefined;
   }

@@ -41,13 +41,23 @@ export class BatchPanel extends Disposable {
   ) {
     super();
     this.result = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
-    this.panel = vscode.window.createWebviewPanel(BATCH_VIEW_TYPE, vscode.l10n.t('Batch · send {0}', sendId),
-      { viewColumn: vscode.ViewColumn.Active }, webviewOptions(extensionUri));
+    this.panel = vscode.window.createWebviewPanel(
+      BATCH_VIEW_TYPE,
+      vscode.l10n.t('Batch · send {0}', sendId),
+      { viewColumn: vscode.ViewColumn.Active },
+      webviewOptions(extensionUri),
+    );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.register(this.panel);
     this.register(this.panel.webview.onDidReceiveMessage((d: unknown) => this.receive(d)));
     this.register(this.panel.onDidDispose(() => this.dispose()));
-    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, vscode.env.language, vscode.l10n.t('Looking up the numbers…'), 'batch');
+    this.panel.webview.html = webviewHtml(
+      this.panel.webview,
+      extensionUri,
+      vscode.env.language,
+      vscode.l10n.t('Looking up the numbers…'),
+      'batch',
+    );
   }
 
   get items(): BatchResult['items'] {
@@ -62,7 +72,11 @@ export class BatchPanel extends Disposable {
     const final = state !== 'running';
     const wait = RENDER_INTERVAL_MS - (Date.now() - this.lastRender);
     if (final || wait <= 0) return this.renderNow();
-    if (!this.timer) this.timer = setTimeout(() => { this.timer = undefined; void this.renderNow(); }, wait);
+    if (!this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.renderNow();
+      }, wait);
     return Promise.resolve();
   }
 
@@ -71,8 +85,15 @@ export class BatchPanel extends Disposable {
     this.timer = undefined;
     this.lastRender = Date.now();
     const model = batchModel({
-      id: this.id, sendId: this.sendId, seq: ++this.seq, lang: vscode.env.language, state: this.state,
-      result: this.result, total: this.total, invalid: this.invalid, sort: this.sort,
+      id: this.id,
+      sendId: this.sendId,
+      seq: ++this.seq,
+      lang: vscode.env.language,
+      state: this.state,
+      result: this.result,
+      total: this.total,
+      invalid: this.invalid,
+      sort: this.sort,
     });
     this.model = model;
     const done = new Promise<void>((resolve) => this.renderedWaiters.push({ seq: model.seq, resolve }));

@@ -37,17 +37,23 @@ export class RecentLookupsView extends Disposable {
   /** vairosms.maskNumbers, read once and on change (not once per item). */
   private mask = settings.maskNumbers();
 
-  constructor(private readonly history: HistoryStore, private readonly host: TreeHost, private readonly watching: (e: HistoryEntry) => boolean = () => false) {
+  constructor(
+    private readonly history: HistoryStore,
+    private readonly host: TreeHost,
+    private readonly watching: (e: HistoryEntry) => boolean = () => false,
+  ) {
     super();
     this.view = host.view;
     this.register(history.onDidChange(() => this.refresh()));
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'maskNumbers')) {
-        this.mask = settings.maskNumbers();
-        this.refresh();
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (settings.affects(e, 'maskNumbers')) {
+          this.mask = settings.maskNumbers();
+          this.refresh();
+        }
+      }),
+    );
     this.register({ dispose: () => this.tick(false) });
     this.tick(this.view.visible);
   }
@@ -84,9 +90,20 @@ export class RecentLookupsView extends Disposable {
     item.iconPath = statusIcon(info.group);
     item.contextValue = this.watching(e) ? 'lookup watching' : info.group === 'pending' ? 'lookup pending' : 'lookup';
     item.accessibilityInformation = {
-      label: vscode.l10n.t('{0} in send {1}: {2}, {3}, checked {4}', number, e.sendId, info.code || '—', info.label, when),
+      label: vscode.l10n.t(
+        '{0} in send {1}: {2}, {3}, checked {4}',
+        number,
+        e.sendId,
+        info.code || '—',
+        info.label,
+        when,
+      ),
     };
-    item.command = { command: Commands.openLookup, title: vscode.l10n.t('Open Report'), arguments: [{ sendId: e.sendId, number: e.number }] };
+    item.command = {
+      command: Commands.openLookup,
+      title: vscode.l10n.t('Open Report'),
+      arguments: [{ sendId: e.sendId, number: e.number }],
+    };
     return item;
   }
 
@@ -98,11 +115,16 @@ export class RecentLookupsView extends Disposable {
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;
     tip.supportHtml = false;
-    tip.appendMarkdown('**').appendText(`${info.code || '—'} · ${info.label}`).appendMarkdown('**\n\n');
+    tip
+      .appendMarkdown('**')
+      .appendText(`${info.code || '—'} · ${info.label}`)
+      .appendMarkdown('**\n\n');
     tip.appendText(info.meaning).appendMarkdown('\n\n');
     tip.appendMarkdown('*').appendText(info.finality).appendMarkdown('*\n\n');
     tip.appendText(`${vscode.l10n.t('What to do next')}: ${info.nextStep}`).appendMarkdown('\n\n---\n\n');
-    tip.appendText(vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when));
+    tip.appendText(
+      vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when),
+    );
     item.tooltip = tip;
     return item;
   }

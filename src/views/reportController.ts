@@ -18,8 +18,7 @@ import * as settings from '../services/settings';
 import { ReportPanels, type PanelKey, type ReportPanel } from './reportPanel';
 
 export type LookupOutcome =
-  | { readonly ok: true; readonly status: string }
-  | { readonly ok: false; readonly error: LookupError['kind'] };
+  { readonly ok: true; readonly status: string } | { readonly ok: false; readonly error: LookupError['kind'] };
 
 export interface RunOptions {
   /** Keep focus where it is (tree refresh, watch). */
@@ -77,10 +76,12 @@ export class ReportController extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    this.panels = this.register(new ReportPanels(extensionUri, log, {
-      onMessage: (panel, message) => this.onMessage(panel, message),
-      onRestore: (panel, model) => this.onRestore(panel, model),
-    }));
+    this.panels = this.register(
+      new ReportPanels(extensionUri, log, {
+        onMessage: (panel, message) => this.onMessage(panel, message),
+        onRestore: (panel, model) => this.onRestore(panel, model),
+      }),
+    );
   }
 
   private actions: WatchActions = {};
@@ -108,27 +109,40 @@ export class ReportController extends Disposable {
     if (!panel.request) {
       panel.raw = raw;
       const entry = this.history.find(key);
-      void panel.render(reportModel(this.ctx(panel.nextSeq()), {
-        sendId: key.sendId, number: key.number, report, checkedAt, fromHistory: false,
-        timeline: entry?.timeline, watching: this.actions.isWatching?.(key) === true,
-      }));
+      void panel.render(
+        reportModel(this.ctx(panel.nextSeq()), {
+          sendId: key.sendId,
+          number: key.number,
+          report,
+          checkedAt,
+          fromHistory: false,
+          timeline: entry?.timeline,
+          watching: this.actions.isWatching?.(key) === true,
+        }),
+      );
     }
     return panel;
   }
 
   private storedModel(panel: ReportPanel, entry: HistoryEntry): ReportModel {
     return reportModel(this.ctx(panel.nextSeq()), {
-      sendId: entry.sendId, number: entry.number, report: entry.report, checkedAt: entry.checkedAt,
-      fromHistory: true, timeline: entry.timeline, watching: this.actions.isWatching?.(entry) === true,
+      sendId: entry.sendId,
+      number: entry.number,
+      report: entry.report,
+      checkedAt: entry.checkedAt,
+      fromHistory: true,
+      timeline: entry.timeline,
+      watching: this.actions.isWatching?.(entry) === true,
     });
   }
 
   async run(key: PanelKey, options: RunOptions = {}): Promise<LookupOutcome> {
     const existing = this.panels.get(key);
     if (options.openPanel === false && !existing) return this.runWithoutPanel(key, options);
-    const { panel, created } = existing && options.openPanel === false
-      ? { panel: existing, created: false }
-      : this.panels.open(key, options.preserveFocus === true);
+    const { panel, created } =
+      existing && options.openPanel === false
+        ? { panel: existing, created: false }
+        : this.panels.open(key, options.preserveFocus === true);
     const panelAt = performance.now();
     panel.request?.abort(); // the latest lookup for a panel wins
     const controller = new AbortController();
@@ -164,12 +178,26 @@ export class ReportController extends Disposable {
       // the write to globalState, which is a round trip to the workbench of its own.
       const [entry] = addEntry(before ? [before] : [], fresh, 1);
       panel.raw = result.raw;
-      void panel.render(this.freshModel(panel, key, result.report, checkedAt, entry, before?.report.status ?? previousStatus(previous)))
-        .then((timing) => this.recordRender({
-          newPanel: created, responseToRenderedMs: performance.now() - arrivedAt, panelBeforeResponse: panelAt <= arrivedAt,
-          ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
-          ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
-        }));
+      void panel
+        .render(
+          this.freshModel(
+            panel,
+            key,
+            result.report,
+            checkedAt,
+            entry,
+            before?.report.status ?? previousStatus(previous),
+          ),
+        )
+        .then((timing) =>
+          this.recordRender({
+            newPanel: created,
+            responseToRenderedMs: performance.now() - arrivedAt,
+            panelBeforeResponse: panelAt <= arrivedAt,
+            ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
+            ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
+          }),
+        );
       await this.history.add(fresh);
       this.lookedUp.fire({ key, status: result.report.status });
       return { ok: true, status: result.report.status };
@@ -207,21 +235,39 @@ export class ReportController extends Disposable {
 
   private lookUpWithProgress(key: PanelKey, signal: AbortSignal, options: RunOptions): Promise<LookupResult> {
     if (options.progress === false) return this.client.lookUp({ ...key, signal });
-    return Promise.resolve(vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', this.shownNumber(key.number), key.sendId),
-      cancellable: true,
-    }, (_progress, token) => {
-      const cancel = new AbortController();
-      token.onCancellationRequested(() => cancel.abort());
-      return this.client.lookUp({ ...key, signal: anySignal(signal, cancel.signal) });
-    }));
+    return Promise.resolve(
+      vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', this.shownNumber(key.number), key.sendId),
+          cancellable: true,
+        },
+        (_progress, token) => {
+          const cancel = new AbortController();
+          token.onCancellationRequested(() => cancel.abort());
+          return this.client.lookUp({ ...key, signal: anySignal(signal, cancel.signal) });
+        },
+      ),
+    );
   }
 
-  private freshModel(panel: ReportPanel, key: PanelKey, report: Report, checkedAt: number, entry: HistoryEntry | undefined, before: string | undefined): ReportModel {
+  private freshModel(
+    panel: ReportPanel,
+    key: PanelKey,
+    report: Report,
+    checkedAt: number,
+    entry: HistoryEntry | undefined,
+    before: string | undefined,
+  ): ReportModel {
     return reportModel(this.ctx(panel.nextSeq()), {
-      sendId: key.sendId, number: key.number, report, checkedAt, fromHistory: false,
-      timeline: entry?.timeline, previousStatus: before, watching: this.actions.isWatching?.(key) === true,
+      sendId: key.sendId,
+      number: key.number,
+      report,
+      checkedAt,
+      fromHistory: false,
+      timeline: entry?.timeline,
+      previousStatus: before,
+      watching: this.actions.isWatching?.(key) === true,
     });
   }
 
@@ -252,9 +298,19 @@ export class ReportController extends Disposable {
     ];
     // The provider's text is shown in the panel only: a notification would render links in it.
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('{0} ({1} in send {2}): {3} {4}', d.title, this.shownNumber(key.number), key.sendId, d.message, d.action), ...items);
+      vscode.l10n.t(
+        '{0} ({1} in send {2}): {3} {4}',
+        d.title,
+        this.shownNumber(key.number),
+        key.sendId,
+        d.message,
+        d.action,
+      ),
+      ...items,
+    );
     if (choice === setKey) await this.afterSetKey(key);
-    else if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
+    else if (choice === openSettings)
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
     else if (choice === retry) await this.run(key);
     else if (choice === showLog) this.log.show();
   }
@@ -300,10 +356,17 @@ export class ReportController extends Disposable {
 
   private async errorAction(key: PanelKey, action: ErrorActionId): Promise<void> {
     switch (action) {
-      case 'setApiKey': return this.afterSetKey(key);
-      case 'retry': await this.run(key); return;
-      case 'showLog': this.log.show(); return;
-      case 'openSettings': await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot'); return;
+      case 'setApiKey':
+        return this.afterSetKey(key);
+      case 'retry':
+        await this.run(key);
+        return;
+      case 'showLog':
+        this.log.show();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
+        return;
     }
   }
 
@@ -343,9 +406,16 @@ function previousStatus(model: ReportModel | undefined): string | undefined {
 export function toApiShape(entry: HistoryEntry): Record<string, unknown> {
   const r = entry.report;
   const out: Record<string, unknown> = {
-    id: r.rowId, sms_gonderim_id: r.sendId ?? entry.sendId, numara: r.number ?? entry.number, mesaj: r.message,
-    mesaj_boy: r.parts, durum_gonderim: r.status, durum_iade: r.refundRaw ?? (r.refund === undefined ? undefined : r.refund ? 1 : 0),
-    created_at: r.createdAt, updated_at: r.updatedAt, ...(r.extra ?? {}),
+    id: r.rowId,
+    sms_gonderim_id: r.sendId ?? entry.sendId,
+    numara: r.number ?? entry.number,
+    mesaj: r.message,
+    mesaj_boy: r.parts,
+    durum_gonderim: r.status,
+    durum_iade: r.refundRaw ?? (r.refund === undefined ? undefined : r.refund ? 1 : 0),
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    ...(r.extra ?? {}),
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out;

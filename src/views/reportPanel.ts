@@ -57,12 +57,19 @@ export class ReportPanel extends Disposable {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.updateTitle();
     this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
-    this.register(panel.onDidDispose(() => {
-      this.request?.abort();
-      this.handlers.onDispose(this);
-      this.dispose();
-    }));
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, vscode.env.language, vscode.l10n.t('Looking up the report…'));
+    this.register(
+      panel.onDidDispose(() => {
+        this.request?.abort();
+        this.handlers.onDispose(this);
+        this.dispose();
+      }),
+    );
+    panel.webview.html = webviewHtml(
+      panel.webview,
+      extensionUri,
+      vscode.env.language,
+      vscode.l10n.t('Looking up the report…'),
+    );
   }
 
   get current(): ReportModel | undefined {
@@ -108,9 +115,13 @@ export class ReportPanel extends Disposable {
   private receive(data: unknown): void {
     const message = parseFromWebview(data);
     if (!message) {
-      const type = data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
-        ? String((data as { type: string }).type).slice(0, 40) : typeof data;
-      this.log.warn(`ignored a message from the report webview that is not on the allowlist (type: ${JSON.stringify(type)})`);
+      const type =
+        data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
+          ? String((data as { type: string }).type).slice(0, 40)
+          : typeof data;
+      this.log.warn(
+        `ignored a message from the report webview that is not on the allowlist (type: ${JSON.stringify(type)})`,
+      );
       return;
     }
     switch (message.type) {
@@ -145,11 +156,17 @@ export class ReportPanels extends Disposable {
   private readonly opened = this.register(new vscode.EventEmitter<ReportPanel>());
   readonly onDidOpen = this.opened.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log, private readonly handlers: PanelsHandlers) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+    private readonly handlers: PanelsHandlers,
+  ) {
     super();
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
+      }),
+    );
   }
 
   get(key: PanelKey): ReportPanel | undefined {
@@ -168,8 +185,16 @@ export class ReportPanels extends Disposable {
       return { panel: existing, created: false };
     }
     // New reports join the group of the other reports (one column of report tabs), else open beside the editor.
-    const column = this.all().map((p) => p.panel.viewColumn).find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
-    const webviewPanel = vscode.window.createWebviewPanel(Views.reportPanel, '', { viewColumn: column, preserveFocus }, webviewOptions(this.extensionUri));
+    const column =
+      this.all()
+        .map((p) => p.panel.viewColumn)
+        .find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
+    const webviewPanel = vscode.window.createWebviewPanel(
+      Views.reportPanel,
+      '',
+      { viewColumn: column, preserveFocus },
+      webviewOptions(this.extensionUri),
+    );
     const panel = this.track(new ReportPanel(key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log));
     return { panel, created: true };
   }
@@ -183,7 +208,9 @@ export class ReportPanels extends Disposable {
       return;
     }
     const model = restored.model.state === 'loading' ? undefined : restored.model;
-    const panel = this.track(new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model));
+    const panel = this.track(
+      new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model),
+    );
     this.handlers.onRestore(panel, model);
   }
 
@@ -196,7 +223,9 @@ export class ReportPanels extends Disposable {
   private panelHandlers(): PanelHandlers {
     return {
       onMessage: (p, m) => this.handlers.onMessage(p, m),
-      onDispose: (p) => { if (this.panels.get(id(p.key)) === p) this.panels.delete(id(p.key)); },
+      onDispose: (p) => {
+        if (this.panels.get(id(p.key)) === p) this.panels.delete(id(p.key));
+      },
     };
   }
 

@@ -17,12 +17,22 @@ export function statusHover(line: string, position: vscode.Position, at: CodeAt)
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Commands.lookUpReport] };
   md.supportHtml = false;
-  md.appendMarkdown(`$(${iconFor(info.group)}) **`).appendText(`${info.code} · ${info.label}`).appendMarkdown('**  \n');
+  md.appendMarkdown(`$(${iconFor(info.group)}) **`)
+    .appendText(`${info.code} · ${info.label}`)
+    .appendMarkdown('**  \n');
   md.appendMarkdown('*').appendText(info.finality).appendMarkdown('*\n\n');
   md.appendText(info.meaning).appendMarkdown('\n\n');
-  md.appendMarkdown('**').appendText(vscode.l10n.t('What to do next')).appendMarkdown(':** ').appendText(info.nextStep).appendMarkdown('\n\n');
+  md.appendMarkdown('**')
+    .appendText(vscode.l10n.t('What to do next'))
+    .appendMarkdown(':** ')
+    .appendText(info.nextStep)
+    .appendMarkdown('\n\n');
   if (info.providerText) {
-    md.appendMarkdown('**').appendText(vscode.l10n.t('VairoSMS documentation (Turkish)')).appendMarkdown(':** ').appendText(info.providerText).appendMarkdown('\n\n');
+    md.appendMarkdown('**')
+      .appendText(vscode.l10n.t('VairoSMS documentation (Turkish)'))
+      .appendMarkdown(':** ')
+      .appendText(info.providerText)
+      .appendMarkdown('\n\n');
   }
   const found = line.length <= MAX_LINE_FOR_CONTEXT ? extractLookup(line) : {};
   const args = found.sendId && found.number ? [found.sendId, found.number] : undefined;
@@ -35,7 +45,15 @@ export function statusHover(line: string, position: vscode.Position, at: CodeAt)
 }
 
 function iconFor(group: string): string {
-  return group === 'delivered' ? 'pass' : group === 'failed' ? 'error' : group === 'pending' ? 'clock' : group === 'unconfirmed' ? 'check' : 'question';
+  return group === 'delivered'
+    ? 'pass'
+    : group === 'failed'
+      ? 'error'
+      : group === 'pending'
+        ? 'clock'
+        : group === 'unconfirmed'
+          ? 'check'
+          : 'question';
 }
 
 function escapeLinkText(s: string): string {

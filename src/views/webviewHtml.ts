@@ -23,7 +23,13 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: string, loadingText: string, script: 'main' | 'batch' = 'main'): string {
+export function webviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  lang: string,
+  loadingText: string,
+  script: 'main' | 'batch' = 'main',
+): string {
   const nonce = newNonce();
   const root = webviewRoot(extensionUri);
   const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));

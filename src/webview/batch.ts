@@ -19,8 +19,14 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
   function header(m: BatchModel, key: BatchSortKey, label: string): HTMLTableCellElement {
     const sorted = m.sort.key === key;
-    const th = el('th', { attrs: { scope: 'col', 'aria-sort': sorted ? (m.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' } });
-    const b = el('button', { class: 'sort', text: label + (sorted ? (m.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''), attrs: { type: 'button', title: m.strings.sortHint, 'data-focus': `sort:${key}` } });
+    const th = el('th', {
+      attrs: { scope: 'col', 'aria-sort': sorted ? (m.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' },
+    });
+    const b = el('button', {
+      class: 'sort',
+      text: label + (sorted ? (m.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+      attrs: { type: 'button', title: m.strings.sortHint, 'data-focus': `sort:${key}` },
+    });
     b.addEventListener('click', () => api.postMessage({ type: 'sort', key }));
     th.appendChild(b);
     return th;
@@ -30,8 +36,17 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
     if (r.status) {
       const s = r.status;
       const group = s.known ? s.group : 'unknown';
-      return el('td', {}, el('span', { class: `badge small status-${group}`, attrs: { title: `${s.meaning} ${s.finality}` } },
-        icon(group), el('span', { class: 'code', text: s.code || '—' }), el('span', { class: 'label', text: s.label })));
+      return el(
+        'td',
+        {},
+        el(
+          'span',
+          { class: `badge small status-${group}`, attrs: { title: `${s.meaning} ${s.finality}` } },
+          icon(group),
+          el('span', { class: 'code', text: s.code || '—' }),
+          el('span', { class: 'label', text: s.label }),
+        ),
+      );
     }
     if (r.cancelled) return el('td', { class: 'note', text: m.strings.cancelledMark });
     return el('td', { class: 'note', text: '—' });
@@ -44,45 +59,121 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
     if (m.state === 'running') toolbar.appendChild(button(m.strings.cancel, { type: 'cancel' }, 'cancel'));
     toolbar.appendChild(button(m.strings.exportCsv, { type: 'exportCsv' }, 'exportCsv'));
     toolbar.appendChild(button(m.strings.exportJson, { type: 'exportJson' }, 'exportJson'));
-    root.appendChild(el('header', {},
-      el('p', { class: 'eyebrow', text: m.strings.heading }),
-      el('h1', { text: m.title }),
-      el('p', { class: 'subtitle', text: m.subtitle, attrs: { id: 'progress' } }),
-      toolbar));
+    root.appendChild(
+      el(
+        'header',
+        {},
+        el('p', { class: 'eyebrow', text: m.strings.heading }),
+        el('h1', { text: m.title }),
+        el('p', { class: 'subtitle', text: m.subtitle, attrs: { id: 'progress' } }),
+        toolbar,
+      ),
+    );
 
     const counts = el('ul', { class: 'counts', attrs: { 'aria-label': m.strings.countsHeading } });
     for (const c of m.counts) {
       const group = c.group === 'error' ? 'failed' : c.group === 'cancelled' ? 'unknown' : c.group;
-      counts.appendChild(el('li', { class: `badge status-${group}`, attrs: { 'data-key': c.key } },
-        icon(group), el('span', { class: 'code', text: c.key }), el('span', { class: 'label', text: c.label }), el('strong', { class: 'count', text: String(c.count) })));
+      counts.appendChild(
+        el(
+          'li',
+          { class: `badge status-${group}`, attrs: { 'data-key': c.key } },
+          icon(group),
+          el('span', { class: 'code', text: c.key }),
+          el('span', { class: 'label', text: c.label }),
+          el('strong', { class: 'count', text: String(c.count) }),
+        ),
+      );
     }
-    root.appendChild(el('section', { attrs: { 'aria-labelledby': 'counts-h' } }, el('h2', { text: m.strings.countsHeading, attrs: { id: 'counts-h' } }), counts));
+    root.appendChild(
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'counts-h' } },
+        el('h2', { text: m.strings.countsHeading, attrs: { id: 'counts-h' } }),
+        counts,
+      ),
+    );
 
     const body = el('tbody');
     for (const r of m.rows) {
-      const tr = el('tr', { class: 'row', attrs: { tabindex: '0', 'data-index': String(r.index), 'data-focus': `row:${r.index}` } },
+      const tr = el(
+        'tr',
+        { class: 'row', attrs: { tabindex: '0', 'data-index': String(r.index), 'data-focus': `row:${r.index}` } },
         el('td', {}, el('bdi', { text: r.number })),
         statusCell(r, m),
         el('td', { text: r.time ?? '—' }),
-        el('td', { text: r.error ?? '', attrs: r.errorKind ? { 'data-kind': r.errorKind } : {} }));
+        el('td', { text: r.error ?? '', attrs: r.errorKind ? { 'data-kind': r.errorKind } : {} }),
+      );
       const open = () => api.postMessage({ type: 'openRow', index: r.index });
       tr.addEventListener('click', open);
-      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
+      tr.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      });
       body.appendChild(tr);
     }
-    root.appendChild(el('section', { attrs: { 'aria-labelledby': 'results-h' } },
-      el('h2', { text: m.strings.resultsHeading, attrs: { id: 'results-h' } }),
-      el('p', { class: 'note', text: m.strings.openHint }),
-      el('table', { class: 'results' },
-        el('thead', {}, el('tr', {}, header(m, 'number', m.strings.numberColumn), header(m, 'status', m.strings.statusColumn), header(m, 'time', m.strings.timeColumn), header(m, 'error', m.strings.errorColumn))),
-        body)));
+    root.appendChild(
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'results-h' } },
+        el('h2', { text: m.strings.resultsHeading, attrs: { id: 'results-h' } }),
+        el('p', { class: 'note', text: m.strings.openHint }),
+        el(
+          'table',
+          { class: 'results' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              header(m, 'number', m.strings.numberColumn),
+              header(m, 'status', m.strings.statusColumn),
+              header(m, 'time', m.strings.timeColumn),
+              header(m, 'error', m.strings.errorColumn),
+            ),
+          ),
+          body,
+        ),
+      ),
+    );
 
     if (m.invalid.length) {
       const inv = el('tbody');
-      for (const i of m.invalid) inv.appendChild(el('tr', {}, el('td', { text: String(i.line) }), el('td', {}, el('code', { text: i.input })), el('td', { text: i.message })));
-      root.appendChild(el('section', { class: 'invalid', attrs: { 'aria-labelledby': 'invalid-h' } },
-        el('h2', { text: m.strings.invalidHeading, attrs: { id: 'invalid-h' } }),
-        el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: m.strings.lineColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.inputColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.reasonColumn, attrs: { scope: 'col' } }))), inv)));
+      for (const i of m.invalid)
+        inv.appendChild(
+          el(
+            'tr',
+            {},
+            el('td', { text: String(i.line) }),
+            el('td', {}, el('code', { text: i.input })),
+            el('td', { text: i.message }),
+          ),
+        );
+      root.appendChild(
+        el(
+          'section',
+          { class: 'invalid', attrs: { 'aria-labelledby': 'invalid-h' } },
+          el('h2', { text: m.strings.invalidHeading, attrs: { id: 'invalid-h' } }),
+          el(
+            'table',
+            {},
+            el(
+              'thead',
+              {},
+              el(
+                'tr',
+                {},
+                el('th', { text: m.strings.lineColumn, attrs: { scope: 'col' } }),
+                el('th', { text: m.strings.inputColumn, attrs: { scope: 'col' } }),
+                el('th', { text: m.strings.reasonColumn, attrs: { scope: 'col' } }),
+              ),
+            ),
+            inv,
+          ),
+        ),
+      );
     }
 
     app.replaceChildren(root);
@@ -96,7 +187,15 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
   window.addEventListener('message', (event: MessageEvent<ToBatchWebview>) => {
     const msg = event.data;
-    if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1 || msg.model.kind !== 'batch') return;
+    if (
+      !msg ||
+      typeof msg !== 'object' ||
+      msg.type !== 'render' ||
+      !msg.model ||
+      msg.model.v !== 1 ||
+      msg.model.kind !== 'batch'
+    )
+      return;
     render(msg.model);
     api.setState({ v: 1, model: msg.model });
     const seq = msg.model.seq;

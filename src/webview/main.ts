@@ -17,18 +17,26 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   function badge(s: StatusView, m: ReportModel, focusKey: string, small = false): HTMLElement {
     const id = `tip-${++tipCounter}`;
     const group = s.known ? s.group : 'unknown';
-    const b = el('span', {
-      class: `badge status-${group}${small ? ' small' : ''}`,
-      attrs: { tabindex: '0', 'aria-describedby': id, 'data-focus': focusKey, 'data-code': s.code },
-    }, icon(group), el('span', { class: 'code', text: s.code || '—', attrs: { dir: 'ltr' } }),
-    small ? null : el('span', { class: 'label', text: s.label }),
-    s.known ? null : el('span', { class: 'unknown-mark', text: m.strings.unknownMark }));
-    const tip = el('div', { class: 'tooltip', attrs: { role: 'tooltip', id } },
+    const b = el(
+      'span',
+      {
+        class: `badge status-${group}${small ? ' small' : ''}`,
+        attrs: { tabindex: '0', 'aria-describedby': id, 'data-focus': focusKey, 'data-code': s.code },
+      },
+      icon(group),
+      el('span', { class: 'code', text: s.code || '—', attrs: { dir: 'ltr' } }),
+      small ? null : el('span', { class: 'label', text: s.label }),
+      s.known ? null : el('span', { class: 'unknown-mark', text: m.strings.unknownMark }),
+    );
+    const tip = el(
+      'div',
+      { class: 'tooltip', attrs: { role: 'tooltip', id } },
       el('p', { class: 'tip-title' }, el('strong', { text: `${s.code || '—'} · ${s.label}` })),
       row(m.strings.meaningLabel, s.meaning),
       row(m.strings.finalityLabel, s.finality),
       row(m.strings.nextStepLabel, s.nextStep),
-      s.providerText ? row(m.strings.providerTextLabel, s.providerText, 'tr') : null);
+      s.providerText ? row(m.strings.providerTextLabel, s.providerText, 'tr') : null,
+    );
     return el('span', { class: 'has-tip' }, b, tip);
   }
 
@@ -56,19 +64,28 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   }
 
   function errorSection(e: ErrorView, m: ReportModel): HTMLElement {
-    const s = el('section', { class: 'error', attrs: { 'aria-labelledby': 'error-h', 'data-kind': e.kind } },
+    const s = el(
+      'section',
+      { class: 'error', attrs: { 'aria-labelledby': 'error-h', 'data-kind': e.kind } },
       el('h2', { text: m.strings.errorHeading, attrs: { id: 'error-h' } }),
       el('p', { class: 'error-title' }, icon('failed'), el('strong', { text: e.title })),
-      el('p', { class: 'error-message', text: e.message }));
+      el('p', { class: 'error-message', text: e.message }),
+    );
     if (e.providerText) {
-      s.appendChild(el('figure', { class: 'provider' },
-        el('figcaption', { text: e.providerLabel ?? '' }),
-        el('blockquote', { text: e.providerText, attrs: { lang: 'tr', dir: 'auto' } })));
+      s.appendChild(
+        el(
+          'figure',
+          { class: 'provider' },
+          el('figcaption', { text: e.providerLabel ?? '' }),
+          el('blockquote', { text: e.providerText, attrs: { lang: 'tr', dir: 'auto' } }),
+        ),
+      );
     }
     if (e.detail) s.appendChild(el('p', { class: 'detail' }, el('code', { text: e.detail })));
     s.appendChild(el('p', { class: 'error-action', text: e.action }));
     const actions = el('div', { class: 'actions' });
-    for (const a of e.actions) actions.appendChild(button(a.label, { type: 'errorAction', action: a.id }, `error:${a.id}`));
+    for (const a of e.actions)
+      actions.appendChild(button(a.label, { type: 'errorAction', action: a.id }, `error:${a.id}`));
     s.appendChild(actions);
     return s;
   }
@@ -77,10 +94,13 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
     tipCounter = 0;
     const root = document.createDocumentFragment();
-    const header = el('header', {},
+    const header = el(
+      'header',
+      {},
       el('p', { class: 'eyebrow', text: m.strings.heading }),
       el('h1', { text: m.title, attrs: { dir: 'auto' } }),
-      m.subtitle ? el('p', { class: 'subtitle', text: m.subtitle }) : null);
+      m.subtitle ? el('p', { class: 'subtitle', text: m.subtitle }) : null,
+    );
     const toolbar = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.strings.heading } });
     if (m.state !== 'loading') toolbar.appendChild(button(m.strings.refresh, { type: 'refresh' }, 'refresh'));
     if (m.state === 'report') {
@@ -93,50 +113,121 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     header.appendChild(toolbar);
     root.appendChild(header);
 
-    if (m.state === 'loading') root.appendChild(el('p', { class: 'loading', text: m.strings.loading, attrs: { role: 'progressbar', 'aria-label': m.strings.loading } }));
+    if (m.state === 'loading')
+      root.appendChild(
+        el('p', {
+          class: 'loading',
+          text: m.strings.loading,
+          attrs: { role: 'progressbar', 'aria-label': m.strings.loading },
+        }),
+      );
     if (m.error) root.appendChild(errorSection(m.error, m));
 
     const dim = m.state !== 'report' ? ' stale' : '';
     if (m.status) {
       const s = m.status;
-      root.appendChild(el('section', { class: `status-section${dim}`, attrs: { 'aria-labelledby': 'status-h' } },
-        el('h2', { text: m.strings.statusHeading, attrs: { id: 'status-h' } }),
-        el('div', { class: 'status-line' }, badge(s, m, 'status'), el('span', { class: 'finality', text: s.finality })),
-        el('p', { class: 'meaning', text: s.meaning }),
-        el('p', { class: 'next' }, el('strong', { text: `${m.strings.nextStepLabel}: ` }), el('span', { text: s.nextStep }))));
+      root.appendChild(
+        el(
+          'section',
+          { class: `status-section${dim}`, attrs: { 'aria-labelledby': 'status-h' } },
+          el('h2', { text: m.strings.statusHeading, attrs: { id: 'status-h' } }),
+          el(
+            'div',
+            { class: 'status-line' },
+            badge(s, m, 'status'),
+            el('span', { class: 'finality', text: s.finality }),
+          ),
+          el('p', { class: 'meaning', text: s.meaning }),
+          el(
+            'p',
+            { class: 'next' },
+            el('strong', { text: `${m.strings.nextStepLabel}: ` }),
+            el('span', { text: s.nextStep }),
+          ),
+        ),
+      );
     }
     if (m.message) {
       const text = el('p', { class: 'message', attrs: { dir: 'auto', id: 'message-text' } });
       if (m.message.text === '') text.appendChild(el('em', { text: m.strings.emptyMessage }));
       else appendVisible(text, m.message.text);
-      const section = el('section', { class: `message-section${dim}`, attrs: { 'aria-labelledby': 'message-h' } },
-        el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }), text);
+      const section = el(
+        'section',
+        { class: `message-section${dim}`, attrs: { 'aria-labelledby': 'message-h' } },
+        el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }),
+        text,
+      );
       if (text.querySelector('.cc')) section.appendChild(el('p', { class: 'note', text: m.strings.controlCharsNote }));
       root.appendChild(section);
     }
     if (m.fields.length) {
-      root.appendChild(el('section', { class: `details-section${dim}`, attrs: { 'aria-labelledby': 'details-h' } },
-        el('h2', { text: m.strings.detailsHeading, attrs: { id: 'details-h' } }), fieldsTable(m.fields, m.strings.detailsHeading)));
+      root.appendChild(
+        el(
+          'section',
+          { class: `details-section${dim}`, attrs: { 'aria-labelledby': 'details-h' } },
+          el('h2', { text: m.strings.detailsHeading, attrs: { id: 'details-h' } }),
+          fieldsTable(m.fields, m.strings.detailsHeading),
+        ),
+      );
     }
     if (m.timeline && m.timeline.points.length) {
       const list = el('ol', { class: 'timeline' });
-      m.timeline.points.forEach((p, i) => list.appendChild(el('li', {}, el('time', { text: p.at }), badge(p.status, m, `timeline:${i}`, true), el('span', { text: p.status.label }))));
-      root.appendChild(el('section', { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
-        el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h' } }), list));
+      m.timeline.points.forEach((p, i) =>
+        list.appendChild(
+          el(
+            'li',
+            {},
+            el('time', { text: p.at }),
+            badge(p.status, m, `timeline:${i}`, true),
+            el('span', { text: p.status.label }),
+          ),
+        ),
+      );
+      root.appendChild(
+        el(
+          'section',
+          { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
+          el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h' } }),
+          list,
+        ),
+      );
     }
     const legendBody = el('tbody');
     for (const s of m.legend) {
-      legendBody.appendChild(el('tr', { attrs: { 'data-code': s.code } },
-        el('td', {}, badge(s, m, `legend:${s.code}`, true)),
-        el('td', { text: s.label }),
-        el('td', { text: s.finality })));
+      legendBody.appendChild(
+        el(
+          'tr',
+          { attrs: { 'data-code': s.code } },
+          el('td', {}, badge(s, m, `legend:${s.code}`, true)),
+          el('td', { text: s.label }),
+          el('td', { text: s.finality }),
+        ),
+      );
     }
-    root.appendChild(el('section', { class: 'legend-section', attrs: { 'aria-labelledby': 'legend-h' } },
-      el('h2', { text: m.strings.legendHeading, attrs: { id: 'legend-h' } }),
-      el('p', { class: 'note', text: m.strings.legendIntro }),
-      el('table', { class: 'legend' },
-        el('thead', {}, el('tr', {}, el('th', { text: m.strings.codeColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.meaningColumn, attrs: { scope: 'col' } }), el('th', { text: m.strings.finalityColumn, attrs: { scope: 'col' } }))),
-        legendBody)));
+    root.appendChild(
+      el(
+        'section',
+        { class: 'legend-section', attrs: { 'aria-labelledby': 'legend-h' } },
+        el('h2', { text: m.strings.legendHeading, attrs: { id: 'legend-h' } }),
+        el('p', { class: 'note', text: m.strings.legendIntro }),
+        el(
+          'table',
+          { class: 'legend' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', { text: m.strings.codeColumn, attrs: { scope: 'col' } }),
+              el('th', { text: m.strings.meaningColumn, attrs: { scope: 'col' } }),
+              el('th', { text: m.strings.finalityColumn, attrs: { scope: 'col' } }),
+            ),
+          ),
+          legendBody,
+        ),
+      ),
+    );
 
     app.replaceChildren(root);
     app.setAttribute('aria-busy', m.state === 'loading' ? 'true' : 'false');
@@ -154,7 +245,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     document.querySelectorAll('.has-tip:hover').forEach((t) => t.classList.add('dismissed'));
     tip?.classList.add('dismissed');
   });
-  const undismiss = (e: Event) => (e.target as HTMLElement | null)?.closest?.('.has-tip')?.classList.remove('dismissed');
+  const undismiss = (e: Event) =>
+    (e.target as HTMLElement | null)?.closest?.('.has-tip')?.classList.remove('dismissed');
   document.addEventListener('focusout', undismiss);
   document.addEventListener('mouseout', undismiss);
   // Enter or Space on a badge behaves like hovering it: the tooltip is already shown on focus; keep it.
@@ -174,7 +266,9 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const renderMs = performance.now() - t0;
     api.setState({ v: 1, model: msg.model });
     const seq = msg.model.seq;
-    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0),
+    );
   });
 
   const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;

@@ -103,7 +103,11 @@ export function measureSizes(root: string): SizeReport {
     }
   };
   const mtime = (rel: string): number => {
-    try { return fs.statSync(path.join(root, rel)).mtimeMs; } catch { return 0; }
+    try {
+      return fs.statSync(path.join(root, rel)).mtimeMs;
+    } catch {
+      return 0;
+    }
   };
   const ext = size('dist/extension.js');
   const main = size('dist/main.js');
@@ -114,9 +118,19 @@ export function measureSizes(root: string): SizeReport {
   const vsix = size('vairosms-reports.vsix');
   try {
     const head = fs.readFileSync(path.join(root, 'dist/extension.js'), 'utf8');
-    if (/sourceMappingURL=/.test(head)) problems.push('dist/ holds a development build (source maps): run `node esbuild.js --production`');
-  } catch { /* reported above */ }
-  const built = Math.max(mtime('dist/extension.js'), mtime('dist/main.js'), mtime('dist/http.js'), mtime('dist/webview/main.js'), mtime('dist/webview/batch.js'), mtime('dist/webview/main.css'));
+    if (/sourceMappingURL=/.test(head))
+      problems.push('dist/ holds a development build (source maps): run `node esbuild.js --production`');
+  } catch {
+    /* reported above */
+  }
+  const built = Math.max(
+    mtime('dist/extension.js'),
+    mtime('dist/main.js'),
+    mtime('dist/http.js'),
+    mtime('dist/webview/main.js'),
+    mtime('dist/webview/batch.js'),
+    mtime('dist/webview/main.css'),
+  );
   if (vsix > 0 && mtime('vairosms-reports.vsix') + 1 < built) {
     problems.push('vairosms-reports.vsix is older than dist/: run `npm run package` to measure the current build');
   }
@@ -141,14 +155,31 @@ export function measureSizes(root: string): SizeReport {
       ours += v.bytesInOutput;
     }
   }
-  const pkgs = (out: string) => [...new Set(Object.keys(inputs(out)).map(packageOf).filter((p): p is string => !!p))].sort();
+  const pkgs = (out: string) =>
+    [
+      ...new Set(
+        Object.keys(inputs(out))
+          .map(packageOf)
+          .filter((p): p is string => !!p),
+      ),
+    ].sort();
 
   return {
     items: [
       { key: 'extension', label: 'dist/extension.js', bytes: ext, budget: SIZE_BUDGETS.extension },
       { key: 'main', label: 'dist/main.js', bytes: main, budget: SIZE_BUDGETS.main },
-      { key: 'panelWebview', label: 'report panel (webview/main.js + main.css)', bytes: wjs + css, budget: SIZE_BUDGETS.panelWebview },
-      { key: 'batchWebview', label: 'batch panel (webview/batch.js + main.css)', bytes: bjs + css, budget: SIZE_BUDGETS.batchWebview },
+      {
+        key: 'panelWebview',
+        label: 'report panel (webview/main.js + main.css)',
+        bytes: wjs + css,
+        budget: SIZE_BUDGETS.panelWebview,
+      },
+      {
+        key: 'batchWebview',
+        label: 'batch panel (webview/batch.js + main.css)',
+        bytes: bjs + css,
+        budget: SIZE_BUDGETS.batchWebview,
+      },
       { key: 'vsix', label: 'vairosms-reports.vsix', bytes: vsix, budget: SIZE_BUDGETS.vsix },
     ],
     http: { total: http, nodeFetch, ours, wrapper: Math.max(0, http - nodeFetch - ours), packages },

@@ -37,12 +37,26 @@ export function realisticHistory(count: number, cap = Math.max(count, HARD_CAP))
   const all: HistoryEntry[] = [];
   for (let i = 0; i < count; i++) {
     const raw = rawReport(i);
-    const parsed = parseAnswer({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ durum: true, aciklama: raw }) });
+    const parsed = parseAnswer({
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({ durum: true, aciklama: raw }),
+    });
     if (!parsed.ok) throw new Error(`fixture ${i} did not parse: ${parsed.error.kind}`);
     const checkedAt = t0 + i * 37_000;
     const entry: HistoryEntry = {
-      sendId: String(raw.sms_gonderim_id), number: String(raw.numara), checkedAt, report: parsed.report,
-      ...(i % 3 === 0 ? { timeline: [{ status: 'WAITING', at: checkedAt - 120_000 }, { status: parsed.report.status, at: checkedAt }] } : {}),
+      sendId: String(raw.sms_gonderim_id),
+      number: String(raw.numara),
+      checkedAt,
+      report: parsed.report,
+      ...(i % 3 === 0
+        ? {
+            timeline: [
+              { status: 'WAITING', at: checkedAt - 120_000 },
+              { status: parsed.report.status, at: checkedAt },
+            ],
+          }
+        : {}),
     };
     if (count <= HARD_CAP) entries = addEntry(entries, entry, cap);
     else all.push({ ...entry, timeline: entry.timeline ?? [{ status: entry.report.status, at: checkedAt }] });

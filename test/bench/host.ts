@@ -23,18 +23,38 @@ const MEMORY_LOOKUPS = Number(process.env.BENCH_MEMORY_LOOKUPS ?? 100);
 /** Between closing a panel and the next new-panel lookup: the workbench tears the old webview down meanwhile. */
 const NEW_PANEL_PAUSE_MS = Number(process.env.BENCH_NEW_PANEL_PAUSE_MS ?? 200);
 
-interface RenderTiming { newPanel: boolean; responseToRenderedMs: number; panelBeforeResponse: boolean; webviewRenderMs?: number; webviewFrameMs?: number }
-interface State {
-  loadMs: number; activationMs: number; mainLoadMs: number; mainLoaded: boolean; transportLoaded?: boolean;
-  history?: unknown[]; panels?: unknown[]; renderTimings?: RenderTiming[];
+interface RenderTiming {
+  newPanel: boolean;
+  responseToRenderedMs: number;
+  panelBeforeResponse: boolean;
+  webviewRenderMs?: number;
+  webviewFrameMs?: number;
 }
-interface TreeBench { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number }
+interface State {
+  loadMs: number;
+  activationMs: number;
+  mainLoadMs: number;
+  mainLoaded: boolean;
+  transportLoaded?: boolean;
+  history?: unknown[];
+  panels?: unknown[];
+  renderTimings?: RenderTiming[];
+}
+interface TreeBench {
+  entries: number;
+  getChildrenMs: number;
+  getTreeItemsMs: number;
+  storedBytes: number;
+}
 
 /** The time VS Code's extension host spent in `require(main)` for one extension: its own
  *  code/extHost/will|didLoadExtensionCode marks (Date.now(), so 1 ms resolution in the Node host). VS Code's "Load Code"
  *  in Startup Performance spans more: localized-message init and a log flush are awaited inside it. */
 function vscodeLoadMarks(id: string): number | undefined {
-  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }).MonacoPerformanceMarks?.getMarks() ?? [];
+  const marks =
+    (
+      globalThis as { MonacoPerformanceMarks?: { getMarks(): Array<{ name: string; startTime: number }> } }
+    ).MonacoPerformanceMarks?.getMarks() ?? [];
   const will = marks.find((m) => m.name === `code/extHost/willLoadExtensionCode/${id}`)?.startTime;
   const did = marks.find((m) => m.name === `code/extHost/didLoadExtensionCode/${id}`)?.startTime;
   return will !== undefined && did !== undefined ? did - will : undefined;
@@ -55,7 +75,8 @@ async function until(cond: () => Promise<boolean> | boolean, ms: number, what: s
 /** Waits for onStartupFinished to activate both extensions; activates them itself if it has not after `ms`. */
 async function waitForActivation(ms: number): Promise<string> {
   const ids = [OUR_ID, HELLO_ID];
-  for (const id of ids) if (!vscode.extensions.getExtension(id)) throw new Error(`extension ${id} is not in the extension host`);
+  for (const id of ids)
+    if (!vscode.extensions.getExtension(id)) throw new Error(`extension ${id} is not in the extension host`);
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (ids.every((id) => vscode.extensions.getExtension(id)?.isActive)) return 'onStartupFinished';
@@ -75,24 +96,52 @@ function answerKeyPrompt(value: string): () => void {
     const change = new vscode.EventEmitter<string>();
     const button = new vscode.EventEmitter<vscode.QuickInputButton>();
     const box: Record<string, unknown> = {
-      value: '', buttons: [], onDidAccept: accept.event, onDidHide: hide.event, onDidChangeValue: change.event, onDidTriggerButton: button.event,
-      show() { setTimeout(() => { box.value = value; change.fire(value); accept.fire(); }, 0); },
-      hide() { hide.fire(); },
-      dispose() { /* nothing held */ },
+      value: '',
+      buttons: [],
+      onDidAccept: accept.event,
+      onDidHide: hide.event,
+      onDidChangeValue: change.event,
+      onDidTriggerButton: button.event,
+      show() {
+        setTimeout(() => {
+          box.value = value;
+          change.fire(value);
+          accept.fire();
+        }, 0);
+      },
+      hide() {
+        hide.fire();
+      },
+      dispose() {
+        /* nothing held */
+      },
     };
     return box;
   };
-  return () => { win.createInputBox = orig; };
+  return () => {
+    win.createInputBox = orig;
+  };
 }
 
 /** One lookup through the command, waiting until the webview reported it rendered; returns that render's timing. */
 async function lookup(sendId: string, number: string): Promise<RenderTiming> {
   const before = (await state()).renderTimings?.length ?? 0;
   if (before >= 199) throw new Error('renderTimings is at its cap of 200: the bench must run fewer lookups');
-  const outcome = await vscode.commands.executeCommand<{ ok: boolean; error?: string } | undefined>('vairosms.lookUpReport', sendId, number);
+  const outcome = await vscode.commands.executeCommand<{ ok: boolean; error?: string } | undefined>(
+    'vairosms.lookUpReport',
+    sendId,
+    number,
+  );
   if (!outcome?.ok) throw new Error(`lookup ${sendId}/${number} failed: ${JSON.stringify(outcome)}`);
   let timings: RenderTiming[] = [];
-  await until(async () => { timings = (await state()).renderTimings ?? []; return timings.length > before; }, 20_000, `the render of ${sendId}/${number}`);
+  await until(
+    async () => {
+      timings = (await state()).renderTimings ?? [];
+      return timings.length > before;
+    },
+    20_000,
+    `the render of ${sendId}/${number}`,
+  );
   return timings[timings.length - 1];
 }
 
@@ -108,17 +157,31 @@ function summarize(t: RenderTiming[]) {
   const frame = framed.map((x) => x.webviewFrameMs);
   const messaging = framed.map((x) => x.responseToRenderedMs - x.webviewFrameMs);
   return {
-    n: t.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: Math.max(...ms), beforeResponse: t.filter((x) => x.panelBeforeResponse).length, values: ms,
+    n: t.length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    max: Math.max(...ms),
+    beforeResponse: t.filter((x) => x.panelBeforeResponse).length,
+    values: ms,
     // The webview's own share: building the DOM for the report (the rest is VS Code's messaging and painting).
-    domP50: dom.length ? percentile(dom, 50) : undefined, domP95: dom.length ? percentile(dom, 95) : undefined,
+    domP50: dom.length ? percentile(dom, 50) : undefined,
+    domP95: dom.length ? percentile(dom, 95) : undefined,
     // In the webview from the model's arrival to the ack (DOM build + the wait for a painted frame); what is left of
     // each round trip is the messaging between the extension host and the webview, both ways.
-    frameP50: frame.length ? percentile(frame, 50) : undefined, frameP95: frame.length ? percentile(frame, 95) : undefined,
-    messagingP50: messaging.length ? percentile(messaging, 50) : undefined, messagingP95: messaging.length ? percentile(messaging, 95) : undefined,
+    frameP50: frame.length ? percentile(frame, 50) : undefined,
+    frameP95: frame.length ? percentile(frame, 95) : undefined,
+    messagingP50: messaging.length ? percentile(messaging, 50) : undefined,
+    messagingP95: messaging.length ? percentile(messaging, 95) : undefined,
   };
 }
 
-interface ActivationStat { eager: string; loadCodeMs: number; callActivateMs: number; finishActivateMs: number; event: string }
+interface ActivationStat {
+  eager: string;
+  loadCodeMs: number;
+  callActivateMs: number;
+  finishActivateMs: number;
+  event: string;
+}
 
 /** VS Code's own activation figures ("Developer: Startup Performance", the workbench's perf:Startup Performance
  *  document): Load Code, Call Activate and Finish Activate per extension, read from the extension host. */
@@ -128,15 +191,20 @@ async function startupPerformance(ids: string[]): Promise<Record<string, Activat
     await vscode.commands.executeCommand('perfview.show');
     const uri = vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' });
     let text = '';
-    await until(async () => {
-      try {
-        text = (await vscode.workspace.openTextDocument(uri)).getText();
-      } catch {
-        return false; // not registered yet
-      }
-      const firstCells = new Set(text.split('\n').map((l) => l.split('|')[1]?.trim().toLowerCase()));
-      return ids.every((id) => firstCells.has(id.toLowerCase()));
-    }, 20_000, 'the activation stats in perf:Startup Performance', 250);
+    await until(
+      async () => {
+        try {
+          text = (await vscode.workspace.openTextDocument(uri)).getText();
+        } catch {
+          return false; // not registered yet
+        }
+        const firstCells = new Set(text.split('\n').map((l) => l.split('|')[1]?.trim().toLowerCase()));
+        return ids.every((id) => firstCells.has(id.toLowerCase()));
+      },
+      20_000,
+      'the activation stats in perf:Startup Performance',
+      250,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const found: Record<string, ActivationStat> = {};
     for (const line of text.split('\n')) {
@@ -144,7 +212,13 @@ async function startupPerformance(ids: string[]): Promise<Record<string, Activat
       // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
       const id = ids.find((i) => cells[1]?.toLowerCase() === i.toLowerCase());
       if (id && cells.length >= 8) {
-        found[id] = { eager: cells[2], loadCodeMs: Number(cells[3]), callActivateMs: Number(cells[4]), finishActivateMs: Number(cells[5]), event: cells[6] };
+        found[id] = {
+          eager: cells[2],
+          loadCodeMs: Number(cells[3]),
+          callActivateMs: Number(cells[4]),
+          finishActivateMs: Number(cells[5]),
+          event: cells[6],
+        };
       }
     }
     const missing = ids.filter((i) => !found[i]);
@@ -157,7 +231,9 @@ async function startupPerformance(ids: string[]): Promise<Record<string, Activat
 /** For diagnosing a failed read of the startup performance document. */
 async function perfExcerpt(): Promise<string> {
   try {
-    const text = (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }))).getText();
+    const text = (
+      await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }))
+    ).getText();
     const at = text.indexOf('Extension Activation');
     return at >= 0 ? text.slice(at, at + 3000) : text.slice(0, 3000);
   } catch (e) {
@@ -186,7 +262,12 @@ export async function run(): Promise<void> {
   const out = process.env.BENCH_OUT;
   if (!out) throw new Error('BENCH_OUT is not set');
   const mode = process.env.BENCH_MODE ?? 'full';
-  const result: Record<string, unknown> = { mode, vscodeVersion: vscode.version, node: process.versions.node, uiKind: vscode.env.uiKind };
+  const result: Record<string, unknown> = {
+    mode,
+    vscodeVersion: vscode.version,
+    node: process.versions.node,
+    uiKind: vscode.env.uiKind,
+  };
   const ours = vscode.extensions.getExtension(OUR_ID);
   const repo = ours?.extensionUri.fsPath ?? '';
   const inCache = (file: string) => Object.keys(require.cache).includes(path.join(repo, 'dist', file));
@@ -205,8 +286,15 @@ export async function run(): Promise<void> {
     const perf = await startupPerformance([OUR_ID, HELLO_ID]);
     result.startupPerformance = perf;
     if ('error' in perf && process.env.BENCH_DEBUG) result.perfExcerpt = await perfExcerpt();
-    result.lazyAfterActivation = { mainLoaded: s0.mainLoaded, transportLoaded: s0.transportLoaded === true, mainJsInRequireCache: inCache('main.js'), httpJsInRequireCache: inCache('http.js') };
-    log(`activation: ours ${(s0.loadMs + s0.activationMs).toFixed(2)} ms, hello ${(hello.loadMs + hello.activationMs).toFixed(2)} ms; main loaded ${s0.mainLoaded}, transport loaded ${s0.transportLoaded === true}`);
+    result.lazyAfterActivation = {
+      mainLoaded: s0.mainLoaded,
+      transportLoaded: s0.transportLoaded === true,
+      mainJsInRequireCache: inCache('main.js'),
+      httpJsInRequireCache: inCache('http.js'),
+    };
+    log(
+      `activation: ours ${(s0.loadMs + s0.activationMs).toFixed(2)} ms, hello ${(hello.loadMs + hello.activationMs).toFixed(2)} ms; main loaded ${s0.mainLoaded}, transport loaded ${s0.transportLoaded === true}`,
+    );
     if (mode !== 'full') return;
 
     // ---- the transport is evaluated by the first lookup, not before ----
@@ -221,7 +309,13 @@ export async function run(): Promise<void> {
       undo();
     }
     const s1 = await state();
-    result.lazyAfterFirstLookup = { mainLoaded: s1.mainLoaded, transportLoaded: s1.transportLoaded === true, mainLoadMs: s1.mainLoadMs, mainJsInRequireCache: inCache('main.js'), httpJsInRequireCache: inCache('http.js') };
+    result.lazyAfterFirstLookup = {
+      mainLoaded: s1.mainLoaded,
+      transportLoaded: s1.transportLoaded === true,
+      mainLoadMs: s1.mainLoadMs,
+      mainJsInRequireCache: inCache('main.js'),
+      httpJsInRequireCache: inCache('http.js'),
+    };
     result.firstPanel = first;
 
     // ---- row 3: response → rendered, in an open panel and in new panels ----
@@ -242,7 +336,15 @@ export async function run(): Promise<void> {
     }
     result.newPanel = summarize(fresh);
     result.newPanelAllNew = fresh.every((t) => t.newPanel);
-    log(`panels: open p95 ${percentile(open.map((t) => t.responseToRenderedMs), 95).toFixed(1)} ms, new p95 ${percentile(fresh.map((t) => t.responseToRenderedMs), 95).toFixed(1)} ms`);
+    log(
+      `panels: open p95 ${percentile(
+        open.map((t) => t.responseToRenderedMs),
+        95,
+      ).toFixed(1)} ms, new p95 ${percentile(
+        fresh.map((t) => t.responseToRenderedMs),
+        95,
+      ).toFixed(1)} ms`,
+    );
 
     // ---- row 7: heap growth after 100 lookups into one panel and closing it, beside the same host idle ----
     step = 'memory';
@@ -263,8 +365,18 @@ export async function run(): Promise<void> {
     const after = await settledHeap(gc);
     await sleep(busyMs); // the same host, idle for as long as the lookups took: the control
     const idleAfter = await settledHeap(gc);
-    result.memory = { lookups: MEMORY_LOOKUPS, before, after, growth: after - before, busyMs, idleAfter, idleGrowth: idleAfter - after };
-    log(`memory: ${((after - before) / 1024).toFixed(0)} KB after ${MEMORY_LOOKUPS} lookups, ${((idleAfter - after) / 1024).toFixed(0)} KB idle`);
+    result.memory = {
+      lookups: MEMORY_LOOKUPS,
+      before,
+      after,
+      growth: after - before,
+      busyMs,
+      idleAfter,
+      idleGrowth: idleAfter - after,
+    };
+    log(
+      `memory: ${((after - before) / 1024).toFixed(0)} KB after ${MEMORY_LOOKUPS} lookups, ${((idleAfter - after) / 1024).toFixed(0)} KB idle`,
+    );
 
     // ---- row 5: the Recent Lookups tree at the cap, in the real host ----
     step = 'tree';
@@ -273,12 +385,14 @@ export async function run(): Promise<void> {
     const entries = realisticHistory(HARD_CAP);
     await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', entries);
     const stored = (await state()).history ?? [];
-    if (stored.length !== HARD_CAP) throw new Error(`the extension kept ${stored.length} of ${HARD_CAP} stored entries`);
+    if (stored.length !== HARD_CAP)
+      throw new Error(`the extension kept ${stored.length} of ${HARD_CAP} stored entries`);
     const runs: TreeBench[] = [];
     for (let i = 0; i < 25; i++) runs.push(await vscode.commands.executeCommand<TreeBench>('_vairosms.test.benchTree'));
     const warm = runs.slice(3);
     result.tree = {
-      entries: runs[0].entries, runs: warm.length,
+      entries: runs[0].entries,
+      runs: warm.length,
       first: runs[0].getChildrenMs + runs[0].getTreeItemsMs,
       getChildrenMs: median(warm.map((r) => r.getChildrenMs)),
       getTreeItemsMs: median(warm.map((r) => r.getTreeItemsMs)),
@@ -288,13 +402,17 @@ export async function run(): Promise<void> {
     };
     await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', []);
   } catch (e) {
-    result.error = `${step}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
+    result.error = `${step}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   } finally {
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     if (mode === 'full') {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors').then(undefined, () => undefined);
-      await config().update('maxRecentLookups', undefined, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
-      await config().update('apiRoot', undefined, vscode.ConfigurationTarget.Global).then(undefined, () => undefined);
+      await config()
+        .update('maxRecentLookups', undefined, vscode.ConfigurationTarget.Global)
+        .then(undefined, () => undefined);
+      await config()
+        .update('apiRoot', undefined, vscode.ConfigurationTarget.Global)
+        .then(undefined, () => undefined);
       await sb?.close();
     }
   }

@@ -38,11 +38,22 @@ const progress = (s: string) => process.stderr.write(`bench:   ${s}\n`);
 
 // ---- the sandbox process --------------------------------------------------------------------------------------
 
-interface SandboxStats { maxInFlight: number; inFlight: number; requests: number; ok: number }
-interface SandboxHandle { root: string; send(m: { type: string; ms?: number }): Promise<SandboxStats> }
+interface SandboxStats {
+  maxInFlight: number;
+  inFlight: number;
+  requests: number;
+  ok: number;
+}
+interface SandboxHandle {
+  root: string;
+  send(m: { type: string; ms?: number }): Promise<SandboxStats>;
+}
 
 async function startSandboxProcess(): Promise<SandboxHandle> {
-  const child = fork(path.join(__dirname, 'sandbox.js'), [], { env: { ...process.env, BENCH_SANDBOX_KEY: KEY }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'sandbox.js'), [], {
+    env: { ...process.env, BENCH_SANDBOX_KEY: KEY },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting: Array<(m: SandboxStats) => void> = [];
   const sbRoot = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
@@ -55,7 +66,11 @@ async function startSandboxProcess(): Promise<SandboxHandle> {
   child.removeAllListeners('exit');
   return {
     root: sbRoot,
-    send: (m) => new Promise<SandboxStats>((resolve) => { waiting.push(resolve); child.send(m); }),
+    send: (m) =>
+      new Promise<SandboxStats>((resolve) => {
+        waiting.push(resolve);
+        child.send(m);
+      }),
   };
 }
 
@@ -66,7 +81,10 @@ function countConnections(agent: http.Agent): () => number {
   let n = 0;
   const a = agent as unknown as { createConnection: (...args: unknown[]) => unknown };
   const orig = a.createConnection;
-  a.createConnection = function (this: unknown, ...args: unknown[]) { n++; return orig.apply(this, args); };
+  a.createConnection = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return orig.apply(this, args);
+  };
   return () => n;
 }
 
@@ -81,35 +99,64 @@ async function row1(sb: SandboxHandle, transport: Transport) {
   let floorWarm = 0;
 
   const ours: Client = async () => {
-    const r = await lookUpReport({ apiRoot: sb.root, sendId: SAMPLE.sendId, number: SAMPLE.number, apiKey: KEY, timeoutMs: 30_000 }, { transport });
+    const r = await lookUpReport(
+      { apiRoot: sb.root, sendId: SAMPLE.sendId, number: SAMPLE.number, apiKey: KEY, timeoutMs: 30_000 },
+      { transport },
+    );
     if (!r.ok) throw new Error(`lookUpReport failed: ${JSON.stringify(r.error)}`);
   };
-  const curl: Client = () => new Promise<void>((resolve, reject) => {
-    // The provider's sample, one process per lookup.
-    const child = spawn('curl', ['-s', '-X', 'POST', '-H', 'content-type: application/json', '-H', 'cache-control: no-cache',
-      '--data', JSON.stringify({ numara: SAMPLE.number }), req.url], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0 || !out.includes('"durum":true')) reject(new Error(`curl exited ${code}: ${out.slice(0, 200)}`));
-      else resolve();
-    });
-  });
-  const floor: Client = () => new Promise<void>((resolve, reject) => {
-    const r = http.request(req.url, { method: 'POST', agent: floorAgent, headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { durum?: unknown };
-        if (res.statusCode !== 200 || parsed.durum !== true) reject(new Error(`bare http: HTTP ${res.statusCode}`));
+  const curl: Client = () =>
+    new Promise<void>((resolve, reject) => {
+      // The provider's sample, one process per lookup.
+      const child = spawn(
+        'curl',
+        [
+          '-s',
+          '-X',
+          'POST',
+          '-H',
+          'content-type: application/json',
+          '-H',
+          'cache-control: no-cache',
+          '--data',
+          JSON.stringify({ numara: SAMPLE.number }),
+          req.url,
+        ],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString('utf8');
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0 || !out.includes('"durum":true')) reject(new Error(`curl exited ${code}: ${out.slice(0, 200)}`));
         else resolve();
       });
     });
-    r.on('error', reject);
-    r.end(req.body);
-  });
+  const floor: Client = () =>
+    new Promise<void>((resolve, reject) => {
+      const r = http.request(
+        req.url,
+        {
+          method: 'POST',
+          agent: floorAgent,
+          headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { durum?: unknown };
+            if (res.statusCode !== 200 || parsed.durum !== true) reject(new Error(`bare http: HTTP ${res.statusCode}`));
+            else resolve();
+          });
+        },
+      );
+      r.on('error', reject);
+      r.end(req.body);
+    });
 
   // Diagnostics (BENCHMARKS.md only): node-fetch by itself, and Node's global fetch (undici), on the same request.
   const nodeFetchOnly: Client = async () => {
@@ -124,8 +171,15 @@ async function row1(sb: SandboxHandle, transport: Transport) {
   };
 
   const haveCurl = spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!haveCurl) progress('curl is not installed (`bash scripts/setup-code-server.sh` installs it): row 1a is not measured');
-  const clients: Array<[name: ClientName, Client]> = [['ours', ours], ...(haveCurl ? [['curl', curl] as [ClientName, Client]] : []), ['floor', floor], ['nodeFetch', nodeFetchOnly], ['globalFetch', globalFetch]];
+  if (!haveCurl)
+    progress('curl is not installed (`bash scripts/setup-code-server.sh` installs it): row 1a is not measured');
+  const clients: Array<[name: ClientName, Client]> = [
+    ['ours', ours],
+    ...(haveCurl ? [['curl', curl] as [ClientName, Client]] : []),
+    ['floor', floor],
+    ['nodeFetch', nodeFetchOnly],
+    ['globalFetch', globalFetch],
+  ];
   const names = clients.map(([n]) => n);
   const perRound = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<ClientName, number[]>;
   const p95s = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<ClientName, number[]>;
@@ -154,13 +208,26 @@ async function row1(sb: SandboxHandle, transport: Transport) {
       perRound[n].push(median(times[n]));
       p95s[n].push(percentile(times[n], 95));
     }
-    progress(`client round ${round + 1}/${ROUNDS}: ours ${perRound.ours[round].toFixed(3)} ms, curl ${haveCurl ? perRound.curl[round].toFixed(3) : 'n/a'} ms, floor ${perRound.floor[round].toFixed(3)} ms (medians)`);
+    progress(
+      `client round ${round + 1}/${ROUNDS}: ours ${perRound.ours[round].toFixed(3)} ms, curl ${haveCurl ? perRound.curl[round].toFixed(3) : 'n/a'} ms, floor ${perRound.floor[round].toFixed(3)} ms (medians)`,
+    );
   }
   floorAgent.destroy();
-  const result = (name: ClientName) => ({ median: median(perRound[name]), roundMedians: perRound[name], p95: median(p95s[name]) });
+  const result = (name: ClientName) => ({
+    median: median(perRound[name]),
+    roundMedians: perRound[name],
+    p95: median(p95s[name]),
+  });
   return {
-    lookups: LOOKUPS, rounds: ROUNDS, warmup: WARMUP, block: BLOCK,
-    ours: { ...result('ours'), connections: oursConns, globalAgentKeepAlive: (http.globalAgent as http.Agent & { keepAlive?: boolean }).keepAlive === true },
+    lookups: LOOKUPS,
+    rounds: ROUNDS,
+    warmup: WARMUP,
+    block: BLOCK,
+    ours: {
+      ...result('ours'),
+      connections: oursConns,
+      globalAgentKeepAlive: (http.globalAgent as http.Agent & { keepAlive?: boolean }).keepAlive === true,
+    },
     curl: haveCurl ? result('curl') : null,
     floor: { ...result('floor'), connections: floorConns() - floorWarm },
     nodeFetch: result('nodeFetch'),
@@ -176,18 +243,34 @@ async function row4(sb: SandboxHandle, transport: Transport) {
   const numbers = Array.from({ length: BATCH.count }, (_, i) => batchNumber(i));
   const t0 = performance.now();
   const result = await runBatch({
-    sendId: BATCH.sendId, numbers, concurrency: BATCH_CONCURRENCY,
-    lookup: (number, signal) => lookUpReport({ apiRoot: sb.root, sendId: BATCH.sendId, number, apiKey: KEY, timeoutMs: 30_000, signal }, { transport }),
+    sendId: BATCH.sendId,
+    numbers,
+    concurrency: BATCH_CONCURRENCY,
+    lookup: (number, signal) =>
+      lookUpReport(
+        { apiRoot: sb.root, sendId: BATCH.sendId, number, apiKey: KEY, timeoutMs: 30_000, signal },
+        { transport },
+      ),
   });
   const wallMs = performance.now() - t0;
   const stats = await sb.send({ type: 'stats' });
   await sb.send({ type: 'latency', ms: 0 });
   const ok = result.items.filter((i) => i.status === 'ok').length;
   const idealMs = (numbers.length * BATCH_LATENCY_MS) / BATCH_CONCURRENCY;
-  progress(`batch: ${numbers.length} numbers in ${(wallMs / 1000).toFixed(2)} s (ideal ${(idealMs / 1000).toFixed(2)} s), ${ok} ok, max in flight ${stats.maxInFlight}`);
+  progress(
+    `batch: ${numbers.length} numbers in ${(wallMs / 1000).toFixed(2)} s (ideal ${(idealMs / 1000).toFixed(2)} s), ${ok} ok, max in flight ${stats.maxInFlight}`,
+  );
   return {
-    numbers: numbers.length, concurrency: BATCH_CONCURRENCY, latencyMs: BATCH_LATENCY_MS, wallMs, idealMs,
-    durationMs: result.durationMs, ok, requests: stats.requests, maxInFlight: stats.maxInFlight, batchMaxConcurrency: result.maxConcurrency,
+    numbers: numbers.length,
+    concurrency: BATCH_CONCURRENCY,
+    latencyMs: BATCH_LATENCY_MS,
+    wallMs,
+    idealMs,
+    durationMs: result.durationMs,
+    ok,
+    requests: stats.requests,
+    maxInFlight: stats.maxInFlight,
+    batchMaxConcurrency: result.maxConcurrency,
   };
 }
 
@@ -205,7 +288,14 @@ function timeRepair(count: number, runs: number) {
     kept = r.entries.length;
     if (i >= 5) times.push(dt); // the first runs warm up the JIT
   }
-  return { entries: count, runs, median: median(times), p95: percentile(times, 95), kept, storedBytes: Buffer.byteLength(stored) };
+  return {
+    entries: count,
+    runs,
+    median: median(times),
+    p95: percentile(times, 95),
+    kept,
+    storedBytes: Buffer.byteLength(stored),
+  };
 }
 
 function row5() {
@@ -229,7 +319,9 @@ function row5() {
     shared.push(performance.now() - t0);
   }
   const relativeTime200 = { median: median(rt.slice(3)), sharedFormatter: median(shared.slice(3)) };
-  progress(`history: repair ${atCap.median.toFixed(3)} ms at ${HARD_CAP}, ${large.median.toFixed(3)} ms at 10,000; ${Buffer.byteLength(json)} B stored at the cap`);
+  progress(
+    `history: repair ${atCap.median.toFixed(3)} ms at ${HARD_CAP}, ${large.median.toFixed(3)} ms at 10,000; ${Buffer.byteLength(json)} B stored at the cap`,
+  );
   return { atCap, large, capBytes: Buffer.byteLength(json), capChars: json.length, relativeTime200 };
 }
 
@@ -252,7 +344,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  console.error(e instanceof Error ? e.stack : e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(1);
+  },
+);

@@ -23,8 +23,14 @@ async function main(): Promise<number> {
   fs.mkdirSync(workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# VairoSMS bench workspace\n');
   const extensions = path.join(scratch, 'extensions');
-  const manifest = JSON.parse(fs.readFileSync(path.join(hello, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  fs.cpSync(hello, path.join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(hello, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  fs.cpSync(hello, path.join(extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
+    recursive: true,
+  });
   try {
     await runTests({
       vscodeExecutablePath: shim,
@@ -47,7 +53,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

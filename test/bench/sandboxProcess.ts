@@ -4,11 +4,19 @@
 //   ← {type:'latency', ms} | {type:'reset'} | {type:'stats'} | {type:'close'}   each answered with {type:'ok', …stats}
 import { startSandbox } from '../sandbox/server';
 
-interface Command { type: 'latency' | 'reset' | 'stats' | 'close'; ms?: number }
+interface Command {
+  type: 'latency' | 'reset' | 'stats' | 'close';
+  ms?: number;
+}
 
 async function main(): Promise<void> {
   const sb = await startSandbox({ apiKey: process.env.BENCH_SANDBOX_KEY ?? 'bench-key', latencyMs: 0 });
-  const stats = () => ({ maxInFlight: sb.maxInFlight, inFlight: sb.inFlight, requests: sb.requests.length, ok: sb.requests.filter((r) => r.status === 200).length });
+  const stats = () => ({
+    maxInFlight: sb.maxInFlight,
+    inFlight: sb.inFlight,
+    requests: sb.requests.length,
+    ok: sb.requests.filter((r) => r.status === 200).length,
+  });
   process.on('message', (m: Command) => {
     void (async () => {
       if (m.type === 'latency') sb.setLatency(m.ms ?? 0);
@@ -19,7 +27,12 @@ async function main(): Promise<void> {
       if (m.type === 'close') process.disconnect?.();
     })();
   });
-  process.on('disconnect', () => { void sb.close().catch(() => undefined).finally(() => process.exit(0)); });
+  process.on('disconnect', () => {
+    void sb
+      .close()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  });
   process.send?.({ type: 'ready', root: sb.root });
 }
 

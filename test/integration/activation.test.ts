@@ -60,9 +60,15 @@ describe('activation', () => {
   it('contributes the VairoSMS view container and the Recent Lookups view', () => {
     const contributes = (extension().packageJSON as Manifest).contributes ?? {};
     const containers = contributes.viewsContainers?.activitybar ?? [];
-    assert.ok(containers.some((c) => c.id === 'vairosms'), 'activity-bar view container "vairosms"');
+    assert.ok(
+      containers.some((c) => c.id === 'vairosms'),
+      'activity-bar view container "vairosms"',
+    );
     const views = contributes.views?.vairosms ?? [];
-    assert.ok(views.some((v) => v.id === 'vairosms.recentLookups'), 'view "vairosms.recentLookups" in container "vairosms"');
+    assert.ok(
+      views.some((v) => v.id === 'vairosms.recentLookups'),
+      'view "vairosms.recentLookups" in container "vairosms"',
+    );
   });
 
   it('contributes its settings with their defaults', () => {

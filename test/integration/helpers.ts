@@ -83,10 +83,16 @@ export async function activate(): Promise<vscode.Extension<unknown>> {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `cond` until it holds; fails with `what` (and the last value `describe` gives) after `ms`. */
-export async function until(cond: () => Promise<boolean> | boolean, what = 'condition', ms = 10000, describe?: () => Promise<string> | string): Promise<void> {
+export async function until(
+  cond: () => Promise<boolean> | boolean,
+  what = 'condition',
+  ms = 10000,
+  describe?: () => Promise<string> | string,
+): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`${what}: not met within ${ms} ms${describe ? ` (${await describe()})` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`${what}: not met within ${ms} ms${describe ? ` (${await describe()})` : ''}`);
     await sleep(50);
   }
 }
@@ -97,7 +103,9 @@ export async function within<T>(p: Thenable<T>, ms: number, what: string): Promi
   try {
     return await Promise.race([
       Promise.resolve(p),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms);
+      }),
     ]);
   } finally {
     if (timer) clearTimeout(timer);
@@ -110,7 +118,9 @@ export async function within<T>(p: Thenable<T>, ms: number, what: string): Promi
 export function stubWindow(name: string, fn: unknown): () => void {
   const orig = win[name];
   win[name] = fn;
-  return () => { win[name] = orig; };
+  return () => {
+    win[name] = orig;
+  };
 }
 
 /** What one fake input box was asked with, and what it answered. */
@@ -176,8 +186,15 @@ export function fakeInputBoxes(answers: Answer[]): FakeInputBoxes {
       onDidTriggerButton: button.event,
       show() {
         Object.assign(record, {
-          title: box.title, prompt: box.prompt, placeholder: box.placeholder, step: box.step, totalSteps: box.totalSteps,
-          password: box.password, ignoreFocusOut: box.ignoreFocusOut, initialValue: box.value, buttons: box.buttons,
+          title: box.title,
+          prompt: box.prompt,
+          placeholder: box.placeholder,
+          step: box.step,
+          totalSteps: box.totalSteps,
+          password: box.password,
+          ignoreFocusOut: box.ignoreFocusOut,
+          initialValue: box.value,
+          buttons: box.buttons,
         });
         asked.push(record);
         const a = remaining.length ? remaining.shift() : undefined;
@@ -205,7 +222,10 @@ export function fakeInputBoxes(answers: Answer[]): FakeInputBoxes {
       dispose() {
         record.disposed = true;
         box.hide();
-        accept.dispose(); hide.dispose(); change.dispose(); button.dispose();
+        accept.dispose();
+        hide.dispose();
+        change.dispose();
+        button.dispose();
       },
     };
     return box;
@@ -234,18 +254,36 @@ export interface MessageRecorder {
 export function recordMessages(answer?: (m: ShownMessage) => string | undefined): MessageRecorder {
   const shown: ShownMessage[] = [];
   const undo: Array<() => void> = [];
-  for (const [name, kind] of [['showErrorMessage', 'error'], ['showWarningMessage', 'warning'], ['showInformationMessage', 'information']] as const) {
-    undo.push(stubWindow(name, async (text: unknown, ...rest: unknown[]) => {
-      const items = rest.filter((r): r is string => typeof r === 'string')
-        .concat(rest.filter((r): r is vscode.MessageItem => !!r && typeof r === 'object' && typeof (r as { title?: unknown }).title === 'string').map((r) => r.title));
-      const options = rest.find((r): r is vscode.MessageOptions => !!r && typeof r === 'object' && ('modal' in r || 'detail' in r));
-      const m: ShownMessage = { kind, text: String(text), items, modal: options?.modal === true };
-      shown.push(m);
-      const a = answer?.(m);
-      if (a === undefined) return undefined;
-      const item = rest.find((r) => r === a || (r && typeof r === 'object' && (r as { title?: unknown }).title === a));
-      return item;
-    }));
+  for (const [name, kind] of [
+    ['showErrorMessage', 'error'],
+    ['showWarningMessage', 'warning'],
+    ['showInformationMessage', 'information'],
+  ] as const) {
+    undo.push(
+      stubWindow(name, async (text: unknown, ...rest: unknown[]) => {
+        const items = rest
+          .filter((r): r is string => typeof r === 'string')
+          .concat(
+            rest
+              .filter(
+                (r): r is vscode.MessageItem =>
+                  !!r && typeof r === 'object' && typeof (r as { title?: unknown }).title === 'string',
+              )
+              .map((r) => r.title),
+          );
+        const options = rest.find(
+          (r): r is vscode.MessageOptions => !!r && typeof r === 'object' && ('modal' in r || 'detail' in r),
+        );
+        const m: ShownMessage = { kind, text: String(text), items, modal: options?.modal === true };
+        shown.push(m);
+        const a = answer?.(m);
+        if (a === undefined) return undefined;
+        const item = rest.find(
+          (r) => r === a || (r && typeof r === 'object' && (r as { title?: unknown }).title === a),
+        );
+        return item;
+      }),
+    );
   }
   return {
     shown,
@@ -317,7 +355,10 @@ export async function clearHistory(): Promise<void> {
 
 /** What a suite that used the sandbox leaves behind: no editors, no stored lookups, `apiRoot` and the named
  *  settings back to their defaults, the sandbox closed. */
-export async function leaveClean(sandbox: { close(): Promise<void> } | undefined, ...settings: string[]): Promise<void> {
+export async function leaveClean(
+  sandbox: { close(): Promise<void> } | undefined,
+  ...settings: string[]
+): Promise<void> {
   await closeAllEditors();
   await clearHistory();
   for (const key of [...settings, 'apiRoot']) await setSetting(key, undefined);
@@ -364,7 +405,9 @@ export interface Finding {
 
 /** Looks for every form of the secret in a text, as UTF-8 and as UTF-16LE (SQLite may store either). */
 export function scanText(where: string, text: string, secret: string): Finding[] {
-  return secretForms(secret).filter((f) => text.includes(f)).map((form) => ({ where, form }));
+  return secretForms(secret)
+    .filter((f) => text.includes(f))
+    .map((form) => ({ where, form }));
 }
 
 export function scanFiles(files: readonly string[], secret: string): Finding[] {
@@ -378,7 +421,8 @@ export function scanFiles(files: readonly string[], secret: string): Finding[] {
       continue; // vanished meanwhile (a lock file, a rotated log)
     }
     for (const form of forms) {
-      if (buf.includes(Buffer.from(form, 'utf8')) || buf.includes(Buffer.from(form, 'utf16le'))) findings.push({ where: f, form });
+      if (buf.includes(Buffer.from(form, 'utf8')) || buf.includes(Buffer.from(form, 'utf16le')))
+        findings.push({ where: f, form });
     }
   }
   return findings;

@@ -6,13 +6,27 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, history, leaveClean, panelFor, recordMessages, scanText, setApiKey, setSetting, sleep, testState, until,
+  clearHistory,
+  closeAllEditors,
+  history,
+  leaveClean,
+  panelFor,
+  recordMessages,
+  scanText,
+  setApiKey,
+  setSetting,
+  sleep,
+  testState,
+  until,
   type HistoryItem,
 } from './helpers';
 
 const KEY = 'history-suite-key&=?';
 
-interface BenchTree { entries: number; storedBytes: number }
+interface BenchTree {
+  entries: number;
+  storedBytes: number;
+}
 
 /** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal, and
  *  a timeline of a single point (derivable from the status and checkedAt) is not stored. */
@@ -22,7 +36,11 @@ function compact(e: HistoryItem): HistoryItem {
   return {
     ...entry,
     ...(timeline && timeline.length > 1 ? { timeline } : {}),
-    report: { ...rest, ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}), ...(number !== undefined && number !== e.number ? { number } : {}) },
+    report: {
+      ...rest,
+      ...(sendId !== undefined && sendId !== e.sendId ? { sendId } : {}),
+      ...(number !== undefined && number !== e.number ? { number } : {}),
+    },
   } as HistoryItem;
 }
 
@@ -31,7 +49,11 @@ async function assertPersisted(list: HistoryItem[]): Promise<void> {
   const stored = await vscode.commands.executeCommand<BenchTree>('_vairosms.test.benchTree');
   assert.equal(stored.entries, list.length, 'entries in the tree = entries in the state');
   const expected = list.length ? JSON.stringify(list.map(compact)).length : JSON.stringify(null).length;
-  assert.equal(stored.storedBytes, expected, `globalState["vairosms.recentLookups.v1"] holds exactly the ${list.length} entries`);
+  assert.equal(
+    stored.storedBytes,
+    expected,
+    `globalState["vairosms.recentLookups.v1"] holds exactly the ${list.length} entries`,
+  );
 }
 
 describe('history: Recent Lookups', () => {
@@ -70,7 +92,11 @@ describe('history: Recent Lookups', () => {
     assert.deepEqual(keys(await history()), [k(NUMBER_FOR_STATUS.WAITING), k(SAMPLE.number)]);
     assert.deepEqual(await lookup(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
     const list = await history();
-    assert.deepEqual(keys(list), [k(SAMPLE.number), k(NUMBER_FOR_STATUS.WAITING)], 'the repeated lookup moved to the top, not added twice');
+    assert.deepEqual(
+      keys(list),
+      [k(SAMPLE.number), k(NUMBER_FOR_STATUS.WAITING)],
+      'the repeated lookup moved to the top, not added twice',
+    );
     assert.ok(list[0].checkedAt > first.checkedAt, 'the entry carries the newer check time');
     assert.equal(list[0].report.status, 'DELIVERED');
     await assertPersisted(list);
@@ -78,10 +104,23 @@ describe('history: Recent Lookups', () => {
 
   it('keeps only the newest vairosms.maxRecentLookups entries', async () => {
     await setSetting('maxRecentLookups', 3);
-    const numbers = [NUMBER_FOR_STATUS.DEFAULT, NUMBER_FOR_STATUS.SENDING, NUMBER_FOR_STATUS.WAITING, NUMBER_FOR_STATUS.DELIVERED, NUMBER_FOR_STATUS.SENT];
-    for (const n of numbers) assert.equal((await lookup(SAMPLE.sendId, n) as { ok: boolean }).ok, true);
+    const numbers = [
+      NUMBER_FOR_STATUS.DEFAULT,
+      NUMBER_FOR_STATUS.SENDING,
+      NUMBER_FOR_STATUS.WAITING,
+      NUMBER_FOR_STATUS.DELIVERED,
+      NUMBER_FOR_STATUS.SENT,
+    ];
+    for (const n of numbers) assert.equal(((await lookup(SAMPLE.sendId, n)) as { ok: boolean }).ok, true);
     const list = await history();
-    assert.deepEqual(keys(list), numbers.slice(-3).reverse().map((n) => k(n)), 'the three newest, newest first');
+    assert.deepEqual(
+      keys(list),
+      numbers
+        .slice(-3)
+        .reverse()
+        .map((n) => k(n)),
+      'the three newest, newest first',
+    );
     await assertPersisted(list);
 
     // Lowering the cap trims what is stored at once.
@@ -95,7 +134,11 @@ describe('history: Recent Lookups', () => {
     for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.REJECTED]) await lookup(SAMPLE.sendId, n);
     const messages = recordMessages();
     try {
-      assert.equal((await lookup('9002', SAMPLE.number) as { ok: boolean }).ok, false, 'a failure (HTML 502) is not stored');
+      assert.equal(
+        ((await lookup('9002', SAMPLE.number)) as { ok: boolean }).ok,
+        false,
+        'a failure (HTML 502) is not stored',
+      );
     } finally {
       messages.restore();
     }
@@ -106,7 +149,12 @@ describe('history: Recent Lookups', () => {
     assert.doesNotMatch(json, /api_key|https?:|127\.0\.0\.1|Panel\/api/, 'no URL or host');
     assert.ok(!json.includes(String(sb.port)), 'no port');
     for (const e of list) {
-      assert.deepEqual(Object.keys(e).sort().filter((x) => x !== 'timeline'), ['checkedAt', 'number', 'report', 'sendId']);
+      assert.deepEqual(
+        Object.keys(e)
+          .sort()
+          .filter((x) => x !== 'timeline'),
+        ['checkedAt', 'number', 'report', 'sendId'],
+      );
       assert.equal(typeof e.checkedAt, 'number');
     }
     const sample = list.find((e) => e.number === SAMPLE.number);
@@ -117,11 +165,20 @@ describe('history: Recent Lookups', () => {
   it('removes one lookup with vairosms.removeLookup, and nothing for arguments that are not a lookup', async () => {
     const numbers = [NUMBER_FOR_STATUS.DEFAULT, NUMBER_FOR_STATUS.SENDING, NUMBER_FOR_STATUS.WAITING];
     for (const n of numbers) await lookup(SAMPLE.sendId, n);
-    for (const junk of [undefined, 'x', { sendId: '../x', number: NUMBER_FOR_STATUS.SENDING }, { sendId: SAMPLE.sendId }, [SAMPLE.sendId, NUMBER_FOR_STATUS.SENDING]]) {
+    for (const junk of [
+      undefined,
+      'x',
+      { sendId: '../x', number: NUMBER_FOR_STATUS.SENDING },
+      { sendId: SAMPLE.sendId },
+      [SAMPLE.sendId, NUMBER_FOR_STATUS.SENDING],
+    ]) {
       await vscode.commands.executeCommand('vairosms.removeLookup', junk);
     }
     assert.equal((await history()).length, 3, 'nothing removed by junk arguments');
-    await vscode.commands.executeCommand('vairosms.removeLookup', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.SENDING });
+    await vscode.commands.executeCommand('vairosms.removeLookup', {
+      sendId: SAMPLE.sendId,
+      number: NUMBER_FOR_STATUS.SENDING,
+    });
     const list = await history();
     assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.WAITING), k(NUMBER_FOR_STATUS.DEFAULT)]);
     await assertPersisted(list);
@@ -158,7 +215,11 @@ describe('history: Recent Lookups', () => {
     await lookup(SAMPLE.sendId, SAMPLE.number);
     assert.equal((await history())[0].report.message, SAMPLE_REPORT.mesaj);
     await setSetting('history.keepMessageText', false);
-    await until(async () => (await history()).every((e) => e.report.message === undefined), 'stored message texts removed', 5000);
+    await until(
+      async () => (await history()).every((e) => e.report.message === undefined),
+      'stored message texts removed',
+      5000,
+    );
     await lookup(SAMPLE.sendId, NUMBER_FOR_STATUS.NOT_DELIVERED);
     const list = await history();
     assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.NOT_DELIVERED), k(SAMPLE.number)]);
@@ -176,7 +237,11 @@ describe('history: Recent Lookups', () => {
     await until(async () => (await testState()).panels.length === 0, 'the panel closed', 5000);
     const before = sb.requests.length;
     await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
-    await until(async () => (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state === 'report', 'the stored report is shown', 5000);
+    await until(
+      async () => (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state === 'report',
+      'the stored report is shown',
+      5000,
+    );
     const model = (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model;
     assert.equal(model?.status?.code, 'DELIVERED');
     assert.match(model?.subtitle ?? '', /From recent lookups/);
@@ -184,13 +249,24 @@ describe('history: Recent Lookups', () => {
 
     const messages = recordMessages();
     try {
-      await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.SENT });
+      await vscode.commands.executeCommand('vairosms.openLookup', {
+        sendId: SAMPLE.sendId,
+        number: NUMBER_FOR_STATUS.SENT,
+      });
     } finally {
       messages.restore();
     }
-    assert.match(messages.texts('warning').join(' | '), /no longer in Recent Lookups/, 'a lookup that is not stored: a warning');
+    assert.match(
+      messages.texts('warning').join(' | '),
+      /no longer in Recent Lookups/,
+      'a lookup that is not stored: a warning',
+    );
     await sleep(500);
     assert.equal(sb.requests.length, before, 'no request reached the sandbox');
-    assert.equal(await panelFor(SAMPLE.sendId, NUMBER_FOR_STATUS.SENT), undefined, 'no panel for a lookup that is not stored');
+    assert.equal(
+      await panelFor(SAMPLE.sendId, NUMBER_FOR_STATUS.SENT),
+      undefined,
+      'no panel for a lookup that is not stored',
+    );
   });
 });

@@ -13,7 +13,10 @@ export function run(): Promise<void> {
     timeout: 60000,
     ...(process.env.MOCHA_GREP ? { grep: process.env.MOCHA_GREP } : {}),
   });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
   return new Promise((resolve, reject) => {
@@ -23,11 +26,16 @@ export function run(): Promise<void> {
       const runner = mocha.run(() => {
         console.log(`integration: ${passed} passed, ${failed} failed`);
         if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
-        else if (files.length === 0 || passed === 0) reject(new Error(`no integration tests ran (found ${files.length} file(s))`));
+        else if (files.length === 0 || passed === 0)
+          reject(new Error(`no integration tests ran (found ${files.length} file(s))`));
         else resolve();
       });
-      runner.on('pass', () => { passed++; });
-      runner.on('fail', () => { failed++; });
+      runner.on('pass', () => {
+        passed++;
+      });
+      runner.on('fail', () => {
+        failed++;
+      });
     } catch (err) {
       console.log(`integration: ${passed} passed, ${failed + 1} failed`);
       reject(err);

@@ -6,8 +6,23 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import {
-  activate, BACK, clearApiKey, clearHistory, closeAllEditors, fakeInputBoxes, history, leaveClean, panelFor, recordMessages, setApiKey,
-  setSetting, sleep, testState, until, within, type TestState,
+  activate,
+  BACK,
+  clearApiKey,
+  clearHistory,
+  closeAllEditors,
+  fakeInputBoxes,
+  history,
+  leaveClean,
+  panelFor,
+  recordMessages,
+  setApiKey,
+  setSetting,
+  sleep,
+  testState,
+  until,
+  within,
+  type TestState,
 } from './helpers';
 
 const KEY = 'lookup-suite-key-41';
@@ -41,15 +56,18 @@ describe('lookup: Look Up Number Report', () => {
   describe('the HTTP transport', () => {
     it('is not evaluated during activation, only by the first lookup', async () => {
       assert.ok(atActivation, 'the root hook read the state after activation');
-      console.log(`      activation: module load ${atActivation.loadMs.toFixed(1)} ms, activate() ${atActivation.activationMs.toFixed(1)} ms`
-        + `, main bundle loaded at activation: ${atActivation.mainLoaded === true}`);
+      console.log(
+        `      activation: module load ${atActivation.loadMs.toFixed(1)} ms, activate() ${atActivation.activationMs.toFixed(1)} ms` +
+          `, main bundle loaded at activation: ${atActivation.mainLoaded === true}`,
+      );
       assert.notEqual(atActivation.transportLoaded, true, 'node-fetch (dist/http.js) was evaluated during activation');
       await setApiKey(KEY);
       const outcome = await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
       assert.deepEqual(outcome, { ok: true, status: 'DELIVERED' });
       const after = await testState();
       assert.equal(after.transportLoaded, true, 'the transport is loaded after a lookup');
-      if (after.mainLoadMs !== undefined) console.log(`      main bundle load ${after.mainLoadMs.toFixed(1)} ms (on first use)`);
+      if (after.mainLoadMs !== undefined)
+        console.log(`      main bundle load ${after.mainLoadMs.toFixed(1)} ms (on first use)`);
     });
   });
 
@@ -86,20 +104,29 @@ describe('lookup: Look Up Number Report', () => {
       assert.equal(key.password, true, 'the key is asked for in a password box');
       assert.equal(key.ignoreFocusOut, true);
       assert.match(key.prompt ?? '', /API key is needed/);
-      assert.ok(boxes.asked.every((b) => b.disposed), 'every box was disposed');
+      assert.ok(
+        boxes.asked.every((b) => b.disposed),
+        'every box was disposed',
+      );
       assert.equal(messages.texts('error').length, 0, `no error: ${messages.texts('error').join(' | ')}`);
       assert.equal(sb.requests.length, before + 1, 'one request');
       const last = sb.requests[sb.requests.length - 1];
       assert.equal(last.apiKeyOk, true, 'the request carried the key just typed');
       assert.deepEqual(JSON.parse(last.body), { numara: SAMPLE.number });
       const h = await history();
-      assert.deepEqual(h.map((e) => [e.sendId, e.number]), [[SAMPLE.sendId, SAMPLE.number]]);
+      assert.deepEqual(
+        h.map((e) => [e.sendId, e.number]),
+        [[SAMPLE.sendId, SAMPLE.number]],
+      );
       assert.equal((await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state, 'report');
 
       // The key is now stored: the next lookup asks nothing.
       const again = fakeInputBoxes([]);
       try {
-        assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.WAITING), { ok: true, status: 'WAITING' });
+        assert.deepEqual(
+          await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.WAITING),
+          { ok: true, status: 'WAITING' },
+        );
       } finally {
         again.restore();
       }
@@ -137,7 +164,11 @@ describe('lookup: Look Up Number Report', () => {
         const messages = recordMessages();
         let outcome: unknown = 'not run';
         try {
-          outcome = await within(vscode.commands.executeCommand('vairosms.lookUpReport'), 20000, 'the cancelled lookup');
+          outcome = await within(
+            vscode.commands.executeCommand('vairosms.lookUpReport'),
+            20000,
+            'the cancelled lookup',
+          );
           await sleep(300); // anything started late would show up now
         } finally {
           boxes.restore();
@@ -148,7 +179,11 @@ describe('lookup: Look Up Number Report', () => {
         assert.equal(boxes.remaining.length, 0);
         assert.equal(sb.requests.length, before, 'no request reached the sandbox');
         const s = await testState();
-        assert.deepEqual(s.panels.map((p) => `${p.sendId}:${p.number}`), [], 'no panel');
+        assert.deepEqual(
+          s.panels.map((p) => `${p.sendId}:${p.number}`),
+          [],
+          'no panel',
+        );
         assert.deepEqual(s.history, [], 'no history entry');
         assert.deepEqual(messages.shown, [], 'no message');
       });
@@ -160,14 +195,28 @@ describe('lookup: Look Up Number Report', () => {
       const outcomes: unknown[] = [];
       try {
         outcomes.push(await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number));
-        outcomes.push(await vscode.commands.executeCommand('vairosms.lookUpReport', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.REJECTED }));
-        outcomes.push(await vscode.commands.executeCommand('vairosms.lookUpReport', Number(SAMPLE.sendId), '+90 530 100 00 10'));
+        outcomes.push(
+          await vscode.commands.executeCommand('vairosms.lookUpReport', {
+            sendId: SAMPLE.sendId,
+            number: NUMBER_FOR_STATUS.REJECTED,
+          }),
+        );
+        outcomes.push(
+          await vscode.commands.executeCommand('vairosms.lookUpReport', Number(SAMPLE.sendId), '+90 530 100 00 10'),
+        );
       } finally {
         boxes.restore();
       }
       assert.equal(boxes.asked.length, 0, 'no input box');
-      assert.deepEqual(outcomes, [{ ok: true, status: 'DELIVERED' }, { ok: true, status: 'REJECTED' }, { ok: true, status: 'SEND_ERROR' }]);
-      assert.deepEqual((await history()).map((e) => e.number), [NUMBER_FOR_STATUS.SEND_ERROR, NUMBER_FOR_STATUS.REJECTED, SAMPLE.number]);
+      assert.deepEqual(outcomes, [
+        { ok: true, status: 'DELIVERED' },
+        { ok: true, status: 'REJECTED' },
+        { ok: true, status: 'SEND_ERROR' },
+      ]);
+      assert.deepEqual(
+        (await history()).map((e) => e.number),
+        [NUMBER_FOR_STATUS.SEND_ERROR, NUMBER_FOR_STATUS.REJECTED, SAMPLE.number],
+      );
     });
 
     it('refuses invalid arguments with an error message, asking nothing and sending nothing', async () => {
@@ -192,8 +241,15 @@ describe('lookup: Look Up Number Report', () => {
         boxes.restore();
         messages.restore();
       }
-      assert.deepEqual(outcomes, cases.map(() => ({ ok: false, error: 'input' })));
-      assert.equal(messages.texts('error').length, cases.length, `one error message per call: ${messages.texts('error').join(' | ')}`);
+      assert.deepEqual(
+        outcomes,
+        cases.map(() => ({ ok: false, error: 'input' })),
+      );
+      assert.equal(
+        messages.texts('error').length,
+        cases.length,
+        `one error message per call: ${messages.texts('error').join(' | ')}`,
+      );
       for (const text of messages.texts('error')) assert.match(text, /send ID|phone number|digits/i);
       assert.equal(boxes.asked.length, 0, 'no input box');
       assert.equal(sb.requests.length, before, 'no request reached the sandbox');
@@ -214,13 +270,23 @@ describe('lookup: Look Up Number Report', () => {
       try {
         const before = requestsFor('9001').length;
         let settled = false;
-        const pending = Promise.resolve(vscode.commands.executeCommand('vairosms.lookUpReport', '9001', SAMPLE.number)).finally(() => { settled = true; });
+        const pending = Promise.resolve(
+          vscode.commands.executeCommand('vairosms.lookUpReport', '9001', SAMPLE.number),
+        ).finally(() => {
+          settled = true;
+        });
         await until(() => requestsFor('9001').length > before, 'the request reached the sandbox', 10000);
-        await until(async () => (await panelFor('9001', SAMPLE.number))?.model?.state === 'loading', 'the panel shows loading', 5000);
+        await until(
+          async () => (await panelFor('9001', SAMPLE.number))?.model?.state === 'loading',
+          'the panel shows loading',
+          5000,
+        );
         await sleep(200);
         assert.equal(settled, false, 'the lookup is still hanging');
-        const findTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('vairosms.report'));
+        const findTab = () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('vairosms.report'));
         await until(() => findTab() !== undefined, 'the report panel has a tab', 5000);
         const tab = findTab()!;
         const closedAt = Date.now();

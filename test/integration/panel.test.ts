@@ -13,7 +13,18 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, PROGRESSING, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, EXTENSION_ID, history, leaveClean, panelFor, recordMessages, setApiKey, setSetting, sleep, testState, until,
+  clearHistory,
+  closeAllEditors,
+  EXTENSION_ID,
+  history,
+  leaveClean,
+  panelFor,
+  recordMessages,
+  setApiKey,
+  setSetting,
+  sleep,
+  testState,
+  until,
   type PanelModel,
 } from './helpers';
 
@@ -24,7 +35,9 @@ const VIEW_TYPE = 'vairosms.report';
 const activeAtLoad = vscode.extensions.getExtension(EXTENSION_ID)?.isActive === true;
 let serializer: vscode.WebviewPanelSerializer | undefined;
 {
-  const win = vscode.window as unknown as { registerWebviewPanelSerializer: typeof vscode.window.registerWebviewPanelSerializer };
+  const win = vscode.window as unknown as {
+    registerWebviewPanelSerializer: typeof vscode.window.registerWebviewPanelSerializer;
+  };
   const original = win.registerWebviewPanelSerializer;
   win.registerWebviewPanelSerializer = function (viewType: string, s: vscode.WebviewPanelSerializer) {
     if (viewType === VIEW_TYPE) {
@@ -35,12 +48,15 @@ let serializer: vscode.WebviewPanelSerializer | undefined;
   };
 }
 
-const fieldsById = (m: PanelModel | undefined): Record<string, string> => Object.fromEntries((m?.fields ?? []).map((f) => [f.id, f.value]));
+const fieldsById = (m: PanelModel | undefined): Record<string, string> =>
+  Object.fromEntries((m?.fields ?? []).map((f) => [f.id, f.value]));
 
 describe('panel: the report panel', () => {
   let sb: Sandbox;
-  const reportTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
+  const reportTabs = () =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPE));
 
   before(async function () {
     this.timeout(30000);
@@ -61,7 +77,10 @@ describe('panel: the report panel', () => {
   });
 
   it('shows the report: state, status, fields, message and title', async () => {
-    assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
+    assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number), {
+      ok: true,
+      status: 'DELIVERED',
+    });
     const p = await panelFor(SAMPLE.sendId, SAMPLE.number);
     assert.ok(p, 'a panel for the lookup');
     assert.equal(p.visible, true);
@@ -85,17 +104,25 @@ describe('panel: the report panel', () => {
     assert.match(m?.subtitle ?? '', /^Checked/);
     assert.ok(p.html.includes('Content-Security-Policy'), 'the webview has its HTML');
     const tab = reportTabs().find((t) => t.label.includes(SAMPLE.number));
-    assert.ok(tab, `a tab titled with the number: ${reportTabs().map((t) => t.label).join(', ')}`);
+    assert.ok(
+      tab,
+      `a tab titled with the number: ${reportTabs()
+        .map((t) => t.label)
+        .join(', ')}`,
+    );
     assert.match(tab.label, new RegExp(`send ${SAMPLE.sendId}`));
 
-    assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.REJECTED), { ok: true, status: 'REJECTED' });
+    assert.deepEqual(
+      await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.REJECTED),
+      { ok: true, status: 'REJECTED' },
+    );
     const rejected = (await panelFor(SAMPLE.sendId, NUMBER_FOR_STATUS.REJECTED))?.model;
     assert.equal(rejected?.status?.code, 'REJECTED');
     assert.equal(rejected?.status?.group, 'failed');
     assert.equal((await testState()).panels.length, 2, 'one panel per send ID + number');
   });
 
-  it('keeps the last report\'s fields when a refresh fails, and shows the new one when it works again', async () => {
+  it("keeps the last report's fields when a refresh fails, and shows the new one when it works again", async () => {
     const messages = recordMessages();
     try {
       await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
@@ -104,7 +131,10 @@ describe('panel: the report panel', () => {
       sb.setFault({ kind: 'html', status: 502 });
       let outcome: unknown;
       try {
-        outcome = await vscode.commands.executeCommand('vairosms.refreshLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
+        outcome = await vscode.commands.executeCommand('vairosms.refreshLookup', {
+          sendId: SAMPLE.sendId,
+          number: SAMPLE.number,
+        });
       } finally {
         sb.setFault(undefined);
       }
@@ -112,46 +142,78 @@ describe('panel: the report panel', () => {
       const failed = (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model;
       assert.equal(failed?.state, 'error');
       assert.ok(failed?.error?.kind, 'the error is described');
-      assert.deepEqual(failed?.fields, good?.fields, 'the previous report\'s fields are kept');
+      assert.deepEqual(failed?.fields, good?.fields, "the previous report's fields are kept");
       assert.equal(failed?.status?.code, 'DELIVERED', 'and its status');
       assert.equal(failed?.message?.text, SAMPLE_REPORT.mesaj, 'and its message');
       assert.match(failed?.subtitle ?? '', /last successful report/);
       assert.equal(messages.texts('error').length, 1, 'one error notification');
       assert.equal((await history()).length, 1, 'the failure changed nothing stored');
 
-      assert.deepEqual(await vscode.commands.executeCommand('vairosms.refreshLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number }), { ok: true, status: 'DELIVERED' });
+      assert.deepEqual(
+        await vscode.commands.executeCommand('vairosms.refreshLookup', {
+          sendId: SAMPLE.sendId,
+          number: SAMPLE.number,
+        }),
+        { ok: true, status: 'DELIVERED' },
+      );
       assert.equal((await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state, 'report');
     } finally {
       messages.restore();
     }
   });
 
-  it('shows a status change in the panel\'s timeline with the report that brought it, the same timeline as recent lookups keep', async () => {
+  it("shows a status change in the panel's timeline with the report that brought it, the same timeline as recent lookups keep", async () => {
     sb.resetProgress(1); // one WAITING answer, then DELIVERED
     try {
-      assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number), { ok: true, status: 'WAITING' });
+      assert.deepEqual(
+        await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number),
+        { ok: true, status: 'WAITING' },
+      );
       const first = (await panelFor(PROGRESSING.sendId, PROGRESSING.number))?.model;
       assert.equal(first?.timeline, undefined, 'one status is no timeline yet');
-      assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number), { ok: true, status: 'DELIVERED' });
-      const second = (await panelFor(PROGRESSING.sendId, PROGRESSING.number))?.model as PanelModel & { timeline?: { points: Array<{ status: { code: string } }> } };
-      assert.deepEqual(second?.timeline?.points.map((p) => p.status.code), ['WAITING', 'DELIVERED']);
+      assert.deepEqual(
+        await vscode.commands.executeCommand('vairosms.lookUpReport', PROGRESSING.sendId, PROGRESSING.number),
+        { ok: true, status: 'DELIVERED' },
+      );
+      const second = (await panelFor(PROGRESSING.sendId, PROGRESSING.number))?.model as PanelModel & {
+        timeline?: { points: Array<{ status: { code: string } }> };
+      };
+      assert.deepEqual(
+        second?.timeline?.points.map((p) => p.status.code),
+        ['WAITING', 'DELIVERED'],
+      );
       const stored = (await history()).find((e) => e.sendId === PROGRESSING.sendId && e.number === PROGRESSING.number);
-      assert.deepEqual(stored?.timeline?.map((p) => p.status), ['WAITING', 'DELIVERED']);
+      assert.deepEqual(
+        stored?.timeline?.map((p) => p.status),
+        ['WAITING', 'DELIVERED'],
+      );
     } finally {
       sb.resetProgress();
     }
   });
 
   describe('restoring through the WebviewPanelSerializer', () => {
-    const newPanel = () => vscode.window.createWebviewPanel(VIEW_TYPE, 'restoring', { viewColumn: vscode.ViewColumn.One, preserveFocus: true }, {});
+    const newPanel = () =>
+      vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        'restoring',
+        { viewColumn: vscode.ViewColumn.One, preserveFocus: true },
+        {},
+      );
     const disposed = (p: vscode.WebviewPanel) => {
       let gone = false;
-      p.onDidDispose(() => { gone = true; });
+      p.onDidDispose(() => {
+        gone = true;
+      });
       return () => gone;
     };
 
     it('captured the serializer the extension registered', () => {
-      assert.equal(activeAtLoad, false, 'the extension was already active when this file loaded (its serializer cannot be captured)');
+      assert.equal(
+        activeAtLoad,
+        false,
+        'the extension was already active when this file loaded (its serializer cannot be captured)',
+      );
       assert.ok(serializer, `no serializer for ${VIEW_TYPE} was registered by the extension`);
     });
 
@@ -179,15 +241,31 @@ describe('panel: the report panel', () => {
       assert.equal(sb.requests.length, before, 'no request');
 
       // It is a working panel again: a refresh runs into it.
-      assert.deepEqual(await vscode.commands.executeCommand('vairosms.refreshLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number }), { ok: true, status: 'DELIVERED' });
+      assert.deepEqual(
+        await vscode.commands.executeCommand('vairosms.refreshLookup', {
+          sendId: SAMPLE.sendId,
+          number: SAMPLE.number,
+        }),
+        { ok: true, status: 'DELIVERED' },
+      );
       assert.equal((await testState()).panels.length, 1, 'the refresh used the restored panel');
     });
 
     it('shows a saved error as it was when nothing is stored, and closes panels with unusable or duplicate state', async () => {
       assert.ok(serializer, 'the serializer was captured');
       const errorModel = {
-        v: 1, seq: 7, lang: 'en', sendId: '9002', number: SAMPLE.number, state: 'error', fields: [], title: 't', legend: [], strings: {},
-        error: { kind: 'server', title: 'Server error', message: 'm', action: 'a', actions: [] }, announcement: 'x',
+        v: 1,
+        seq: 7,
+        lang: 'en',
+        sendId: '9002',
+        number: SAMPLE.number,
+        state: 'error',
+        fields: [],
+        title: 't',
+        legend: [],
+        strings: {},
+        error: { kind: 'server', title: 'Server error', message: 'm', action: 'a', actions: [] },
+        announcement: 'x',
       };
       const p1 = newPanel();
       await serializer.deserializeWebviewPanel(p1, { v: 1, model: errorModel });
@@ -202,7 +280,10 @@ describe('panel: the report panel', () => {
         ['a send ID that is not one', { v: 1, model: { ...errorModel, sendId: '../x' } }],
         ['a number that is not one', { v: 1, model: { ...errorModel, number: '1?api_key=x' } }],
         ['an unknown state', { v: 1, model: { ...errorModel, number: NUMBER_FOR_STATUS.SENT, state: 'evil' } }],
-        ['mid-lookup with nothing stored', { v: 1, model: { ...errorModel, number: NUMBER_FOR_STATUS.SENT, state: 'loading' } }],
+        [
+          'mid-lookup with nothing stored',
+          { v: 1, model: { ...errorModel, number: NUMBER_FOR_STATUS.SENT, state: 'loading' } },
+        ],
         ['a duplicate of an open panel', { v: 1, model: errorModel }],
       ];
       for (const [what, state] of cases) {
@@ -212,16 +293,25 @@ describe('panel: the report panel', () => {
         await until(gone, `${what}: the panel is closed`, 3000);
       }
       const s = await testState();
-      assert.deepEqual(s.panels.map((p) => `${p.sendId}:${p.number}`), [`9002:${SAMPLE.number}`], 'only the valid one is tracked');
+      assert.deepEqual(
+        s.panels.map((p) => `${p.sendId}:${p.number}`),
+        [`9002:${SAMPLE.number}`],
+        'only the valid one is tracked',
+      );
     });
   });
 
   describe('ten lookups into one panel within a second', () => {
-    for (const [how, gapMs] of [['spread over a second', 90], ['all at once', 0]] as const) {
+    for (const [how, gapMs] of [
+      ['spread over a second', 90],
+      ['all at once', 0],
+    ] as const) {
       it(`the latest wins, the others end as cancelled (${how}), nothing unhandled`, async function () {
         this.timeout(30000);
         const rejections: unknown[] = [];
-        const onRejection = (reason: unknown) => { rejections.push(reason); };
+        const onRejection = (reason: unknown) => {
+          rejections.push(reason);
+        };
         process.on('unhandledRejection', onRejection);
         const messages = recordMessages();
         sb.setLatency(400);
@@ -231,12 +321,18 @@ describe('panel: the report panel', () => {
           const pending: Array<Promise<unknown>> = [];
           for (let i = 0; i < 10; i++) {
             if (i > 0 && gapMs) await sleep(gapMs);
-            pending.push(Promise.resolve(vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number)));
+            pending.push(
+              Promise.resolve(vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number)),
+            );
           }
           const spread = Date.now() - started;
           assert.ok(spread < 2000, `all ten started within about a second (${spread} ms)`);
           const outcomes = await Promise.all(pending);
-          assert.deepEqual(outcomes.slice(0, 9), Array(9).fill({ ok: false, error: 'cancelled' }), 'the nine earlier lookups end as cancelled');
+          assert.deepEqual(
+            outcomes.slice(0, 9),
+            Array(9).fill({ ok: false, error: 'cancelled' }),
+            'the nine earlier lookups end as cancelled',
+          );
           assert.deepEqual(outcomes[9], { ok: true, status: 'DELIVERED' }, 'the last lookup wins');
           await sleep(500);
           const s = await testState();
@@ -244,7 +340,11 @@ describe('panel: the report panel', () => {
           const m = s.panels[0].model;
           assert.equal(m?.state, 'report', 'the panel shows the report, not a loading or cancelled state');
           assert.equal(m?.status?.code, 'DELIVERED');
-          assert.deepEqual(s.history.map((e) => e.number), [SAMPLE.number], 'one history entry');
+          assert.deepEqual(
+            s.history.map((e) => e.number),
+            [SAMPLE.number],
+            'one history entry',
+          );
           assert.deepEqual(messages.shown, [], 'no notification');
           const sent = sb.requests.length - before;
           console.log(`      ${how}: ${sent} request(s) reached the sandbox for 10 lookups`);

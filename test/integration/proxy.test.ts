@@ -39,15 +39,27 @@ describe('proxy (http.proxy) with tinyproxy', () => {
     logFile = join(dir, 'tinyproxy.log');
     const port = await freePort();
     proxyUrl = `http://127.0.0.1:${port}`;
-    writeFileSync(join(dir, 'tinyproxy.conf'), [
-      `Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', `LogFile "${logFile}"`, 'LogLevel Info', 'MaxClients 10', 'Allow 127.0.0.1',
-    ].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'tinyproxy.conf'),
+      [
+        `Port ${port}`,
+        'Listen 127.0.0.1',
+        'Timeout 30',
+        `LogFile "${logFile}"`,
+        'LogLevel Info',
+        'MaxClients 10',
+        'Allow 127.0.0.1',
+      ].join('\n') + '\n',
+    );
     writeFileSync(logFile, '');
     proxy = spawn('tinyproxy', ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: 'ignore' });
     await new Promise<void>((resolve, reject) => {
-      proxy.on('error', (e) => reject(new Error(`tinyproxy could not start (scripts/setup-code-server.sh installs it): ${e.message}`)));
+      proxy.on('error', (e) =>
+        reject(new Error(`tinyproxy could not start (scripts/setup-code-server.sh installs it): ${e.message}`)),
+      );
       const deadline = Date.now() + 5000;
-      const tick = () => (readFileSync(logFile, 'utf8').includes('listening') || Date.now() > deadline ? resolve() : setTimeout(tick, 50));
+      const tick = () =>
+        readFileSync(logFile, 'utf8').includes('listening') || Date.now() > deadline ? resolve() : setTimeout(tick, 50);
       tick();
     });
     sb = await startSandbox({ apiKey: KEY, host: '127.0.0.2' });
@@ -71,9 +83,24 @@ describe('proxy (http.proxy) with tinyproxy', () => {
       const accept = new vscode.EventEmitter<void>();
       const hide = new vscode.EventEmitter<void>();
       const box: Record<string, unknown> = {
-        value: '', buttons: [], onDidAccept: accept.event, onDidHide: hide.event, onDidChangeValue: new vscode.EventEmitter<string>().event,
+        value: '',
+        buttons: [],
+        onDidAccept: accept.event,
+        onDidHide: hide.event,
+        onDidChangeValue: new vscode.EventEmitter<string>().event,
         onDidTriggerButton: new vscode.EventEmitter<unknown>().event,
-        show() { setTimeout(() => { box.value = KEY; accept.fire(); }, 0); }, hide() { hide.fire(); }, dispose() { /* nothing */ },
+        show() {
+          setTimeout(() => {
+            box.value = KEY;
+            accept.fire();
+          }, 0);
+        },
+        hide() {
+          hide.fire();
+        },
+        dispose() {
+          /* nothing */
+        },
       };
       return box;
     };
@@ -86,8 +113,16 @@ describe('proxy (http.proxy) with tinyproxy', () => {
     }
     assert.deepEqual(outcome, { ok: true, status: 'DELIVERED' });
     const log = readFileSync(logFile, 'utf8');
-    assert.match(log, /POST http:\/\/127\.0\.0\.2:\d+\/Panel\/api\/v1\/NumaraRaporu\/187/, `the proxy's log shows the request:\n${log.slice(-2000)}`);
+    assert.match(
+      log,
+      /POST http:\/\/127\.0\.0\.2:\d+\/Panel\/api\/v1\/NumaraRaporu\/187/,
+      `the proxy's log shows the request:\n${log.slice(-2000)}`,
+    );
     const last = sb.requests[sb.requests.length - 1];
-    assert.match(String(last.headers.via ?? ''), /tinyproxy/, 'the request reached the sandbox through tinyproxy (Via header)');
+    assert.match(
+      String(last.headers.via ?? ''),
+      /tinyproxy/,
+      'the request reached the sandbox through tinyproxy (Via header)',
+    );
   });
 });

@@ -9,8 +9,17 @@ import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 const SENTINEL = 'SENTINEL-KEY-7f3a&#% x';
 const STATE = '_vairosms.test.state';
 
-interface Panel { sendId: string; number: string; html: string; options: { localResourceRoots?: string[]; enableCommandUris?: boolean; enableScripts?: boolean }; model: { state: string } | undefined }
-interface State { history: Array<{ sendId: string; number: string }>; panels: Panel[] }
+interface Panel {
+  sendId: string;
+  number: string;
+  html: string;
+  options: { localResourceRoots?: string[]; enableCommandUris?: boolean; enableScripts?: boolean };
+  model: { state: string } | undefined;
+}
+interface State {
+  history: Array<{ sendId: string; number: string }>;
+  panels: Panel[];
+}
 const state = async (): Promise<State> => vscode.commands.executeCommand<State>(STATE);
 
 type Mutable = Record<string, unknown>;
@@ -20,7 +29,9 @@ const win = vscode.window as unknown as Mutable;
 function stub(name: string, fn: unknown): () => void {
   const orig = win[name];
   win[name] = fn;
-  return () => { win[name] = orig; };
+  return () => {
+    win[name] = orig;
+  };
 }
 
 /** A createInputBox whose boxes answer in turn (undefined = Esc). */
@@ -31,13 +42,29 @@ function answerInputBoxes(answers: Array<string | undefined>): () => void {
     const change = new vscode.EventEmitter<string>();
     const button = new vscode.EventEmitter<vscode.QuickInputButton>();
     const box: Mutable = {
-      value: '', buttons: [], onDidAccept: accept.event, onDidHide: hide.event, onDidChangeValue: change.event, onDidTriggerButton: button.event,
+      value: '',
+      buttons: [],
+      onDidAccept: accept.event,
+      onDidHide: hide.event,
+      onDidChangeValue: change.event,
+      onDidTriggerButton: button.event,
       show() {
         const a = answers.shift();
-        setTimeout(() => { if (a === undefined) hide.fire(); else { box.value = a; change.fire(a); accept.fire(); } }, 0);
+        setTimeout(() => {
+          if (a === undefined) hide.fire();
+          else {
+            box.value = a;
+            change.fire(a);
+            accept.fire();
+          }
+        }, 0);
       },
-      hide() { hide.fire(); },
-      dispose() { /* nothing held */ },
+      hide() {
+        hide.fire();
+      },
+      dispose() {
+        /* nothing held */
+      },
     };
     return box;
   });
@@ -83,7 +110,11 @@ describe('reliability (extension host)', () => {
         assert.equal(csps.length, 1, 'exactly one CSP');
         const csp = csps[0].replace(/&#39;/g, "'");
         assert.match(csp, /default-src 'none'/);
-        assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|[ :]\*[ ;"]/, 'no unsafe source and no bare wildcard (https://*.vscode-cdn.net is the webview cspSource)');
+        assert.doesNotMatch(
+          csp,
+          /unsafe-inline|unsafe-eval|[ :]\*[ ;"]/,
+          'no unsafe source and no bare wildcard (https://*.vscode-cdn.net is the webview cspSource)',
+        );
         const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
         assert.ok(nonce && Buffer.from(nonce, 'base64').length >= 16, `a nonce of at least 128 bits: ${nonce}`);
         assert.equal((p.html.match(/<script/g) ?? []).length, 1, 'one script element');
@@ -91,10 +122,16 @@ describe('reliability (extension host)', () => {
         assert.doesNotMatch(p.html, /on(error|load|click)=/i);
         nonces.add(nonce);
         assert.equal(p.options.enableCommandUris, false);
-        assert.deepEqual(p.options.localResourceRoots?.map((r) => r.replace(/\/$/, '').split('/').slice(-2).join('/')), ['dist/webview']);
+        assert.deepEqual(
+          p.options.localResourceRoots?.map((r) => r.replace(/\/$/, '').split('/').slice(-2).join('/')),
+          ['dist/webview'],
+        );
       }
       assert.equal(nonces.size, panels.length, 'every panel got its own nonce');
-      assert.ok(!JSON.stringify(panels).includes(SENTINEL) && !JSON.stringify(panels).includes(encodeURIComponent(SENTINEL)), 'no key in any panel');
+      assert.ok(
+        !JSON.stringify(panels).includes(SENTINEL) && !JSON.stringify(panels).includes(encodeURIComponent(SENTINEL)),
+        'no key in any panel',
+      );
     });
   });
 
@@ -105,7 +142,10 @@ describe('reliability (extension host)', () => {
       const ran: unknown[] = [];
       const commands = vscode.commands as unknown as Mutable;
       const orig = commands.executeCommand as (...a: unknown[]) => Thenable<unknown>;
-      commands.executeCommand = (...a: unknown[]) => { ran.push(a[0]); return orig.apply(vscode.commands, a); };
+      commands.executeCommand = (...a: unknown[]) => {
+        ran.push(a[0]);
+        return orig.apply(vscode.commands, a);
+      };
       const before = sb.requests.length;
       try {
         for (const bad of [
@@ -114,12 +154,19 @@ describe('reliability (extension host)', () => {
           { type: 'refresh', extra: 'key' },
           { type: 'rendered', seq: '1' },
           { type: 'refresh', pad: 'x'.repeat(100_000) },
-          'refresh', null, [1, 2], 42,
+          'refresh',
+          null,
+          [1, 2],
+          42,
         ]) {
           await vscode.commands.executeCommand('_vairosms.test.postFromWebview', 0, bad);
         }
         await new Promise((r) => setTimeout(r, 300));
-        assert.deepEqual(ran.filter((c) => typeof c === 'string' && !String(c).startsWith('_vairosms.test.')), [], 'no command ran');
+        assert.deepEqual(
+          ran.filter((c) => typeof c === 'string' && !String(c).startsWith('_vairosms.test.')),
+          [],
+          'no command ran',
+        );
         assert.equal(sb.requests.length, before, 'no lookup ran');
         await vscode.commands.executeCommand('_vairosms.test.postFromWebview', 0, { type: 'refresh' });
         await until(() => sb.requests.length === before + 1);
@@ -143,9 +190,16 @@ describe('reliability (extension host)', () => {
       const seen: string[] = [];
       try {
         const ext = vscode.extensions.getExtension('smsdev.vairosms-reports');
-        const ids = ((ext?.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands).map((c) => c.command)
+        const ids = (ext?.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands
+          .map((c) => c.command)
           .filter((id) => id !== 'vairosms.clearApiKey');
-        const argsList: unknown[][] = [[], [SAMPLE.sendId, SAMPLE.number], [{ sendId: SAMPLE.sendId, number: SAMPLE.number }], ['../x', '1?api_key=evil'], [SAMPLE.sendId, [SAMPLE.number]]];
+        const argsList: unknown[][] = [
+          [],
+          [SAMPLE.sendId, SAMPLE.number],
+          [{ sendId: SAMPLE.sendId, number: SAMPLE.number }],
+          ['../x', '1?api_key=evil'],
+          [SAMPLE.sendId, [SAMPLE.number]],
+        ];
         for (const id of ids) {
           for (const args of argsList) {
             try {
@@ -161,7 +215,11 @@ describe('reliability (extension host)', () => {
       }
       const all = seen.join('\n');
       assert.ok(seen.length > 40, `commands ran (${seen.length})`);
-      for (const form of [SENTINEL, encodeURIComponent(SENTINEL), new URLSearchParams({ k: SENTINEL }).toString().slice(2)]) {
+      for (const form of [
+        SENTINEL,
+        encodeURIComponent(SENTINEL),
+        new URLSearchParams({ k: SENTINEL }).toString().slice(2),
+      ]) {
         assert.ok(!all.includes(form), `a command returned or threw the key (${form})`);
       }
       assert.match(all, /"status":"DELIVERED"/, 'the lookup command did return its outcome');
@@ -169,12 +227,21 @@ describe('reliability (extension host)', () => {
   });
 
   describe('row 10: settings that are not usable', () => {
-    afterEach(async () => { await config().update('apiRoot', sb.root, vscode.ConfigurationTarget.Global); });
+    afterEach(async () => {
+      await config().update('apiRoot', sb.root, vscode.ConfigurationTarget.Global);
+    });
 
     it('refuses http to a non-loopback host, a space and a non-URL with a clear message, sending nothing', async () => {
-      for (const [root, why] of [['http://vairosms.com/Panel/api/v1/', /only for a local sandbox/], ['https://vairo sms.com/', /space/], ['not-a-url', /not a URL/]] as const) {
+      for (const [root, why] of [
+        ['http://vairosms.com/Panel/api/v1/', /only for a local sandbox/],
+        ['https://vairo sms.com/', /space/],
+        ['not-a-url', /not a URL/],
+      ] as const) {
         const messages: string[] = [];
-        const undo = stub('showErrorMessage', async (m: string) => { messages.push(m); return undefined; });
+        const undo = stub('showErrorMessage', async (m: string) => {
+          messages.push(m);
+          return undefined;
+        });
         const before = sb.requests.length;
         try {
           await config().update('apiRoot', root, vscode.ConfigurationTarget.Global);
@@ -184,7 +251,10 @@ describe('reliability (extension host)', () => {
           undo();
         }
         assert.equal(sb.requests.length, before, `${root}: nothing sent`);
-        assert.ok(messages.some((m) => /vairosms\.apiRoot/.test(m) && /Settings problem/.test(m)), `${root}: ${messages.join(' | ')}`);
+        assert.ok(
+          messages.some((m) => /vairosms\.apiRoot/.test(m) && /Settings problem/.test(m)),
+          `${root}: ${messages.join(' | ')}`,
+        );
         const panel = (await state()).panels.find((p) => p.number === SAMPLE.number);
         assert.match(JSON.stringify(panel?.model), why, root);
       }
@@ -199,20 +269,25 @@ describe('reliability (extension host)', () => {
   });
 
   describe('row 14: huge, endless and compressed bodies', () => {
-    it('end in a clear error and grow the extension host\'s memory by less than 10 MB', async function () {
+    it("end in a clear error and grow the extension host's memory by less than 10 MB", async function () {
       this.timeout(60000);
       // A gc function inside the extension host (it is not started with --expose-gc).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('v8').setFlagsFromString('--expose_gc');
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const gc = require('vm').runInNewContext('gc') as () => void;
-      const heap = () => { for (let i = 0; i < 5; i++) gc(); return process.memoryUsage().heapUsed; };
+      const heap = () => {
+        for (let i = 0; i < 5; i++) gc();
+        return process.memoryUsage().heapUsed;
+      };
       const undo = stub('showErrorMessage', async () => undefined);
       try {
         await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number); // warm: transport loaded
         const before = heap();
         let peak = before;
-        const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, process.memoryUsage().heapUsed);
+        }, 5);
         const outcomes: unknown[] = [];
         try {
           for (const sendId of ['9012', '9004', '9020', '9002']) {
@@ -222,9 +297,16 @@ describe('reliability (extension host)', () => {
           clearInterval(sampler);
         }
         const after = heap();
-        assert.deepEqual(outcomes, [{ ok: false, error: 'too-large' }, { ok: false, error: 'too-large' }, { ok: false, error: 'too-large' }, { ok: false, error: 'server' }]);
+        assert.deepEqual(outcomes, [
+          { ok: false, error: 'too-large' },
+          { ok: false, error: 'too-large' },
+          { ok: false, error: 'too-large' },
+          { ok: false, error: 'server' },
+        ]);
         const MB = 1024 * 1024;
-        console.log(`      heap: before ${(before / MB).toFixed(1)} MB, peak +${((peak - before) / MB).toFixed(1)} MB, after +${((after - before) / MB).toFixed(2)} MB`);
+        console.log(
+          `      heap: before ${(before / MB).toFixed(1)} MB, peak +${((peak - before) / MB).toFixed(1)} MB, after +${((after - before) / MB).toFixed(2)} MB`,
+        );
         assert.ok(peak - before < 10 * MB, `peak growth ${((peak - before) / MB).toFixed(1)} MB`);
         assert.ok(after - before < 10 * MB, `retained growth ${((after - before) / MB).toFixed(1)} MB`);
       } finally {
@@ -238,14 +320,27 @@ describe('reliability (extension host)', () => {
 
     it('is repaired and capped on load, keeps working, and the user is told once', async () => {
       const warnings: string[] = [];
-      const undo = stub('showWarningMessage', async (m: string) => { warnings.push(m); return undefined; });
+      const undo = stub('showWarningMessage', async (m: string) => {
+        warnings.push(m);
+        return undefined;
+      });
       try {
         await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', '{"not":"an array"');
         assert.deepEqual((await state()).history, []);
         assert.equal(warnings.filter((w) => notice.test(w)).length, 1, 'told once');
 
-        const entry = (i: number) => ({ sendId: String(1000 + i), number: '5399999999', checkedAt: i, report: { status: 'DELIVERED', message: 'x' } });
-        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', [null, 42, { sendId: '../x' }, ...Array.from({ length: 10_000 }, (_, i) => entry(i))]);
+        const entry = (i: number) => ({
+          sendId: String(1000 + i),
+          number: '5399999999',
+          checkedAt: i,
+          report: { status: 'DELIVERED', message: 'x' },
+        });
+        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', [
+          null,
+          42,
+          { sendId: '../x' },
+          ...Array.from({ length: 10_000 }, (_, i) => entry(i)),
+        ]);
         const repaired = (await state()).history;
         assert.equal(repaired.length, 50, 'capped at vairosms.maxRecentLookups');
         assert.equal(repaired[0].sendId, String(1000 + 9999), 'newest first');

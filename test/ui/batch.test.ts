@@ -32,13 +32,24 @@ function expectedCounts(indexes: number[]): Record<string, number> {
 }
 
 async function countsShown(frame: FrameLocator): Promise<Record<string, number>> {
-  const items = await frame.locator('.counts li[data-key]').evaluateAll((els) =>
-    els.map((e) => [e.getAttribute('data-key') ?? '', Number(e.querySelector('.count')?.textContent ?? 'NaN')] as const));
+  const items = await frame
+    .locator('.counts li[data-key]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) => [e.getAttribute('data-key') ?? '', Number(e.querySelector('.count')?.textContent ?? 'NaN')] as const,
+      ),
+    );
   return Object.fromEntries(items);
 }
 
 const firstRowNumber = (frame: FrameLocator): Promise<string> =>
-  frame.locator('table.results tr.row').first().locator('td').first().innerText().then((t) => t.trim());
+  frame
+    .locator('table.results tr.row')
+    .first()
+    .locator('td')
+    .first()
+    .innerText()
+    .then((t) => t.trim());
 
 /** The finished batch table (the one visible tab titled "Batch · send 500"). */
 async function batchTable(v: VSCode): Promise<FrameLocator> {
@@ -58,12 +69,16 @@ async function startBatch(v: VSCode): Promise<void> {
 
 describe('Batch lookup: several numbers of one send', function () {
   let sb: Sandbox;
-  before(async () => { sb = await startSandbox({ apiKey: KEY }); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY });
+  });
   const vscode = useVSCode(() => ({
     settings: { 'vairosms.apiRoot': sb.root },
     files: { [NUMBERS_FILE]: numbersFile() },
   }));
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   it('looks up the 50 numbers of the current file: counts per status, 50 rows, the line that is not a number', async function () {
     this.timeout(120000);
@@ -76,22 +91,42 @@ describe('Batch lookup: several numbers of one send', function () {
     assert.equal(await v.inputBox.isPassword(), true);
     await v.inputBox.fill(KEY);
     await v.inputBox.enter();
-    await v.notification('Lines that are not phone numbers: 1. They are listed in the results.').waitFor({ timeout: 30000 });
+    await v
+      .notification('Lines that are not phone numbers: 1. They are listed in the results.')
+      .waitFor({ timeout: 30000 });
 
     const frame = await batchTable(v);
     assert.equal(await frame.locator('table.results tr.row').count(), COUNT, '50 rows');
     const shown = await countsShown(frame);
     const expected = expectedCounts(Array.from({ length: COUNT }, (_, i) => i));
-    assert.deepEqual(shown, expected, 'the counts per status are the sandbox\'s statuses of these 50 numbers');
-    assert.equal(Object.values(shown).reduce((a, b) => a + b, 0), COUNT, 'the counts add up to 50');
+    assert.deepEqual(shown, expected, "the counts per status are the sandbox's statuses of these 50 numbers");
+    assert.equal(
+      Object.values(shown).reduce((a, b) => a + b, 0),
+      COUNT,
+      'the counts add up to 50',
+    );
     assert.equal(Object.keys(shown).length, STATUS_CODES.length, 'every status occurs among 50 consecutive numbers');
     assert.match(await frame.locator('#progress').innerText(), /50 numbers looked up in/);
 
     // every row shows its own number's status
-    const rows = await frame.locator('table.results tr.row').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('td bdi')?.textContent ?? '', tr.querySelector('.badge .code')?.textContent ?? ''] as const));
-    for (const [number, code] of rows) assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
-    assert.deepEqual(rows.map(([n]) => n).sort(), Array.from({ length: COUNT }, (_, i) => batchNumber(i)).sort(), 'each number once');
+    const rows = await frame
+      .locator('table.results tr.row')
+      .evaluateAll((trs) =>
+        trs.map(
+          (tr) =>
+            [
+              tr.querySelector('td bdi')?.textContent ?? '',
+              tr.querySelector('.badge .code')?.textContent ?? '',
+            ] as const,
+        ),
+      );
+    for (const [number, code] of rows)
+      assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
+    assert.deepEqual(
+      rows.map(([n]) => n).sort(),
+      Array.from({ length: COUNT }, (_, i) => batchNumber(i)).sort(),
+      'each number once',
+    );
 
     // the line that is not a number, with its line number
     const invalid = frame.locator('section.invalid');
@@ -109,7 +144,12 @@ describe('Batch lookup: several numbers of one send', function () {
     // the screenshot: the counts and the top of the table
     await v.page.mouse.move(10, 450);
     const editor = (await v.page.locator('.part.editor').boundingBox())!;
-    const clip = { x: Math.floor(editor.x), y: Math.floor(editor.y), width: Math.floor(editor.width), height: Math.floor(Math.min(editor.height, 620)) };
+    const clip = {
+      x: Math.floor(editor.x),
+      y: Math.floor(editor.y),
+      width: Math.floor(editor.width),
+      height: Math.floor(Math.min(editor.height, 620)),
+    };
     const file = path.join(REPO_ROOT, 'media', 'screenshot-batch.png');
     await v.page.screenshot({ path: file, clip });
     assert.ok(fs.statSync(file).size <= MAX_MEDIA_BYTES, `screenshot-batch.png is ${fs.statSync(file).size} bytes`);
@@ -119,7 +159,9 @@ describe('Batch lookup: several numbers of one send', function () {
     const v = vscode();
     const frame = await batchTable(v);
     // sorted by status (ascending) at first: BLACKLISTED_DESTINATION_ADDRESS is first, i = 10 is the first such number
-    const firstBlacklisted = Array.from({ length: COUNT }, (_, i) => i).find((i) => batchStatus(i) === 'BLACKLISTED_DESTINATION_ADDRESS')!;
+    const firstBlacklisted = Array.from({ length: COUNT }, (_, i) => i).find(
+      (i) => batchStatus(i) === 'BLACKLISTED_DESTINATION_ADDRESS',
+    )!;
     assert.equal(await firstRowNumber(frame), batchNumber(firstBlacklisted));
     assert.equal(await frame.locator('th[aria-sort="ascending"] button.sort').innerText(), 'Status ▲');
 
@@ -135,7 +177,7 @@ describe('Batch lookup: several numbers of one send', function () {
     assert.equal(await frame.locator('table.results tr.row').count(), COUNT);
   });
 
-  it('opens a row\'s report from the table without another request', async () => {
+  it("opens a row's report from the table without another request", async () => {
     const v = vscode();
     const frame = await batchTable(v);
     const i = 7;
@@ -175,14 +217,26 @@ describe('Batch lookup: several numbers of one send', function () {
     await startBatch(v);
     await v.quickPick.pick(/Type or paste numbers/);
     await v.inputBox.waitFor(/separated by commas or semicolons/);
-    await v.inputBox.fill(`${batchNumber(100)}, 0${batchNumber(101)}; +90 ${batchNumber(102).replace(/^(\d{3})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4')}, ${batchNumber(100)}`);
+    await v.inputBox.fill(
+      `${batchNumber(100)}, 0${batchNumber(101)}; +90 ${batchNumber(102).replace(/^(\d{3})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4')}, ${batchNumber(100)}`,
+    );
     await v.inputBox.enter();
     await v.notification('Duplicates, looked up once: 1.').waitFor({ timeout: 30000 });
     const frame = await batchTable(v);
-    const rows = await frame.locator('table.results tr.row').evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector('td bdi')?.textContent ?? '', tr.querySelector('.badge .code')?.textContent ?? ''] as const));
+    const rows = await frame
+      .locator('table.results tr.row')
+      .evaluateAll((trs) =>
+        trs.map(
+          (tr) =>
+            [
+              tr.querySelector('td bdi')?.textContent ?? '',
+              tr.querySelector('.badge .code')?.textContent ?? '',
+            ] as const,
+        ),
+      );
     assert.deepEqual(rows.map(([n]) => n).sort(), [batchNumber(100), batchNumber(101), batchNumber(102)]);
-    for (const [number, code] of rows) assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
+    for (const [number, code] of rows)
+      assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
     assert.deepEqual(await countsShown(frame), expectedCounts([100, 101, 102]));
     assert.equal(await frame.locator('section.invalid').count(), 0, 'no invalid lines');
     assert.equal(sb.requests.length - before, 3, 'the duplicate was looked up once');

@@ -26,7 +26,12 @@ const MAX_MEDIA_BYTES = 200 * 1024;
 // ---------------------------------------------------------------------------------------------------------------
 // Editor helpers
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /**
  * Where `word` is drawn in the visible text editor: the first whole-word occurrence on a rendered line whose text
@@ -38,41 +43,59 @@ async function wordBox(page: Page, word: string, lineHint?: string): Promise<Box
   for (const until = Date.now() + 10000; ;) {
     const box = await findWord(page, word, lineHint);
     if (box) return box;
-    if (Date.now() > until) throw new Error(`"${word}"${lineHint ? ` on a line with "${lineHint}"` : ''} is not drawn in a visible editor`);
+    if (Date.now() > until)
+      throw new Error(`"${word}"${lineHint ? ` on a line with "${lineHint}"` : ''} is not drawn in a visible editor`);
     await page.waitForTimeout(100);
   }
 }
 
 function findWord(page: Page, word: string, lineHint?: string): Promise<Box | undefined> {
-  return page.evaluate(({ word, lineHint }) => {
-    const isWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9_]/.test(c);
-    const editors = Array.from(document.querySelectorAll<HTMLElement>('.part.editor .monaco-editor .view-lines'))
-      .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
-    for (const lines of editors) {
-      for (const line of Array.from(lines.querySelectorAll<HTMLElement>('.view-line'))) {
-        const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
-        if (lineHint && !text.includes(lineHint)) continue;
-        let at = -1;
-        for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-          if (!isWord(text[i - 1]) && !isWord(text[i + word.length])) { at = i; break; }
+  return page.evaluate(
+    ({ word, lineHint }) => {
+      const isWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9_]/.test(c);
+      const editors = Array.from(
+        document.querySelectorAll<HTMLElement>('.part.editor .monaco-editor .view-lines'),
+      ).filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      });
+      for (const lines of editors) {
+        for (const line of Array.from(lines.querySelectorAll<HTMLElement>('.view-line'))) {
+          const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+          if (lineHint && !text.includes(lineHint)) continue;
+          let at = -1;
+          for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            if (!isWord(text[i - 1]) && !isWord(text[i + word.length])) {
+              at = i;
+              break;
+            }
+          }
+          if (at < 0) continue;
+          // map the character offset onto the text nodes of the line's spans
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          let offset = 0;
+          let startSet = false;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const len = n.textContent?.length ?? 0;
+            if (!startSet && at < offset + len) {
+              range.setStart(n, at - offset);
+              startSet = true;
+            }
+            if (startSet && at + word.length <= offset + len) {
+              range.setEnd(n, at + word.length - offset);
+              break;
+            }
+            offset += len;
+          }
+          const r = range.getBoundingClientRect();
+          if (r.width > 0) return { x: r.left, y: r.top, width: r.width, height: r.height };
         }
-        if (at < 0) continue;
-        // map the character offset onto the text nodes of the line's spans
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        let offset = 0; let startSet = false;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent?.length ?? 0;
-          if (!startSet && at < offset + len) { range.setStart(n, at - offset); startSet = true; }
-          if (startSet && at + word.length <= offset + len) { range.setEnd(n, at + word.length - offset); break; }
-          offset += len;
-        }
-        const r = range.getBoundingClientRect();
-        if (r.width > 0) return { x: r.left, y: r.top, width: r.width, height: r.height };
       }
-    }
-    return undefined;
-  }, { word, lineHint });
+      return undefined;
+    },
+    { word, lineHint },
+  );
 }
 
 const center = (b: Box): { x: number; y: number } => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
@@ -82,7 +105,15 @@ async function pointAt(v: VSCode, word: string, lineHint?: string): Promise<Box>
   // away from any hover (the status bar), until the last hover has gone (it hides after editor.hover.hidingDelay)
   await v.page.mouse.move(700, 880);
   const anyHover = v.page.locator('.monaco-editor .monaco-hover').filter({ visible: true });
-  if (!(await anyHover.first().waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+  if (
+    !(await anyHover
+      .first()
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      ))
+  ) {
     await v.page.keyboard.press('Escape');
     await anyHover.first().waitFor({ state: 'hidden', timeout: 3000 });
   }
@@ -95,7 +126,10 @@ async function pointAt(v: VSCode, word: string, lineHint?: string): Promise<Box>
 
 /** A visible editor hover that is ours (our hovers always end with the lookup link). */
 const ourHover = (v: VSCode, text?: string | RegExp) => {
-  const hovers = v.page.locator('.monaco-editor .monaco-hover').filter({ visible: true }).filter({ hasText: 'What to do next' });
+  const hovers = v.page
+    .locator('.monaco-editor .monaco-hover')
+    .filter({ visible: true })
+    .filter({ hasText: 'What to do next' });
   return (text === undefined ? hovers : hovers.filter({ hasText: text })).first();
 };
 
@@ -103,9 +137,21 @@ const ourHover = (v: VSCode, text?: string | RegExp) => {
 async function hoverWord(v: VSCode, word: string, text: string | RegExp, lineHint?: string): Promise<Box> {
   for (let attempt = 1; ; attempt++) {
     const box = await pointAt(v, word, lineHint);
-    if (await ourHover(v, text).waitFor({ timeout: 6000 }).then(() => true, () => false)) return box;
-    if (process.env.VERBOSE) console.log(`      [coding] attempt ${attempt}: no hover over "${word}"; visible hovers: ${JSON.stringify(await v.page.locator('.monaco-hover').filter({ visible: true }).allInnerTexts())}`);
-    if (attempt === 3) throw new Error(`no VairoSMS hover with ${String(text)} over "${word}" after ${attempt} attempts`);
+    if (
+      await ourHover(v, text)
+        .waitFor({ timeout: 6000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return box;
+    if (process.env.VERBOSE)
+      console.log(
+        `      [coding] attempt ${attempt}: no hover over "${word}"; visible hovers: ${JSON.stringify(await v.page.locator('.monaco-hover').filter({ visible: true }).allInnerTexts())}`,
+      );
+    if (attempt === 3)
+      throw new Error(`no VairoSMS hover with ${String(text)} over "${word}" after ${attempt} attempts`);
   }
 }
 
@@ -114,7 +160,8 @@ async function expectNoHover(v: VSCode, word: string, lineHint?: string, ms = 25
   await pointAt(v, word, lineHint);
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (await ourHover(v).count() > 0) assert.fail(`a VairoSMS hover appeared over "${word}": ${await ourHover(v).innerText()}`);
+    if ((await ourHover(v).count()) > 0)
+      assert.fail(`a VairoSMS hover appeared over "${word}": ${await ourHover(v).innerText()}`);
     await v.page.waitForTimeout(100);
   }
 }
@@ -157,7 +204,6 @@ async function closeAllEditors(v: VSCode): Promise<void> {
   await v.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
 }
 
-
 /** The "Vairosms › Hover: Enabled" checkbox of the Settings editor (opened through the palette, filtered). */
 async function hoverEnabledCheckbox(v: VSCode) {
   await v.runCommand('Preferences: Open Settings (UI)');
@@ -174,7 +220,15 @@ async function hoverEnabledCheckbox(v: VSCode) {
 async function untilNoHover(v: VSCode, word: string, lineHint: string, why: string): Promise<void> {
   for (const until = Date.now() + 20000; ;) {
     await pointAt(v, word, lineHint);
-    if (!(await ourHover(v).waitFor({ timeout: 2500 }).then(() => true, () => false))) return;
+    if (
+      !(await ourHover(v)
+        .waitFor({ timeout: 2500 })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      return;
     if (Date.now() > until) assert.fail(`the hover still shows with ${why}`);
   }
 }
@@ -182,13 +236,20 @@ async function untilNoHover(v: VSCode, word: string, lineHint: string, why: stri
 /** The user settings file as VS Code saved it (undefined while it is being written or not valid JSON). */
 function readUserSettings(v: VSCode): Record<string, unknown> | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(v.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    return JSON.parse(fs.readFileSync(path.join(v.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
   } catch {
     return undefined;
   }
 }
 
-async function waitForUserSettings(v: VSCode, ok: (s: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>> {
+async function waitForUserSettings(
+  v: VSCode,
+  ok: (s: Record<string, unknown>) => boolean,
+  what: string,
+): Promise<Record<string, unknown>> {
   for (const until = Date.now() + 10000; ;) {
     const s = readUserSettings(v);
     if (s && ok(s)) return s;
@@ -224,12 +285,17 @@ async function editUserSettingsJson(v: VSCode, change: Record<string, unknown>):
   await waitForUserSettings(v, (saved) => JSON.stringify(saved) === JSON.stringify(next), 'saved as typed');
 }
 
-
 /** Saves a PNG of `clip` (clamped to the page) into media/, and checks its size. */
 async function mediaShot(v: VSCode, name: string, clip: Box): Promise<void> {
   const vp = v.page.viewportSize() ?? { width: 1400, height: 900 };
-  const x = Math.max(0, Math.floor(clip.x)); const y = Math.max(0, Math.floor(clip.y));
-  const c = { x, y, width: Math.min(vp.width - x, Math.ceil(clip.width)), height: Math.min(vp.height - y, Math.ceil(clip.height)) };
+  const x = Math.max(0, Math.floor(clip.x));
+  const y = Math.max(0, Math.floor(clip.y));
+  const c = {
+    x,
+    y,
+    width: Math.min(vp.width - x, Math.ceil(clip.width)),
+    height: Math.min(vp.height - y, Math.ceil(clip.height)),
+  };
   const file = path.join(MEDIA, name);
   await v.page.screenshot({ path: file, clip: c });
   const size = fs.statSync(file).size;
@@ -237,21 +303,35 @@ async function mediaShot(v: VSCode, name: string, clip: Box): Promise<void> {
 }
 
 const union = (a: Box, b: Box, pad = 12): Box => {
-  const x = Math.min(a.x, b.x) - pad; const y = Math.min(a.y, b.y) - pad;
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) + pad - x, height: Math.max(a.y + a.height, b.y + b.height) + pad - y };
+  const x = Math.min(a.x, b.x) - pad;
+  const y = Math.min(a.y, b.y) - pad;
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) + pad - x,
+    height: Math.max(a.y + a.height, b.y + b.height) + pad - y,
+  };
 };
 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('While coding: hover, look up selection, watch, copy as cURL', function () {
   let sb: Sandbox;
-  before(async () => { sb = await startSandbox({ apiKey: KEY }); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY });
+  });
   const vscode = useVSCode(() => ({
     settings: {
       'vairosms.apiRoot': sb.root,
       'editor.hover.delay': 300,
       // settings.json is edited by typing (see editUserSettingsJson): no brackets or indentation added while typing
-      '[jsonc]': { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none', 'editor.formatOnType': false, 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
+      '[jsonc]': {
+        'editor.autoClosingBrackets': 'never',
+        'editor.autoClosingQuotes': 'never',
+        'editor.autoIndent': 'none',
+        'editor.formatOnType': false,
+        'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      },
     },
     files: {
       'send-report.php': fixture('send-report.php'),
@@ -259,11 +339,21 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
       [QUEUE_FILE]: QUEUE_TEXT,
     },
     keybindings: [
-      { key: LOOKUP_PROGRESSING_CHORD, command: 'vairosms.lookUpReport', args: { sendId: PROGRESSING.sendId, number: PROGRESSING.number } },
-      { key: LOOKUP_SAMPLE_CHORD, command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: SAMPLE.number } },
+      {
+        key: LOOKUP_PROGRESSING_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: PROGRESSING.sendId, number: PROGRESSING.number },
+      },
+      {
+        key: LOOKUP_SAMPLE_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: SAMPLE.sendId, number: SAMPLE.number },
+      },
     ],
   }));
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   it('stores the API key (setup)', async () => {
     const v = vscode();
@@ -276,14 +366,27 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const word = await hoverWord(v, 'REJECTED', 'REJECTED · Rejected', 'case');
     const hover = ourHover(v, 'REJECTED · Rejected');
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
-    for (const part of ['REJECTED · Rejected', 'Final: not delivered', 'The send was refused, usually by the operator\'s content check.',
-      'What to do next:', 'Review the text, the sender header', 'VairoSMS documentation (Turkish):', 'Mesajınızın gönderimi reddedildi.']) {
+    for (const part of [
+      'REJECTED · Rejected',
+      'Final: not delivered',
+      "The send was refused, usually by the operator's content check.",
+      'What to do next:',
+      'Review the text, the sender header',
+      'VairoSMS documentation (Turkish):',
+      'Mesajınızın gönderimi reddedildi.',
+    ]) {
       assert.ok(text.includes(part), `the hover has "${part}": ${text}`);
     }
     // no send ID and number on `case "REJECTED":` → the plain lookup link
     const link = hover.locator('a').filter({ hasText: 'Look Up Number Report…' });
     assert.equal(await link.count(), 1, `one "Look Up Number Report…" link: ${text}`);
-    assert.equal(await hover.locator('a').filter({ hasText: /Look up \d+ in send/ }).count(), 0);
+    assert.equal(
+      await hover
+        .locator('a')
+        .filter({ hasText: /Look up \d+ in send/ })
+        .count(),
+      0,
+    );
     const shot = union(word, (await hover.boundingBox())!, 16);
     await mediaShot(v, 'screenshot-hover.png', { ...shot, x: shot.x - 60, width: shot.width + 60 });
   });
@@ -296,13 +399,21 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const hover = ourHover(v, 'WAITING · Waiting for report');
     const link = hover.locator('a').filter({ hasText: `Look up ${SAMPLE.number} in send ${SAMPLE.sendId}` });
     assert.equal(await link.count(), 1, `the prefilled link: ${await hover.innerText()}`);
-    assert.equal(await hover.locator('a').filter({ hasText: 'Look Up Number Report…' }).count(), 0, 'not the generic link');
+    assert.equal(
+      await hover.locator('a').filter({ hasText: 'Look Up Number Report…' }).count(),
+      0,
+      'not the generic link',
+    );
     const before = sb.requests.length;
     await startPromptProbe(v.page);
     await link.click();
     const frame = await report(v, tabTitle(SAMPLE.number));
     const prompts = await stopPromptProbe(v.page);
-    assert.deepEqual(prompts.filter((p) => LOOKUP_PROMPT.test(p)), [], 'nothing was asked');
+    assert.deepEqual(
+      prompts.filter((p) => LOOKUP_PROMPT.test(p)),
+      [],
+      'nothing was asked',
+    );
     assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
     const sent = sb.requests.slice(before);
@@ -336,7 +447,8 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await menuItem.waitFor({ timeout: 10000 });
     const menu = await v.page.locator('.context-view .monaco-menu').first().boundingBox();
     const editorBox = await v.page.locator('.part.editor').boundingBox();
-    if (menu && editorBox) await mediaShot(v, 'screenshot-selection.png', union({ ...editorBox, height: 140 }, menu, 8));
+    if (menu && editorBox)
+      await mediaShot(v, 'screenshot-selection.png', union({ ...editorBox, height: 140 }, menu, 8));
     await v.page.keyboard.press('Escape');
     await menuItem.waitFor({ state: 'hidden' });
     await v.page.locator('.part.statusbar').getByText(`(${line.length} selected)`).waitFor({ timeout: 10000 });
@@ -345,7 +457,11 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await v.runCommand('VairoSMS: Look Up Selection');
     const frame = await report(v, tabTitle(SAMPLE.number));
     const prompts = await stopPromptProbe(v.page);
-    assert.deepEqual(prompts.filter((p) => LOOKUP_PROMPT.test(p)), [], 'both were found in the line: no prompt');
+    assert.deepEqual(
+      prompts.filter((p) => LOOKUP_PROMPT.test(p)),
+      [],
+      'both were found in the line: no prompt',
+    );
     assert.equal(await frame.locator('td[data-field="number"] .value').textContent(), SAMPLE.number);
     const sent = sb.requests.slice(before);
     assert.equal(sent.length, 1);
@@ -395,19 +511,35 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const bar = (await item.boundingBox())!;
     await mediaShot(v, 'screenshot-watch.png', union({ ...editor, height: editor.height * 0.55 }, bar, 0));
 
-    const done = v.notification(`${PROGRESSING.number} in send ${PROGRESSING.sendId} is now final: DELIVERED (Delivered).`);
+    const done = v.notification(
+      `${PROGRESSING.number} in send ${PROGRESSING.sendId} is now final: DELIVERED (Delivered).`,
+    );
     await done.waitFor({ timeout: 40000 });
     const took = Date.now() - startedAt;
     assert.ok(took <= 30000, `final after ${took} ms (the watch re-checks after 5 s, then about 10 s)`);
     await item.waitFor({ state: 'hidden', timeout: 10000 }); // hidden or removed
-    assert.equal(await v.page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Watching \d+/ }).filter({ visible: true }).count(), 0, 'no watch item left');
+    assert.equal(
+      await v.page
+        .locator('.part.statusbar .statusbar-item')
+        .filter({ hasText: /Watching \d+/ })
+        .filter({ visible: true })
+        .count(),
+      0,
+      'no watch item left',
+    );
 
     await frame.locator('.timeline-section ol.timeline li').nth(1).waitFor({ timeout: 15000 });
     assert.equal(await frame.locator('.timeline-section h2').textContent(), 'Status timeline');
-    const codes = await frame.locator('.timeline-section ol.timeline li .badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    const codes = await frame
+      .locator('.timeline-section ol.timeline li .badge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     assert.deepEqual(codes, ['WAITING', 'DELIVERED']);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
-    assert.equal(await frame.locator('.toolbar button', { hasText: /Watch Until Final|Stop Watching/ }).count(), 0, 'nothing left to watch');
+    assert.equal(
+      await frame.locator('.toolbar button', { hasText: /Watch Until Final|Stop Watching/ }).count(),
+      0,
+      'nothing left to watch',
+    );
     const checks = sb.requests.filter((r) => r.status === 200 && r.body.includes(PROGRESSING.number));
     assert.equal(checks.length, 3, 'the lookup + 2 checks (WAITING, then DELIVERED)');
   });
@@ -429,7 +561,13 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     // README screenshot: the notification with its two actions, once its fade-in is over.
     await v.page.waitForTimeout(800);
     const toastBox = await toast.boundingBox();
-    if (toastBox) await mediaShot(v, 'screenshot-curl.png', { x: toastBox.x - 360, y: toastBox.y - 40, width: toastBox.width + 372, height: toastBox.height + 52 });
+    if (toastBox)
+      await mediaShot(v, 'screenshot-curl.png', {
+        x: toastBox.x - 360,
+        y: toastBox.y - 40,
+        width: toastBox.width + 372,
+        height: toastBox.height + 52,
+      });
     const plain = await v.readClipboard();
     assert.match(plain, /^curl |\ncurl /, plain);
     assert.ok(plain.includes(`NumaraRaporu/${SAMPLE.sendId}`), plain);
@@ -475,7 +613,11 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const checkbox = await hoverEnabledCheckbox(v);
     assert.equal(await checkbox.getAttribute('aria-checked'), 'true');
     await checkbox.click();
-    await v.page.locator('.settings-editor .setting-item-bool').filter({ hasText: 'Hover: Enabled' }).locator('.setting-value-checkbox[aria-checked="false"]').waitFor({ timeout: 10000 });
+    await v.page
+      .locator('.settings-editor .setting-item-bool')
+      .filter({ hasText: 'Hover: Enabled' })
+      .locator('.setting-value-checkbox[aria-checked="false"]')
+      .waitFor({ timeout: 10000 });
     await v.editorTab('sms.log').click();
     await v.page.locator('.tabs-container .tab.active').filter({ hasText: 'sms.log' }).waitFor();
     await untilNoHover(v, 'REJECTED', 'durum_gonderim=REJECTED', 'vairosms.hover.enabled false');
@@ -487,7 +629,15 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await v.openFile('send-report.php');
     for (const until = Date.now() + 20000; ;) {
       await pointAt(v, 'DELIVERED', 'case');
-      if (await ourHover(v, 'DELIVERED · Delivered').waitFor({ timeout: 2000 }).then(() => true, () => false)) break;
+      if (
+        await ourHover(v, 'DELIVERED · Delivered')
+          .waitFor({ timeout: 2000 })
+          .then(
+            () => true,
+            () => false,
+          )
+      )
+        break;
       if (Date.now() > until) assert.fail('no hover in the PHP file with vairosms.hover.languages ["php"]');
     }
     await v.editorTab('sms.log').click();

@@ -10,8 +10,12 @@ describe('npm run demo', () => {
   it('starts the sandbox and a real VS Code with the extension, and both answer', async function () {
     this.timeout(120000);
     const out = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [path.join(REPO_ROOT, 'scripts', 'demo.mjs'), '--smoke', '--no-build'], { cwd: REPO_ROOT, timeout: 110000 },
-        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)));
+      execFile(
+        process.execPath,
+        [path.join(REPO_ROOT, 'scripts', 'demo.mjs'), '--smoke', '--no-build'],
+        { cwd: REPO_ROOT, timeout: 110000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
+      );
     });
     assert.match(out, /demo smoke: workbench HTTP 200, sandbox lookup DELIVERED/);
   });

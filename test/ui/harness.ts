@@ -124,8 +124,11 @@ function findRepoRoot(): string {
       const manifest = path.join(dir, 'package.json');
       if (fs.existsSync(manifest)) {
         try {
-          if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'vairosms-reports') return dir;
-        } catch { /* not ours */ }
+          if ((JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'vairosms-reports')
+            return dir;
+        } catch {
+          /* not ours */
+        }
       }
       const up = path.dirname(dir);
       if (up === dir) break;
@@ -137,11 +140,19 @@ function findRepoRoot(): string {
 
 export const REPO_ROOT = findRepoRoot();
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-const CODE_SERVER = process.env.CODE_SERVER_BIN
-  || path.join(REPO_ROOT, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const CODE_SERVER =
+  process.env.CODE_SERVER_BIN ||
+  path.join(REPO_ROOT, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
@@ -160,23 +171,52 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const exactly = (s: string): RegExp => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
 const cssString = (s: string): string => JSON.stringify(s);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const safeName = (s: string): string => s.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120) || 'screenshot';
+const safeName = (s: string): string =>
+  s
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 120) || 'screenshot';
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** 'ctrl+shift+alt+f1' (keybindings.json) → 'Control+Shift+Alt+F1' (Playwright); chords separated by spaces. */
 export function toPlaywrightChord(chord: string): string[] {
   const names: Record<string, string> = {
-    ctrl: 'Control', shift: 'Shift', alt: 'Alt', cmd: 'Meta', meta: 'Meta', win: 'Meta',
-    enter: 'Enter', escape: 'Escape', tab: 'Tab', space: 'Space', backspace: 'Backspace', delete: 'Delete',
-    up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', home: 'Home', end: 'End',
-    pageup: 'PageUp', pagedown: 'PageDown', insert: 'Insert',
+    ctrl: 'Control',
+    shift: 'Shift',
+    alt: 'Alt',
+    cmd: 'Meta',
+    meta: 'Meta',
+    win: 'Meta',
+    enter: 'Enter',
+    escape: 'Escape',
+    tab: 'Tab',
+    space: 'Space',
+    backspace: 'Backspace',
+    delete: 'Delete',
+    up: 'ArrowUp',
+    down: 'ArrowDown',
+    left: 'ArrowLeft',
+    right: 'ArrowRight',
+    home: 'Home',
+    end: 'End',
+    pageup: 'PageUp',
+    pagedown: 'PageDown',
+    insert: 'Insert',
   };
-  return chord.trim().split(/\s+/).map((part) => part.split('+').map((k) => {
-    const key = k.toLowerCase();
-    if (names[key]) return names[key];
-    if (/^f\d{1,2}$/.test(key)) return key.toUpperCase();
-    return key.length === 1 ? key : k;
-  }).join('+'));
+  return chord
+    .trim()
+    .split(/\s+/)
+    .map((part) =>
+      part
+        .split('+')
+        .map((k) => {
+          const key = k.toLowerCase();
+          if (names[key]) return names[key];
+          if (/^f\d{1,2}$/.test(key)) return key.toUpperCase();
+          return key.length === 1 ? key : k;
+        })
+        .join('+'),
+    );
 }
 
 function writeWorkspace(dir: string, files: Record<string, string>): void {
@@ -191,20 +231,29 @@ function writeWorkspace(dir: string, files: Record<string, string>): void {
 function writeLanguagePack(userDataDir: string, scratch: string, locale: string): void {
   const translations = path.join(scratch, `translations.${locale}.json`);
   fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
-    [locale]: {
-      hash: 'test', label: locale,
-      // must not be empty, or the extension host never loads extensions
-      extensions: [{ extensionIdentifier: { id: 'test.language-pack' }, version: '1.0.0' }],
-      translations: { vscode: translations },
-    },
-  }));
+  fs.writeFileSync(
+    path.join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      [locale]: {
+        hash: 'test',
+        label: locale,
+        // must not be empty, or the extension host never loads extensions
+        extensions: [{ extensionIdentifier: { id: 'test.language-pack' }, version: '1.0.0' }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
 }
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${path.basename(args[0] ?? file)} ${args.slice(1).join(' ')} failed: ${errorText(err)}\n${stdout}${stderr}`));
+      if (err)
+        reject(
+          new Error(
+            `${path.basename(args[0] ?? file)} ${args.slice(1).join(' ')} failed: ${errorText(err)}\n${stdout}${stderr}`,
+          ),
+        );
       else resolve(`${stdout}${stderr}`);
     });
   });
@@ -214,7 +263,15 @@ async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
   const exited = new Promise<void>((r) => server.once('exit', () => r()));
   const kill = (signal: NodeJS.Signals): void => {
-    try { process.kill(-server.pid!, signal); } catch { try { server.kill(signal); } catch { /* gone */ } }
+    try {
+      process.kill(-server.pid!, signal);
+    } catch {
+      try {
+        server.kill(signal);
+      } catch {
+        /* gone */
+      }
+    }
   };
   kill('SIGTERM');
   const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
@@ -236,18 +293,22 @@ function tagWebviewsInPage(): void {
       const visible = r.width > 0 && r.height > 0 && getComputedStyle(frame).visibility !== 'hidden';
       let title = '';
       if (visible) {
-        const cx = r.left + r.width / 2; const cy = r.top + r.height / 2;
+        const cx = r.left + r.width / 2;
+        const cy = r.top + r.height / 2;
         for (const g of groups) {
           const gr = g.getBoundingClientRect();
           if (cx >= gr.left && cx <= gr.right && cy >= gr.top && cy <= gr.bottom) {
-            const label = g.querySelector('.tab.active .label-name, .tab.active .tab-label') ?? g.querySelector('.title-label .label-name');
+            const label =
+              g.querySelector('.tab.active .label-name, .tab.active .tab-label') ??
+              g.querySelector('.title-label .label-name');
             title = (label?.textContent ?? '').trim();
             break;
           }
         }
       }
-      if (title) { if (frame.getAttribute('data-editor-title') !== title) frame.setAttribute('data-editor-title', title); }
-      else if (frame.hasAttribute('data-editor-title')) frame.removeAttribute('data-editor-title');
+      if (title) {
+        if (frame.getAttribute('data-editor-title') !== title) frame.setAttribute('data-editor-title', title);
+      } else if (frame.hasAttribute('data-editor-title')) frame.removeAttribute('data-editor-title');
     }
   };
   setInterval(tag, 200);
@@ -258,30 +319,54 @@ function tagWebviewsInPage(): void {
 export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
   const started = Date.now();
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`${CODE_SERVER} is missing: run \`npm run setup:code-server\``);
-  const vsix = path.resolve(opts.vsix ?? process.env.VAIROSMS_TEST_VSIX ?? path.join(REPO_ROOT, 'vairosms-reports.vsix'));
-  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`node esbuild.js --production && npx vsce package --no-dependencies -o vairosms-reports.vsix\``);
+  const vsix = path.resolve(
+    opts.vsix ?? process.env.VAIROSMS_TEST_VSIX ?? path.join(REPO_ROOT, 'vairosms-reports.vsix'),
+  );
+  if (!fs.existsSync(vsix))
+    throw new Error(
+      `${vsix} is missing: run \`node esbuild.js --production && npx vsce package --no-dependencies -o vairosms-reports.vsix\``,
+    );
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-ui-'));
   const userDataDir = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   const workspace = path.join(scratch, 'workspace');
   for (const d of [path.join(userDataDir, 'User'), extensionsDir, workspace]) fs.mkdirSync(d, { recursive: true });
-  const files = opts.files && Object.keys(opts.files).length > 0 ? opts.files : { 'README.md': '# VairoSMS UI test workspace\n' };
+  const files =
+    opts.files && Object.keys(opts.files).length > 0 ? opts.files : { 'README.md': '# VairoSMS UI test workspace\n' };
   writeWorkspace(workspace, files);
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    ...DEFAULT_SETTINGS,
-    ...(opts.colorTheme ? { 'workbench.colorTheme': opts.colorTheme } : {}),
-    ...opts.settings,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        ...DEFAULT_SETTINGS,
+        ...(opts.colorTheme ? { 'workbench.colorTheme': opts.colorTheme } : {}),
+        ...opts.settings,
+      },
+      null,
+      2,
+    ),
+  );
   if (opts.keybindings?.length) {
     fs.writeFileSync(path.join(userDataDir, 'User', 'keybindings.json'), JSON.stringify(opts.keybindings, null, 2));
   }
   const locale = opts.locale && opts.locale !== 'en' ? opts.locale : undefined;
   if (locale) writeLanguagePack(userDataDir, scratch, locale);
 
-  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', path.join(scratch, 'config.yaml')];
+  const common = [
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    path.join(scratch, 'config.yaml'),
+  ];
   const env: NodeJS.ProcessEnv = {
-    ...process.env, ...opts.env, VSCODE_IPC_HOOK_CLI: '', EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
+    ...process.env,
+    ...opts.env,
+    VSCODE_IPC_HOOK_CLI: '',
+    EXTENSIONS_GALLERY: '{}',
+    XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
   };
   let log = '';
   let server: ChildProcess | undefined;
@@ -289,7 +374,11 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
   let page: Page | undefined;
   const consoleLines: string[] = [];
   const cleanup = async (keep: boolean): Promise<void> => {
-    try { await context?.close(); } catch { /* already closed */ }
+    try {
+      await context?.close();
+    } catch {
+      /* already closed */
+    }
     if (server) await stopServer(server);
     if (!keep) fs.rmSync(scratch, { recursive: true, force: true });
   };
@@ -299,8 +388,18 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
     log += await run(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], env, 120000);
 
     // 2. start code-server on a free port; ready when both listeners are up
-    const args = [CODE_SERVER, ...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry',
-      '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened'];
+    const args = [
+      CODE_SERVER,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--ignore-last-opened',
+    ];
     if (locale) args.push('--locale', locale);
     args.push(workspace);
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
@@ -310,24 +409,38 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
       const on = (d: Buffer): void => {
         log += d.toString();
         const m = log.match(/HTTP server listening on (http:\/\/[.:\d]+)/);
-        if (m && /Session server listening/.test(log)) { clearTimeout(timer); resolve(m[1]); }
+        if (m && /Session server listening/.test(log)) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
       };
       child.stdout!.on('data', on);
       child.stderr!.on('data', on);
-      child.once('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`code-server exited early (${code ?? signal})`)); });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`code-server exited early (${code ?? signal})`));
+      });
     });
     child.removeAllListeners('exit');
 
     // 3. the browser: a persistent profile (secrets live in its storage), clipboard allowed for the origin
     context = await chromium.launchPersistentContext(path.join(scratch, 'chromium-profile'), {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1400, height: 900 }, args: CHROMIUM_ARGS,
-      locale: locale ?? 'en-US', bypassCSP: opts.bypassCSP === true,
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: CHROMIUM_ARGS,
+      locale: locale ?? 'en-US',
+      bypassCSP: opts.bypassCSP === true,
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: address });
     await context.addInitScript(tagWebviewsInPage);
-    page = context.pages()[0] ?? await context.newPage();
-    page.on('dialog', (d) => { d.accept().catch(() => undefined); });
-    page.on('console', (m) => { if (m.type() === 'error') consoleLines.push(`[console.error] ${m.text()}`); });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('dialog', (d) => {
+      d.accept().catch(() => undefined);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleLines.push(`[console.error] ${m.text()}`);
+    });
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     page.setDefaultTimeout(30000);
 
@@ -335,9 +448,28 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
     await page.goto(url);
     await waitForWorkbench(page);
     // the workspace is open when the explorer lists a top-level entry (dot-entries may be excluded from it)
-    const first = Object.keys(files).map((f) => f.split(/[\\/]/)[0]).filter((f) => !f.startsWith('.')).sort()[0];
-    if (first) await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: first }).first().waitFor({ timeout: 60000 });
-    const vscode = makeDriver({ page, context, url: address, workspace, userDataDir, extensionsDir, scratch, server: child, log: () => log, consoleLines });
+    const first = Object.keys(files)
+      .map((f) => f.split(/[\\/]/)[0])
+      .filter((f) => !f.startsWith('.'))
+      .sort()[0];
+    if (first)
+      await page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ hasText: first })
+        .first()
+        .waitFor({ timeout: 60000 });
+    const vscode = makeDriver({
+      page,
+      context,
+      url: address,
+      workspace,
+      userDataDir,
+      extensionsDir,
+      scratch,
+      server: child,
+      log: () => log,
+      consoleLines,
+    });
     if (process.env.VERBOSE) console.log(`      [harness] VS Code ready in ${Date.now() - started} ms at ${address}`);
     return vscode;
   } catch (err) {
@@ -346,9 +478,13 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       if (page) await page.screenshot({ path: `${base}.png` });
       fs.writeFileSync(`${base}.log`, `${log}\n--- browser ---\n${consoleLines.join('\n')}\n`);
-    } catch { /* best effort */ }
+    } catch {
+      /* best effort */
+    }
     await cleanup(process.env.KEEP_TEST_DIRS === '1');
-    throw new Error(`launchVSCode failed: ${errorText(err)}\n(screenshot and log: ${base}.*)\n--- code-server log (tail) ---\n${log.slice(-4000)}`);
+    throw new Error(
+      `launchVSCode failed: ${errorText(err)}\n(screenshot and log: ${base}.*)\n--- code-server log (tail) ---\n${log.slice(-4000)}`,
+    );
   }
 }
 
@@ -368,8 +504,16 @@ function activityLabel(page: Page, title: string): Locator {
 }
 
 interface DriverParts {
-  page: Page; context: BrowserContext; url: string; workspace: string; userDataDir: string; extensionsDir: string; scratch: string;
-  server: ChildProcess; log: () => string; consoleLines: string[];
+  page: Page;
+  context: BrowserContext;
+  url: string;
+  workspace: string;
+  userDataDir: string;
+  extensionsDir: string;
+  scratch: string;
+  server: ChildProcess;
+  log: () => string;
+  consoleLines: string[];
 }
 
 function makeDriver(p: DriverParts): VSCode {
@@ -381,7 +525,9 @@ function makeDriver(p: DriverParts): VSCode {
   // the row's own label; in a non-English UI a second line (.quick-input-list-label-meta) repeats the English title
   const MAIN_LABEL = '.quick-input-list-rows > .quick-input-list-row:first-child .label-name';
   const rowWithLabel = (label: string | RegExp): Locator =>
-    rows.filter({ has: page.locator(MAIN_LABEL).filter({ hasText: typeof label === 'string' ? exactly(label) : label }) }).first();
+    rows
+      .filter({ has: page.locator(MAIN_LABEL).filter({ hasText: typeof label === 'string' ? exactly(label) : label }) })
+      .first();
 
   async function openPalette(): Promise<void> {
     if (await paletteVisible()) {
@@ -390,13 +536,31 @@ function makeDriver(p: DriverParts): VSCode {
     }
     for (const key of ['F1', 'Control+Shift+P']) {
       // a focused webview iframe swallows the key (or forwards it late): give the focus back to the workbench
-      await page.evaluate(() => { const a = document.activeElement; if (a instanceof HTMLIFrameElement) a.blur(); });
+      await page.evaluate(() => {
+        const a = document.activeElement;
+        if (a instanceof HTMLIFrameElement) a.blur();
+      });
       await page.keyboard.press(key);
-      const opened = await page.waitForFunction(() => {
-        const w = document.querySelector<HTMLElement>('.quick-input-widget');
-        const i = w?.querySelector<HTMLInputElement>('.quick-input-box input');
-        return !!w && !!i && getComputedStyle(w).display !== 'none' && document.activeElement === i && i.value.startsWith('>');
-      }, undefined, { timeout: 3000 }).then(() => true, () => false);
+      const opened = await page
+        .waitForFunction(
+          () => {
+            const w = document.querySelector<HTMLElement>('.quick-input-widget');
+            const i = w?.querySelector<HTMLInputElement>('.quick-input-box input');
+            return (
+              !!w &&
+              !!i &&
+              getComputedStyle(w).display !== 'none' &&
+              document.activeElement === i &&
+              i.value.startsWith('>')
+            );
+          },
+          undefined,
+          { timeout: 3000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       if (opened) return;
       if (process.env.VERBOSE) console.log(`      [harness] ${key} did not open the command palette`);
     }
@@ -432,22 +596,39 @@ function makeDriver(p: DriverParts): VSCode {
           for (let refill = 0; ; refill++) {
             if (refill > 0) await input.fill('>');
             await input.fill(text);
-            if (await row.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) break;
-            if (Date.now() > deadline) throw new Error(`no palette row labelled ${JSON.stringify(title)}; rows: ${JSON.stringify(await driver.quickPick.items())}`);
+            if (
+              await row.waitFor({ state: 'visible', timeout: 1500 }).then(
+                () => true,
+                () => false,
+              )
+            )
+              break;
+            if (Date.now() > deadline)
+              throw new Error(
+                `no palette row labelled ${JSON.stringify(title)}; rows: ${JSON.stringify(await driver.quickPick.items())}`,
+              );
           }
-          if (await input.inputValue() !== text) throw new Error('the palette input changed while waiting (focus lost?)');
+          if ((await input.inputValue()) !== text)
+            throw new Error('the palette input changed while waiting (focus lost?)');
           if (await row.evaluate((el) => el.classList.contains('focused'))) await input.press('Enter');
           else await row.click();
           // accepted: the palette closes, or the command's own quick input replaces it
-          await page.waitForFunction((t) => {
-            const w = document.querySelector<HTMLElement>('.quick-input-widget');
-            const i = w?.querySelector<HTMLInputElement>('.quick-input-box input');
-            return !w || !i || getComputedStyle(w).display === 'none' || i.value !== t;
-          }, text, { timeout: 5000 });
+          await page.waitForFunction(
+            (t) => {
+              const w = document.querySelector<HTMLElement>('.quick-input-widget');
+              const i = w?.querySelector<HTMLInputElement>('.quick-input-box input');
+              return !w || !i || getComputedStyle(w).display === 'none' || i.value !== t;
+            },
+            text,
+            { timeout: 5000 },
+          );
           return;
         } catch (e) {
           last = e;
-          if (process.env.VERBOSE) console.log(`      [harness] runCommand(${JSON.stringify(title)}) attempt ${attempt}: ${errorText(e).split('\n')[0]}`);
+          if (process.env.VERBOSE)
+            console.log(
+              `      [harness] runCommand(${JSON.stringify(title)}) attempt ${attempt}: ${errorText(e).split('\n')[0]}`,
+            );
           await page.keyboard.press('Escape').catch(() => undefined);
           await sleep(300 * attempt);
         }
@@ -465,11 +646,18 @@ function makeDriver(p: DriverParts): VSCode {
           const row = rows.filter({ has: page.locator(MAIN_LABEL).filter({ hasText: exactly(base) }) }).first();
           await row.waitFor({ state: 'visible', timeout: 15000 });
           await row.click();
-          await page.locator('.tabs-container .tab.active').filter({ hasText: base }).first().waitFor({ timeout: 15000 });
+          await page
+            .locator('.tabs-container .tab.active')
+            .filter({ hasText: base })
+            .first()
+            .waitFor({ timeout: 15000 });
           return;
         } catch (e) {
           last = e;
-          if (process.env.VERBOSE) console.log(`      [harness] openFile(${JSON.stringify(relativePath)}) attempt ${attempt}: ${errorText(e).split('\n')[0]}`);
+          if (process.env.VERBOSE)
+            console.log(
+              `      [harness] openFile(${JSON.stringify(relativePath)}) attempt ${attempt}: ${errorText(e).split('\n')[0]}`,
+            );
           await page.keyboard.press('Escape').catch(() => undefined);
           await sleep(300 * attempt);
         }
@@ -478,21 +666,35 @@ function makeDriver(p: DriverParts): VSCode {
     },
 
     async runCommandByKey(chord) {
-      await page.evaluate(() => { const a = document.activeElement; if (a instanceof HTMLIFrameElement) a.blur(); });
+      await page.evaluate(() => {
+        const a = document.activeElement;
+        if (a instanceof HTMLIFrameElement) a.blur();
+      });
       for (const step of toPlaywrightChord(chord)) await page.keyboard.press(step);
     },
 
     inputBox: {
       input,
       async waitFor(promptText, timeoutMs = 30000) {
-        await widget.locator('.quick-input-message, .quick-input-title').filter({ hasText: promptText }).first()
+        await widget
+          .locator('.quick-input-message, .quick-input-title')
+          .filter({ hasText: promptText })
+          .first()
           .waitFor({ state: 'visible', timeout: timeoutMs });
         await input.waitFor({ state: 'visible', timeout: timeoutMs });
       },
-      async isPassword() { return (await input.getAttribute('type')) === 'password'; },
-      async value() { return input.inputValue(); },
-      async type(text) { await input.pressSequentially(text); },
-      async fill(text) { await input.fill(text); },
+      async isPassword() {
+        return (await input.getAttribute('type')) === 'password';
+      },
+      async value() {
+        return input.inputValue();
+      },
+      async type(text) {
+        await input.pressSequentially(text);
+      },
+      async fill(text) {
+        await input.fill(text);
+      },
       async validationMessage() {
         return widget.evaluate((w) => {
           const box = w.querySelector('.quick-input-box .monaco-inputbox');
@@ -506,24 +708,36 @@ function makeDriver(p: DriverParts): VSCode {
         for (;;) {
           seen = await driver.inputBox.validationMessage();
           if (typeof text === 'string' ? (text === '' ? seen === '' : seen.includes(text)) : text.test(seen)) return;
-          if (Date.now() > deadline) throw new Error(`validation message ${JSON.stringify(seen)} does not match ${String(text)}`);
+          if (Date.now() > deadline)
+            throw new Error(`validation message ${JSON.stringify(seen)} does not match ${String(text)}`);
           await sleep(100);
         }
       },
-      async enter() { await input.press('Enter'); },
-      async escape() { await input.press('Escape'); },
+      async enter() {
+        await input.press('Enter');
+      },
+      async escape() {
+        await input.press('Escape');
+      },
     },
 
     quickPick: {
       async waitFor(title, timeoutMs = 30000) {
         if (title !== undefined) {
-          await widget.locator('.quick-input-title, .quick-input-message').filter({ hasText: title }).first()
+          await widget
+            .locator('.quick-input-title, .quick-input-message')
+            .filter({ hasText: title })
+            .first()
             .waitFor({ state: 'visible', timeout: timeoutMs });
         }
         await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
       },
       async items() {
-        return rows.evaluateAll((els, sel) => els.map((el) => (el.querySelector(sel)?.textContent ?? el.getAttribute('aria-label') ?? '').trim()), MAIN_LABEL);
+        return rows.evaluateAll(
+          (els, sel) =>
+            els.map((el) => (el.querySelector(sel)?.textContent ?? el.getAttribute('aria-label') ?? '').trim()),
+          MAIN_LABEL,
+        );
       },
       row: rowWithLabel,
       async pick(label) {
@@ -537,7 +751,8 @@ function makeDriver(p: DriverParts): VSCode {
       const frames = page.locator('iframe.webview.ready');
       let frame: Locator;
       if (typeof titleOrIndex === 'number') frame = frames.nth(titleOrIndex);
-      else if (typeof titleOrIndex === 'string') frame = page.locator(`iframe.webview.ready[data-editor-title=${cssString(titleOrIndex)}]`).first();
+      else if (typeof titleOrIndex === 'string')
+        frame = page.locator(`iframe.webview.ready[data-editor-title=${cssString(titleOrIndex)}]`).first();
       else frame = frames.filter({ visible: true }).first();
       return frame.contentFrame().frameLocator('#active-frame');
     },
@@ -552,9 +767,16 @@ function makeDriver(p: DriverParts): VSCode {
     },
 
     async clickDialogButton(label) {
-      const button = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: exactly(label) }).first();
+      const button = page
+        .locator('.monaco-dialog-box .dialog-buttons .monaco-button')
+        .filter({ hasText: exactly(label) })
+        .first();
       await button.click();
-      await page.locator('.monaco-dialog-box').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 10000 });
+      await page
+        .locator('.monaco-dialog-box')
+        .filter({ visible: true })
+        .first()
+        .waitFor({ state: 'hidden', timeout: 10000 });
     },
 
     editorTab(title) {
@@ -565,9 +787,13 @@ function makeDriver(p: DriverParts): VSCode {
       const entry = activityEntry(page, containerTitle);
       await entry.waitFor({ state: 'visible' });
       // the <li> around the link carries `checked` while its container is shown
-      const item = page.locator('.activitybar li.action-item').filter({ has: page.locator('a.action-label').and(activityLabel(page, containerTitle)) }).first();
+      const item = page
+        .locator('.activitybar li.action-item')
+        .filter({ has: page.locator('a.action-label').and(activityLabel(page, containerTitle)) })
+        .first();
       const isOpen = async (): Promise<boolean> =>
-        (await item.evaluate((el) => el.classList.contains('checked'))) && (await page.locator('.part.sidebar').isVisible());
+        (await item.evaluate((el) => el.classList.contains('checked'))) &&
+        (await page.locator('.part.sidebar').isVisible());
       // Right after a reload the workbench may restore the side bar just after our first look, and then a click
       // toggles it closed again: keep checking, and click again when it stays closed.
       const deadline = Date.now() + 15000;
@@ -583,7 +809,9 @@ function makeDriver(p: DriverParts): VSCode {
     },
 
     treeRow(text) {
-      return page.locator('.part.sidebar .monaco-list-row, .part.panel .monaco-list-row, .part.auxiliarybar .monaco-list-row').filter({ hasText: text });
+      return page
+        .locator('.part.sidebar .monaco-list-row, .part.panel .monaco-list-row, .part.auxiliarybar .monaco-list-row')
+        .filter({ hasText: text });
     },
 
     hover(text) {
@@ -630,7 +858,11 @@ function makeDriver(p: DriverParts): VSCode {
 
     async close() {
       const keep = driver.failed && process.env.KEEP_TEST_DIRS === '1';
-      try { await p.context.close(); } catch { /* already closed */ }
+      try {
+        await p.context.close();
+      } catch {
+        /* already closed */
+      }
       await stopServer(p.server);
       if (keep) console.log(`      [harness] kept ${p.scratch}`);
       else fs.rmSync(p.scratch, { recursive: true, force: true });
@@ -643,8 +875,15 @@ function makeDriver(p: DriverParts): VSCode {
 export async function saveFailureArtifacts(vscode: VSCode, testTitle: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const base = path.join(RESULTS_DIR, safeName(testTitle));
-  try { await vscode.page.screenshot({ path: `${base}.png` }); } catch (e) { console.error(`      [harness] screenshot failed: ${errorText(e)}`); }
-  fs.writeFileSync(`${base}.log`, `--- code-server log ---\n${vscode.serverLog()}\n--- browser ---\n${vscode.browserLog()}\n`);
+  try {
+    await vscode.page.screenshot({ path: `${base}.png` });
+  } catch (e) {
+    console.error(`      [harness] screenshot failed: ${errorText(e)}`);
+  }
+  fs.writeFileSync(
+    `${base}.log`,
+    `--- code-server log ---\n${vscode.serverLog()}\n--- browser ---\n${vscode.browserLog()}\n`,
+  );
   return base;
 }
 

@@ -12,7 +12,8 @@ const SENTINEL = 'SENTINEL-KEY-7f3a&#% x';
 const FORMS = [SENTINEL, encodeURIComponent(SENTINEL), new URLSearchParams({ k: SENTINEL }).toString().slice(2)];
 
 /** Elements a payload could have created; our own DOM has none of these. */
-const FOREIGN = 'img, svg:not(.icon), script:not([nonce]):not(#_vscodeApiScript), base, meta[http-equiv="refresh"], link:not([rel="stylesheet"]), a, iframe, object, embed, form, b, i';
+const FOREIGN =
+  'img, svg:not(.icon), script:not([nonce]):not(#_vscodeApiScript), base, meta[http-equiv="refresh"], link:not([rel="stylesheet"]), a, iframe, object, embed, form, b, i';
 
 const chords = [
   ...HOSTILE_MESSAGES.map((h, i) => ({ number: h.number, sendId: SAMPLE.sendId, key: `ctrl+alt+shift+f${i + 1}` })),
@@ -34,10 +35,16 @@ describe('Hostile input in the real VS Code', () => {
     sb = await startSandbox({ apiKey: SENTINEL });
     return {
       settings: { 'vairosms.apiRoot': sb.root },
-      keybindings: chords.map((c) => ({ key: c.key, command: 'vairosms.lookUpReport', args: { sendId: c.sendId, number: c.number } })),
+      keybindings: chords.map((c) => ({
+        key: c.key,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: c.sendId, number: c.number },
+      })),
     };
   });
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   before(async () => {
     const v = vscode();
@@ -54,28 +61,49 @@ describe('Hostile input in the real VS Code', () => {
     assert.equal(await field('createdAt'), HOSTILE_FIELDS.createdAt);
     assert.equal(await field('updatedAt'), HOSTILE_FIELDS.updatedAt);
     assert.equal(await field('refund'), HOSTILE_FIELDS.refund);
-    assert.equal(await frame.locator(`tr:has(td[data-field="extra:${HOSTILE_FIELDS.extraName}"]) th`).textContent(), HOSTILE_FIELDS.extraName);
+    assert.equal(
+      await frame.locator(`tr:has(td[data-field="extra:${HOSTILE_FIELDS.extraName}"]) th`).textContent(),
+      HOSTILE_FIELDS.extraName,
+    );
     assert.equal(await field(`extra:${HOSTILE_FIELDS.extraName}`), HOSTILE_FIELDS.extraValue);
     assert.match((await frame.locator('.status-line .badge').textContent()) ?? '', /unknown code/);
-    assert.equal(await frame.locator(`#app ${FOREIGN.split(', ').join(', #app ')}`).count(), 0, 'no element made from the payload');
+    assert.equal(
+      await frame.locator(`#app ${FOREIGN.split(', ').join(', #app ')}`).count(),
+      0,
+      'no element made from the payload',
+    );
     assert.notEqual(await frame.locator('html').evaluate(() => document.title), 'pwned');
     assert.doesNotMatch(await title(), /pwned/);
     // In Recent Lookups the hostile status is the row's text too (the row's own action buttons aside).
     await v.openSideBar(ACTIVITY_TITLE);
     const row = v.treeRow(HOSTILE_FIELDS.number).first();
     await row.waitFor();
-    assert.ok(((await row.locator('.label-description').textContent()) ?? '').includes(HOSTILE_FIELDS.status.toUpperCase()));
-    assert.equal(await row.locator('.label-description *').count(), 0, 'the description (where the status goes) is text only');
+    assert.ok(
+      ((await row.locator('.label-description').textContent()) ?? '').includes(HOSTILE_FIELDS.status.toUpperCase()),
+    );
+    assert.equal(
+      await row.locator('.label-description *').count(),
+      0,
+      'the description (where the status goes) is text only',
+    );
   });
 
-  it('row 1: shows hostile message texts literally, and the provider\'s hostile error text as text', async () => {
+  it("row 1: shows hostile message texts literally, and the provider's hostile error text as text", async () => {
     const v = vscode();
     for (const h of HOSTILE_MESSAGES.filter((x) => x.name !== 'long-line')) {
       const frame = await lookUp(v, h.number);
       const message = frame.locator('#message-text');
-      const visible = await message.evaluate((el) => Array.from(el.childNodes).map((n) => (n.nodeType === 3 ? n.textContent : `[${(n as Element).className}]`)).join(''));
+      const visible = await message.evaluate((el) =>
+        Array.from(el.childNodes)
+          .map((n) => (n.nodeType === 3 ? n.textContent : `[${(n as Element).className}]`))
+          .join(''),
+      );
       assert.ok(visible.replace(/\[cc\]/g, '').length > 0, h.name);
-      assert.equal(await message.locator(':not(.cc)').count(), 0, `${h.name}: only text and our control-character marks`);
+      assert.equal(
+        await message.locator(':not(.cc)').count(),
+        0,
+        `${h.name}: only text and our control-character marks`,
+      );
       assert.equal(await frame.locator(`#app ${FOREIGN.split(', ').join(', #app ')}`).count(), 0, h.name);
     }
     const frame = await lookUp(v, SAMPLE.number, '9021');
@@ -83,7 +111,10 @@ describe('Hostile input in the real VS Code', () => {
     assert.equal(await frame.locator('.provider blockquote').textContent(), HOSTILE_PROVIDER_TEXT);
     assert.equal(await frame.locator(`#app ${FOREIGN.split(', ').join(', #app ')}`).count(), 0);
     const toasts = await v.page.locator('.notification-list-item-message').allTextContents();
-    assert.ok(toasts.every((t) => !t.includes('<script>') && !t.includes('command:')), 'the notification does not carry the provider\'s text');
+    assert.ok(
+      toasts.every((t) => !t.includes('<script>') && !t.includes('command:')),
+      "the notification does not carry the provider's text",
+    );
     assert.equal(await v.page.locator('.notification-list-item-message a[href^="command:"]').count(), 0);
     assert.doesNotMatch(await v.page.title(), /pwned/);
   });
@@ -92,7 +123,8 @@ describe('Hostile input in the real VS Code', () => {
     const v = vscode();
     const bidi = await lookUp(v, NUMBER_FOR_HOSTILE['bidi-zero-width']);
     const marks = await bidi.locator('#message-text .cc').allTextContents();
-    for (const cp of ['⟨U+202E⟩', '⟨U+202C⟩', '⟨U+200B⟩', '⟨U+FEFF⟩']) assert.ok(marks.includes(cp), `${cp} shown: ${marks.join(' ')}`);
+    for (const cp of ['⟨U+202E⟩', '⟨U+202C⟩', '⟨U+200B⟩', '⟨U+FEFF⟩'])
+      assert.ok(marks.includes(cp), `${cp} shown: ${marks.join(' ')}`);
     assert.equal(await bidi.locator('#message-text').getAttribute('dir'), 'auto');
     assert.match((await bidi.locator('#message-text').textContent()) ?? '', /😀👍🏽/);
     assert.match((await bidi.locator('.message-section .note').textContent()) ?? '', /shown as ⟨U\+XXXX⟩/);
@@ -107,10 +139,12 @@ describe('Hostile input in the real VS Code', () => {
     assert.ok(layout.box <= layout.viewport, 'the message scrolls inside its box');
   });
 
-  it('row 5: the key is nowhere in any panel\'s DOM or state, nor in a notification', async () => {
+  it("row 5: the key is nowhere in any panel's DOM or state, nor in a notification", async () => {
     const v = vscode();
     await lookUp(v, SAMPLE.number);
-    const frames = v.page.frames().filter((f) => f.url().includes('vscode-resource') || f.name() === 'active-frame' || /index\.html/.test(f.url()));
+    const frames = v.page
+      .frames()
+      .filter((f) => f.url().includes('vscode-resource') || f.name() === 'active-frame' || /index\.html/.test(f.url()));
     assert.ok(frames.length > 0, 'webview frames found');
     for (const f of frames) {
       const dom = await f.evaluate(() => document.documentElement.outerHTML).catch(() => '');
@@ -129,9 +163,21 @@ describe('Hostile input: the webview resource root holds even without the CSP', 
   let sb: Sandbox;
   const vscode = useVSCode(async () => {
     sb = await startSandbox({ apiKey: 'root-test-key' });
-    return { bypassCSP: true, settings: { 'vairosms.apiRoot': sb.root }, keybindings: [{ key: 'ctrl+alt+shift+f1', command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: SAMPLE.number } }] };
+    return {
+      bypassCSP: true,
+      settings: { 'vairosms.apiRoot': sb.root },
+      keybindings: [
+        {
+          key: 'ctrl+alt+shift+f1',
+          command: 'vairosms.lookUpReport',
+          args: { sendId: SAMPLE.sendId, number: SAMPLE.number },
+        },
+      ],
+    };
   });
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   it('row 2: a file inside dist/webview loads; files outside it, and %2f.. escapes, do not', async () => {
     const v = vscode();

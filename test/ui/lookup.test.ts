@@ -49,7 +49,13 @@ async function hoverUntil(v: VSCode, target: Locator, text: string | RegExp): Pr
   for (let attempt = 1; ; attempt++) {
     await v.page.mouse.move(700, 880);
     await target.hover();
-    if (await hover.waitFor({ timeout: 4000 }).then(() => true, () => false)) return hover;
+    if (
+      await hover.waitFor({ timeout: 4000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return hover;
     if (attempt === 3) throw new Error(`no hover with ${String(text)} after ${attempt} attempts`);
   }
 }
@@ -60,7 +66,10 @@ async function pickMenuItem(v: VSCode, menu: Locator, label: string): Promise<vo
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const item = menu.locator('a.action-menu-item').filter({ hasText: exact });
   await item.hover();
-  await menu.locator('li.action-item.focused').filter({ has: v.page.locator('a.action-menu-item', { hasText: exact }) }).waitFor({ timeout: 5000 });
+  await menu
+    .locator('li.action-item.focused')
+    .filter({ has: v.page.locator('a.action-menu-item', { hasText: exact }) })
+    .waitFor({ timeout: 5000 });
   await item.click();
   await menu.waitFor({ state: 'hidden', timeout: 5000 });
 }
@@ -73,7 +82,8 @@ async function pickMenuItem(v: VSCode, menu: Locator, label: string): Promise<vo
  */
 async function persistedTabs(v: VSCode): Promise<string[]> {
   const raw = await v.page.evaluate(async () => {
-    const name = (await indexedDB.databases()).map((d) => d.name ?? '')
+    const name = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
       .find((n) => n.startsWith('vscode-web-state-db-') && n !== 'vscode-web-state-db-global');
     if (!name) return '';
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -83,7 +93,10 @@ async function persistedTabs(v: VSCode): Promise<string[]> {
     });
     try {
       const value = await new Promise<unknown>((resolve, reject) => {
-        const r = db.transaction('ItemTable', 'readonly').objectStore('ItemTable').get('memento/workbench.parts.editor');
+        const r = db
+          .transaction('ItemTable', 'readonly')
+          .objectStore('ItemTable')
+          .get('memento/workbench.parts.editor');
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
@@ -96,14 +109,20 @@ async function persistedTabs(v: VSCode): Promise<string[]> {
   type Node = { type: 'leaf'; data: { editors: Array<{ value: string }> } } | { type: 'branch'; data: Node[] };
   const tabs: string[] = [];
   const walk = (n: Node): void => {
-    if (n.type === 'branch') { n.data.forEach(walk); return; }
+    if (n.type === 'branch') {
+      n.data.forEach(walk);
+      return;
+    }
     for (const e of n.data.editors) {
       const input = JSON.parse(e.value) as { title?: string; state?: string };
       const state = input.state ? (JSON.parse(input.state) as { model?: { state?: string } }).model?.state : undefined;
       tabs.push(`${input.title} (${state ?? 'no state'})`);
     }
   };
-  walk((JSON.parse(raw) as { 'editorpart.state': { serializedGrid: { root: Node } } })['editorpart.state'].serializedGrid.root);
+  walk(
+    (JSON.parse(raw) as { 'editorpart.state': { serializedGrid: { root: Node } } })['editorpart.state'].serializedGrid
+      .root,
+  );
   return tabs;
 }
 
@@ -119,22 +138,36 @@ async function waitForPersistedTabs(v: VSCode, expected: string[]): Promise<void
 }
 
 const menuLabels = (menu: Locator): Promise<string[]> =>
-  menu.locator('.action-item:not(.disabled) .action-label').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
+  menu
+    .locator('.action-item:not(.disabled) .action-label')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
 
 describe('Lookup experience (en, light)', function () {
   let sb: Sandbox;
-  before(async () => { sb = await startSandbox({ apiKey: KEY }); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY });
+  });
   const vscode = useVSCode(() => ({
     colorTheme: 'Default Light Modern',
     settings: { 'vairosms.apiRoot': sb.root },
     keybindings: [
-      { key: LOOKUP_WRONG_KEY_CHORD, command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: WRONG_KEY_NUMBER } },
-      { key: LOOKUP_WAITING_CHORD, command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.WAITING } },
+      {
+        key: LOOKUP_WRONG_KEY_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: SAMPLE.sendId, number: WRONG_KEY_NUMBER },
+      },
+      {
+        key: LOOKUP_WAITING_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.WAITING },
+      },
     ],
   }));
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
-  it('stores the API key typed into the palette\'s password box', async () => {
+  it("stores the API key typed into the palette's password box", async () => {
     const v = vscode();
     await v.runCommand('VairoSMS: Set API Key…');
     await v.inputBox.waitFor(/Paste your VairoSMS API key/);
@@ -152,7 +185,10 @@ describe('Lookup experience (en, light)', function () {
     try {
       await v.runCommand('VairoSMS: Look Up Number Report…');
       await v.inputBox.waitFor('Send ID: the number VairoSMS returned when the SMS was sent');
-      assert.match(await v.page.locator('.quick-input-widget .quick-input-title').innerText(), /Look Up Number Report.*1\/2/s);
+      assert.match(
+        await v.page.locator('.quick-input-widget .quick-input-title').innerText(),
+        /Look Up Number Report.*1\/2/s,
+      );
       await v.inputBox.fill(SAMPLE.sendId);
       await v.inputBox.enter();
       await v.inputBox.waitFor(`Phone number the SMS was sent to, in send ${SAMPLE.sendId}.`);
@@ -160,7 +196,9 @@ describe('Lookup experience (en, light)', function () {
       await v.inputBox.type('0539 999 99 99');
       await v.inputBox.waitForValidationMessage('Will be sent as 5399999999 (Turkish mobile number).');
       await v.inputBox.enter();
-      await v.notification(`VairoSMS: looking up ${SAMPLE.number} in send ${SAMPLE.sendId}…`).waitFor({ timeout: 10000 });
+      await v
+        .notification(`VairoSMS: looking up ${SAMPLE.number} in send ${SAMPLE.sendId}…`)
+        .waitFor({ timeout: 10000 });
       await v.webview(SAMPLE_TAB).locator('#app[data-state="loading"]').waitFor({ timeout: 10000 });
     } finally {
       sb.setLatency(0);
@@ -168,7 +206,11 @@ describe('Lookup experience (en, light)', function () {
     const frame = await panel(v, SAMPLE_TAB);
     assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
     assert.equal(await frame.locator('td[data-field="number"] .value').textContent(), SAMPLE.number);
-    assert.equal(await frame.locator('#message-text').textContent(), MESSAGE, 'the Turkish message, character for character');
+    assert.equal(
+      await frame.locator('#message-text').textContent(),
+      MESSAGE,
+      'the Turkish message, character for character',
+    );
     assert.equal(await frame.locator('#message-text .cc').count(), 0);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
     assert.equal(await frame.locator('.status-line .badge .code').textContent(), 'DELIVERED');
@@ -189,7 +231,12 @@ describe('Lookup experience (en, light)', function () {
     const badge = frame.locator('.status-line .badge');
     const tip = await describedTooltip(frame, badge);
     assert.equal(await badge.getAttribute('tabindex'), '0', 'reachable with Tab');
-    assert.equal(await tip.evaluate((t) => t.parentElement?.classList.contains('has-tip') && t.previousElementSibling?.classList.contains('badge')), true);
+    assert.equal(
+      await tip.evaluate(
+        (t) => t.parentElement?.classList.contains('has-tip') && t.previousElementSibling?.classList.contains('badge'),
+      ),
+      true,
+    );
     await frame.locator('h1').hover();
     assert.equal(await tip.isVisible(), false, 'hidden until hovered or focused');
 
@@ -197,11 +244,20 @@ describe('Lookup experience (en, light)', function () {
     await badge.hover();
     await tip.waitFor({ state: 'visible', timeout: 5000 });
     const text = (await tip.textContent()) ?? '';
-    for (const part of ['DELIVERED · Delivered', 'Meaning: The operator confirmed delivery to the handset.', 'Final or pending: Final',
-      'What to do next: Nothing to do; stop polling.', 'Mesaj iletildi.']) {
+    for (const part of [
+      'DELIVERED · Delivered',
+      'Meaning: The operator confirmed delivery to the handset.',
+      'Final or pending: Final',
+      'What to do next: Nothing to do; stop polling.',
+      'Mesaj iletildi.',
+    ]) {
       assert.ok(text.includes(part), `the tooltip has "${part}": ${text}`);
     }
-    assert.equal(await tip.locator('[lang="tr"]').textContent(), 'Mesaj iletildi.', 'the provider\'s Turkish text is marked lang=tr');
+    assert.equal(
+      await tip.locator('[lang="tr"]').textContent(),
+      'Mesaj iletildi.',
+      "the provider's Turkish text is marked lang=tr",
+    );
     await frame.locator('h1').hover();
     await tip.waitFor({ state: 'hidden', timeout: 5000 });
 
@@ -248,7 +304,8 @@ describe('Lookup experience (en, light)', function () {
       await tip.waitFor({ state: 'visible', timeout: 5000 });
       const text = (await tip.textContent()) ?? '';
       assert.ok(text.startsWith(`${code} · `), `${code}: ${text}`);
-      for (const label of ['Meaning: ', 'Final or pending: ', 'What to do next: ']) assert.ok(text.includes(label), `${code} tooltip lacks ${label}`);
+      for (const label of ['Meaning: ', 'Final or pending: ', 'What to do next: '])
+        assert.ok(text.includes(label), `${code} tooltip lacks ${label}`);
       texts.add(text);
     }
     assert.equal(texts.size, 11, 'eleven different tooltip texts');
@@ -260,11 +317,19 @@ describe('Lookup experience (en, light)', function () {
     const row = v.treeRow(SAMPLE.number).first();
     await row.waitFor();
     assert.equal(await row.locator('.label-name').textContent(), SAMPLE.number);
-    assert.match((await row.locator('.label-description').textContent()) ?? '', /^send 187 · DELIVERED · (now|\d+ seconds ago)$/);
+    assert.match(
+      (await row.locator('.label-description').textContent()) ?? '',
+      /^send 187 · DELIVERED · (now|\d+ seconds ago)$/,
+    );
     const hover = await hoverUntil(v, row.locator('.label-name'), /DELIVERED\s·\sDelivered/); // markdown text: spaces are NBSPs
     const tip = (await hover.innerText()).replace(/\s+/g, ' ');
-    for (const part of ['The operator confirmed delivery to the handset.', 'Final', 'What to do next: Nothing to do; stop polling.',
-      `${SAMPLE.number} in send ${SAMPLE.sendId}`, 'Click to reopen the stored report.']) {
+    for (const part of [
+      'The operator confirmed delivery to the handset.',
+      'Final',
+      'What to do next: Nothing to do; stop polling.',
+      `${SAMPLE.number} in send ${SAMPLE.sendId}`,
+      'Click to reopen the stored report.',
+    ]) {
       assert.ok(tip.includes(part), `tree tooltip has "${part}": ${tip}`);
     }
     await v.page.mouse.move(900, 880);
@@ -298,7 +363,7 @@ describe('Lookup experience (en, light)', function () {
     await toast.waitFor({ timeout: 20000 });
     const toastText = (await toast.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ');
     assert.match(toastText, new RegExp(`^Wrong API key \\(${WRONG_KEY_NUMBER} in send 187\\)`));
-    assert.ok(!toastText.includes(TEXT.wrongKey), 'the provider\'s text stays out of the notification');
+    assert.ok(!toastText.includes(TEXT.wrongKey), "the provider's text stays out of the notification");
     const toastSetKey = toast.locator('.monaco-button').filter({ hasText: /^Set API Key…$/ });
     assert.equal(await toastSetKey.count(), 1, 'the notification offers Set API Key…');
     assert.equal(sb.requests.at(-1)?.apiKey, 'not-the-right-key');
@@ -351,7 +416,11 @@ describe('Lookup experience (en, light)', function () {
     await v.treeRow(SAMPLE.number).first().waitFor({ timeout: 20000 });
     await v.treeRow(WRONG_KEY_NUMBER).first().waitFor();
     await v.editorTab(SAMPLE_TAB).waitFor({ timeout: 20000 });
-    assert.deepEqual(await v.page.locator('.tabs-container .tab').allInnerTexts(), [SAMPLE_TAB], 'the same tabs as before the reload');
+    assert.deepEqual(
+      await v.page.locator('.tabs-container .tab').allInnerTexts(),
+      [SAMPLE_TAB],
+      'the same tabs as before the reload',
+    );
     const frame = await panel(v, SAMPLE_TAB);
     assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
     assert.equal(await frame.locator('#message-text').textContent(), MESSAGE);
@@ -371,8 +440,17 @@ describe('Lookup experience (en, light)', function () {
 
     const menu = await contextMenu(v, waiting);
     const labels = await menuLabels(menu);
-    for (const item of ['Open Report', 'Refresh Report', 'Show Raw Response', 'Watch Until Final', 'Copy Number', 'Copy Send ID',
-      'Copy as cURL', 'Copy as Code Snippet…', 'Remove']) {
+    for (const item of [
+      'Open Report',
+      'Refresh Report',
+      'Show Raw Response',
+      'Watch Until Final',
+      'Copy Number',
+      'Copy Send ID',
+      'Copy as cURL',
+      'Copy as Code Snippet…',
+      'Remove',
+    ]) {
       assert.ok(labels.includes(item), `context menu ${JSON.stringify(labels)} lacks ${item}`);
     }
     await pickMenuItem(v, menu, 'Remove');
@@ -388,7 +466,9 @@ describe('Lookup experience (en, light)', function () {
     assert.equal(await v.page.locator('.part.sidebar .monaco-list-row').count(), 1);
 
     // Clear All asks first; Cancel keeps the entries
-    const clearAll = v.page.locator('.part.sidebar .title-actions .action-label[aria-label="Clear All Recent Lookups"]');
+    const clearAll = v.page.locator(
+      '.part.sidebar .title-actions .action-label[aria-label="Clear All Recent Lookups"]',
+    );
     await clearAll.click();
     await v.dialog('Remove all 1 recent lookups? Their stored reports are deleted.').waitFor();
     await v.clickDialogButton('Cancel');

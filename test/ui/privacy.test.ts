@@ -16,15 +16,25 @@ describe('Privacy settings and a reload mid-request', () => {
     sb = await startSandbox({ apiKey: KEY });
     return {
       colorTheme: 'Default High Contrast',
-      settings: { 'vairosms.apiRoot': sb.root, 'vairosms.maskNumbers': true, 'vairosms.history.keepMessageText': false },
+      settings: {
+        'vairosms.apiRoot': sb.root,
+        'vairosms.maskNumbers': true,
+        'vairosms.history.keepMessageText': false,
+      },
       keybindings: [
-        { key: 'ctrl+alt+shift+f1', command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: SAMPLE.number } },
+        {
+          key: 'ctrl+alt+shift+f1',
+          command: 'vairosms.lookUpReport',
+          args: { sendId: SAMPLE.sendId, number: SAMPLE.number },
+        },
         { key: 'ctrl+alt+shift+f2', command: 'vairosms.lookUpReport', args: { sendId: '9007', number: SAMPLE.number } },
         { key: 'ctrl+alt+shift+f3', command: 'vairosms.lookUpReport', args: { sendId: '9001', number: SAMPLE.number } },
       ],
     };
   });
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   before(async () => {
     const v = vscode();
@@ -40,7 +50,12 @@ describe('Privacy settings and a reload mid-request', () => {
     // what a screen reader announces.
     const badge = await frame.locator('.status-line .badge').evaluate((b) => {
       const cs = getComputedStyle(b);
-      return { border: cs.borderTopStyle, borderColor: cs.borderTopColor, color: cs.color, bodyBg: getComputedStyle(document.body).backgroundColor };
+      return {
+        border: cs.borderTopStyle,
+        borderColor: cs.borderTopColor,
+        color: cs.color,
+        bodyBg: getComputedStyle(document.body).backgroundColor,
+      };
     });
     assert.equal(badge.border, 'solid');
     assert.notEqual(badge.borderColor, 'rgba(0, 0, 0, 0)');
@@ -85,8 +100,18 @@ describe('Privacy settings and a reload mid-request', () => {
     await v.openSideBar(ACTIVITY_TITLE);
     await v.treeRow(MASKED).first().waitFor();
     assert.equal(await v.treeRow(/send 9001/).count(), 0, 'no entry for the interrupted lookup');
-    assert.equal(await v.page.locator('.notification-toast').filter({ hasText: /VairoSMS|Error|error/ }).count(), 0, 'no error after the reload');
+    assert.equal(
+      await v.page
+        .locator('.notification-toast')
+        .filter({ hasText: /VairoSMS|Error|error/ })
+        .count(),
+      0,
+      'no error after the reload',
+    );
     await v.runCommandByKey('ctrl+alt+shift+f1');
-    await v.webview(`${MASKED} · send ${SAMPLE.sendId}`).locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+    await v
+      .webview(`${MASKED} · send ${SAMPLE.sendId}`)
+      .locator('#app[data-state="report"]')
+      .waitFor({ timeout: 30000 });
   });
 });

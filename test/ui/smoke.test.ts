@@ -8,8 +8,10 @@ const nls = (locale?: string): Record<string, string> =>
   JSON.parse(fs.readFileSync(path.join(REPO_ROOT, locale ? `package.nls.${locale}.json` : 'package.nls.json'), 'utf8'));
 
 /** Runs in the page: the Output view's channel picker has our channel selected. */
-const outputShowsVairoSMS = (): boolean => Array.from(document.querySelectorAll<HTMLSelectElement>('.part.panel select'))
-  .some((s) => s.offsetParent !== null && (s.selectedOptions[0]?.textContent ?? '').trim() === 'VairoSMS');
+const outputShowsVairoSMS = (): boolean =>
+  Array.from(document.querySelectorAll<HTMLSelectElement>('.part.panel select')).some(
+    (s) => s.offsetParent !== null && (s.selectedOptions[0]?.textContent ?? '').trim() === 'VairoSMS',
+  );
 
 /** Opens the palette filtered to "VairoSMS:", waits for every `present` row, checks that no `absent` row is a label.
  *  Context keys change asynchronously after a command, so a palette that does not match yet is reopened (up to 15 s). */
@@ -20,7 +22,11 @@ async function expectPaletteCommands(v: VSCode, present: string[], absent: strin
     let labels: string[] = [];
     try {
       // An open palette does not follow a context key that changes after it opened: wait a little, then reopen.
-      for (const t of present) await v.quickPick.row(t).waitFor({ timeout: 3000 }).catch(() => undefined);
+      for (const t of present)
+        await v.quickPick
+          .row(t)
+          .waitFor({ timeout: 3000 })
+          .catch(() => undefined);
       labels = await v.quickPick.items();
     } finally {
       await v.page.keyboard.press('Escape');
@@ -55,7 +61,10 @@ describe('UI smoke (en)', () => {
     assert.ok(await page.locator('div.monaco-workbench').isVisible(), 'workbench visible');
     await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'numbers.txt' }).waitFor();
     const installed = fs.readdirSync(vscode().extensionsDir);
-    assert.ok(installed.some((d) => d.startsWith('smsdev.vairosms-reports-')), `installed: ${installed.join(', ')}`);
+    assert.ok(
+      installed.some((d) => d.startsWith('smsdev.vairosms-reports-')),
+      `installed: ${installed.join(', ')}`,
+    );
   });
 
   it('has the VairoSMS entry in the activity bar', async () => {
@@ -78,14 +87,27 @@ describe('UI smoke (en)', () => {
   it('lists the commands in the command palette', async () => {
     const v = vscode();
     const titles = COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`);
-    assert.deepEqual(titles, ['VairoSMS: Look Up Number Report…', 'VairoSMS: Set API Key…', 'VairoSMS: Clear API Key', 'VairoSMS: Show Log']);
-    await expectPaletteCommands(v, titles.filter((t) => t !== 'VairoSMS: Clear API Key'), ['VairoSMS: Clear API Key']);
+    assert.deepEqual(titles, [
+      'VairoSMS: Look Up Number Report…',
+      'VairoSMS: Set API Key…',
+      'VairoSMS: Clear API Key',
+      'VairoSMS: Show Log',
+    ]);
+    await expectPaletteCommands(
+      v,
+      titles.filter((t) => t !== 'VairoSMS: Clear API Key'),
+      ['VairoSMS: Clear API Key'],
+    );
   });
 
   it('lists "Clear API Key" once a key is stored, and hides it again after clearing', async () => {
     const v = vscode();
     await storeApiKey(v, 'VairoSMS: Set API Key…');
-    await expectPaletteCommands(v, COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`), []);
+    await expectPaletteCommands(
+      v,
+      COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`),
+      [],
+    );
     await v.runCommand('VairoSMS: Clear API Key');
     await v.notification('VairoSMS API key removed.').waitFor();
     await expectPaletteCommands(v, ['VairoSMS: Set API Key…'], ['VairoSMS: Clear API Key']);
@@ -109,13 +131,20 @@ describe('UI smoke (tr)', () => {
     assert.equal(titles[0], 'VairoSMS: Numara Raporu Sorgula…');
     await storeApiKey(v, `VairoSMS: ${tr['command.setApiKey']}`); // "Clear API Key" is listed only with a key
     // the English titles appear only as the grey alias line under each row, never as a row's own label
-    await expectPaletteCommands(v, titles, COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`));
+    await expectPaletteCommands(
+      v,
+      titles,
+      COMMAND_KEYS.map((k) => `VairoSMS: ${nls()[k]}`),
+    );
   });
 
   it('shows the Turkish view name in the side bar', async () => {
     const { page, openSideBar } = vscode();
     await openSideBar(ACTIVITY_TITLE);
-    await page.locator('.part.sidebar .composite.title h2').filter({ hasText: nls('tr')['view.recentLookups'] }).waitFor();
+    await page
+      .locator('.part.sidebar .composite.title h2')
+      .filter({ hasText: nls('tr')['view.recentLookups'] })
+      .waitFor();
   });
 
   it('runs a command by its Turkish title', async () => {

@@ -11,27 +11,33 @@ const TAB = `${SAMPLE.number} · gönderim ${SAMPLE.sendId}`;
 
 describe('Lookup experience in Turkish (tr)', function () {
   let sb: Sandbox;
-  before(async () => { sb = await startSandbox({ apiKey: KEY }); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY });
+  });
   const vscode = useVSCode(() => ({ locale: 'tr', settings: { 'vairosms.apiRoot': sb.root } }));
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   it('asks for the send ID, the number and the key in Turkish', async () => {
     const v = vscode();
     await v.runCommand('VairoSMS: Numara Raporu Sorgula…');
-    await v.inputBox.waitFor('Gönderim ID\'si: SMS gönderilirken VairoSMS\'in döndürdüğü sayı (gönderim id).');
+    await v.inputBox.waitFor("Gönderim ID'si: SMS gönderilirken VairoSMS'in döndürdüğü sayı (gönderim id).");
     assert.match(await v.page.locator('.quick-input-widget .quick-input-title').innerText(), /Numara Raporu Sorgula/);
     assert.equal(await v.inputBox.input.getAttribute('placeholder'), 'örneğin 187');
     await v.inputBox.fill(SAMPLE.sendId);
     await v.inputBox.enter();
-    await v.inputBox.waitFor('187 numaralı gönderimde SMS\'in gönderildiği telefon numarası.');
+    await v.inputBox.waitFor("187 numaralı gönderimde SMS'in gönderildiği telefon numarası.");
     await v.inputBox.type('0539 999 99 99');
     await v.inputBox.waitForValidationMessage('5399999999 olarak gönderilecek (Türkiye cep numarası).');
     await v.inputBox.enter();
-    await v.inputBox.waitFor('Sorgular için bir VairoSMS API anahtarı gerekiyor. Buraya yapıştırın; VS Code\'un gizli deposunda saklanır.');
+    await v.inputBox.waitFor(
+      "Sorgular için bir VairoSMS API anahtarı gerekiyor. Buraya yapıştırın; VS Code'un gizli deposunda saklanır.",
+    );
     assert.equal(await v.inputBox.isPassword(), true, 'the key box masks its input');
     await v.inputBox.fill(KEY);
     await v.inputBox.enter();
-    await v.notification('VairoSMS API anahtarı VS Code\'un gizli deposuna kaydedildi.').waitFor();
+    await v.notification("VairoSMS API anahtarı VS Code'un gizli deposuna kaydedildi.").waitFor();
   });
 
   it('shows the report panel in Turkish', async () => {
@@ -46,9 +52,16 @@ describe('Lookup experience in Turkish (tr)', function () {
     assert.equal(await frame.locator('#status-h').textContent(), 'İletim durumu');
     assert.equal(await frame.locator('.status-line .badge .label').textContent(), 'İletildi');
     assert.equal(await frame.locator('.status-line .finality').textContent(), 'Kesin');
-    assert.equal(await frame.locator('p.meaning').textContent(), 'Operatör, mesajın cihaza teslim edildiğini teyit etti.');
+    assert.equal(
+      await frame.locator('p.meaning').textContent(),
+      'Operatör, mesajın cihaza teslim edildiğini teyit etti.',
+    );
     assert.equal(await frame.locator('#message-h').textContent(), 'Mesaj metni');
-    assert.equal(await frame.locator('#message-text').textContent(), SAMPLE_REPORT.mesaj, 'the Turkish message, exactly');
+    assert.equal(
+      await frame.locator('#message-text').textContent(),
+      SAMPLE_REPORT.mesaj,
+      'the Turkish message, exactly',
+    );
     assert.equal(await frame.locator('#details-h').textContent(), 'Ayrıntılar');
     assert.equal(await frame.locator('#legend-h').textContent(), 'Tüm durum kodları');
     assert.equal(await frame.locator('table.legend tr[data-code="DEFAULT"] td').nth(1).textContent(), 'Kuyrukta');
@@ -59,8 +72,13 @@ describe('Lookup experience in Turkish (tr)', function () {
     await badge.hover();
     await tip.waitFor({ state: 'visible', timeout: 5000 });
     const text = (await tip.textContent()) ?? '';
-    for (const part of ['DELIVERED · İletildi', 'Anlamı: Operatör, mesajın cihaza teslim edildiğini teyit etti.', 'Kesin mi, beklemede mi: Kesin',
-      'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.', 'VairoSMS belgeleri (Türkçe): Mesaj iletildi.']) {
+    for (const part of [
+      'DELIVERED · İletildi',
+      'Anlamı: Operatör, mesajın cihaza teslim edildiğini teyit etti.',
+      'Kesin mi, beklemede mi: Kesin',
+      'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.',
+      'VairoSMS belgeleri (Türkçe): Mesaj iletildi.',
+    ]) {
       assert.ok(text.includes(part), `the tooltip has "${part}": ${text}`);
     }
     const body = (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
@@ -75,17 +93,30 @@ describe('Lookup experience in Turkish (tr)', function () {
     await v.page.locator('.part.sidebar .composite.title h2').filter({ hasText: 'Son Sorgular' }).waitFor();
     const row = v.treeRow(SAMPLE.number).first();
     await row.waitFor();
-    assert.match((await row.locator('.label-description').textContent()) ?? '', /^gönderim 187 · DELIVERED · (şimdi|\d+ saniye önce)$/);
+    assert.match(
+      (await row.locator('.label-description').textContent()) ?? '',
+      /^gönderim 187 · DELIVERED · (şimdi|\d+ saniye önce)$/,
+    );
     const hover = v.hover(/DELIVERED\s·\sİletildi/); // markdown text: its spaces are NBSPs
     for (let attempt = 1; ; attempt++) {
       await v.page.mouse.move(700, 880);
       await row.locator('.label-name').hover();
-      if (await hover.waitFor({ timeout: 4000 }).then(() => true, () => false)) break;
+      if (
+        await hover.waitFor({ timeout: 4000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (attempt === 3) throw new Error('no tooltip on the row');
     }
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
-    for (const part of ['Operatör, mesajın cihaza teslim edildiğini teyit etti.', 'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.',
-      '187 numaralı gönderimde 5399999999', 'Saklanan raporu yeniden açmak için tıklayın.']) {
+    for (const part of [
+      'Operatör, mesajın cihaza teslim edildiğini teyit etti.',
+      'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.',
+      '187 numaralı gönderimde 5399999999',
+      'Saklanan raporu yeniden açmak için tıklayın.',
+    ]) {
       assert.ok(text.includes(part), `tree tooltip has "${part}": ${text}`);
     }
   });

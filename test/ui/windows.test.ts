@@ -27,11 +27,15 @@ const SHARED_CHORD = 'ctrl+alt+shift+s';
 
 /** Presses a chord in one window like a user at its keyboard (a focused webview would swallow it). */
 async function press(page: Page, c: string): Promise<void> {
-  await page.evaluate(() => { const a = document.activeElement; if (a instanceof HTMLIFrameElement) a.blur(); });
+  await page.evaluate(() => {
+    const a = document.activeElement;
+    if (a instanceof HTMLIFrameElement) a.blur();
+  });
   for (const step of toPlaywrightChord(c)) await page.keyboard.press(step);
 }
 
-const activity = (page: Page, title: string) => page.locator(`.activitybar a.action-label[aria-label^="${title}"]`).first();
+const activity = (page: Page, title: string) =>
+  page.locator(`.activitybar a.action-label[aria-label^="${title}"]`).first();
 
 /** The numbers the window's Recent Lookups shows (the row labels), in order. */
 async function treeNumbers(page: Page): Promise<string[]> {
@@ -41,9 +45,15 @@ async function treeNumbers(page: Page): Promise<string[]> {
 /** Switches the side bar to the Explorer and back: Recent Lookups re-reads the store when it becomes visible. */
 async function reshow(page: Page): Promise<void> {
   await activity(page, 'Explorer').click();
-  await page.locator('.part.sidebar .composite.title h2').filter({ hasText: /explorer/i }).waitFor({ timeout: 10000 });
+  await page
+    .locator('.part.sidebar .composite.title h2')
+    .filter({ hasText: /explorer/i })
+    .waitFor({ timeout: 10000 });
   await activity(page, ACTIVITY_TITLE).click();
-  await page.locator('.part.sidebar .composite.title h2').filter({ hasText: 'VairoSMS: Recent Lookups' }).waitFor({ timeout: 10000 });
+  await page
+    .locator('.part.sidebar .composite.title h2')
+    .filter({ hasText: 'VairoSMS: Recent Lookups' })
+    .waitFor({ timeout: 10000 });
 }
 
 /** The numbers of the Recent Lookups list the browser profile stores for the extension (what a new window loads). */
@@ -60,7 +70,8 @@ async function storedNumbers(page: Page): Promise<string[]> {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const text = typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : '{}';
+      const text =
+        typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : '{}';
       const state = JSON.parse(text) as Record<string, Array<{ number: string }> | undefined>;
       return (state['vairosms.recentLookups.v1'] ?? []).map((e) => e.number);
     } finally {
@@ -72,7 +83,12 @@ async function storedNumbers(page: Page): Promise<string[]> {
 const sorted = (l: readonly string[]): string[] => [...l].sort();
 
 /** Polls until `read()` (sorted) equals EXPECTED, re-reading with `before()`; fails with the last value seen. */
-async function expectEveryNumberOnce(what: string, read: () => Promise<string[]>, before: () => Promise<void>, timeoutMs = 30000): Promise<number> {
+async function expectEveryNumberOnce(
+  what: string,
+  read: () => Promise<string[]>,
+  before: () => Promise<void>,
+  timeoutMs = 30000,
+): Promise<number> {
   const started = Date.now();
   let seen: string[] = [];
   for (;;) {
@@ -84,23 +100,33 @@ async function expectEveryNumberOnce(what: string, read: () => Promise<string[]>
   }
   const missing = EXPECTED.filter((n) => !seen.includes(n));
   const twice = seen.filter((n, i) => seen.indexOf(n) !== i);
-  assert.fail(`${what}: ${JSON.stringify(seen)}; missing ${JSON.stringify(missing)}, more than once ${JSON.stringify(twice)}`);
+  assert.fail(
+    `${what}: ${JSON.stringify(seen)}; missing ${JSON.stringify(missing)}, more than once ${JSON.stringify(twice)}`,
+  );
 }
 
 describe('Two windows', function () {
   let sb: Sandbox;
   let w2: Page;
   // every answer takes 300 ms, so both windows' lookups are in flight together and finish at the same moment
-  before(async () => { sb = await startSandbox({ apiKey: KEY, latencyMs: 300 }); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY, latencyMs: 300 });
+  });
   const vscode = useVSCode(() => ({
     settings: { 'vairosms.apiRoot': sb.root },
     keybindings: [
-      ...DISTINCT.map((number, i) => ({ key: chord(i), command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number } })),
+      ...DISTINCT.map((number, i) => ({
+        key: chord(i),
+        command: 'vairosms.lookUpReport',
+        args: { sendId: SAMPLE.sendId, number },
+      })),
       { key: SHARED_CHORD, command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: SHARED } },
       { key: LATER_CHORD, command: 'vairosms.lookUpReport', args: { sendId: SAMPLE.sendId, number: LATER } },
     ],
   }));
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   const sent = (number: string): number => sb.requests.filter((q) => q.body.includes(`"${number}"`)).length;
   /** Presses the chord until the lookup reaches the sandbox (a webview that takes the focus at that moment, as the
@@ -112,7 +138,8 @@ describe('Two windows', function () {
       const deadline = Date.now() + 3000;
       while (sent(number) === before && Date.now() < deadline) await page.waitForTimeout(25);
       if (sent(number) > before) return;
-      if (attempt === 3) throw new Error(`the lookup of ${number} (${c}) did not reach the sandbox after ${attempt} presses`);
+      if (attempt === 3)
+        throw new Error(`the lookup of ${number} (${c}) did not reach the sandbox after ${attempt} presses`);
     }
   };
 
@@ -136,7 +163,10 @@ describe('Two windows', function () {
     for (const page of [v.page, w2]) {
       await activity(page, ACTIVITY_TITLE).click();
       // the extension is up in this window once its tree answered (no lookups yet: the welcome view)
-      await page.locator('.part.sidebar .welcome-view-content').filter({ hasText: 'No lookups yet.' }).waitFor({ timeout: 60000 });
+      await page
+        .locator('.part.sidebar .welcome-view-content')
+        .filter({ hasText: 'No lookups yet.' })
+        .waitFor({ timeout: 60000 });
     }
   });
 
@@ -152,24 +182,47 @@ describe('Two windows', function () {
     await w1.waitForTimeout(1500);
     await Promise.all([press(w1, SHARED_CHORD), press(w2, SHARED_CHORD)]);
     const deadline = Date.now() + 10000;
-    while ((sent(SHARED) < 2 || sb.requests.some((q) => q.status === 0)) && Date.now() < deadline) await w1.waitForTimeout(25);
+    while ((sent(SHARED) < 2 || sb.requests.some((q) => q.status === 0)) && Date.now() < deadline)
+      await w1.waitForTimeout(25);
     assert.equal(sent(SHARED), 2, `both windows looked up ${SHARED}`);
-    assert.ok(DISTINCT.every((n) => sent(n) >= 1), 'each window looked up its own numbers');
-    assert.deepEqual(sb.requests.filter((q) => q.status !== 200 || !q.apiKeyOk), [], 'every lookup answered, with the key both windows share');
+    assert.ok(
+      DISTINCT.every((n) => sent(n) >= 1),
+      'each window looked up its own numbers',
+    );
+    assert.deepEqual(
+      sb.requests.filter((q) => q.status !== 200 || !q.apiKeyOk),
+      [],
+      'every lookup answered, with the key both windows share',
+    );
     const lookedUpMs = Date.now() - started;
 
-    const w1Ms = await expectEveryNumberOnce('window 1\'s Recent Lookups after re-reading', () => treeNumbers(w1), () => reshow(w1));
-    const w2Ms = await expectEveryNumberOnce('window 2\'s Recent Lookups after re-reading', () => treeNumbers(w2), () => reshow(w2));
-    const storedMs = await expectEveryNumberOnce('what the browser profile stores', () => storedNumbers(w1), async () => undefined);
-    console.log(`      lookups ${lookedUpMs} ms; complete in window 1 after ${w1Ms} ms, window 2 after ${w2Ms} ms, stored after ${storedMs} ms`);
+    const w1Ms = await expectEveryNumberOnce(
+      "window 1's Recent Lookups after re-reading",
+      () => treeNumbers(w1),
+      () => reshow(w1),
+    );
+    const w2Ms = await expectEveryNumberOnce(
+      "window 2's Recent Lookups after re-reading",
+      () => treeNumbers(w2),
+      () => reshow(w2),
+    );
+    const storedMs = await expectEveryNumberOnce(
+      'what the browser profile stores',
+      () => storedNumbers(w1),
+      async () => undefined,
+    );
+    console.log(
+      `      lookups ${lookedUpMs} ms; complete in window 1 after ${w1Ms} ms, window 2 after ${w2Ms} ms, stored after ${storedMs} ms`,
+    );
   });
 
-  it('shows the other window\'s new lookup when the window regains focus', async () => {
+  it("shows the other window's new lookup when the window regains focus", async () => {
     const v = vscode();
     const w1 = v.page;
     // Playwright tells every page it has the focus; turn that off so bringToFront() moves the focus between the tabs
     // (VS Code reports it to the extension as window.onDidChangeWindowState)
-    for (const page of [w1, w2]) await (await v.context.newCDPSession(page)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    for (const page of [w1, w2])
+      await (await v.context.newCDPSession(page)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
     const hasFocus = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus());
     await w1.bringToFront();
     await w2.bringToFront();
@@ -179,14 +232,20 @@ describe('Two windows', function () {
     await w2.waitForTimeout(10000);
 
     await lookUp(w2, LATER_CHORD, LATER);
-    await w2.locator('.part.sidebar .monaco-list-row .label-name').filter({ hasText: LATER }).waitFor({ timeout: 10000 });
+    await w2
+      .locator('.part.sidebar .monaco-list-row .label-name')
+      .filter({ hasText: LATER })
+      .waitFor({ timeout: 10000 });
     await w2.waitForTimeout(2000);
     assert.ok(!(await treeNumbers(w1)).includes(LATER), 'nothing refreshes window 1 while it stays in the background');
 
     const focused = Date.now();
     await w1.bringToFront();
     await w1.waitForFunction(() => document.hasFocus());
-    await w1.locator('.part.sidebar .monaco-list-row .label-name').filter({ hasText: LATER }).waitFor({ timeout: 5000 });
+    await w1
+      .locator('.part.sidebar .monaco-list-row .label-name')
+      .filter({ hasText: LATER })
+      .waitFor({ timeout: 5000 });
     const rows = await treeNumbers(w1);
     assert.deepEqual(sorted(rows), sorted([...EXPECTED, LATER]), 'every lookup, each once');
     console.log(`      shown ${Date.now() - focused} ms after window 1 got the focus back`);

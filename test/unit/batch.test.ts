@@ -4,8 +4,18 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import {
-  MAX_BATCH_NUMBERS, csvCell, parseNumberList, pauseFor, runBatch, sortItems, summarizeCounts, toCsv, toJson,
-  type BatchItem, type BatchOptions, type BatchResult,
+  MAX_BATCH_NUMBERS,
+  csvCell,
+  parseNumberList,
+  pauseFor,
+  runBatch,
+  sortItems,
+  summarizeCounts,
+  toCsv,
+  toJson,
+  type BatchItem,
+  type BatchOptions,
+  type BatchResult,
 } from '../../src/core/batch';
 import { lookUpReport, type LookupResult } from '../../src/core/lookup';
 import { type Report } from '../../src/core/report';
@@ -31,15 +41,42 @@ function readCsv(text: string): string[][] {
   while (i < text.length) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-      if (ch === '"') { quoted = false; i++; continue; }
-      cell += ch; i++; continue;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      cell += ch;
+      i++;
+      continue;
     }
-    if (ch === '"' && cell === '') { quoted = true; i++; continue; }
-    if (ch === ',') { row.push(cell); cell = ''; i++; continue; }
-    if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 2; continue; }
+    if (ch === '"' && cell === '') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      row.push(cell);
+      cell = '';
+      i++;
+      continue;
+    }
+    if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 2;
+      continue;
+    }
     assert.ok(ch !== '\n' && ch !== '\r', `bare line break outside quotes at ${i}`);
-    cell += ch; i++;
+    cell += ch;
+    i++;
   }
   assert.equal(cell, '', 'the file ends with CRLF');
   assert.equal(row.length, 0);
@@ -70,24 +107,42 @@ describe('batch lookups', function () {
       assert.equal(r.delimiter, ',');
       assert.equal(r.headerLine, 1);
       assert.deepEqual(r.column, { index: 1, name: 'numara' });
-      assert.deepEqual(r.numbers.map((n) => [n.line, n.number]), [[2, '5399999999'], [3, '5321112233']]);
+      assert.deepEqual(
+        r.numbers.map((n) => [n.line, n.number]),
+        [
+          [2, '5399999999'],
+          [3, '5321112233'],
+        ],
+      );
       assert.deepEqual(r.invalid, []);
       // Other header names, in other cases.
       assert.deepEqual(numbersOf('Ad;TELEFON\nAyşe;05301234567'), ['5301234567']);
-      assert.deepEqual(numbersOf('id,name,MSISDN\n48213001,Ali,905301234567\n48213002,Veli,905301234568'), ['5301234567', '5301234568']);
+      assert.deepEqual(numbersOf('id,name,MSISDN\n48213001,Ali,905301234567\n48213002,Veli,905301234568'), [
+        '5301234567',
+        '5301234568',
+      ]);
     });
 
     it('semicolon CSV with quotes, a BOM, CRLF and a line break inside a quoted field', () => {
-      const text = '\uFEFFphone;isim\r\n'
-        + '"0539 999 99 99";"Yılmaz; Ayşe"\r\n'
-        + '"+90 (532) 111-22-33";"Kaya, ""Mehmet"""\r\n'
-        + '"05301234567";"çok\r\nsatırlı not"\r\n'
-        + '5301234568;Öz\r\n';
+      const text =
+        '\uFEFFphone;isim\r\n' +
+        '"0539 999 99 99";"Yılmaz; Ayşe"\r\n' +
+        '"+90 (532) 111-22-33";"Kaya, ""Mehmet"""\r\n' +
+        '"05301234567";"çok\r\nsatırlı not"\r\n' +
+        '5301234568;Öz\r\n';
       const r = parseNumberList(text);
       assert.equal(r.format, 'csv');
       assert.equal(r.delimiter, ';');
       assert.deepEqual(r.column, { index: 0, name: 'phone' });
-      assert.deepEqual(r.numbers.map((n) => [n.line, n.number]), [[2, '5399999999'], [3, '5321112233'], [4, '5301234567'], [6, '5301234568']]);
+      assert.deepEqual(
+        r.numbers.map((n) => [n.line, n.number]),
+        [
+          [2, '5399999999'],
+          [3, '5321112233'],
+          [4, '5301234567'],
+          [6, '5301234568'],
+        ],
+      );
       assert.deepEqual(r.invalid, []);
       assert.equal(r.blankLines, 0, 'the final CRLF is not a blank line');
     });
@@ -96,8 +151,14 @@ describe('batch lookups', function () {
       const r = parseNumberList('Ali,05399999999,x\nVeli,05321112233,y\nAyşe,abc,z');
       assert.equal(r.headerLine, undefined);
       assert.deepEqual(r.column, { index: 1 });
-      assert.deepEqual(r.numbers.map((n) => n.number), ['5399999999', '5321112233']);
-      assert.deepEqual(r.invalid.map((e) => [e.line, e.input]), [[3, 'abc']]);
+      assert.deepEqual(
+        r.numbers.map((n) => n.number),
+        ['5399999999', '5321112233'],
+      );
+      assert.deepEqual(
+        r.invalid.map((e) => [e.line, e.input]),
+        [[3, 'abc']],
+      );
       // An order number column (digits, but not a Turkish number) loses to the phone column.
       assert.deepEqual(numbersOf('48213001;05399999999\n48213002;05321112233'), ['5399999999', '5321112233']);
       // A header with a name we do not know is skipped, and the column found by its values.
@@ -107,24 +168,50 @@ describe('batch lookups', function () {
       assert.equal(h.numbers.length, 2);
       // A row with no number in the column is listed, not dropped.
       const gap = parseNumberList('numara,isim\n05399999999,Ali\n,Veli');
-      assert.deepEqual(gap.invalid.map((e) => e.line), [3]);
+      assert.deepEqual(
+        gap.invalid.map((e) => e.line),
+        [3],
+      );
       assert.match(gap.invalid[0].message, /no number in the column "numara"/);
     });
 
     it('a pasted list on one line, separated by commas or semicolons (numbers may contain spaces)', () => {
       const r = parseNumberList('0539 999 99 99, 05321112233; +905301234567,');
       assert.equal(r.format, 'list');
-      assert.deepEqual(r.numbers.map((n) => [n.line, n.number]), [[1, '5399999999'], [1, '5321112233'], [1, '5301234567']]);
+      assert.deepEqual(
+        r.numbers.map((n) => [n.line, n.number]),
+        [
+          [1, '5399999999'],
+          [1, '5321112233'],
+          [1, '5301234567'],
+        ],
+      );
       // Numbers separated by spaces only, on one line.
       assert.deepEqual(numbersOf('05399999999 05321112233  5301234567'), ['5399999999', '5321112233', '5301234567']);
       // A list spread over several lines.
-      assert.deepEqual(numbersOf('05399999999, 05321112233,\n5301234567, 5301234568'), ['5399999999', '5321112233', '5301234567', '5301234568']);
+      assert.deepEqual(numbersOf('05399999999, 05321112233,\n5301234567, 5301234568'), [
+        '5399999999',
+        '5321112233',
+        '5301234567',
+        '5301234568',
+      ]);
     });
 
     it('lists every invalid line with its line number and the reason', () => {
       const r = parseNumberList('05399999999\nabc\n\n123\n5321112233\n0539-999-99-9x\n' + '9'.repeat(300));
-      assert.deepEqual(r.numbers.map((n) => n.line), [1, 5]);
-      assert.deepEqual(r.invalid.map((e) => [e.line, e.input]), [[2, 'abc'], [4, '123'], [6, '0539-999-99-9x'], [7, '9'.repeat(79) + '…']]);
+      assert.deepEqual(
+        r.numbers.map((n) => n.line),
+        [1, 5],
+      );
+      assert.deepEqual(
+        r.invalid.map((e) => [e.line, e.input]),
+        [
+          [2, 'abc'],
+          [4, '123'],
+          [6, '0539-999-99-9x'],
+          [7, '9'.repeat(79) + '…'],
+        ],
+      );
       assert.match(r.invalid[0].message, /may contain only digits/);
       assert.match(r.invalid[1].message, /3 digits is not a phone number length/);
       for (const e of r.invalid) assert.match(e.message, /Accepted:/);
@@ -132,7 +219,13 @@ describe('batch lookups', function () {
 
     it('reports duplicates after normalization and keeps the first', () => {
       const r = parseNumberList('05399999999\n+90 539 999 99 99\n5321112233\n5399999999\n0532 111 22 33');
-      assert.deepEqual(r.numbers.map((n) => [n.line, n.number]), [[1, '5399999999'], [3, '5321112233']]);
+      assert.deepEqual(
+        r.numbers.map((n) => [n.line, n.number]),
+        [
+          [1, '5399999999'],
+          [3, '5321112233'],
+        ],
+      );
       assert.deepEqual(r.duplicates, [
         { line: 2, number: '5399999999', firstLine: 1 },
         { line: 4, number: '5399999999', firstLine: 1 },
@@ -142,7 +235,10 @@ describe('batch lookups', function () {
 
     it('skips blank lines and # comments silently, counting them', () => {
       const r = parseNumberList('# gönderim 500\n\n05399999999\n   \n  # ikinci grup\n5321112233\n');
-      assert.deepEqual(r.numbers.map((n) => n.line), [3, 6]);
+      assert.deepEqual(
+        r.numbers.map((n) => n.line),
+        [3, 6],
+      );
       assert.equal(r.blankLines, 2);
       assert.equal(r.commentLines, 2);
       assert.deepEqual(r.invalid, []);
@@ -168,8 +264,12 @@ describe('batch lookups', function () {
 
   describe('runBatch against the sandbox', () => {
     let sb: Sandbox;
-    before(async () => { sb = await startSandbox({ apiKey: KEY, latencyMs: 30 }); });
-    after(async () => { await sb.close(); });
+    before(async () => {
+      sb = await startSandbox({ apiKey: KEY, latencyMs: 30 });
+    });
+    after(async () => {
+      await sb.close();
+    });
     beforeEach(() => {
       sb.setFault(undefined);
       sb.setLatency(30);
@@ -177,7 +277,10 @@ describe('batch lookups', function () {
     });
 
     const realLookup = (number: string, signal: AbortSignal): Promise<LookupResult> =>
-      lookUpReport({ apiRoot: sb.root, sendId: BATCH.sendId, number, apiKey: KEY, timeoutMs: 5000, signal }, { transport });
+      lookUpReport(
+        { apiRoot: sb.root, sendId: BATCH.sendId, number, apiKey: KEY, timeoutMs: 5000, signal },
+        { transport },
+      );
     const first = (n: number) => Array.from({ length: n }, (_, i) => batchNumber(i));
     const run = (o: Partial<BatchOptions> & { numbers: readonly string[] }) =>
       runBatch({ sendId: BATCH.sendId, concurrency: 4, lookup: realLookup, ...o });
@@ -185,7 +288,13 @@ describe('batch lookups', function () {
 
     it('50 numbers with concurrency 4: all answered, in input order, never more than 4 in flight', async () => {
       const progress: number[] = [];
-      const r = await run({ numbers: first(50), onProgress: (done, total) => { assert.equal(total, 50); progress.push(done); } });
+      const r = await run({
+        numbers: first(50),
+        onProgress: (done, total) => {
+          assert.equal(total, 50);
+          progress.push(done);
+        },
+      });
       assert.equal(r.cancelled, false);
       assert.equal(r.items.length, 50);
       r.items.forEach((item, i) => {
@@ -195,7 +304,10 @@ describe('batch lookups', function () {
         assert.equal(statusOf(item), batchStatus(i));
         assert.equal(item.lookups, 1);
       });
-      assert.deepEqual(progress, Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.deepEqual(
+        progress,
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
       assert.ok(sb.maxInFlight <= 4, `sandbox saw ${sb.maxInFlight} in flight`);
       assert.ok(sb.maxInFlight >= 2, `it ran in parallel (sandbox saw ${sb.maxInFlight})`);
       assert.ok(r.maxConcurrency <= 4 && r.maxConcurrency >= 2, String(r.maxConcurrency));
@@ -214,7 +326,10 @@ describe('batch lookups', function () {
 
     it('errors are per item: a number not in the send is "not-found", the others are answered', async () => {
       const r = await run({ numbers: [batchNumber(0), '5000000000', batchNumber(2)] });
-      assert.deepEqual(r.items.map((i) => i.status), ['ok', 'error', 'ok']);
+      assert.deepEqual(
+        r.items.map((i) => i.status),
+        ['ok', 'error', 'ok'],
+      );
       assert.equal(r.items[1].result?.ok === false && r.items[1].result.error.kind, 'not-found');
       assert.deepEqual(r.counts, { DEFAULT: 1, 'not-found': 1, WAITING: 1 });
     });
@@ -229,7 +344,10 @@ describe('batch lookups', function () {
       try {
         const r = await run({
           numbers: first(12),
-          lookup: (n, s) => { calls.set(n, (calls.get(n) ?? 0) + 1); return realLookup(n, s); },
+          lookup: (n, s) => {
+            calls.set(n, (calls.get(n) ?? 0) + 1);
+            return realLookup(n, s);
+          },
           onPause: (ms) => pauses.push(ms),
         });
         assert.equal(r.cancelled, false);
@@ -240,7 +358,10 @@ describe('batch lookups', function () {
           assert.equal(calls.get(item.number), item.lookups);
         });
         assert.ok(pauses.length >= 1 && pauses.every((ms) => ms === 1000), `pauses ${pauses}`);
-        assert.ok(sb.requests.some((q) => q.status === 429), 'the sandbox did answer 429');
+        assert.ok(
+          sb.requests.some((q) => q.status === 429),
+          'the sandbox did answer 429',
+        );
         // lookUpReport retries a 429 once by itself, so one batch lookup is at most 2 requests.
         const perNumber = new Map<string, number>();
         for (const q of sb.requests) {
@@ -261,12 +382,21 @@ describe('batch lookups', function () {
       let clock = 0;
       const sleeps: number[] = [];
       const r = await run({
-        numbers: first(6), concurrency: 2, now: () => clock,
-        sleep: async (ms) => { sleeps.push(ms); clock += ms; sb.setFault(undefined); },
+        numbers: first(6),
+        concurrency: 2,
+        now: () => clock,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+          sb.setFault(undefined);
+        },
       });
       assert.ok(r.items.every((i) => i.status === 'ok'));
       assert.ok(sleeps.length >= 1, 'paused');
-      assert.ok(sleeps.every((ms) => ms === 20_000), `sleeps ${sleeps}`);
+      assert.ok(
+        sleeps.every((ms) => ms === 20_000),
+        `sleeps ${sleeps}`,
+      );
       assert.ok(r.durationMs >= 20_000, 'the pause is part of the batch time');
     });
 
@@ -277,14 +407,28 @@ describe('batch lookups', function () {
       let calls = 0;
       const lookup = async (n: string, s: AbortSignal): Promise<LookupResult> => {
         events.push('start');
-        if (++calls <= 3) return { ok: false, error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 2 }, attempts: 2, durationMs: 1 };
+        if (++calls <= 3)
+          return {
+            ok: false,
+            error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 2 },
+            attempts: 2,
+            durationMs: 1,
+          };
         return realLookup(n, s);
       };
       const sleeps: number[] = [];
       let clock = 0;
       const r = await run({
-        numbers: first(8), lookup, now: () => clock,
-        sleep: async (ms) => { sleeps.push(ms); events.push('pause'); await sleep(120); clock += ms; events.push('resume'); },
+        numbers: first(8),
+        lookup,
+        now: () => clock,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          events.push('pause');
+          await sleep(120);
+          clock += ms;
+          events.push('resume');
+        },
       });
       assert.ok(r.items.every((i) => i.status === 'ok'));
       assert.deepEqual(sleeps, [2000], 'one shared pause of Retry-After');
@@ -292,25 +436,45 @@ describe('batch lookups', function () {
       const resume = events.indexOf('resume');
       assert.deepEqual(events.slice(pause, resume + 1), ['pause', 'resume'], events.join(' '));
       assert.equal(events.slice(0, pause).filter((e) => e === 'start').length, 4);
-      assert.deepEqual(r.items.map((i) => i.lookups), [2, 2, 2, 1, 1, 1, 1, 1]);
+      assert.deepEqual(
+        r.items.map((i) => i.lookups),
+        [2, 2, 2, 1, 1, 1, 1, 1],
+      );
     });
 
     it('a 429 that arrives during a pause extends it by the difference only', async () => {
       let clock = 0;
       let pauseStarted!: () => void;
-      const started = new Promise<void>((resolve) => { pauseStarted = resolve; });
+      const started = new Promise<void>((resolve) => {
+        pauseStarted = resolve;
+      });
       const calls = new Map<string, number>();
       const lookup = async (n: string, s: AbortSignal): Promise<LookupResult> => {
         const k = (calls.get(n) ?? 0) + 1;
         calls.set(n, k);
         if (k > 1 || n === batchNumber(2)) return realLookup(n, s);
-        if (n === batchNumber(1)) { await started; clock += 500; }
-        return { ok: false, error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: n === batchNumber(0) ? 1 : 2 }, attempts: 1, durationMs: 1 };
+        if (n === batchNumber(1)) {
+          await started;
+          clock += 500;
+        }
+        return {
+          ok: false,
+          error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: n === batchNumber(0) ? 1 : 2 },
+          attempts: 1,
+          durationMs: 1,
+        };
       };
       const sleeps: number[] = [];
       const r = await run({
-        numbers: first(3), concurrency: 2, lookup, now: () => clock,
-        sleep: async (ms) => { sleeps.push(ms); pauseStarted(); await sleep(20); },
+        numbers: first(3),
+        concurrency: 2,
+        lookup,
+        now: () => clock,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          pauseStarted();
+          await sleep(20);
+        },
       });
       assert.ok(r.items.every((i) => i.status === 'ok'));
       assert.deepEqual(sleeps, [1000, 1500], '1 s from 0, then to 2.5 s: 1.5 s more');
@@ -320,19 +484,51 @@ describe('batch lookups', function () {
       let calls = 0;
       const sleeps: number[] = [];
       const lookup = async (n: string, s: AbortSignal): Promise<LookupResult> => {
-        if (++calls <= 3) return { ok: false, error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 3600 }, attempts: 1, durationMs: 1 };
+        if (++calls <= 3)
+          return {
+            ok: false,
+            error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 3600 },
+            attempts: 1,
+            durationMs: 1,
+          };
         return realLookup(n, s);
       };
-      const r = await run({ numbers: first(2), concurrency: 1, lookup, random: () => 0.5, sleep: async (ms) => { sleeps.push(ms); } });
+      const r = await run({
+        numbers: first(2),
+        concurrency: 1,
+        lookup,
+        random: () => 0.5,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
+      });
       assert.ok(r.items.every((i) => i.status === 'ok'));
       assert.deepEqual(sleeps, [750, 1500, 3000]);
       const rl = { kind: 'rate-limited' as const };
-      assert.equal(pauseFor(rl, 1, () => 0), 500);
-      assert.equal(pauseFor(rl, 1, () => 1), 1000);
-      assert.equal(pauseFor(rl, 10, () => 1), 30_000);
-      assert.equal(pauseFor(rl, 10, () => 0), 15_000);
-      assert.equal(pauseFor({ ...rl, retryAfterSeconds: 60 }, 1, () => 0), 60_000);
-      assert.equal(pauseFor({ ...rl, retryAfterSeconds: 61 }, 1, () => 1), 1000);
+      assert.equal(
+        pauseFor(rl, 1, () => 0),
+        500,
+      );
+      assert.equal(
+        pauseFor(rl, 1, () => 1),
+        1000,
+      );
+      assert.equal(
+        pauseFor(rl, 10, () => 1),
+        30_000,
+      );
+      assert.equal(
+        pauseFor(rl, 10, () => 0),
+        15_000,
+      );
+      assert.equal(
+        pauseFor({ ...rl, retryAfterSeconds: 60 }, 1, () => 0),
+        60_000,
+      );
+      assert.equal(
+        pauseFor({ ...rl, retryAfterSeconds: 61 }, 1, () => 1),
+        1000,
+      );
     });
 
     it('a number still rate-limited after 3 requeues stays an error; the others finish', async () => {
@@ -340,15 +536,23 @@ describe('batch lookups', function () {
       const calls = new Map<string, number>();
       const lookup = async (n: string, s: AbortSignal): Promise<LookupResult> => {
         calls.set(n, (calls.get(n) ?? 0) + 1);
-        if (n === stuck) return { ok: false, error: { kind: 'rate-limited', httpStatus: 429 }, attempts: 1, durationMs: 1 };
+        if (n === stuck)
+          return { ok: false, error: { kind: 'rate-limited', httpStatus: 429 }, attempts: 1, durationMs: 1 };
         return realLookup(n, s);
       };
-      const r = await run({ numbers: first(4), lookup, sleep: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+      const r = await run({
+        numbers: first(4),
+        lookup,
+        sleep: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
       assert.equal(calls.get(stuck), 4);
       assert.equal(r.items[1].status, 'error');
       assert.equal(r.items[1].lookups, 4);
       assert.equal(r.items[1].result?.ok === false && r.items[1].result.error.kind, 'rate-limited');
-      assert.deepEqual(r.items.map((i) => i.status), ['ok', 'error', 'ok', 'ok']);
+      assert.deepEqual(
+        r.items.map((i) => i.status),
+        ['ok', 'error', 'ok', 'ok'],
+      );
       assert.equal(r.counts['rate-limited'], 1);
     });
 
@@ -358,10 +562,17 @@ describe('batch lookups', function () {
       let abortedAt = 0;
       let startedAfterAbort = 0;
       const started = run({
-        numbers: first(50), signal: controller.signal,
-        lookup: (n, s) => { if (controller.signal.aborted) startedAfterAbort++; return realLookup(n, s); },
+        numbers: first(50),
+        signal: controller.signal,
+        lookup: (n, s) => {
+          if (controller.signal.aborted) startedAfterAbort++;
+          return realLookup(n, s);
+        },
         onProgress: (done) => {
-          if (done === 10) { abortedAt = performance.now(); controller.abort(); }
+          if (done === 10) {
+            abortedAt = performance.now();
+            controller.abort();
+          }
         },
       });
       const r = await started;
@@ -384,7 +595,10 @@ describe('batch lookups', function () {
       assert.equal(startedAfterAbort, 0, 'no lookup started after the abort');
       await sleep(30);
       const requestsAfterAbort = sb.requests.length;
-      assert.ok(requestsAfterAbort <= ok.length + inFlight.length, `${requestsAfterAbort} requests for ${ok.length + inFlight.length} lookups started`);
+      assert.ok(
+        requestsAfterAbort <= ok.length + inFlight.length,
+        `${requestsAfterAbort} requests for ${ok.length + inFlight.length} lookups started`,
+      );
       await sleep(200);
       assert.equal(sb.requests.length, requestsAfterAbort, 'no request reached the sandbox after the abort');
       assert.ok(await waitFor(() => sb.inFlight === 0, 500), 'the in-flight requests were aborted');
@@ -392,17 +606,27 @@ describe('batch lookups', function () {
 
     it('a lookup that ignores the abort does not hold up the cancel', async () => {
       const controller = new AbortController();
-      const lookup = (n: string): Promise<LookupResult> => n === batchNumber(0)
-        ? realLookup(n, new AbortController().signal)
-        : new Promise<LookupResult>(() => undefined); // never settles, never looks at the signal
+      const lookup = (n: string): Promise<LookupResult> =>
+        n === batchNumber(0) ? realLookup(n, new AbortController().signal) : new Promise<LookupResult>(() => undefined); // never settles, never looks at the signal
       let abortedAt = 0;
       const r = await run({
-        numbers: first(6), lookup, signal: controller.signal,
-        onProgress: () => { abortedAt = performance.now(); controller.abort(); },
+        numbers: first(6),
+        lookup,
+        signal: controller.signal,
+        onProgress: () => {
+          abortedAt = performance.now();
+          controller.abort();
+        },
       });
       assert.ok(performance.now() - abortedAt < 100);
-      assert.deepEqual(r.items.map((i) => i.status), ['ok', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
-      assert.deepEqual(r.items.map((i) => i.startedAt !== undefined), [true, true, true, true, false, false]);
+      assert.deepEqual(
+        r.items.map((i) => i.status),
+        ['ok', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled'],
+      );
+      assert.deepEqual(
+        r.items.map((i) => i.startedAt !== undefined),
+        [true, true, true, true, false, false],
+      );
     });
 
     it('cancelled before it starts: nothing is sent', async () => {
@@ -416,18 +640,37 @@ describe('batch lookups', function () {
 
     it('a cancel during a 429 pause ends the pause at once', async () => {
       const controller = new AbortController();
-      const lookup = async (): Promise<LookupResult> => ({ ok: false, error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 30 }, attempts: 1, durationMs: 1 });
+      const lookup = async (): Promise<LookupResult> => ({
+        ok: false,
+        error: { kind: 'rate-limited', httpStatus: 429, retryAfterSeconds: 30 },
+        attempts: 1,
+        durationMs: 1,
+      });
       const t0 = performance.now();
       setTimeout(() => controller.abort(), 50);
-      const r = await run({ numbers: first(3), lookup, signal: controller.signal, sleep: () => new Promise<void>(() => undefined) });
+      const r = await run({
+        numbers: first(3),
+        lookup,
+        signal: controller.signal,
+        sleep: () => new Promise<void>(() => undefined),
+      });
       assert.ok(performance.now() - t0 < 500);
       assert.equal(r.cancelled, true);
       assert.ok(r.items.every((i) => i.status === 'cancelled'));
     });
 
     it('a lookup that throws becomes an error item, not a crashed batch', async () => {
-      const r = await run({ numbers: first(2), lookup: async (n, s) => { if (n === batchNumber(0)) throw new Error('boom ?api_key=secret'); return realLookup(n, s); } });
-      assert.deepEqual(r.items.map((i) => i.status), ['error', 'ok']);
+      const r = await run({
+        numbers: first(2),
+        lookup: async (n, s) => {
+          if (n === batchNumber(0)) throw new Error('boom ?api_key=secret');
+          return realLookup(n, s);
+        },
+      });
+      assert.deepEqual(
+        r.items.map((i) => i.status),
+        ['error', 'ok'],
+      );
       const e = r.items[0].result;
       assert.ok(e && !e.ok && e.error.kind === 'network' && !e.error.detail?.includes('secret'));
     });
@@ -441,8 +684,21 @@ describe('batch lookups', function () {
       }
       const json = JSON.parse(toJson(r, BATCH.sendId)) as Array<Record<string, unknown>>;
       assert.ok(Array.isArray(json) && json.length === 4);
-      assert.deepEqual(Object.keys(json[0]), ['sendId', 'number', 'status', 'statusLabel', 'final', 'error', 'createdAt', 'updatedAt', 'message']);
-      assert.deepEqual(json.map((row) => row.status), ['DEFAULT', 'SENDING', 'WAITING', '']);
+      assert.deepEqual(Object.keys(json[0]), [
+        'sendId',
+        'number',
+        'status',
+        'statusLabel',
+        'final',
+        'error',
+        'createdAt',
+        'updatedAt',
+        'message',
+      ]);
+      assert.deepEqual(
+        json.map((row) => row.status),
+        ['DEFAULT', 'SENDING', 'WAITING', ''],
+      );
       assert.equal(json[3].error, 'Report not found');
       assert.equal(json[0].final, false);
     });
@@ -453,32 +709,71 @@ describe('batch lookups', function () {
 
     let seq = 0;
     const okItem = (number: string, status: string, fields: Partial<Report> = {}): BatchItem => ({
-      number, index: seq++, status: 'ok', lookups: 1, startedAt: 0, finishedAt: 1,
+      number,
+      index: seq++,
+      status: 'ok',
+      lookups: 1,
+      startedAt: 0,
+      finishedAt: 1,
       result: { ok: true, report: { status, number, ...fields }, raw: {}, httpStatus: 200, attempts: 1, durationMs: 1 },
     });
-    const errItem = (number: string, kind: 'not-found' | 'rate-limited' | 'server', providerText?: string): BatchItem => ({
-      number, index: seq++, status: 'error', lookups: 1, startedAt: 0, finishedAt: 1,
-      result: { ok: false, error: { kind, httpStatus: 404, ...(providerText ? { providerText } : {}) }, attempts: 1, durationMs: 1 },
+    const errItem = (
+      number: string,
+      kind: 'not-found' | 'rate-limited' | 'server',
+      providerText?: string,
+    ): BatchItem => ({
+      number,
+      index: seq++,
+      status: 'error',
+      lookups: 1,
+      startedAt: 0,
+      finishedAt: 1,
+      result: {
+        ok: false,
+        error: { kind, httpStatus: 404, ...(providerText ? { providerText } : {}) },
+        attempts: 1,
+        durationMs: 1,
+      },
     });
     const cancelledItem = (number: string): BatchItem => ({ number, index: seq++, status: 'cancelled', lookups: 0 });
     const resultOf = (items: BatchItem[]): BatchResult => {
       const counts: Record<string, number> = {};
       for (const i of items) {
-        const k = i.status === 'cancelled' ? 'cancelled' : i.result?.ok ? i.result.report.status : i.result?.ok === false ? i.result.error.kind : '';
+        const k =
+          i.status === 'cancelled'
+            ? 'cancelled'
+            : i.result?.ok
+              ? i.result.report.status
+              : i.result?.ok === false
+                ? i.result.error.kind
+                : '';
         counts[k] = (counts[k] ?? 0) + 1;
       }
       return { items, cancelled: false, counts, durationMs: 5, maxConcurrency: 1 };
     };
-    beforeEach(() => { seq = 0; });
+    beforeEach(() => {
+      seq = 0;
+    });
 
     it('summarizeCounts: largest first, with labels', () => {
-      const r = resultOf([okItem('1', 'DELIVERED'), errItem('2', 'not-found'), okItem('3', 'DELIVERED'), okItem('4', 'WAITING'), cancelledItem('5'), okItem('6', 'WAITING'), okItem('7', 'DELIVERED')]);
-      assert.deepEqual(summarizeCounts(r).map((e) => [e.key, e.kind, e.label, e.count]), [
-        ['DELIVERED', 'status', 'Delivered', 3],
-        ['WAITING', 'status', 'Waiting for report', 2],
-        ['cancelled', 'cancelled', 'Cancelled', 1],
-        ['not-found', 'error', 'Report not found', 1],
+      const r = resultOf([
+        okItem('1', 'DELIVERED'),
+        errItem('2', 'not-found'),
+        okItem('3', 'DELIVERED'),
+        okItem('4', 'WAITING'),
+        cancelledItem('5'),
+        okItem('6', 'WAITING'),
+        okItem('7', 'DELIVERED'),
       ]);
+      assert.deepEqual(
+        summarizeCounts(r).map((e) => [e.key, e.kind, e.label, e.count]),
+        [
+          ['DELIVERED', 'status', 'Delivered', 3],
+          ['WAITING', 'status', 'Waiting for report', 2],
+          ['cancelled', 'cancelled', 'Cancelled', 1],
+          ['not-found', 'error', 'Report not found', 1],
+        ],
+      );
     });
 
     it('sortItems is stable in both directions and puts missing values last', () => {
@@ -491,26 +786,97 @@ describe('batch lookups', function () {
         okItem('447911123456', 'DELIVERED'),
       ];
       const nums = (xs: BatchItem[]) => xs.map((i) => i.number);
-      assert.deepEqual(nums(sortItems(items, 'number', 'asc')), ['5320000000', '5320000001', '5320000002', '5320000003', '5320000004', '447911123456']);
-      assert.deepEqual(nums(sortItems(items, 'number', 'desc')), ['447911123456', '5320000004', '5320000003', '5320000002', '5320000001', '5320000000']);
+      assert.deepEqual(nums(sortItems(items, 'number', 'asc')), [
+        '5320000000',
+        '5320000001',
+        '5320000002',
+        '5320000003',
+        '5320000004',
+        '447911123456',
+      ]);
+      assert.deepEqual(nums(sortItems(items, 'number', 'desc')), [
+        '447911123456',
+        '5320000004',
+        '5320000003',
+        '5320000002',
+        '5320000001',
+        '5320000000',
+      ]);
       // Equal statuses keep input order whichever the direction.
-      assert.deepEqual(nums(sortItems(items, 'status', 'asc')), ['5320000001', '5320000004', '447911123456', '5320000003', '5320000002', '5320000000']);
-      assert.deepEqual(nums(sortItems(items, 'status', 'desc')), ['5320000000', '5320000002', '5320000003', '5320000001', '5320000004', '447911123456']);
-      assert.deepEqual(nums(sortItems(items, 'time', 'asc')), ['5320000004', '5320000003', '5320000001', '5320000002', '5320000000', '447911123456']);
-      assert.deepEqual(nums(sortItems(items, 'time', 'desc')), ['5320000001', '5320000003', '5320000004', '5320000002', '5320000000', '447911123456']);
-      assert.deepEqual(nums(sortItems(items, 'error', 'asc')), ['5320000000', '5320000002', '5320000003', '5320000001', '5320000004', '447911123456']);
-      assert.deepEqual(nums(items), ['5320000003', '5320000001', '5320000002', '5320000004', '5320000000', '447911123456'], 'the input is not changed');
+      assert.deepEqual(nums(sortItems(items, 'status', 'asc')), [
+        '5320000001',
+        '5320000004',
+        '447911123456',
+        '5320000003',
+        '5320000002',
+        '5320000000',
+      ]);
+      assert.deepEqual(nums(sortItems(items, 'status', 'desc')), [
+        '5320000000',
+        '5320000002',
+        '5320000003',
+        '5320000001',
+        '5320000004',
+        '447911123456',
+      ]);
+      assert.deepEqual(nums(sortItems(items, 'time', 'asc')), [
+        '5320000004',
+        '5320000003',
+        '5320000001',
+        '5320000002',
+        '5320000000',
+        '447911123456',
+      ]);
+      assert.deepEqual(nums(sortItems(items, 'time', 'desc')), [
+        '5320000001',
+        '5320000003',
+        '5320000004',
+        '5320000002',
+        '5320000000',
+        '447911123456',
+      ]);
+      assert.deepEqual(nums(sortItems(items, 'error', 'asc')), [
+        '5320000000',
+        '5320000002',
+        '5320000003',
+        '5320000001',
+        '5320000004',
+        '447911123456',
+      ]);
+      assert.deepEqual(
+        nums(items),
+        ['5320000003', '5320000001', '5320000002', '5320000004', '5320000000', '447911123456'],
+        'the input is not changed',
+      );
     });
 
     it('CSV: RFC 4180 quoting (comma, quote, line break), Turkish letters, CRLF', () => {
       const message = 'Merhaba, "Ayşe"\nİkinci satır: ğüşıöç ĞÜŞİÖÇ';
-      const r = resultOf([okItem('5399999999', 'DELIVERED', { message, createdAt: '2016-08-01 14:30:14', updatedAt: '2016-08-01 14:30:24' }), errItem('5000000000', 'not-found', 'Numara bu gönderimde bulunamadı.'), cancelledItem('5321112233')]);
+      const r = resultOf([
+        okItem('5399999999', 'DELIVERED', {
+          message,
+          createdAt: '2016-08-01 14:30:14',
+          updatedAt: '2016-08-01 14:30:24',
+        }),
+        errItem('5000000000', 'not-found', 'Numara bu gönderimde bulunamadı.'),
+        cancelledItem('5321112233'),
+      ]);
       const csv = toCsv(r, '187');
       assert.ok(csv.startsWith('sendId,number,status,statusLabel,final,error,createdAt,updatedAt,message\r\n'));
       assert.ok(csv.includes('"Merhaba, ""Ayşe""\nİkinci satır: ğüşıöç ĞÜŞİÖÇ"'), csv);
       assert.deepEqual(readCsv(csv), [
         ['sendId', 'number', 'status', 'statusLabel', 'final', 'error', 'createdAt', 'updatedAt', 'message'],
-        ['187', '5399999999', 'DELIVERED', 'Delivered', 'true', '', '2016-08-01 14:30:14', '2016-08-01 14:30:24', message],
+        [
+          '187',
+          '5399999999',
+          'DELIVERED',
+          'Delivered',
+          'true',
+          '',
+          '2016-08-01 14:30:14',
+          '2016-08-01 14:30:24',
+          message,
+        ],
         ['187', '5000000000', '', '', '', 'Report not found', '', '', ''],
         ['187', '5321112233', '', '', '', 'Cancelled', '', '', ''],
       ]);
@@ -520,10 +886,21 @@ describe('batch lookups', function () {
     });
 
     it('CSV: cells a spreadsheet would run as a formula start with a quote', () => {
-      const payloads = ['=HYPERLINK("https://evil.invalid","x")', '+90 SUM(A1)', '-2+3', '@SUM(A1:A2)', '\tTAB', '\rCR', '=1,2'];
+      const payloads = [
+        '=HYPERLINK("https://evil.invalid","x")',
+        '+90 SUM(A1)',
+        '-2+3',
+        '@SUM(A1:A2)',
+        '\tTAB',
+        '\rCR',
+        '=1,2',
+      ];
       const r = resultOf(payloads.map((m, i) => okItem(String(5320000000 + i), 'DELIVERED', { message: m })));
       const rows = readCsv(toCsv(r, '187')).slice(1);
-      assert.deepEqual(rows.map((row) => row[8]), payloads.map((p) => `'${p}`));
+      assert.deepEqual(
+        rows.map((row) => row[8]),
+        payloads.map((p) => `'${p}`),
+      );
       assert.equal(csvCell('=1+2'), "'=1+2");
       assert.equal(csvCell('a,b'), '"a,b"');
       assert.equal(csvCell('say "hi"'), '"say ""hi"""');
@@ -533,7 +910,10 @@ describe('batch lookups', function () {
     });
 
     it('JSON: an array of rows, no api_key even when the text carried one', () => {
-      const r = resultOf([okItem('5399999999', 'DELIVERED', { message: 'see https://x.invalid/?api_key=abcd1234 ğ' }), errItem('5000000000', 'server')]);
+      const r = resultOf([
+        okItem('5399999999', 'DELIVERED', { message: 'see https://x.invalid/?api_key=abcd1234 ğ' }),
+        errItem('5000000000', 'server'),
+      ]);
       const text = toJson(r, '187');
       assert.ok(!text.includes('abcd1234'));
       const rows = JSON.parse(text) as Array<Record<string, unknown>>;

@@ -7,16 +7,33 @@ const at = (line: string, needle: string, offset = 1) => statusCodeAt(line, line
 describe('status codes under the cursor (editor hover)', () => {
   it('finds each of the 11 codes as a string literal, a bare word and a JSON value', () => {
     for (const code of STATUS_CODES) {
-      for (const line of [`case "${code}":`, `status=${code} at 10:00`, `"durum_gonderim": "${code}",`, `'${code}' => 1`, code]) {
+      for (const line of [
+        `case "${code}":`,
+        `status=${code} at 10:00`,
+        `"durum_gonderim": "${code}",`,
+        `'${code}' => 1`,
+        code,
+      ]) {
         const m = at(line, code, Math.floor(code.length / 2));
-        assert.deepEqual(m && [m.code, m.start, m.end], [code, line.indexOf(code), line.indexOf(code) + code.length], line);
+        assert.deepEqual(
+          m && [m.code, m.start, m.end],
+          [code, line.indexOf(code), line.indexOf(code) + code.length],
+          line,
+        );
       }
     }
   });
 
   it('matches whole words only', () => {
-    for (const [line, needle] of [['UNDELIVERED_X', 'DELIVERED'], ['SENDING_QUEUE', 'SENDING'], ['NOT_DELIVERED2', 'DELIVERED'],
-      ['xSENT', 'SENT'], ['$REJECTEDx', 'REJECTED'], ['DELIVERED_AT', 'DELIVERED'], ['delivered', 'delivered']] as const) {
+    for (const [line, needle] of [
+      ['UNDELIVERED_X', 'DELIVERED'],
+      ['SENDING_QUEUE', 'SENDING'],
+      ['NOT_DELIVERED2', 'DELIVERED'],
+      ['xSENT', 'SENT'],
+      ['$REJECTEDx', 'REJECTED'],
+      ['DELIVERED_AT', 'DELIVERED'],
+      ['delivered', 'delivered'],
+    ] as const) {
       assert.equal(at(line, needle), undefined, line);
     }
     assert.equal(at('NOT_DELIVERED', 'DELIVERED')?.code, 'NOT_DELIVERED', 'the longer code is the word');

@@ -13,7 +13,13 @@ import { buildReportRequest } from '../../src/core/request';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type TransportRequest } from '../../src/core/transport';
 
 /** A TransportRequest exactly as lookUpReport builds it. */
-export function reportRequest(root: string, sendId: string, number: string, apiKey: string, extra: Partial<TransportRequest> = {}): TransportRequest {
+export function reportRequest(
+  root: string,
+  sendId: string,
+  number: string,
+  apiKey: string,
+  extra: Partial<TransportRequest> = {},
+): TransportRequest {
   return {
     ...buildReportRequest(root, sendId, number, apiKey),
     timeoutMs: 2000,
@@ -50,12 +56,17 @@ export interface RawResponse {
 }
 
 /** A plain node:http request (no agent, no redirects), for checking the sandbox's own answers. */
-export function rawRequest(url: string, opts: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  opts: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const r = http.request(url, { method: opts.method ?? 'POST', headers: opts.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
     r.on('error', reject);
@@ -110,7 +121,14 @@ export function tlsMaterial(): TlsMaterial {
     dir = fixturesDir();
   }
   const read = (f: TlsFile): string => fs.readFileSync(path.join(dir, f), 'utf8');
-  tlsCache = { ca: read('ca.crt'), cert: read('leaf.crt'), key: read('leaf.key'), selfSignedCert: read('self.crt'), selfSignedKey: read('self.key'), source };
+  tlsCache = {
+    ca: read('ca.crt'),
+    cert: read('leaf.crt'),
+    key: read('leaf.key'),
+    selfSignedCert: read('self.crt'),
+    selfSignedKey: read('self.key'),
+    source,
+  };
   if (source === 'openssl') fs.rmSync(dir, { recursive: true, force: true });
   return tlsCache;
 }
@@ -126,16 +144,66 @@ function fixturesDir(): string {
 
 /** Writes ca.crt, leaf.crt/key (signed by the CA) and self.crt/key into dir. Throws if openssl is unavailable. */
 export function generateWithOpenssl(dir: string): void {
-  const run = (...args: string[]): void => { execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 20_000 }); };
+  const run = (...args: string[]): void => {
+    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 20_000 });
+  };
   const days = '36500';
   const san = 'subjectAltName=IP:127.0.0.1,DNS:localhost';
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  run('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', days, '-subj', '/CN=VairoSMS sandbox test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  run(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    days,
+    '-subj',
+    '/CN=VairoSMS sandbox test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   run('req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=127.0.0.1');
-  fs.writeFileSync(path.join(dir, 'leaf.ext'), `${san}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`);
-  run('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.crt', '-days', days, '-extfile', 'leaf.ext');
-  run('req', '-x509', ...ec, '-keyout', 'self.key', '-out', 'self.crt', '-days', days, '-subj', '/CN=127.0.0.1', '-addext', san);
+  fs.writeFileSync(
+    path.join(dir, 'leaf.ext'),
+    `${san}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`,
+  );
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'leaf.crt',
+    '-days',
+    days,
+    '-extfile',
+    'leaf.ext',
+  );
+  run(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'self.key',
+    '-out',
+    'self.crt',
+    '-days',
+    days,
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    san,
+  );
 }
 
 /** Makes the default https agent (which node-fetch uses) trust only `ca`, until the returned function is called.
@@ -207,7 +275,10 @@ export async function measurePeak<T>(fn: () => Promise<T>): Promise<{ result: T;
     sample();
   }
   const peak = { rss: maxRss - base.rss, js: maxJs - jsOf(base), samples, gc: !!gc };
-  if (process.env.VAIROSMS_MEM_LOG) console.log(`      memory peak: rss +${(peak.rss / MB).toFixed(2)} MB, js +${(peak.js / MB).toFixed(2)} MB, ${samples} samples, gc ${peak.gc}`);
+  if (process.env.VAIROSMS_MEM_LOG)
+    console.log(
+      `      memory peak: rss +${(peak.rss / MB).toFixed(2)} MB, js +${(peak.js / MB).toFixed(2)} MB, ${samples} samples, gc ${peak.gc}`,
+    );
   return { result, peak };
 }
 

@@ -1,8 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { addEntry, HARD_CAP, reconcileHistory, removeEntry, repairHistory, withoutMessage, type HistoryEntry } from '../../src/core/history';
+import {
+  addEntry,
+  HARD_CAP,
+  reconcileHistory,
+  removeEntry,
+  repairHistory,
+  withoutMessage,
+  type HistoryEntry,
+} from '../../src/core/history';
 
-const entry = (sendId: string, number: string, status: string, checkedAt: number, message = 'Merhaba'): HistoryEntry =>
-  ({ sendId, number, checkedAt, report: { status, message, sendId, number } });
+const entry = (
+  sendId: string,
+  number: string,
+  status: string,
+  checkedAt: number,
+  message = 'Merhaba',
+): HistoryEntry => ({ sendId, number, checkedAt, report: { status, message, sendId, number } });
 
 describe('recent lookups as data', () => {
   it('keeps the newest first, one entry per send ID + number', () => {
@@ -10,15 +23,29 @@ describe('recent lookups as data', () => {
     list = addEntry(list, entry('1', '5399999999', 'WAITING', 1), 50);
     list = addEntry(list, entry('2', '5399999999', 'DELIVERED', 2), 50);
     list = addEntry(list, entry('1', '5399999999', 'DELIVERED', 3), 50);
-    assert.deepEqual(list.map((e) => [e.sendId, e.report.status]), [['1', 'DELIVERED'], ['2', 'DELIVERED']]);
+    assert.deepEqual(
+      list.map((e) => [e.sendId, e.report.status]),
+      [
+        ['1', 'DELIVERED'],
+        ['2', 'DELIVERED'],
+      ],
+    );
   });
 
   it('records every status change as a timeline, without repeating an unchanged status', () => {
     let list: HistoryEntry[] = [];
-    for (const [status, at] of [['WAITING', 1], ['WAITING', 2], ['DELIVERED', 3], ['DELIVERED', 4]] as const) {
+    for (const [status, at] of [
+      ['WAITING', 1],
+      ['WAITING', 2],
+      ['DELIVERED', 3],
+      ['DELIVERED', 4],
+    ] as const) {
       list = addEntry(list, entry('1', '5399999999', status, at), 50);
     }
-    assert.deepEqual(list[0].timeline, [{ status: 'WAITING', at: 1 }, { status: 'DELIVERED', at: 3 }]);
+    assert.deepEqual(list[0].timeline, [
+      { status: 'WAITING', at: 1 },
+      { status: 'DELIVERED', at: 3 },
+    ]);
   });
 
   it('caps the list at the setting, and never above the hard cap', () => {
@@ -32,7 +59,10 @@ describe('recent lookups as data', () => {
 
   it('removes one entry by its key', () => {
     const list = [entry('1', '5399999999', 'SENT', 2), entry('1', '5399999998', 'SENT', 1)];
-    assert.deepEqual(removeEntry(list, { sendId: '1', number: '5399999999' }).map((e) => e.number), ['5399999998']);
+    assert.deepEqual(
+      removeEntry(list, { sendId: '1', number: '5399999999' }).map((e) => e.number),
+      ['5399999998'],
+    );
   });
 
   it('can drop the message text when the user chose not to keep it', () => {
@@ -45,10 +75,23 @@ describe('recent lookups as data', () => {
     assert.deepEqual(repairHistory(undefined, 50), { entries: [], dropped: 0 });
     assert.deepEqual(repairHistory('{corrupt json', 50), { entries: [], dropped: 1 });
     assert.deepEqual(repairHistory({ a: 1 }, 50), { entries: [], dropped: 1 });
-    const mixed = [entry('1', '5399999999', 'SENT', 5), null, 42, { sendId: '../x', number: '5399999999', checkedAt: 1, report: {} },
-      { sendId: '2', number: '5399999999', checkedAt: 'yesterday' }, entry('1', '5399999999', 'SENT', 4), { sendId: 3, number: '5399999999', checkedAt: 9, report: { status: 'delivered', message: 7 } }];
+    const mixed = [
+      entry('1', '5399999999', 'SENT', 5),
+      null,
+      42,
+      { sendId: '../x', number: '5399999999', checkedAt: 1, report: {} },
+      { sendId: '2', number: '5399999999', checkedAt: 'yesterday' },
+      entry('1', '5399999999', 'SENT', 4),
+      { sendId: 3, number: '5399999999', checkedAt: 9, report: { status: 'delivered', message: 7 } },
+    ];
     const r = repairHistory(mixed, 50);
-    assert.deepEqual(r.entries.map((e) => [e.sendId, e.report.status, e.report.message]), [['3', 'DELIVERED', undefined], ['1', 'SENT', 'Merhaba']]);
+    assert.deepEqual(
+      r.entries.map((e) => [e.sendId, e.report.status, e.report.message]),
+      [
+        ['3', 'DELIVERED', undefined],
+        ['1', 'SENT', 'Merhaba'],
+      ],
+    );
     assert.equal(r.dropped, 5);
     const many = Array.from({ length: 10_000 }, (_, i) => entry(String(i + 1), '5399999999', 'SENT', i));
     const big = repairHistory(many, 200);
@@ -58,11 +101,11 @@ describe('recent lookups as data', () => {
   });
 });
 
-describe('reconciling with another window\'s write (reconcileHistory)', () => {
+describe("reconciling with another window's write (reconcileHistory)", () => {
   const numbers = (l: readonly HistoryEntry[]) => l.map((e) => e.number);
   const none = new Map<string, number>();
 
-  it('adds back this window\'s lookups that a write from an older copy dropped, newest first, and nothing else', () => {
+  it("adds back this window's lookups that a write from an older copy dropped, newest first, and nothing else", () => {
     // window A wrote [a2, a1]; window B, not yet aware of it, wrote [b1] over it
     const a1 = entry('187', '5301000001', 'SENT', 10);
     const a2 = entry('187', '5301000002', 'SENT', 30);
@@ -86,7 +129,10 @@ describe('reconciling with another window\'s write (reconcileHistory)', () => {
     const theirsNewer = entry('187', '5301000001', 'DELIVERED', 20);
     const kept = reconcileHistory([theirsNewer], { added: [mine], removed: none }, 50);
     assert.equal(kept.changed, false);
-    assert.deepEqual(kept.entries.map((e) => [e.number, e.report.status]), [['5301000001', 'DELIVERED']]);
+    assert.deepEqual(
+      kept.entries.map((e) => [e.number, e.report.status]),
+      [['5301000001', 'DELIVERED']],
+    );
 
     const theirsOlder = entry('187', '5301000001', 'SENT', 5);
     const mineNewer = entry('187', '5301000001', 'DELIVERED', 30);
@@ -94,7 +140,10 @@ describe('reconciling with another window\'s write (reconcileHistory)', () => {
     assert.equal(replaced.changed, true);
     assert.equal(replaced.entries.length, 1);
     assert.equal(replaced.entries[0].checkedAt, 30);
-    assert.deepEqual(replaced.entries[0].timeline?.map((p) => p.status), ['SENT', 'DELIVERED']);
+    assert.deepEqual(
+      replaced.entries[0].timeline?.map((p) => p.status),
+      ['SENT', 'DELIVERED'],
+    );
   });
 
   it('removes again what this window removed when a stale copy brought it back, but keeps a newer lookup of it', () => {

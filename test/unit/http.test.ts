@@ -7,7 +7,18 @@ import { MAX_BODY_BYTES } from '../../src/core/transport';
 import { transport } from '../../src/services/http';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import { GZIP_BOMB_BYTES, JSON_TYPE, TEXT, gzipBomb, startSandbox, type Sandbox } from '../sandbox/server';
-import { MB, closedPort, measurePeak, rawRequest, reportRequest, sleep, tlsMaterial, transportError, trustCa, waitFor } from './helpers';
+import {
+  MB,
+  closedPort,
+  measurePeak,
+  rawRequest,
+  reportRequest,
+  sleep,
+  tlsMaterial,
+  transportError,
+  trustCa,
+  waitFor,
+} from './helpers';
 
 const KEY = 'sandbox-key';
 
@@ -21,7 +32,9 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     sb = await startSandbox({ apiKey: KEY });
     await gzipBomb(); // built once (~0.5 s), outside the timed tests
   });
-  after(async () => { await sb.close(); });
+  after(async () => {
+    await sb.close();
+  });
   beforeEach(() => {
     sb.setFault(undefined);
     sb.setLatency(0);
@@ -54,7 +67,7 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
       assert.equal(r.status, 200);
     });
 
-    it('returns error statuses as responses (classification is the lookup\'s job)', async () => {
+    it("returns error statuses as responses (classification is the lookup's job)", async () => {
       const res = await transport(reportRequest(sb.root, SAMPLE.sendId, SAMPLE.number, 'wrong-key'));
       assert.equal(res.status, 401);
       assert.match(res.body, /api_key bilgisi hatalı/);
@@ -95,7 +108,10 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
       sb.setFault({ kind: 'hang' });
       const user = new AbortController();
       let abortedAt = 0;
-      setTimeout(() => { abortedAt = performance.now(); user.abort(); }, 150);
+      setTimeout(() => {
+        abortedAt = performance.now();
+        user.abort();
+      }, 150);
       const err = await transportError(() => transport(req({ timeoutMs: 5000, signal: user.signal })));
       const lag = performance.now() - abortedAt;
       assert.equal(err.kind, 'cancelled');
@@ -163,7 +179,12 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     it('refuses a redirect to another host name; that host receives no request and no body', async () => {
       // First prove the other host name (localhost) really reaches this sandbox, so "no request" means something.
       const probe = await new Promise<number>((resolve, reject) => {
-        http.get(`http://localhost:${sb.port}/probe`, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+        http
+          .get(`http://localhost:${sb.port}/probe`, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
       });
       assert.equal(probe, 404);
       assert.equal(sb.requests.filter((r) => String(r.headers.host).startsWith('localhost')).length, 1);
@@ -185,7 +206,10 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     it('refuses a redirect to another server (another port, another host name): it receives nothing', async () => {
       const other = await startSandbox({ apiKey: KEY });
       try {
-        for (const to of [`${other.root}NumaraRaporu/187`, `http://localhost:${other.port}/Panel/api/v1/NumaraRaporu/187`] as const) {
+        for (const to of [
+          `${other.root}NumaraRaporu/187`,
+          `http://localhost:${other.port}/Panel/api/v1/NumaraRaporu/187`,
+        ] as const) {
           sb.setFault({ kind: 'redirect', status: 307, to: to as `http://${string}` });
           const err = await transportError(() => transport(req()));
           assert.equal(err.kind, 'redirect');
@@ -197,7 +221,11 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     });
 
     it('refuses a redirect with credentials in the URL', async () => {
-      sb.setFault({ kind: 'redirect', status: 302, to: `http://user:pw@127.0.0.1:${sb.port}/Panel/api/v1/NumaraRaporu/187` as `http://${string}` });
+      sb.setFault({
+        kind: 'redirect',
+        status: 302,
+        to: `http://user:pw@127.0.0.1:${sb.port}/Panel/api/v1/NumaraRaporu/187` as `http://${string}`,
+      });
       const err = await transportError(() => transport(req()));
       assert.equal(err.kind, 'redirect');
       assert.equal(sb.requests.length, 1);
@@ -252,7 +280,9 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     it('the measurement catches a transport without a cap (the assertion above can fail)', async () => {
       sb.setFault({ kind: 'gzip-bomb' });
       // The same request with a 64 MiB cap: decompression runs far past 10 MB before stopping.
-      const { result: err, peak } = await measurePeak(() => transportError(() => transport(req({ maxBodyBytes: 64 * MB }))));
+      const { result: err, peak } = await measurePeak(() =>
+        transportError(() => transport(req({ maxBodyBytes: 64 * MB }))),
+      );
       assert.equal(err.kind, 'too-large');
       assert.ok(peak.js > 10 * MB, `JS memory grew by only ${(peak.js / MB).toFixed(1)} MB`);
     });
@@ -261,7 +291,9 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
   describe('connection failures', () => {
     it('connection refused on a closed port → kind "offline", code ECONNREFUSED', async () => {
       const port = await closedPort();
-      const err = await transportError(() => transport(reportRequest(`http://127.0.0.1:${port}/Panel/api/v1/`, '187', SAMPLE.number, KEY)));
+      const err = await transportError(() =>
+        transport(reportRequest(`http://127.0.0.1:${port}/Panel/api/v1/`, '187', SAMPLE.number, KEY)),
+      );
       assert.equal(err.kind, 'offline');
       assert.equal(err.code, 'ECONNREFUSED');
     });
@@ -277,9 +309,16 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     it('an error message never carries the key in the URL', async () => {
       const port = await closedPort();
       const key = 'SENTINEL-KEY-7f3a&#%20 x';
-      const err = await transportError(() => transport(reportRequest(`http://127.0.0.1:${port}/Panel/api/v1/`, '187', SAMPLE.number, key)));
+      const err = await transportError(() =>
+        transport(reportRequest(`http://127.0.0.1:${port}/Panel/api/v1/`, '187', SAMPLE.number, key)),
+      );
       assert.equal(err.kind, 'offline');
-      for (const form of [key, encodeURIComponent(key), new URLSearchParams({ k: key }).toString().slice(2), 'SENTINEL']) {
+      for (const form of [
+        key,
+        encodeURIComponent(key),
+        new URLSearchParams({ k: key }).toString().slice(2),
+        'SENTINEL',
+      ]) {
         assert.ok(!err.message.includes(form), `message leaks ${form}: ${err.message}`);
       }
     });
@@ -289,7 +328,8 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     let tlsSb: Sandbox;
     let untrusted: Sandbox;
     let restore: (() => void) | undefined;
-    const tlsReq = (extra: Parameters<typeof reportRequest>[4] = {}) => reportRequest(tlsSb.root, SAMPLE.sendId, SAMPLE.number, KEY, extra);
+    const tlsReq = (extra: Parameters<typeof reportRequest>[4] = {}) =>
+      reportRequest(tlsSb.root, SAMPLE.sendId, SAMPLE.number, KEY, extra);
 
     before(async () => {
       const tls = tlsMaterial();
@@ -336,7 +376,9 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     });
 
     it('a self-signed certificate → kind "tls"; the request never reaches the server', async () => {
-      const err = await transportError(() => transport(reportRequest(untrusted.root, SAMPLE.sendId, SAMPLE.number, KEY)));
+      const err = await transportError(() =>
+        transport(reportRequest(untrusted.root, SAMPLE.sendId, SAMPLE.number, KEY)),
+      );
       assert.equal(err.kind, 'tls');
       assert.match(String(err.code), /SELF_SIGNED/);
       assert.equal(untrusted.requests.length, 0);
@@ -357,7 +399,11 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
     it('a certificate for another name → kind "tls"', async () => {
       const tls = tlsMaterial();
       // Linux answers on the whole 127/8; the certificate names only 127.0.0.1 and localhost.
-      const other: Sandbox = await startSandbox({ apiKey: KEY, host: '127.0.0.2', tls: { key: tls.key, cert: tls.cert } });
+      const other: Sandbox = await startSandbox({
+        apiKey: KEY,
+        host: '127.0.0.2',
+        tls: { key: tls.key, cert: tls.cert },
+      });
       try {
         const err = await transportError(() => transport(reportRequest(other.root, SAMPLE.sendId, SAMPLE.number, KEY)));
         assert.equal(err.kind, 'tls');
@@ -431,16 +477,27 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
       const keepAlive = new http.Agent({ keepAlive: true });
       try {
         await new Promise<void>((resolve, reject) => {
-          http.request(`${own.root}NumaraRaporu/187?api_key=${KEY}`, { method: 'POST', agent: keepAlive }, (res) => { res.resume(); res.on('end', resolve); })
-            .on('error', reject).end('{"numara":"5399999999"}');
+          http
+            .request(`${own.root}NumaraRaporu/187?api_key=${KEY}`, { method: 'POST', agent: keepAlive }, (res) => {
+              res.resume();
+              res.on('end', resolve);
+            })
+            .on('error', reject)
+            .end('{"numara":"5399999999"}');
         });
-        const pending = ['9001', '9013'].map((id) => new Promise<string>((resolve) => {
-          http.request(`${own.root}NumaraRaporu/${id}?api_key=${KEY}`, { method: 'POST', agent: false }, (res) => {
-            res.on('data', () => undefined);
-            res.on('error', () => resolve('reset'));
-            res.on('close', () => resolve('closed'));
-          }).on('error', () => resolve('error')).end('{}');
-        }));
+        const pending = ['9001', '9013'].map(
+          (id) =>
+            new Promise<string>((resolve) => {
+              http
+                .request(`${own.root}NumaraRaporu/${id}?api_key=${KEY}`, { method: 'POST', agent: false }, (res) => {
+                  res.on('data', () => undefined);
+                  res.on('error', () => resolve('reset'));
+                  res.on('close', () => resolve('closed'));
+                })
+                .on('error', () => resolve('error'))
+                .end('{}');
+            }),
+        );
         assert.ok(await waitFor(() => own.inFlight === 2), 'both requests are being served');
         const t0 = performance.now();
         await own.close();

@@ -3,12 +3,27 @@
 // Covers reliability-performance.md A2 #15, #16, #22–#26.
 import { strict as assert } from 'node:assert';
 import { describeError, type LookupError } from '../../src/core/errors';
-import { lookUpReport, type AttemptLog, type LookupDeps, type LookupParams, type LookupResult } from '../../src/core/lookup';
+import {
+  lookUpReport,
+  type AttemptLog,
+  type LookupDeps,
+  type LookupParams,
+  type LookupResult,
+} from '../../src/core/lookup';
 import { TransportError, type Transport } from '../../src/core/transport';
 import { transport } from '../../src/services/http';
 import {
-  BATCH, HOSTILE_MESSAGES, HOSTILE_NUMBER, LENIENT, NUMBER_FOR_STATUS, PROGRESSING, SAMPLE, STATUS_CODES, UNKNOWN_STATUS,
-  batchNumber, batchStatus,
+  BATCH,
+  HOSTILE_MESSAGES,
+  HOSTILE_NUMBER,
+  LENIENT,
+  NUMBER_FOR_STATUS,
+  PROGRESSING,
+  SAMPLE,
+  STATUS_CODES,
+  UNKNOWN_STATUS,
+  batchNumber,
+  batchStatus,
 } from '../sandbox/data';
 import { TEXT, startSandbox, type Fault, type Sandbox } from '../sandbox/server';
 import { closedPort, tlsMaterial } from './helpers';
@@ -38,13 +53,23 @@ async function run(p: Partial<LookupParams> & { apiRoot: string }, onSleep?: (ms
   };
   const deps: LookupDeps = {
     transport: spy,
-    sleep: async (ms) => { sleeps.push(ms); onSleep?.(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      onSleep?.(ms);
+    },
     random: () => 0.5,
     onAttempt: (log) => attempts.push(log),
   };
-  const result = await lookUpReport({
-    sendId: SAMPLE.sendId, number: SAMPLE.number, apiKey: KEY, timeoutMs: 2000, ...p,
-  }, deps);
+  const result = await lookUpReport(
+    {
+      sendId: SAMPLE.sendId,
+      number: SAMPLE.number,
+      apiKey: KEY,
+      timeoutMs: 2000,
+      ...p,
+    },
+    deps,
+  );
   return { result, attempts, sleeps, transportErrors };
 }
 
@@ -61,10 +86,15 @@ function succeeded(r: Run): Extract<LookupResult, { ok: true }> {
 describe('lookUpReport with the node-fetch transport against the sandbox', function () {
   this.timeout(15_000);
   let sb: Sandbox;
-  const lookup = (p: Partial<LookupParams> = {}, onSleep?: (ms: number) => void) => run({ apiRoot: sb.root, ...p }, onSleep);
+  const lookup = (p: Partial<LookupParams> = {}, onSleep?: (ms: number) => void) =>
+    run({ apiRoot: sb.root, ...p }, onSleep);
 
-  before(async () => { sb = await startSandbox({ apiKey: KEY }); });
-  after(async () => { await sb.close(); });
+  before(async () => {
+    sb = await startSandbox({ apiKey: KEY });
+  });
+  after(async () => {
+    await sb.close();
+  });
   beforeEach(() => {
     sb.setFault(undefined);
     sb.setApiKey(KEY);
@@ -73,13 +103,20 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
   });
 
   describe('reports', () => {
-    it('the API page\'s sample', async () => {
+    it("the API page's sample", async () => {
       const r = succeeded(await lookup());
       assert.equal(r.httpStatus, 200);
       assert.equal(r.attempts, 1);
       assert.deepEqual(r.report, {
-        rowId: '3024', sendId: '187', number: '5399999999', message: 'Ben bir ceviz ağacıyım gülhane parkında (Ş ş Ğ ğ ç ı İ)',
-        parts: 1, status: 'DELIVERED', refund: false, createdAt: '2016-08-01 14:30:14', updatedAt: '2016-08-01 14:30:24',
+        rowId: '3024',
+        sendId: '187',
+        number: '5399999999',
+        message: 'Ben bir ceviz ağacıyım gülhane parkında (Ş ş Ğ ğ ç ı İ)',
+        parts: 1,
+        status: 'DELIVERED',
+        refund: false,
+        createdAt: '2016-08-01 14:30:14',
+        updatedAt: '2016-08-01 14:30:24',
       });
       assert.equal(sb.requests.length, 1);
     });
@@ -118,7 +155,7 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       assert.equal(r.report.status, UNKNOWN_STATUS.code);
     });
 
-    it('hostile message texts arrive verbatim (escaping is the renderer\'s job, not the parser\'s)', async () => {
+    it("hostile message texts arrive verbatim (escaping is the renderer's job, not the parser's)", async () => {
       const first = succeeded(await lookup({ number: HOSTILE_NUMBER }));
       assert.equal(first.report.message, `<img src=x onerror=alert(1)><script>document.title='pwned'</script>`);
       for (const h of HOSTILE_MESSAGES) {
@@ -134,7 +171,10 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
         const r = succeeded(await lookup({ number: PROGRESSING.number }));
         seen.push([r.report.status, r.report.updatedAt]);
       }
-      assert.deepEqual(seen.map((s) => s[0]), ['WAITING', 'WAITING', 'DELIVERED', 'DELIVERED']);
+      assert.deepEqual(
+        seen.map((s) => s[0]),
+        ['WAITING', 'WAITING', 'DELIVERED', 'DELIVERED'],
+      );
       assert.ok(String(seen[2][1]) > String(seen[0][1]), 'updated_at moved on');
       sb.resetProgress(0);
       assert.equal(succeeded(await lookup({ number: PROGRESSING.number })).report.status, 'DELIVERED');
@@ -190,7 +230,7 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       const e = failed(r);
       assert.equal(e.kind, 'server');
       assert.equal(e.httpStatus, 502);
-      assert.equal(e.providerText, undefined, 'an HTML page is not the provider\'s message');
+      assert.equal(e.providerText, undefined, "an HTML page is not the provider's message");
       assert.ok(e.detail && e.detail.length <= 200, `detail: ${e.detail}`);
       assert.doesNotMatch(e.detail ?? '', /[\r\n]/);
       assert.match(e.detail ?? '', /502 Bad Gateway/);
@@ -298,7 +338,10 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       assert.equal(r.result.attempts, 3);
       assert.equal(r.attempts.length, 3);
       assert.equal(r.sleeps.length, 2);
-      assert.ok(r.sleeps.every((ms) => ms >= 0 && ms <= 1200), `backoff waits ${r.sleeps.join(', ')}`);
+      assert.ok(
+        r.sleeps.every((ms) => ms >= 0 && ms <= 1200),
+        `backoff waits ${r.sleeps.join(', ')}`,
+      );
       assert.ok(r.attempts.every((a) => /offline \(ECONNREFUSED\)/.test(a.error ?? '')));
     });
 
@@ -346,22 +389,28 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
 
   describe('the key never leaks (sentinel)', () => {
     const SENTINEL = 'SENTINEL-KEY-7f3a&#%20 x';
-    const forms = [...new Set([
-      SENTINEL,
-      encodeURIComponent(SENTINEL),
-      new URLSearchParams({ k: SENTINEL }).toString().slice(2),
-      encodeURI(SENTINEL),
-      JSON.stringify(SENTINEL).slice(1, -1),
-    ])];
+    const forms = [
+      ...new Set([
+        SENTINEL,
+        encodeURIComponent(SENTINEL),
+        new URLSearchParams({ k: SENTINEL }).toString().slice(2),
+        encodeURI(SENTINEL),
+        JSON.stringify(SENTINEL).slice(1, -1),
+      ]),
+    ];
     /** Every 8-character piece of every form: a key cut in half must not leak either. */
-    const pieces = [...new Set(forms.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8))))];
+    const pieces = [
+      ...new Set(forms.flatMap((f) => Array.from({ length: f.length - 7 }, (_, i) => f.slice(i, i + 8)))),
+    ];
 
     let tlsSb: Sandbox;
     before(async () => {
       const tls = tlsMaterial();
       tlsSb = await startSandbox({ apiKey: KEY, tls: { key: tls.selfSignedKey, cert: tls.selfSignedCert } });
     });
-    after(async () => { await tlsSb?.close(); });
+    after(async () => {
+      await tlsSb?.close();
+    });
 
     interface Case {
       name: string;
@@ -397,7 +446,10 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       { name: 'redirect same-host, then 401', fault: { kind: 'redirect', status: 307, to: 'same-host' } },
       { name: 'redirect loop', fault: { kind: 'redirect', status: 302, to: 'loop' } },
       { name: 'redirect to another host', fault: { kind: 'redirect', status: 307, to: 'other-host' } },
-      { name: 'redirect to an absolute URL', fault: { kind: 'redirect', status: 308, to: 'https://evil.invalid/steal' } },
+      {
+        name: 'redirect to an absolute URL',
+        fault: { kind: 'redirect', status: 308, to: 'https://evil.invalid/steal' },
+      },
       { name: '429 Retry-After 2 (twice)', fault: { kind: 'status', code: 429, headers: { 'retry-after': '2' } } },
       { name: '429 Retry-After 3600', fault: { kind: 'status', code: 429, headers: { 'retry-after': '3600' } } },
       { name: '500', fault: { kind: 'status', code: 500 } },
@@ -406,8 +458,14 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       { name: 'a server echoing the request in JSON', fault: { kind: 'echo', format: 'json' } },
       { name: 'a server echoing the request in HTML', fault: { kind: 'echo', format: 'html' } },
       { name: 'a server echoing the request in a 200 report', fault: { kind: 'echo', status: 200 } },
-      { name: 'the key cut in half by the 200-character excerpt', fault: { kind: 'status', code: 502, body: `${'x'.repeat(190)} ${SENTINEL} ${'y'.repeat(50)}` } },
-      { name: 'the key cut by the excerpt, URL-encoded', fault: { kind: 'status', code: 500, body: `${'x'.repeat(185)} ?api_key=${encodeURIComponent(SENTINEL)}` } },
+      {
+        name: 'the key cut in half by the 200-character excerpt',
+        fault: { kind: 'status', code: 502, body: `${'x'.repeat(190)} ${SENTINEL} ${'y'.repeat(50)}` },
+      },
+      {
+        name: 'the key cut by the excerpt, URL-encoded',
+        fault: { kind: 'status', code: 500, body: `${'x'.repeat(185)} ?api_key=${encodeURIComponent(SENTINEL)}` },
+      },
       { name: 'connection refused (offline)', root: 'closed-port', reaches: false },
       { name: 'self-signed TLS', root: 'tls', reaches: false },
     ];
@@ -417,18 +475,29 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
         sb.setApiKey(c.keyAccepted ? SENTINEL : KEY);
         sb.setFault(c.fault);
         tlsSb.resetStats();
-        const apiRoot = c.root === 'closed-port' ? `http://127.0.0.1:${await closedPort()}/Panel/api/v1/`
-          : c.root === 'tls' ? tlsSb.root : sb.root;
+        const apiRoot =
+          c.root === 'closed-port'
+            ? `http://127.0.0.1:${await closedPort()}/Panel/api/v1/`
+            : c.root === 'tls'
+              ? tlsSb.root
+              : sb.root;
         const user = new AbortController();
         const timer = c.cancelAfterMs !== undefined ? setTimeout(() => user.abort(), c.cancelAfterMs) : undefined;
         const r = await run({
-          apiRoot, apiKey: SENTINEL, sendId: c.sendId ?? SAMPLE.sendId, number: c.number ?? SAMPLE.number,
-          timeoutMs: c.timeoutMs ?? 2000, signal: user.signal,
+          apiRoot,
+          apiKey: SENTINEL,
+          sendId: c.sendId ?? SAMPLE.sendId,
+          number: c.number ?? SAMPLE.number,
+          timeoutMs: c.timeoutMs ?? 2000,
+          signal: user.signal,
         });
         clearTimeout(timer);
         const e = failed(r);
         if (c.reaches !== false) {
-          assert.ok(sb.requests.some((q) => q.apiKey === SENTINEL), 'the sandbox received the sentinel key, so it was really used');
+          assert.ok(
+            sb.requests.some((q) => q.apiKey === SENTINEL),
+            'the sandbox received the sentinel key, so it was really used',
+          );
         }
         if (c.root === 'tls') assert.equal(e.kind, 'tls');
         if (c.root === 'closed-port') assert.equal(e.kind, 'offline');
@@ -439,7 +508,10 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
           ['raw', JSON.stringify((r.result as { raw?: unknown }).raw ?? null)],
           ['describeError', JSON.stringify(d)],
           ...r.attempts.map((a, i): [string, string] => [`onAttempt ${i + 1}`, JSON.stringify(a)]),
-          ...r.transportErrors.map((t, i): [string, string] => [`TransportError ${i + 1}`, `${t.message} ${t.code ?? ''} ${t.stack ?? ''}`]),
+          ...r.transportErrors.map((t, i): [string, string] => [
+            `TransportError ${i + 1}`,
+            `${t.message} ${t.code ?? ''} ${t.stack ?? ''}`,
+          ]),
         ];
         assert.ok(r.attempts.length >= 1, 'onAttempt was called');
         for (const [where, text] of texts) {

@@ -8,9 +8,20 @@ function ok(input: string) {
 }
 
 describe('phone numbers', () => {
-  it('normalizes the obvious Turkish forms to the API sample\'s 10 digits', () => {
-    for (const input of ['5399999999', '05399999999', '0539 999 99 99', '0 (539) 999-99-99', '+90 539 999 99 99',
-      '+905399999999', '905399999999', '0090 539 999 9999', '+90 (539) 999 99 99', '539.999.99.99', ' 539 999 99 99 ']) {
+  it("normalizes the obvious Turkish forms to the API sample's 10 digits", () => {
+    for (const input of [
+      '5399999999',
+      '05399999999',
+      '0539 999 99 99',
+      '0 (539) 999-99-99',
+      '+90 539 999 99 99',
+      '+905399999999',
+      '905399999999',
+      '0090 539 999 9999',
+      '+90 (539) 999 99 99',
+      '539.999.99.99',
+      ' 539 999 99 99 ',
+    ]) {
       const r = ok(input);
       assert.equal(r.number, '5399999999', input);
       assert.equal(r.kind, 'turkish-mobile', input);
@@ -32,9 +43,18 @@ describe('phone numbers', () => {
   });
 
   it('refuses anything else with a message that says what is accepted', () => {
-    for (const [input, reason] of [['', 'empty'], ['   ', 'empty'], ['"; DROP', 'characters'], ['539abc9999', 'characters'],
-      ['++905399999999', 'characters'], ['123456', 'length'], ['1'.repeat(16), 'length'], ['1'.repeat(500), 'length'],
-      ['5399999999\n1', 'characters'], ['539 999 99 99; rm', 'characters']] as const) {
+    for (const [input, reason] of [
+      ['', 'empty'],
+      ['   ', 'empty'],
+      ['"; DROP', 'characters'],
+      ['539abc9999', 'characters'],
+      ['++905399999999', 'characters'],
+      ['123456', 'length'],
+      ['1'.repeat(16), 'length'],
+      ['1'.repeat(500), 'length'],
+      ['5399999999\n1', 'characters'],
+      ['539 999 99 99; rm', 'characters'],
+    ] as const) {
       const r = normalizePhone(input);
       assert.equal(r.ok, false, input);
       if (!r.ok) {

@@ -3,16 +3,44 @@ import { parseFromWebview } from '../../src/shared/protocol';
 
 describe('messages from the webview (allowlist)', () => {
   it('accepts exactly the known messages', () => {
-    for (const m of [{ type: 'ready' }, { type: 'refresh' }, { type: 'copyJson' }, { type: 'showRaw' }, { type: 'copyAsCurl' }, { type: 'watch' }, { type: 'stopWatching' },
-      { type: 'rendered', seq: 3 }, { type: 'rendered', seq: 3, renderMs: 1.5 }, { type: 'rendered', seq: 3, renderMs: 1.5, frameMs: 17.2 }, { type: 'errorAction', action: 'setApiKey' }, { type: 'errorAction', action: 'retry' }]) {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'refresh' },
+      { type: 'copyJson' },
+      { type: 'showRaw' },
+      { type: 'copyAsCurl' },
+      { type: 'watch' },
+      { type: 'stopWatching' },
+      { type: 'rendered', seq: 3 },
+      { type: 'rendered', seq: 3, renderMs: 1.5 },
+      { type: 'rendered', seq: 3, renderMs: 1.5, frameMs: 17.2 },
+      { type: 'errorAction', action: 'setApiKey' },
+      { type: 'errorAction', action: 'retry' },
+    ]) {
       assert.deepEqual(parseFromWebview(m), m);
     }
   });
 
   it('ignores unknown types, extra keys, wrong shapes and oversized payloads', () => {
-    for (const m of [undefined, null, 'ready', 42, [], { type: 'exec', command: 'workbench.action.terminal.sendSequence' },
-      { type: 'ready', extra: 1 }, { type: 'rendered', seq: '3' }, { type: 'rendered', seq: 1.5 }, { type: 'rendered', seq: 1, renderMs: -1 }, { type: 'rendered', seq: 1, renderMs: '2' }, { type: 'rendered', seq: 1, frameMs: -3 }, { type: 'rendered', seq: 1, frameMs: Infinity }, { type: 'errorAction', action: 'runCommand' },
-      { type: 'errorAction', action: 'retry', command: 'x' }, { type: 'refresh', pad: 'x'.repeat(10_000) }, { type: 'rendered', seq: 1, big: 'x'.repeat(5000) }]) {
+    for (const m of [
+      undefined,
+      null,
+      'ready',
+      42,
+      [],
+      { type: 'exec', command: 'workbench.action.terminal.sendSequence' },
+      { type: 'ready', extra: 1 },
+      { type: 'rendered', seq: '3' },
+      { type: 'rendered', seq: 1.5 },
+      { type: 'rendered', seq: 1, renderMs: -1 },
+      { type: 'rendered', seq: 1, renderMs: '2' },
+      { type: 'rendered', seq: 1, frameMs: -3 },
+      { type: 'rendered', seq: 1, frameMs: Infinity },
+      { type: 'errorAction', action: 'runCommand' },
+      { type: 'errorAction', action: 'retry', command: 'x' },
+      { type: 'refresh', pad: 'x'.repeat(10_000) },
+      { type: 'rendered', seq: 1, big: 'x'.repeat(5000) },
+    ]) {
       assert.equal(parseFromWebview(m), undefined, JSON.stringify(m)?.slice(0, 60));
     }
   });

@@ -4,20 +4,37 @@ import { useEnglish, useTurkish } from './l10nSetup';
 
 const ctx = { seq: 1, lang: 'en', now: Date.UTC(2026, 10, 26, 12, 0, 0) };
 const report = {
-  rowId: '3024', sendId: '187', number: '5399999999', message: 'Ben bir ceviz ağacıyım <b>', parts: 1, status: 'DELIVERED',
-  refund: false, createdAt: '2016-08-01 14:30:14', updatedAt: '2016-08-01 14:30:24',
+  rowId: '3024',
+  sendId: '187',
+  number: '5399999999',
+  message: 'Ben bir ceviz ağacıyım <b>',
+  parts: 1,
+  status: 'DELIVERED',
+  refund: false,
+  createdAt: '2016-08-01 14:30:14',
+  updatedAt: '2016-08-01 14:30:24',
 };
 
 describe('report view model', () => {
   afterEach(useEnglish);
 
   it('labels every field, keeps the message exactly, and says the time zone is assumed', () => {
-    const m = reportModel(ctx, { sendId: '187', number: '5399999999', report, checkedAt: ctx.now - 120_000, fromHistory: false });
+    const m = reportModel(ctx, {
+      sendId: '187',
+      number: '5399999999',
+      report,
+      checkedAt: ctx.now - 120_000,
+      fromHistory: false,
+    });
     const f = Object.fromEntries(m.fields.map((x) => [x.id, x]));
     assert.equal(m.state, 'report');
     assert.equal(m.message?.text, 'Ben bir ceviz ağacıyım <b>');
-    assert.deepEqual(['sendId', 'rowId', 'number', 'parts', 'status', 'refund', 'createdAt', 'updatedAt', 'elapsed'].map((k) => f[k]?.value),
-      ['187', '3024', '5399999999', '1', 'DELIVERED', 'No (0)', '2016-08-01 14:30:14', '2016-08-01 14:30:24', '10 s']);
+    assert.deepEqual(
+      ['sendId', 'rowId', 'number', 'parts', 'status', 'refund', 'createdAt', 'updatedAt', 'elapsed'].map(
+        (k) => f[k]?.value,
+      ),
+      ['187', '3024', '5399999999', '1', 'DELIVERED', 'No (0)', '2016-08-01 14:30:14', '2016-08-01 14:30:24', '10 s'],
+    );
     assert.match(f.createdAt.note ?? '', /Turkey time \(UTC\+3\), assumed/);
     assert.equal(m.status?.label, 'Delivered');
     assert.match(m.subtitle ?? '', /2 minutes ago/);
@@ -27,12 +44,25 @@ describe('report view model', () => {
   });
 
   it('announces a status change for screen readers', () => {
-    const m = reportModel(ctx, { sendId: '187', number: '5399999999', report, checkedAt: ctx.now, fromHistory: false, previousStatus: 'WAITING' });
+    const m = reportModel(ctx, {
+      sendId: '187',
+      number: '5399999999',
+      report,
+      checkedAt: ctx.now,
+      fromHistory: false,
+      previousStatus: 'WAITING',
+    });
     assert.equal(m.announcement, 'Status changed from WAITING to DELIVERED: Delivered.');
   });
 
   it('marks a stored report as stored, and an unknown status as unknown', () => {
-    const m = reportModel(ctx, { sendId: '187', number: '5399999999', report: { ...report, status: 'DOUBLE_SEND_ERROR' }, checkedAt: ctx.now - 3600e3, fromHistory: true });
+    const m = reportModel(ctx, {
+      sendId: '187',
+      number: '5399999999',
+      report: { ...report, status: 'DOUBLE_SEND_ERROR' },
+      checkedAt: ctx.now - 3600e3,
+      fromHistory: true,
+    });
     assert.match(m.subtitle ?? '', /From recent lookups, checked 1 hour ago/);
     assert.equal(m.status?.known, false);
     assert.equal(m.status?.code, 'DOUBLE_SEND_ERROR');
@@ -40,22 +70,50 @@ describe('report view model', () => {
   });
 
   it('shows fields the API does not document, as received', () => {
-    const m = reportModel(ctx, { sendId: '187', number: '5399999999', report: { ...report, extra: { operator: 'X', n: 3 } }, checkedAt: ctx.now, fromHistory: false });
-    assert.deepEqual(m.fields.filter((f) => f.id.startsWith('extra:')).map((f) => [f.label, f.value]), [['operator', 'X'], ['n', '3']]);
+    const m = reportModel(ctx, {
+      sendId: '187',
+      number: '5399999999',
+      report: { ...report, extra: { operator: 'X', n: 3 } },
+      checkedAt: ctx.now,
+      fromHistory: false,
+    });
+    assert.deepEqual(
+      m.fields.filter((f) => f.id.startsWith('extra:')).map((f) => [f.label, f.value]),
+      [
+        ['operator', 'X'],
+        ['n', '3'],
+      ],
+    );
   });
 
-  it('renders a failure with its class, the provider\'s labelled text, what to do and the Set API Key action', () => {
-    const m = errorModel(ctx, '187', '5399999999', { kind: 'unauthorized', httpStatus: 401, providerText: 'Gönderilen api_key bilgisi hatalı, lütfen kontrol edin.' });
+  it("renders a failure with its class, the provider's labelled text, what to do and the Set API Key action", () => {
+    const m = errorModel(ctx, '187', '5399999999', {
+      kind: 'unauthorized',
+      httpStatus: 401,
+      providerText: 'Gönderilen api_key bilgisi hatalı, lütfen kontrol edin.',
+    });
     assert.equal(m.state, 'error');
     assert.equal(m.error?.title, 'Wrong API key');
     assert.equal(m.error?.providerLabel, 'Message from VairoSMS');
     assert.equal(m.error?.providerText, 'Gönderilen api_key bilgisi hatalı, lütfen kontrol edin.');
-    assert.deepEqual(m.error?.actions.map((a) => a.id), ['setApiKey', 'showLog']);
-    assert.deepEqual(errorModel(ctx, '1', '5399999999', { kind: 'timeout' }).error?.actions.map((a) => a.id), ['retry', 'showLog']);
+    assert.deepEqual(
+      m.error?.actions.map((a) => a.id),
+      ['setApiKey', 'showLog'],
+    );
+    assert.deepEqual(
+      errorModel(ctx, '1', '5399999999', { kind: 'timeout' }).error?.actions.map((a) => a.id),
+      ['retry', 'showLog'],
+    );
   });
 
   it('keeps the previous report visible while loading and after a failed refresh', () => {
-    const done = reportModel(ctx, { sendId: '187', number: '5399999999', report, checkedAt: ctx.now, fromHistory: false });
+    const done = reportModel(ctx, {
+      sendId: '187',
+      number: '5399999999',
+      report,
+      checkedAt: ctx.now,
+      fromHistory: false,
+    });
     const loading = loadingModel({ ...ctx, seq: 2 }, '187', '5399999999', done);
     assert.equal(loading.state, 'loading');
     assert.equal(loading.status?.code, 'DELIVERED');
@@ -66,7 +124,10 @@ describe('report view model', () => {
 
   it('is fully Turkish with the Turkish bundle', () => {
     useTurkish();
-    const m = reportModel({ ...ctx, lang: 'tr' }, { sendId: '187', number: '5399999999', report, checkedAt: ctx.now - 120_000, fromHistory: false });
+    const m = reportModel(
+      { ...ctx, lang: 'tr' },
+      { sendId: '187', number: '5399999999', report, checkedAt: ctx.now - 120_000, fromHistory: false },
+    );
     assert.equal(m.strings.legendHeading, 'Tüm durum kodları');
     assert.equal(m.status?.label, 'İletildi');
     assert.match(m.subtitle ?? '', /2 dakika önce/);

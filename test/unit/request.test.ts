@@ -11,7 +11,20 @@ describe('request building', () => {
   });
 
   it('refuses send IDs that could change the path or the query', () => {
-    for (const bad of ['', '../x', '1?api_key=evil', '%2e%2e', '-1', '1.5', '1 2', '0', '000', '1'.repeat(19), '1'.repeat(30), '１８７']) {
+    for (const bad of [
+      '',
+      '../x',
+      '1?api_key=evil',
+      '%2e%2e',
+      '-1',
+      '1.5',
+      '1 2',
+      '0',
+      '000',
+      '1'.repeat(19),
+      '1'.repeat(30),
+      '１８７',
+    ]) {
       const r = checkSendId(bad);
       assert.equal(r.ok, false, bad);
       if (!r.ok) assert.match(r.message, /send ID/i, bad);
@@ -24,9 +37,17 @@ describe('request building', () => {
     assert.equal(checkApiRoot('http://127.0.0.1:3555/Panel/api/v1/').ok, true);
     assert.equal(checkApiRoot('http://localhost:3555/x/').ok, true);
     assert.equal(checkApiRoot('http://[::1]:3555/x/').ok, true);
-    for (const [bad, why] of [['http://vairosms.com/Panel/api/v1/', /unencrypted/], ['https://vairo sms.com/', /space/],
-      ['not a url', /space/], ['vairosms.com/Panel', /not a URL/], ['ftp://vairosms.com/', /https/], ['', /empty/],
-      ['https://user:pw@vairosms.com/', /password/], ['https://vairosms.com/?a=1', /query/], ['http://127.0.0.1.evil.com/', /unencrypted/]] as const) {
+    for (const [bad, why] of [
+      ['http://vairosms.com/Panel/api/v1/', /unencrypted/],
+      ['https://vairo sms.com/', /space/],
+      ['not a url', /space/],
+      ['vairosms.com/Panel', /not a URL/],
+      ['ftp://vairosms.com/', /https/],
+      ['', /empty/],
+      ['https://user:pw@vairosms.com/', /password/],
+      ['https://vairosms.com/?a=1', /query/],
+      ['http://127.0.0.1.evil.com/', /unencrypted/],
+    ] as const) {
       const r = checkApiRoot(bad);
       assert.equal(r.ok, false, bad);
       if (!r.ok) assert.match(r.message, why, bad);

@@ -10,7 +10,9 @@ const root = path.resolve(__dirname, '..', '..');
 
 describe('size budgets (production build)', () => {
   let report: SizeReport;
-  before(() => { report = measureSizes(root); });
+  before(() => {
+    report = measureSizes(root);
+  });
 
   it('measures a current production build and .vsix', () => {
     assert.deepEqual(report.problems, [], report.problems.join('; '));
@@ -22,14 +24,23 @@ describe('size budgets (production build)', () => {
       assert.ok(item, `no size item ${key}`);
       assert.ok(item.bytes > 0, `${item.label} is missing or empty`);
       const over = item.bytes - item.budget;
-      assert.ok(over <= 0,
-        `${item.label} is ${formatBytes(item.bytes)}, over its budget of ${formatBytes(item.budget)} by ${over.toLocaleString('en-US')} B (${((over / item.budget) * 100).toFixed(1)} %)`);
+      assert.ok(
+        over <= 0,
+        `${item.label} is ${formatBytes(item.bytes)}, over its budget of ${formatBytes(item.budget)} by ${over.toLocaleString('en-US')} B (${((over / item.budget) * 100).toFixed(1)} %)`,
+      );
     });
   }
 
   it('keeps node-fetch out of the activation bundle and the main bundle (only dist/http.js has it)', () => {
-    const fetchPkgs = (list: string[]) => list.filter((p) => /node-fetch|fetch-blob|formdata-polyfill|web-streams-polyfill|data-uri-to-buffer|node-domexception/.test(p));
-    assert.deepEqual(fetchPkgs(report.extensionPackages), [], `dist/extension.js bundles ${report.extensionPackages.join(', ')}`);
+    const fetchPkgs = (list: string[]) =>
+      list.filter((p) =>
+        /node-fetch|fetch-blob|formdata-polyfill|web-streams-polyfill|data-uri-to-buffer|node-domexception/.test(p),
+      );
+    assert.deepEqual(
+      fetchPkgs(report.extensionPackages),
+      [],
+      `dist/extension.js bundles ${report.extensionPackages.join(', ')}`,
+    );
     assert.deepEqual(fetchPkgs(report.mainPackages), [], `dist/main.js bundles ${report.mainPackages.join(', ')}`);
     assert.ok(report.http.packages['node-fetch'] > 0, 'dist/http.js should contain node-fetch (per dist/meta.json)');
   });

@@ -11,8 +11,15 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { buildReportRequest, DEFAULT_API_ROOT } from '../../src/core/request';
 import {
-  KEY_ENV_VAR, SNIPPET_LANGUAGES, SNIPPET_TIMEOUT_SECONDS, snippet, snippetEditorLanguage, snippetLabel, stringLiteral,
-  type SnippetInput, type SnippetLanguage,
+  KEY_ENV_VAR,
+  SNIPPET_LANGUAGES,
+  SNIPPET_TIMEOUT_SECONDS,
+  snippet,
+  snippetEditorLanguage,
+  snippetLabel,
+  stringLiteral,
+  type SnippetInput,
+  type SnippetLanguage,
 } from '../../src/core/snippets';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import { startSandbox, TEXT, type Sandbox } from '../sandbox/server';
@@ -27,9 +34,18 @@ const PWNED = path.join(os.tmpdir(), `pwned-${randomBytes(8).toString('hex')}`);
 const HOSTILE_KEY = `k'ey"$(touch ${PWNED})\`touch ${PWNED}\`&#% \n`;
 
 /** What each language must say, written out by hand (not derived from the module under test). */
-const SHAPE: Record<SnippetLanguage, {
-  method: string; headers: [string, string]; body: string; timeout: string; prints: string; readsEnv: string; encodesKey: string;
-}> = {
+const SHAPE: Record<
+  SnippetLanguage,
+  {
+    method: string;
+    headers: [string, string];
+    body: string;
+    timeout: string;
+    prints: string;
+    readsEnv: string;
+    encodesKey: string;
+  }
+> = {
   curl: {
     method: '--request POST',
     headers: [`--header 'content-type: application/json'`, `--header 'cache-control: no-cache'`],
@@ -68,7 +84,10 @@ const SHAPE: Record<SnippetLanguage, {
   },
   csharp: {
     method: 'HttpMethod.Post',
-    headers: ['ContentType = MediaTypeHeaderValue.Parse("application/json")', 'TryAddWithoutValidation("cache-control", "no-cache")'],
+    headers: [
+      'ContentType = MediaTypeHeaderValue.Parse("application/json")',
+      'TryAddWithoutValidation("cache-control", "no-cache")',
+    ],
     body: `new StringContent("{\\"numara\\":\\"${SAMPLE.number}\\"}", Encoding.UTF8)`,
     timeout: 'Timeout = TimeSpan.FromSeconds(30)',
     prints: 'Console.WriteLine(await response.Content.ReadAsStringAsync());',
@@ -78,32 +97,78 @@ const SHAPE: Record<SnippetLanguage, {
 };
 
 /** Ways to turn TLS verification off, in any of the five languages. */
-const TLS_OFF = [/(^|\s)-[a-zA-Z]*k\b/m, /--insecure/, /--proxy-insecure/, /verify\s*=\s*False/, /SSL_VERIFY/, /CURLOPT_SSL/,
-  /ServerCertificateCustomValidationCallback/, /DangerousAcceptAnyServerCertificateValidator/, /rejectUnauthorized/,
-  /NODE_TLS_REJECT_UNAUTHORIZED/, /CERT_NONE/, /ssl\._create_unverified_context/];
+const TLS_OFF = [
+  /(^|\s)-[a-zA-Z]*k\b/m,
+  /--insecure/,
+  /--proxy-insecure/,
+  /verify\s*=\s*False/,
+  /SSL_VERIFY/,
+  /CURLOPT_SSL/,
+  /ServerCertificateCustomValidationCallback/,
+  /DangerousAcceptAnyServerCertificateValidator/,
+  /rejectUnauthorized/,
+  /NODE_TLS_REJECT_UNAUTHORIZED/,
+  /CERT_NONE/,
+  /ssl\._create_unverified_context/,
+];
 
 /** Strings that break naive quoting in at least one of the languages. */
 const HOSTILE_STRINGS = [
-  HOSTILE_KEY, "'", '\\', "\\'", "'\\''", '"', '\\"', '"\\"', '\\\\n', '${HOME}', '$HOME $(id) `id`', '{0} %s %d %%',
-  '\r\n\t\v\f\b', '\x01\x1b[31m\x7f', 'a\u0085b\u2028c\u2029d', 'ağaç İĞŞ çöü 😀', '?> <?php echo 1; ?>', '*/ /* -- # """ \'\'\'',
-  '\\x41\\u0041\\101\\U00000041\\N{DASH}', 'end\\', '',
+  HOSTILE_KEY,
+  "'",
+  '\\',
+  "\\'",
+  "'\\''",
+  '"',
+  '\\"',
+  '"\\"',
+  '\\\\n',
+  '${HOME}',
+  '$HOME $(id) `id`',
+  '{0} %s %d %%',
+  '\r\n\t\v\f\b',
+  '\x01\x1b[31m\x7f',
+  'a\u0085b\u2028c\u2029d',
+  'ağaç İĞŞ çöü 😀',
+  '?> <?php echo 1; ?>',
+  '*/ /* -- # """ \'\'\'',
+  '\\x41\\u0041\\101\\U00000041\\N{DASH}',
+  'end\\',
+  '',
 ];
 
-interface RunResult { readonly code: number | string; readonly stdout: string; readonly stderr: string }
+interface RunResult {
+  readonly code: number | string;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 let tmpDir = '';
 
 /** A minimal environment: PATH, a temporary HOME, no proxies. */
 function childEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tmpDir, CURL_HOME: tmpDir, LANG: 'C.UTF-8', NO_PROXY: '*', no_proxy: '*', ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: tmpDir,
+    CURL_HOME: tmpDir,
+    LANG: 'C.UTF-8',
+    NO_PROXY: '*',
+    no_proxy: '*',
+    ...extra,
+  };
 }
 
 function run(file: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(file, args, { env: childEnv(env), timeout: 10_000, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (error.code ?? error.signal ?? 'error') : 0;
-      resolve({ code: code as number | string, stdout, stderr });
-    });
+    execFile(
+      file,
+      args,
+      { env: childEnv(env), timeout: 10_000, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (error.code ?? error.signal ?? 'error') : 0;
+        resolve({ code: code as number | string, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -125,7 +190,10 @@ function python(): string {
 }
 
 function php(): string {
-  const r = spawnSync('php', ['-r', 'echo function_exists("curl_init") ? "curl" : "no-curl";'], { env: childEnv(), encoding: 'utf8' });
+  const r = spawnSync('php', ['-r', 'echo function_exists("curl_init") ? "curl" : "no-curl";'], {
+    env: childEnv(),
+    encoding: 'utf8',
+  });
   assert.equal(r.stdout, 'curl', `php with the curl extension is needed: ${SETUP_HINT}\n${r.stderr ?? r.error}`);
   return 'php';
 }
@@ -159,7 +227,19 @@ function decodePhpSingleQuoted(literal: string): string {
 /** A C# regular string literal: simple escapes, \xH{1,4}, \uHHHH, \UHHHHHHHH; no raw line break characters. */
 function decodeCsharpString(literal: string): string {
   assert.equal(literal[0], '"', literal);
-  const simple: Record<string, string> = { "'": "'", '"': '"', '\\': '\\', 0: '\0', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  const simple: Record<string, string> = {
+    "'": "'",
+    '"': '"',
+    '\\': '\\',
+    0: '\0',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+  };
   let out = '';
   for (let i = 1; i < literal.length; i++) {
     const c = literal[i];
@@ -168,9 +248,15 @@ function decodeCsharpString(literal: string): string {
       assert.equal(i, literal.length - 1, `the C# string ends early: ${literal}`);
       return out;
     }
-    if (c !== '\\') { out += c; continue; }
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
     const e = literal[++i];
-    if (e in simple) { out += simple[e]; continue; }
+    if (e in simple) {
+      out += simple[e];
+      continue;
+    }
     const hex = (min: number, max: number): number => {
       const m = new RegExp(`^[0-9a-fA-F]{${min},${max}}`).exec(literal.slice(i + 1));
       assert.ok(m, `bad escape in ${literal}`);
@@ -188,15 +274,31 @@ function decodeCsharpString(literal: string): string {
 describe('code snippets', function () {
   this.timeout(15_000);
 
-  before(() => { tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-snippets-')); });
-  after(() => { fs.rmSync(tmpDir, { recursive: true, force: true }); });
+  before(() => {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-snippets-'));
+  });
+  after(() => {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  });
   afterEach(useEnglish);
 
   it('offers cURL, TypeScript, PHP, Python and C#, each with a localized label and an editor language', () => {
     assert.deepEqual([...SNIPPET_LANGUAGES], ['curl', 'typescript', 'php', 'python', 'csharp']);
     const english = SNIPPET_LANGUAGES.map(snippetLabel);
-    assert.deepEqual(english, ['cURL (shell)', 'TypeScript (fetch)', 'PHP (cURL)', 'Python (requests)', 'C# (HttpClient)']);
-    assert.deepEqual(SNIPPET_LANGUAGES.map(snippetEditorLanguage), ['shellscript', 'typescript', 'php', 'python', 'csharp']);
+    assert.deepEqual(english, [
+      'cURL (shell)',
+      'TypeScript (fetch)',
+      'PHP (cURL)',
+      'Python (requests)',
+      'C# (HttpClient)',
+    ]);
+    assert.deepEqual(SNIPPET_LANGUAGES.map(snippetEditorLanguage), [
+      'shellscript',
+      'typescript',
+      'php',
+      'python',
+      'csharp',
+    ]);
     useTurkish();
     assert.equal(snippetLabel('curl'), 'cURL (kabuk)');
     assert.equal(new Set(SNIPPET_LANGUAGES.map(snippetLabel)).size, 5);
@@ -209,7 +311,8 @@ describe('code snippets', function () {
           const s = snippet(lang, { ...INPUT, apiKey });
           const shape = SHAPE[lang];
           assert.ok(s.includes(`https://vairosms.com/Panel/api/v1/NumaraRaporu/${SAMPLE.sendId}`), s);
-          for (const part of [shape.method, ...shape.headers, shape.body, shape.timeout, shape.prints]) assert.ok(s.includes(part), `${lang} lacks ${part}:\n${s}`);
+          for (const part of [shape.method, ...shape.headers, shape.body, shape.timeout, shape.prints])
+            assert.ok(s.includes(part), `${lang} lacks ${part}:\n${s}`);
           assert.ok(s.endsWith('\n'));
         }
       });
@@ -222,7 +325,7 @@ describe('code snippets', function () {
       }
     });
 
-    it('takes the URL, headers and body from buildReportRequest (the extension\'s own request)', () => {
+    it("takes the URL, headers and body from buildReportRequest (the extension's own request)", () => {
       const key = 'k&e#y %\'"';
       const req = buildReportRequest(DEFAULT_API_ROOT, SAMPLE.sendId, SAMPLE.number, key);
       for (const lang of SNIPPET_LANGUAGES) {
@@ -246,7 +349,11 @@ describe('code snippets', function () {
         assert.equal(snippet(lang, { ...INPUT, apiKey: '' }), s, 'an empty key counts as none');
         assert.ok(s.includes(SHAPE[lang].readsEnv), `${lang} reads the variable:\n${s}`);
         assert.ok(s.includes(SHAPE[lang].encodesKey), `${lang} encodes the key:\n${s}`);
-        assert.match(s, new RegExp(`^\\s*(#|//).*environment variable ${KEY_ENV_VAR}`, 'm'), 'a comment names the variable');
+        assert.match(
+          s,
+          new RegExp(`^\\s*(#|//).*environment variable ${KEY_ENV_VAR}`, 'm'),
+          'a comment names the variable',
+        );
         assert.doesNotMatch(s, /undefined|contains your API key/);
         // The only api_key= in the snippet ends its string literal (or is curl's --url-query): nothing follows it.
         for (const m of s.matchAll(/api_key=(.)/g)) assert.match(m[1], /['"$]/, `${lang}: something follows api_key=`);
@@ -261,7 +368,8 @@ describe('code snippets', function () {
         const hostile = snippet(lang, { ...INPUT, apiKey: HOSTILE_KEY });
         const encoded = new URLSearchParams({ api_key: HOSTILE_KEY }).toString();
         assert.ok(hostile.includes(encoded), `${lang} embeds ${encoded}:\n${hostile}`);
-        for (const raw of ["k'ey", '$(touch', '`touch', '"$']) assert.ok(!hostile.includes(raw), `${lang}: ${raw} appears unencoded`);
+        for (const raw of ["k'ey", '$(touch', '`touch', '"$'])
+          assert.ok(!hostile.includes(raw), `${lang}: ${raw} appears unencoded`);
       });
     }
   });
@@ -300,7 +408,10 @@ describe('code snippets', function () {
     });
 
     it('PHP: the php interpreter reads them back', async () => {
-      const file = writeTemp('literals.php', `<?php echo json_encode([${HOSTILE_STRINGS.map((v) => stringLiteral('php', v)).join(', ')}]);\n`);
+      const file = writeTemp(
+        'literals.php',
+        `<?php echo json_encode([${HOSTILE_STRINGS.map((v) => stringLiteral('php', v)).join(', ')}]);\n`,
+      );
       const r = await run(php(), [file]);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout), HOSTILE_STRINGS);
@@ -309,19 +420,31 @@ describe('code snippets', function () {
     it('Python: python3 reads each literal back', async () => {
       const exe = python();
       const values = [...HOSTILE_STRINGS, '\0', '\0' + '1'];
-      const file = writeTemp('literals.py', `import json, sys\nvalues = [\n${values.map((v) => `    ${stringLiteral('python', v)},`).join('\n')}\n]\nsys.stdout.write(json.dumps(values))\n`);
+      const file = writeTemp(
+        'literals.py',
+        `import json, sys\nvalues = [\n${values.map((v) => `    ${stringLiteral('python', v)},`).join('\n')}\n]\nsys.stdout.write(json.dumps(values))\n`,
+      );
       const r = await run(exe, [file]);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout), values);
     });
 
     it('C#: each literal decodes to the value under the C# escape rules, with no raw line break', () => {
-      for (const v of [...HOSTILE_STRINGS, '\0', '\x01' + 'abc', '\ud800 lone']) assert.equal(decodeCsharpString(stringLiteral('csharp', v)), v, JSON.stringify(v));
-      assert.throws(() => decodeCsharpString('"a\nb"'), /raw line break/, 'the reference decoder catches a raw newline');
+      for (const v of [...HOSTILE_STRINGS, '\0', '\x01' + 'abc', '\ud800 lone'])
+        assert.equal(decodeCsharpString(stringLiteral('csharp', v)), v, JSON.stringify(v));
+      assert.throws(
+        () => decodeCsharpString('"a\nb"'),
+        /raw line break/,
+        'the reference decoder catches a raw newline',
+      );
     });
 
     it('hostile values in the API root, send ID and number end up only inside literals, in every language', () => {
-      const input: SnippetInput = { apiRoot: "https://vairosms.com/Pa'nel$(id)\\x/api/v1/", sendId: "187'\"$(id)", number: `53'"\\$(id)\`id\`\n` };
+      const input: SnippetInput = {
+        apiRoot: "https://vairosms.com/Pa'nel$(id)\\x/api/v1/",
+        sendId: '187\'"$(id)',
+        number: `53'"\\$(id)\`id\`\n`,
+      };
       const req = buildReportRequest(input.apiRoot, input.sendId, input.number, 'k');
       for (const lang of SNIPPET_LANGUAGES) {
         const s = snippet(lang, { ...input, apiKey: 'k' });
@@ -346,8 +469,12 @@ describe('code snippets', function () {
       report = JSON.parse(direct.body);
       assert.deepEqual((report as { aciklama: unknown }).aciklama, SAMPLE_REPORT);
     });
-    after(async () => { await sb.close(); });
-    beforeEach(() => { sb.resetStats(); });
+    after(async () => {
+      await sb.close();
+    });
+    beforeEach(() => {
+      sb.resetStats();
+    });
 
     /** The sandbox got one POST with exactly the key, the body and both headers. */
     function assertOneExactRequest(body = BODY): void {
@@ -361,7 +488,12 @@ describe('code snippets', function () {
       assert.equal(r.headers['cache-control'], 'no-cache');
     }
 
-    const sampleInput = (apiKey?: string): SnippetInput => ({ apiRoot: sb.root, sendId: SAMPLE.sendId, number: SAMPLE.number, apiKey });
+    const sampleInput = (apiKey?: string): SnippetInput => ({
+      apiRoot: sb.root,
+      sendId: SAMPLE.sendId,
+      number: SAMPLE.number,
+      apiKey,
+    });
 
     it('cURL with the hostile key embedded prints the report; the sandbox got exactly that key; nothing ran', async () => {
       const r = await run('bash', ['-c', snippet('curl', sampleInput(HOSTILE_KEY))]);
@@ -409,13 +541,17 @@ describe('code snippets', function () {
     });
 
     it(`TypeScript runs on Node (as JavaScript) with the key from ${KEY_ENV_VAR}, or embedded, and prints the report`, async () => {
-      const fromEnv = await run(process.execPath, [writeTemp('env.js', snippet('typescript', sampleInput()))], { [KEY_ENV_VAR]: HOSTILE_KEY });
+      const fromEnv = await run(process.execPath, [writeTemp('env.js', snippet('typescript', sampleInput()))], {
+        [KEY_ENV_VAR]: HOSTILE_KEY,
+      });
       assert.equal(fromEnv.code, 0, fromEnv.stderr);
       assert.deepEqual(JSON.parse(fromEnv.stdout), report);
       assertOneExactRequest();
 
       sb.resetStats();
-      const embedded = await run(process.execPath, [writeTemp('embedded.js', snippet('typescript', sampleInput(HOSTILE_KEY)))]);
+      const embedded = await run(process.execPath, [
+        writeTemp('embedded.js', snippet('typescript', sampleInput(HOSTILE_KEY))),
+      ]);
       assert.equal(embedded.code, 0, embedded.stderr);
       assert.deepEqual(JSON.parse(embedded.stdout), report);
       assertOneExactRequest();
@@ -429,7 +565,9 @@ describe('code snippets', function () {
 
     it('TypeScript sends a hostile number byte for byte (JS string escaping end to end)', async () => {
       const number = `53'"\\$(id)\`\${x}\`\n\u2028ğ`;
-      const r = await run(process.execPath, [writeTemp('hostile.js', snippet('typescript', { ...sampleInput(HOSTILE_KEY), number }))]);
+      const r = await run(process.execPath, [
+        writeTemp('hostile.js', snippet('typescript', { ...sampleInput(HOSTILE_KEY), number })),
+      ]);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout), { durum: false, aciklama: TEXT.invalidNumber });
       assertOneExactRequest(JSON.stringify({ numara: number }));
@@ -439,11 +577,36 @@ describe('code snippets', function () {
       const files = [
         writeTemp('check-env.ts', snippet('typescript', sampleInput())),
         writeTemp('check-key.ts', snippet('typescript', sampleInput(HOSTILE_KEY))),
-        writeTemp('check-hostile.ts', snippet('typescript', { apiRoot: "https://vairosms.com/Pa'nel$(id)/", sendId: "1'", number: '\'"\\\n', apiKey: HOSTILE_KEY })),
+        writeTemp(
+          'check-hostile.ts',
+          snippet('typescript', {
+            apiRoot: "https://vairosms.com/Pa'nel$(id)/",
+            sendId: "1'",
+            number: '\'"\\\n',
+            apiKey: HOSTILE_KEY,
+          }),
+        ),
       ];
       const tsc = path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-      const r = await run(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022', '--module', 'nodenext', '--moduleDetection', 'force', '--skipLibCheck',
-        '--typeRoots', path.join(projectRoot, 'node_modules', '@types'), '--types', 'node', ...files]);
+      const r = await run(process.execPath, [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022',
+        '--module',
+        'nodenext',
+        '--moduleDetection',
+        'force',
+        '--skipLibCheck',
+        '--typeRoots',
+        path.join(projectRoot, 'node_modules', '@types'),
+        '--types',
+        'node',
+        ...files,
+      ]);
       assert.equal(r.code, 0, r.stdout + r.stderr);
     });
 
@@ -451,7 +614,12 @@ describe('code snippets', function () {
       const variants = {
         'env.py': snippet('python', sampleInput()),
         'key.py': snippet('python', sampleInput(HOSTILE_KEY)),
-        'hostile.py': snippet('python', { apiRoot: "https://vairosms.com/Pa'nel$(id)/", sendId: "1'", number: '\'"\\\n', apiKey: HOSTILE_KEY }),
+        'hostile.py': snippet('python', {
+          apiRoot: "https://vairosms.com/Pa'nel$(id)/",
+          sendId: "1'",
+          number: '\'"\\\n',
+          apiKey: HOSTILE_KEY,
+        }),
       };
       const files = Object.entries(variants).map(([name, text]) => writeTemp(name, text));
       const compiled = await run(py, ['-m', 'py_compile', ...files]);
@@ -484,7 +652,9 @@ describe('code snippets', function () {
 
     it(`PHP prints the report (key from ${KEY_ENV_VAR} or embedded), with TLS verification left on`, async () => {
       const exe = php();
-      const fromEnv = await run(exe, [writeTemp('env.php', snippet('php', sampleInput()))], { [KEY_ENV_VAR]: HOSTILE_KEY });
+      const fromEnv = await run(exe, [writeTemp('env.php', snippet('php', sampleInput()))], {
+        [KEY_ENV_VAR]: HOSTILE_KEY,
+      });
       assert.equal(fromEnv.code, 0, fromEnv.stderr);
       assert.deepEqual(JSON.parse(fromEnv.stdout), report);
       assertOneExactRequest();

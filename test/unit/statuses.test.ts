@@ -1,13 +1,34 @@
 import { strict as assert } from 'node:assert';
-import { describeAllStatuses, describeStatus, isFinalStatus, isPendingStatus, STATUS_CODES, statusCodeOf } from '../../src/core/statuses';
+import {
+  describeAllStatuses,
+  describeStatus,
+  isFinalStatus,
+  isPendingStatus,
+  STATUS_CODES,
+  statusCodeOf,
+} from '../../src/core/statuses';
 import { useEnglish, useTurkish } from './l10nSetup';
 
 describe('status catalog (durum_gonderim)', () => {
   afterEach(useEnglish);
 
   it('knows exactly the 11 documented codes', () => {
-    assert.deepEqual([...STATUS_CODES].sort(), ['BLACKLISTED_DESTINATION_ADDRESS', 'DEFAULT', 'DELIVERED', 'EXPIRED',
-      'INVALID_DESTINATION_ADDRESS', 'NOT_DELIVERED', 'REJECTED', 'SEND_ERROR', 'SENDING', 'SENT', 'WAITING'].sort());
+    assert.deepEqual(
+      [...STATUS_CODES].sort(),
+      [
+        'BLACKLISTED_DESTINATION_ADDRESS',
+        'DEFAULT',
+        'DELIVERED',
+        'EXPIRED',
+        'INVALID_DESTINATION_ADDRESS',
+        'NOT_DELIVERED',
+        'REJECTED',
+        'SEND_ERROR',
+        'SENDING',
+        'SENT',
+        'WAITING',
+      ].sort(),
+    );
   });
 
   it('marks DEFAULT, SENDING and WAITING pending and every other code final', () => {
@@ -19,7 +40,7 @@ describe('status catalog (durum_gonderim)', () => {
     }
   });
 
-  it('gives every code a distinct meaning, finality text, next step and the provider\'s Turkish text', () => {
+  it("gives every code a distinct meaning, finality text, next step and the provider's Turkish text", () => {
     const all = describeAllStatuses();
     assert.equal(all.length, 11);
     for (const s of all) {

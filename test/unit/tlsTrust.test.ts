@@ -15,7 +15,10 @@ const httpBundle = join(root, 'dist', 'http.js');
 const KEY = 'tls-test-key';
 
 /** Runs one POST through dist/http.js in a child Node process; prints the status or the error kind and code. */
-function lookupInChild(url: string, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; status?: number; kind?: string; code?: string }> {
+function lookupInChild(
+  url: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ ok: boolean; status?: number; kind?: string; code?: string }> {
   const script = `
     const { transport } = require(${JSON.stringify(httpBundle)});
     transport({ url: process.argv[1], method: 'POST', headers: { 'content-type': 'application/json' },
@@ -23,10 +26,15 @@ function lookupInChild(url: string, env: NodeJS.ProcessEnv): Promise<{ ok: boole
       .then((r) => console.log(JSON.stringify({ ok: true, status: r.status })),
             (e) => console.log(JSON.stringify({ ok: false, kind: e.kind, code: e.code })));`;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', script, url], { env: { PATH: process.env.PATH, ...env }, timeout: 15000 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${err.message}\n${stderr}`));
-      resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
-    });
+    execFile(
+      process.execPath,
+      ['-e', script, url],
+      { env: { PATH: process.env.PATH, ...env }, timeout: 15000 },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`${err.message}\n${stderr}`));
+        resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+      },
+    );
   });
 }
 
@@ -37,11 +45,16 @@ describe('TLS: a private CA, trusted only through NODE_EXTRA_CA_CERTS', () => {
   before(async function () {
     this.timeout(20000);
     assert.ok(existsSync(httpBundle), 'dist/http.js is built first (npm test builds it)');
-    sb = await startSandbox({ apiKey: KEY, tls: { key: readFileSync(join(fixtures, 'leaf.key')), cert: readFileSync(join(fixtures, 'leaf.crt')) } });
+    sb = await startSandbox({
+      apiKey: KEY,
+      tls: { key: readFileSync(join(fixtures, 'leaf.key')), cert: readFileSync(join(fixtures, 'leaf.crt')) },
+    });
     url = `${sb.root}NumaraRaporu/${SAMPLE.sendId}?api_key=${KEY}`;
     assert.match(url, /^https:\/\/127\.0\.0\.1:/);
   });
-  after(async () => { await sb?.close(); });
+  after(async () => {
+    await sb?.close();
+  });
 
   it('fails with a TLS error when the CA is not trusted, and sends nothing', async () => {
     const r = await lookupInChild(url, {});
@@ -57,9 +70,14 @@ describe('TLS: a private CA, trusted only through NODE_EXTRA_CA_CERTS', () => {
   });
 
   it('still refuses a self-signed certificate that no trusted CA signed', async () => {
-    const self = await startSandbox({ apiKey: KEY, tls: { key: readFileSync(join(fixtures, 'self.key')), cert: readFileSync(join(fixtures, 'self.crt')) } });
+    const self = await startSandbox({
+      apiKey: KEY,
+      tls: { key: readFileSync(join(fixtures, 'self.key')), cert: readFileSync(join(fixtures, 'self.crt')) },
+    });
     try {
-      const r = await lookupInChild(`${self.root}NumaraRaporu/${SAMPLE.sendId}?api_key=${KEY}`, { NODE_EXTRA_CA_CERTS: join(fixtures, 'ca.crt') });
+      const r = await lookupInChild(`${self.root}NumaraRaporu/${SAMPLE.sendId}?api_key=${KEY}`, {
+        NODE_EXTRA_CA_CERTS: join(fixtures, 'ca.crt'),
+      });
       assert.deepEqual([r.ok, r.kind], [false, 'tls']);
       assert.equal(self.requests.length, 0);
     } finally {
