@@ -84,7 +84,7 @@ const tests = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['mocha'],
+    external: ['mocha', 'eslint'],
   },
   {
     // mocha inside the real extension host
@@ -133,6 +133,10 @@ async function main() {
   configs = configs.filter((c) => !Array.isArray(c.entryPoints) || c.entryPoints.length > 0);
   // A fresh dist/ for a one-off build, so no stale file (a source map of another mode) lingers beside the bundles.
   if (!watch && configs.includes(host)) fs.rmSync('dist', { recursive: true, force: true });
+  // Likewise fresh test bundles: a test file that was deleted or renamed must not keep running from out/.
+  if (!watch && configs.includes(tests[0])) {
+    for (const dir of ['out/unit', 'out/integration', 'out/ui']) fs.rmSync(dir, { recursive: true, force: true });
+  }
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -88,20 +88,18 @@ export function activate(context: vscode.ExtensionContext): void {
     context.globalState.get(HAS_KEY_FLAG) === true,
   );
 
-  // Read-only state and fixtures for the integration tests and the benchmark; never registered for users.
+  // The test seam (src/testSeam.ts) for the integration tests and the benchmark; never registered for users. `state`
+  // adds the shell's own timings and does not load the features.
   if (process.env.VAIROSMS_TEST_HOOKS === '1') {
-    subs.push(
-      vscode.commands.registerCommand(`${TEST_PREFIX}state`, () => ({
-        ...timings,
-        mainLoaded: main !== undefined,
-        ...main?.testState(),
-      })),
-      vscode.commands.registerCommand(`${TEST_PREFIX}setStoredHistory`, (raw: unknown) => load().setStoredHistory(raw)),
-      vscode.commands.registerCommand(`${TEST_PREFIX}benchTree`, () => load().benchTree()),
-      vscode.commands.registerCommand(`${TEST_PREFIX}postFromWebview`, (i: number, data: unknown) =>
-        load().postFromWebview(i, data),
-      ),
-    );
+    for (const name of ['state', 'setStoredHistory', 'benchTree', 'postFromWebview', 'handlers'] as const) {
+      subs.push(
+        vscode.commands.registerCommand(TEST_PREFIX + name, (...args: unknown[]) =>
+          name === 'state'
+            ? { ...timings, mainLoaded: main !== undefined, ...main?.testSeam.state() }
+            : (load().testSeam[name] as (...a: unknown[]) => unknown)(...args),
+        ),
+      );
+    }
   }
   timings = { loadMs: loadEnd - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
 }

@@ -1,10 +1,13 @@
-// The extension's features, loaded by the activation shell (src/extension.ts) the first time anything is used:
-// a command, the Recent Lookups view, a status-code hover, or a report panel restored after a reload. Building
+// The extension's features, loaded by the activation shell (src/extension.ts) the first time anything is used: a
+// command, the Recent Lookups view, a status-code hover, or a report panel restored after a reload. Building
 // everything here keeps activation nearly free for the many windows where the extension is installed but idle.
+// This is the composition root: services first (state and lookups), then the views that listen to them, then the
+// commands that use both (docs/architecture.md).
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
-import { registerApiKeyCommands, promptForApiKey } from './commands/apiKey';
+import { registerApiKeyCommands } from './commands/apiKey';
+import { type CommandDeps } from './commands/deps';
 import { registerHistoryCommands } from './commands/history';
 import { registerLookUpBatch } from './commands/lookUpBatch';
 import { registerLookUpReport } from './commands/lookUpReport';
@@ -14,31 +17,20 @@ import { CommandTable } from './commands/table';
 import { registerWatchCommands } from './commands/watch';
 import { type CodeAt } from './core/codeMatch';
 import { type HistoryEntry } from './core/history';
+import { ApiClient } from './services/apiClient';
 import { ApiKeyStore } from './services/apiKey';
-import { HISTORY_STATE_KEY, HistoryStore } from './services/historyStore';
+import { HistoryStore } from './services/historyStore';
 import { Log } from './services/log';
-import { isTransportLoaded, ReportClient } from './services/reportClient';
+import { LookupService } from './services/lookupService';
 import * as settings from './services/settings';
 import { Watcher } from './services/watcher';
+import { createTestSeam, type TestSeam } from './testSeam';
+import { LookupNotifier } from './views/lookupNotifier';
 import { RAW_SCHEME, RawResponseProvider } from './views/rawResponse';
 import { RecentLookupsView, type TreeHost } from './views/recentLookups';
-import { ReportController } from './views/reportController';
+import { ReportPanels } from './views/reportPanels';
 import { statusHover } from './views/statusHover';
-
-export interface MainState {
-  readonly transportLoaded: boolean;
-  readonly history: unknown;
-  readonly panels: Array<{
-    sendId: string;
-    number: string;
-    visible: boolean;
-    model: unknown;
-    html: string;
-    options: unknown;
-  }>;
-  readonly watching: unknown;
-  readonly renderTimings: unknown;
-}
+import { WatchStatus } from './views/watchStatus';
 
 export interface Main extends vscode.Disposable {
   readonly commands: CommandTable;
@@ -47,51 +39,54 @@ export interface Main extends vscode.Disposable {
   resolveTreeItem(item: vscode.TreeItem, element: unknown): vscode.TreeItem;
   hover(line: string, position: vscode.Position, at: CodeAt): vscode.Hover;
   restoreReport(panel: vscode.WebviewPanel, state: unknown): void;
-  /** For the integration tests and the benchmark (only reachable with VAIROSMS_TEST_HOOKS=1). */
-  testState(): MainState;
-  /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
-  setStoredHistory(raw: unknown): Promise<void>;
-  /** Delivers `data` to a report panel's message handler as if its webview had posted it. */
-  postFromWebview(panelIndex: number, data: unknown): void;
-  /** Times getChildren and getTreeItem over every stored entry. */
-  benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
+  /** Reachable only through the shell's _vairosms.test.* commands (VAIROSMS_TEST_HOOKS=1). */
+  readonly testSeam: TestSeam;
 }
 
 export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost): Main {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const commands = new CommandTable();
+  // services
   const keys = new ApiKeyStore(context.secrets, context.globalState);
   const log = new Log(() => [keys.peek()]);
   const history = new HistoryStore(context.globalState);
-  const client = new ReportClient(keys, log);
-  const reports = new ReportController(context.extensionUri, client, history, log);
+  const lookups = new LookupService(new ApiClient(keys, log), history);
+  const watcher = new Watcher(lookups, log);
+  // views
+  const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log);
+  const tree = new RecentLookupsView(history, treeHost, watcher);
   const raw = new RawResponseProvider();
-  const watcher = new Watcher(reports, history, log);
-  reports.attachWatcher({
-    watch: (k) => void watcher.start(k),
-    stopWatching: (k) => watcher.stop(k),
-    isWatching: (k) => watcher.isWatching(k),
-  });
-  const tree = new RecentLookupsView(history, treeHost, (e) => watcher.isWatching(e));
-  const deps = { commands, keys, history, reports, log, raw, watcher, client };
+  // commands
+  const commands = new CommandTable();
+  const deps: CommandDeps = {
+    commands,
+    keys,
+    history,
+    lookups,
+    watcher,
+    panels,
+    raw,
+    log,
+    extensionUri: context.extensionUri,
+  };
   const owned = vscode.Disposable.from(
     log,
     keys,
     history,
+    lookups,
     watcher,
-    reports,
-    raw,
+    panels,
     tree,
+    raw,
+    new WatchStatus(watcher),
+    new LookupNotifier(lookups, panels),
     vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
     registerLookUpReport(deps),
-    registerApiKeyCommands(commands, keys, log),
+    registerApiKeyCommands(deps),
     registerHistoryCommands(deps),
     registerLookUpSelection(deps),
     registerWatchCommands(deps),
     registerSnippetCommands(deps),
     registerLookUpBatch(deps),
-    watcher.onDidChange(() => tree.refresh()),
-    commands.register(Commands.setApiKeyInternal, () => promptForApiKey(keys, log)),
     commands.register(Commands.showLog, () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText'))
@@ -124,44 +119,8 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     getTreeItem: (element) => tree.getTreeItem(element as HistoryEntry),
     resolveTreeItem: (item, element) => tree.resolveTreeItem(item, element as HistoryEntry),
     hover: (line, position, at) => statusHover(line, position, at),
-    restoreReport: (panel, state) => reports.panels.restore(panel, state),
-    testState: () => ({
-      transportLoaded: isTransportLoaded(),
-      history: JSON.parse(JSON.stringify(history.all())),
-      panels: reports.panels.all().map((p) => ({
-        sendId: p.key.sendId,
-        number: p.key.number,
-        visible: p.panel.visible,
-        model: p.current,
-        html: p.panel.webview.html,
-        options: {
-          ...p.panel.webview.options,
-          localResourceRoots: p.panel.webview.options.localResourceRoots?.map(String),
-        },
-      })),
-      watching: watcher.list(),
-      renderTimings: [...reports.renderTimings],
-    }),
-    setStoredHistory: async (raw) => {
-      await context.globalState.update(HISTORY_STATE_KEY, raw);
-      history.invalidate();
-      loadHistory();
-      await history.reapplySettings(); // stored again in the store's own (compact) form, as after any change
-    },
-    postFromWebview: (panelIndex, data) => reports.panels.all()[panelIndex]?.receiveForTest(data),
-    benchTree: () => {
-      const t0 = performance.now();
-      const children = tree.getChildren();
-      const t1 = performance.now();
-      for (const c of children) tree.getTreeItem(c);
-      const t2 = performance.now();
-      return {
-        entries: children.length,
-        getChildrenMs: t1 - t0,
-        getTreeItemsMs: t2 - t1,
-        storedBytes: JSON.stringify(context.globalState.get(HISTORY_STATE_KEY) ?? null).length,
-      };
-    },
+    restoreReport: (panel, state) => panels.restore(panel, state),
+    testSeam: createTestSeam({ context, commands, history, panels, watcher, tree, reloadHistory: loadHistory }),
     dispose: () => owned.dispose(),
   };
 }

@@ -1,12 +1,13 @@
-// VairoSMS: Set API Key… / Clear API Key. The key is typed into a password box, trimmed, and stored only in
-// SecretStorage; nothing about it is logged but that it was set or cleared.
+// VairoSMS: Set API Key… / Clear API Key, and the key prompt a lookup shows when no key is stored. The key is typed
+// into a password box, trimmed, and stored only in SecretStorage; nothing about it is logged but that it was set or
+// cleared.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { describeError } from '../core/errors';
 import { type ApiKeyStore, KeyringError } from '../services/apiKey';
 import { type Log } from '../services/log';
 import { error, inputStep } from './input';
-import { type CommandTable } from './table';
+import { type CommandDeps } from './deps';
 
 /** Asks for the key and stores it. Resolves true when a key was stored. */
 export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: string): Promise<boolean> {
@@ -40,8 +41,27 @@ export function showKeyringError(): void {
   void vscode.window.showErrorMessage(`${d.title}: ${d.message} ${d.action}`);
 }
 
-export function registerApiKeyCommands(commands: CommandTable, keys: ApiKeyStore, log: Log): vscode.Disposable {
+/** Makes sure a key is stored, asking for it if not. False when the user declined or the keyring failed. */
+export async function ensureApiKey(keys: ApiKeyStore, log: Log): Promise<boolean> {
+  try {
+    if (await keys.get()) return true;
+  } catch (e) {
+    if (e instanceof KeyringError) {
+      showKeyringError();
+      return false;
+    }
+    throw e;
+  }
+  return promptForApiKey(
+    keys,
+    log,
+    vscode.l10n.t("A VairoSMS API key is needed for lookups. Paste it here; it is kept in VS Code's secret storage."),
+  );
+}
+
+export function registerApiKeyCommands({ commands, keys, log }: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
+    commands.register(Commands.setApiKeyInternal, () => promptForApiKey(keys, log)),
     commands.register(Commands.setApiKey, async () => {
       await promptForApiKey(keys, log);
     }),

@@ -2,31 +2,14 @@
 // Show Raw Response. Every command accepts a tree element or a { sendId, number } object.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { type HistoryStore } from '../services/historyStore';
-import { type Log } from '../services/log';
-import { type RawResponseProvider } from '../views/rawResponse';
-import { type ReportController } from '../views/reportController';
-import { ensureApiKey, type LookupDeps } from './lookUpReport';
+import { asLookupKey, type LookupKey } from '../core/lookupKey';
+import { ensureApiKey } from './apiKey';
+import { type CommandDeps } from './deps';
 
-type Key = { sendId: string; number: string };
-
-function keyOf(arg: unknown): Key | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const o = arg as { sendId?: unknown; number?: unknown };
-  return typeof o.sendId === 'string' &&
-    /^\d{1,18}$/.test(o.sendId) &&
-    typeof o.number === 'string' &&
-    /^\d{7,15}$/.test(o.number)
-    ? { sendId: o.sendId, number: o.number }
-    : undefined;
-}
-
-export function registerHistoryCommands(
-  deps: LookupDeps & { history: HistoryStore; reports: ReportController; raw: RawResponseProvider; log: Log },
-): vscode.Disposable {
-  const { history, reports, raw, log } = deps;
-  const withKey = (fn: (key: Key) => unknown) => (arg: unknown) => {
-    const key = keyOf(arg);
+export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
+  const { history, panels, raw, log } = deps;
+  const withKey = (fn: (key: LookupKey) => unknown) => (arg: unknown) => {
+    const key = asLookupKey(arg);
     return key ? fn(key) : undefined;
   };
   return vscode.Disposable.from(
@@ -34,15 +17,15 @@ export function registerHistoryCommands(
       Commands.openLookup,
       withKey((key) => {
         const entry = history.find(key);
-        if (entry) reports.showStored(entry);
+        if (entry) panels.showStored(entry);
         else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
       }),
     ),
     deps.commands.register(
       Commands.refreshLookup,
       withKey(async (key) => {
-        if (!(await ensureApiKey(deps))) return undefined;
-        return reports.run(key, { preserveFocus: true });
+        if (!(await ensureApiKey(deps.keys, log))) return undefined;
+        return panels.lookUp(key, { preserveFocus: true });
       }),
     ),
     deps.commands.register(
@@ -85,9 +68,9 @@ export function registerHistoryCommands(
     deps.commands.register(
       Commands.showRawResponse,
       withKey(async (key) => {
-        const json = reports.rawJson(key);
+        const json = panels.rawJson(key);
         if (!json) {
-          const failed = reports.panels.get(key)?.current?.state === 'error';
+          const failed = panels.get(key)?.current?.state === 'error';
           void vscode.window.showInformationMessage(
             failed
               ? vscode.l10n.t(

@@ -3,22 +3,17 @@
 // under a cancellable progress notification, shown in a sortable table, added to Recent Lookups, exportable.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import {
-  itemKey,
-  parseNumberList,
-  runBatch,
-  toCsv,
-  toJson,
-  type BatchResult,
-  type ParsedNumberList,
-} from '../core/batch';
-import { checkSendId } from '../core/request';
+import { toCsv, toJson } from '../core/batchExport';
+import { countItems, runBatch, type BatchResult } from '../core/batchRun';
 import { type HistoryEntry } from '../core/history';
-import { type ReportClient } from '../services/reportClient';
+import { checkSendId } from '../core/lookupKey';
+import { parseNumberList, type ParsedNumberList } from '../core/numberList';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
-import { ensureApiKey, fromSelection, type LookupDeps } from './lookUpReport';
+import { ensureApiKey } from './apiKey';
+import { type CommandDeps } from './deps';
 import { error, inputStep } from './input';
+import { prefill, promptSendId } from './prompts';
 
 type Source = 'selection' | 'document' | 'file' | 'typed';
 
@@ -100,7 +95,7 @@ function describeParse(parsed: ParsedNumberList): string | undefined {
 
 let batchCounter = 0;
 
-export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient }): vscode.Disposable {
+export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
   return deps.commands.register(
     Commands.lookUpBatch,
     async (sendIdArg?: unknown, numbersArg?: unknown): Promise<BatchResult | undefined> => {
@@ -114,19 +109,11 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
         }
         sendId = c.value;
       } else {
-        const last = deps.history.all()[0];
-        const v = await inputStep({
+        sendId = await promptSendId({
           title: vscode.l10n.t('Look Up Several Numbers'),
-          prompt: vscode.l10n.t('Send ID: the number VairoSMS returned when the SMS was sent (gönderim id).'),
-          placeholder: vscode.l10n.t('for example 187'),
-          value: fromSelection().sendId ?? last?.sendId,
-          validate: (s) => {
-            const c = checkSendId(s);
-            return c.ok ? undefined : error(c.message);
-          },
+          value: prefill(deps.history).sendId,
         });
-        if (typeof v !== 'string') return undefined;
-        sendId = (checkSendId(v) as { value: string }).value;
+        if (sendId === undefined) return undefined;
       }
       const text = Array.isArray(numbersArg)
         ? numbersArg.map(String).join('\n')
@@ -144,7 +131,7 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
         );
         return undefined;
       }
-      if (!(await ensureApiKey(deps))) return undefined;
+      if (!(await ensureApiKey(deps.keys, deps.log))) return undefined;
 
       const id = `batch-${++batchCounter}`;
       const numbers = parsed.numbers.map((n) => n.number);
@@ -152,7 +139,7 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
       let latest: BatchResult | undefined;
       const target = sendId;
       const panel = new BatchPanel(
-        deps.reports.extensionUri,
+        deps.extensionUri,
         id,
         target,
         numbers.length,
@@ -163,7 +150,7 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
             if (!item) return;
             const key = { sendId: target, number: item.number };
             if (item.result?.ok)
-              deps.reports.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
+              deps.panels.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
             else void vscode.commands.executeCommand(Commands.lookUpReport, target, item.number);
           },
           export: (format) => {
@@ -193,14 +180,18 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
             numbers,
             concurrency: settings.batchConcurrency(),
             signal: abort.signal,
-            lookup: (number, signal) => deps.client.lookUp({ sendId: target, number, signal }),
+            lookup: (number, signal) =>
+              deps.lookups.lookUp(
+                { sendId: target, number },
+                { progress: false, notify: false, record: false, signal },
+              ),
             onProgress: (done, total, item) => {
               partial = [...partial.filter((i) => i.index !== item.index), item];
               progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
               latest = {
                 items: partial,
                 cancelled: false,
-                counts: countsOf(partial),
+                counts: countItems(partial),
                 durationMs: 0,
                 maxConcurrency: 0,
               };
@@ -228,12 +219,6 @@ export function registerLookUpBatch(deps: LookupDeps & { client: ReportClient })
       return result;
     },
   );
-}
-
-function countsOf(items: BatchResult['items']): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const i of items) counts[itemKey(i)] = (counts[itemKey(i)] ?? 0) + 1;
-  return counts;
 }
 
 async function exportResult(result: BatchResult, sendId: string, format: 'csv' | 'json'): Promise<void> {

@@ -3,9 +3,14 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { extractLookup } from '../core/selection';
-import { ensureApiKey, promptLookup, type LookupDeps } from './lookUpReport';
+import { ensureApiKey } from './apiKey';
+import { type CommandDeps } from './deps';
+import { prefill, promptLookup } from './prompts';
 
-export function registerLookUpSelection(deps: LookupDeps): vscode.Disposable {
+/** A selection (or line) longer than this is not searched. */
+const MAX_TEXT = 100_000;
+
+export function registerLookUpSelection(deps: CommandDeps): vscode.Disposable {
   return deps.commands.register(Commands.lookUpSelection, async () => {
     const editor = vscode.window.activeTextEditor;
     let text = '';
@@ -13,18 +18,17 @@ export function registerLookUpSelection(deps: LookupDeps): vscode.Disposable {
       const sel = editor.selection;
       text = sel.isEmpty ? editor.document.lineAt(sel.active.line).text : editor.document.getText(sel);
     }
-    const found = text.length <= 100_000 ? extractLookup(text) : {};
+    const found = text.length <= MAX_TEXT ? extractLookup(text) : {};
     if (!found.sendId && !found.number) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('No send ID or phone number found in the selection; asking for them instead.'),
       );
     }
-    const last = deps.history.all()[0];
     const target =
       found.sendId && found.number
         ? { sendId: found.sendId, number: found.number }
-        : await promptLookup({ sendId: found.sendId ?? last?.sendId, number: found.number ?? last?.number }, found);
-    if (!target || !(await ensureApiKey(deps))) return undefined;
-    return deps.reports.run(target);
+        : await promptLookup(prefill(deps.history, found), found);
+    if (!target || !(await ensureApiKey(deps.keys, deps.log))) return undefined;
+    return deps.panels.lookUp(target);
   });
 }

@@ -3,7 +3,7 @@
 // modal warning. TLS verification is never turned off in any snippet.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { maskPhone } from '../core/phone';
+import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import {
   KEY_ENV_VAR,
   SNIPPET_LANGUAGES,
@@ -15,21 +15,15 @@ import {
 import { KeyringError } from '../services/apiKey';
 import * as settings from '../services/settings';
 import { showKeyringError } from './apiKey';
-import { promptLookup, type LookupDeps } from './lookUpReport';
-import { keyArg } from './watch';
+import { type CommandDeps } from './deps';
+import { prefill, promptLookup } from './prompts';
 
-type Key = { sendId: string; number: string };
-
-async function targetOf(deps: LookupDeps, arg: unknown): Promise<Key | undefined> {
-  const explicit = keyArg(arg);
-  if (explicit) return explicit;
-  const active = deps.reports.panels.all().find((p) => p.panel.active)?.key;
-  if (active) return active;
-  const last = deps.history.all()[0];
-  return promptLookup({ sendId: last?.sendId, number: last?.number });
+/** The lookup a snippet is for: the argument, else the report panel in front, else ask (prefilled with the last). */
+async function targetOf(deps: CommandDeps, arg: unknown): Promise<LookupKey | undefined> {
+  return asLookupKey(arg) ?? deps.panels.activeKey() ?? (await promptLookup(prefill(deps.history, {})));
 }
 
-async function copy(deps: LookupDeps, language: SnippetLanguage, key: Key): Promise<void> {
+async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey): Promise<void> {
   const root = settings.apiRoot();
   if (!root.ok) {
     void vscode.window.showErrorMessage(root.message);
@@ -57,7 +51,12 @@ async function copy(deps: LookupDeps, language: SnippetLanguage, key: Key): Prom
   }
 }
 
-async function copyWithKey(deps: LookupDeps, language: SnippetLanguage, key: Key, apiRoot: string): Promise<void> {
+async function copyWithKey(
+  deps: CommandDeps,
+  language: SnippetLanguage,
+  key: LookupKey,
+  apiRoot: string,
+): Promise<void> {
   const confirm = vscode.l10n.t('Copy with API Key');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Copy the snippet with your API key in it?'),
@@ -87,7 +86,7 @@ async function copyWithKey(deps: LookupDeps, language: SnippetLanguage, key: Key
   void vscode.window.setStatusBarMessage(vscode.l10n.t('$(warning) Snippet with the API key copied'), 5000);
 }
 
-export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
+export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     deps.commands.register(Commands.copyAsCurl, async (arg?: unknown) => {
       const key = await targetOf(deps, arg);
@@ -103,7 +102,7 @@ export function registerSnippetCommands(deps: LookupDeps): vscode.Disposable {
           {
             placeHolder: vscode.l10n.t(
               'Copy the request for {0} in send {1} as…',
-              settings.maskNumbers() ? maskPhone(key.number) : key.number,
+              settings.displayNumber(key.number),
               key.sendId,
             ),
           },

@@ -1,34 +1,18 @@
-// VairoSMS: Watch Until Final / Stop Watching / Show Watched Reports.
+// VairoSMS: Watch Until Final / Stop Watching / Show Watched Reports. Watching starts from the report's last known
+// status; when nothing is known yet, the report is looked up first (its panel opens).
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { maskPhone } from '../core/phone';
-import { type Watcher } from '../services/watcher';
+import { asLookupKey, type LookupKey } from '../core/lookupKey';
+import { describeStatus } from '../core/statuses';
 import * as settings from '../services/settings';
-import { type ReportController } from '../views/reportController';
-import { ensureApiKey, promptLookup, type LookupDeps } from './lookUpReport';
+import { ensureApiKey } from './apiKey';
+import { type CommandDeps } from './deps';
+import { prefill, promptLookup } from './prompts';
 
-type Key = { sendId: string; number: string };
-
-export function keyArg(arg: unknown): Key | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const o = arg as { sendId?: unknown; number?: unknown };
-  return typeof o.sendId === 'string' &&
-    /^\d{1,18}$/.test(o.sendId) &&
-    typeof o.number === 'string' &&
-    /^\d{7,15}$/.test(o.number)
-    ? { sendId: o.sendId, number: o.number }
-    : undefined;
-}
-
-/** The report panel the user is looking at, if any. */
-function activePanelKey(reports: ReportController): Key | undefined {
-  return reports.panels.all().find((p) => p.panel.active)?.key;
-}
-
-export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): vscode.Disposable {
-  const { watcher, reports } = deps;
-  const shown = (n: string) => (settings.maskNumbers() ? maskPhone(n) : n);
-  const pickWatched = async (placeHolder: string): Promise<Key | undefined> => {
+export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
+  const { watcher, panels } = deps;
+  const shown = settings.displayNumber;
+  const pickWatched = async (placeHolder: string): Promise<LookupKey | undefined> => {
     const list = watcher.list();
     if (list.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No report is being watched.'));
@@ -45,14 +29,33 @@ export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): 
     );
     return pick?.key;
   };
+  const startWatching = async (key: LookupKey): Promise<void> => {
+    if (watcher.isWatching(key)) return;
+    let status = deps.history.find(key)?.report.status;
+    if (status === undefined) {
+      const first = await panels.lookUp(key, { preserveFocus: true });
+      if (!first.ok) return;
+      status = first.status;
+    }
+    if (watcher.start(key, status) === 'final') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          '{0} in send {1} is already final: {2}. Nothing to watch.',
+          shown(key.number),
+          key.sendId,
+          `${status} (${describeStatus(status).label})`,
+        ),
+      );
+    }
+  };
   return vscode.Disposable.from(
     deps.commands.register(Commands.watchReport, async (arg?: unknown) => {
-      const key = keyArg(arg) ?? activePanelKey(reports) ?? (await promptLookup({ ...(deps.history.all()[0] ?? {}) }));
-      if (!key || !(await ensureApiKey(deps))) return;
-      await watcher.start(key);
+      const key = asLookupKey(arg) ?? panels.activeKey() ?? (await promptLookup(prefill(deps.history, {})));
+      if (!key || !(await ensureApiKey(deps.keys, deps.log))) return;
+      await startWatching(key);
     }),
     deps.commands.register(Commands.stopWatching, async (arg?: unknown) => {
-      const key = keyArg(arg) ?? (await pickWatched(vscode.l10n.t('Stop watching which report?')));
+      const key = asLookupKey(arg) ?? (await pickWatched(vscode.l10n.t('Stop watching which report?')));
       if (key) watcher.stop(key);
     }),
     deps.commands.register(Commands.showWatches, async () => {
@@ -62,7 +65,7 @@ export function registerWatchCommands(deps: LookupDeps & { watcher: Watcher }): 
         return;
       }
       const stop = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: vscode.l10n.t('Stop Watching') };
-      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { key: Key }>();
+      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { key: LookupKey }>();
       qp.placeholder = vscode.l10n.t('Watched reports: pick one to open it');
       qp.items = list.map((w) => ({
         label: `$(eye) ${shown(w.number)}`,

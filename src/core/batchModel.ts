@@ -1,8 +1,10 @@
 // The batch results table's view model: counts per status, one row per number (sorted as asked), the invalid
 // lines, every string localized. The webview only renders it.
 import * as l10n from '@vscode/l10n';
-import { type BatchItem, type BatchResult, type InvalidEntry, sortItems, summarizeCounts } from './batch';
+import { sortItems, summarizeCounts } from './batchExport';
+import { type BatchItem, type BatchResult } from './batchRun';
 import { describeError } from './errors';
+import { type InvalidEntry } from './numberList';
 import { statusView } from './reportModel';
 import { describeStatus } from './statuses';
 import { type BatchModel, type BatchRowView, type BatchSortKey, type BatchStrings } from '../shared/protocol';

@@ -2,6 +2,7 @@
 // shows it, the log records it; describeError() gives each class one clear sentence and what to do, and keeps the
 // provider's own words apart, labelled as such.
 import * as l10n from '@vscode/l10n';
+import { type ErrorActionId } from '../shared/protocol';
 import { assertNever } from './statuses';
 
 export type ErrorKind =
@@ -224,6 +225,32 @@ export function describeError(e: LookupError): ErrorDescription {
       );
     default:
       return assertNever(e.kind);
+  }
+}
+
+/** The next steps offered for a failure, in the order they are shown: in the panel (as buttons) and in the
+ *  notification (as its actions). */
+export function errorActions(e: LookupError): ErrorActionId[] {
+  return [
+    ...(e.kind === 'unauthorized' || e.kind === 'no-key' ? (['setApiKey'] as const) : []),
+    ...(e.kind === 'config' ? (['openSettings'] as const) : []),
+    ...(describeError(e).retryable ? (['retry'] as const) : []),
+    'showLog',
+  ];
+}
+
+export function errorActionLabel(action: ErrorActionId): string {
+  switch (action) {
+    case 'setApiKey':
+      return l10n.t('Set API Key…');
+    case 'openSettings':
+      return l10n.t('Open Settings');
+    case 'retry':
+      return l10n.t('Retry');
+    case 'showLog':
+      return l10n.t('Show Log');
+    default:
+      return assertNever(action);
   }
 }
 

@@ -1,6 +1,7 @@
 // Recent lookups as plain data (references-view's history idiom): newest first, one entry per send ID + number,
-// capped. Stored in globalState, so nothing here may hold the key or a URL; repair() accepts whatever is stored
+// capped. Stored in globalState, so nothing here may hold the key or a URL; repairHistory() accepts whatever is stored
 // (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
+import { asLookupKey, keyId, type LookupKey } from './lookupKey';
 import { type Report } from './report';
 import { statusCodeOf } from './statuses';
 
@@ -10,9 +11,7 @@ export interface TimelinePoint {
   readonly at: number;
 }
 
-export interface HistoryEntry {
-  readonly sendId: string;
-  readonly number: string;
+export interface HistoryEntry extends LookupKey {
   /** Epoch ms of the lookup that produced `report`. */
   readonly checkedAt: number;
   readonly report: Report;
@@ -23,24 +22,16 @@ export interface HistoryEntry {
 export const HARD_CAP = 200;
 export const TIMELINE_CAP = 20;
 
-export function entryKey(e: { sendId: string; number: string }): string {
-  return `${e.sendId}\u0000${e.number}`;
-}
-
-export function statusOf(e: HistoryEntry): string {
-  return e.report.status;
-}
-
 /** Adds or replaces the entry for the same send ID + number, moves it to the top, extends its timeline. */
 export function addEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
-  const key = entryKey(entry);
-  const previous = entries.find((e) => entryKey(e) === key);
+  const key = keyId(entry);
+  const previous = entries.find((e) => keyId(e) === key);
   const timeline = mergeTimeline(
     previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
     entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }],
   );
   const merged: HistoryEntry = { ...entry, timeline };
-  return [merged, ...entries.filter((e) => entryKey(e) !== key)].slice(0, clampCap(cap));
+  return [merged, ...entries.filter((e) => keyId(e) !== key)].slice(0, clampCap(cap));
 }
 
 function mergeTimeline(a: readonly TimelinePoint[], b: readonly TimelinePoint[]): TimelinePoint[] {
@@ -51,17 +42,14 @@ function mergeTimeline(a: readonly TimelinePoint[], b: readonly TimelinePoint[])
   return out.slice(-TIMELINE_CAP);
 }
 
-export function removeEntry(entries: readonly HistoryEntry[], key: { sendId: string; number: string }): HistoryEntry[] {
-  const k = entryKey(key);
-  return entries.filter((e) => entryKey(e) !== k);
+export function removeEntry(entries: readonly HistoryEntry[], key: LookupKey): HistoryEntry[] {
+  const k = keyId(key);
+  return entries.filter((e) => keyId(e) !== k);
 }
 
-export function findEntry(
-  entries: readonly HistoryEntry[],
-  key: { sendId: string; number: string },
-): HistoryEntry | undefined {
-  const k = entryKey(key);
-  return entries.find((e) => entryKey(e) === k);
+export function findEntry(entries: readonly HistoryEntry[], key: LookupKey): HistoryEntry | undefined {
+  const k = keyId(key);
+  return entries.find((e) => keyId(e) === k);
 }
 
 export function clampCap(cap: number): number {
@@ -78,7 +66,7 @@ export function withoutMessage(entry: HistoryEntry): HistoryEntry {
 /** What one window changed lately (see HistoryStore): its own additions, and the checkedAt of what it removed. */
 export interface LocalChanges {
   readonly added: Iterable<HistoryEntry>;
-  /** By entryKey: the checkedAt of the entry this window removed (a copy that old or older is a stale copy). */
+  /** By keyId: the checkedAt of the entry this window removed (a copy that old or older is a stale copy). */
   readonly removed: ReadonlyMap<string, number>;
 }
 
@@ -94,7 +82,7 @@ export interface Reconciled {
  * lookup) goes again. Adds nothing this window did not add. Newest first, one per key, capped.
  */
 export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalChanges, cap: number): Reconciled {
-  const removedAt = (e: HistoryEntry): number | undefined => local.removed.get(entryKey(e));
+  const removedAt = (e: HistoryEntry): number | undefined => local.removed.get(keyId(e));
   const isStale = (e: HistoryEntry): boolean => {
     const r = removedAt(e);
     return r !== undefined && e.checkedAt <= r;
@@ -108,7 +96,7 @@ export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalCh
   }
   const entries = list.sort((a, b) => b.checkedAt - a.checkedAt).slice(0, clampCap(cap));
   const signature = (l: readonly HistoryEntry[]): string =>
-    l.map((e) => `${entryKey(e)}\u0000${e.checkedAt}`).join('\u0001');
+    l.map((e) => `${keyId(e)}\u0000${e.checkedAt}`).join('\u0001');
   return { entries, changed: signature(entries) !== signature(stored) };
 }
 
@@ -126,11 +114,11 @@ export function repairHistory(stored: unknown, cap: number): Repaired {
   const entries: HistoryEntry[] = [];
   for (const item of list) {
     const e = repairEntry(item);
-    if (!e || seen.has(entryKey(e))) {
+    if (!e || seen.has(keyId(e))) {
       dropped++;
       continue;
     }
-    seen.add(entryKey(e));
+    seen.add(keyId(e));
     entries.push(e);
   }
   entries.sort((a, b) => b.checkedAt - a.checkedAt);
@@ -139,20 +127,16 @@ export function repairHistory(stored: unknown, cap: number): Repaired {
   return { entries: entries.slice(0, max), dropped };
 }
 
-const digits = (v: unknown): string | undefined =>
-  typeof v === 'string' && /^\d{1,20}$/.test(v)
-    ? v
-    : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
-      ? String(v)
-      : undefined;
+/** An id stored as a number (an older shape) is read as its digits; the key's own rules decide the rest. */
+const digits = (v: unknown): unknown => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v);
 
 function repairEntry(item: unknown): HistoryEntry | undefined {
   if (!item || typeof item !== 'object') return undefined;
   const o = item as Record<string, unknown>;
-  const sendId = digits(o.sendId);
-  const number = digits(o.number);
+  const key = asLookupKey({ sendId: digits(o.sendId), number: digits(o.number) });
   const checkedAt = typeof o.checkedAt === 'number' && Number.isFinite(o.checkedAt) ? o.checkedAt : undefined;
-  if (!sendId || !number || checkedAt === undefined) return undefined;
+  if (!key || checkedAt === undefined) return undefined;
+  const { sendId, number } = key;
   const r =
     o.report && typeof o.report === 'object' && !Array.isArray(o.report) ? (o.report as Record<string, unknown>) : {};
   const report: Record<string, unknown> = { status: statusCodeOf(r.status) };

@@ -2,17 +2,12 @@
 // language, every value a plain string. The webview only renders it (as text), so this is where the panel's
 // content is decided and tested.
 import * as l10n from '@vscode/l10n';
-import { describeError, type LookupError } from './errors';
+import { describeError, errorActionLabel, errorActions, type LookupError } from './errors';
 import { type HistoryEntry } from './history';
-import { formatDuration, parseProviderTime, timeToUpdate, type Report } from './report';
+import { formatDuration, parseProviderTime } from './providerTime';
+import { timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
-import {
-  type ErrorActionId,
-  type FieldView,
-  type ReportModel,
-  type StatusView,
-  type Strings,
-} from '../shared/protocol';
+import { type FieldView, type ReportModel, type StatusView, type Strings } from '../shared/protocol';
 
 export function strings(): Strings {
   return {
@@ -166,12 +161,7 @@ export function errorModel(
   previous?: ReportModel,
 ): ReportModel {
   const d = describeError(error);
-  const actions: Array<{ id: ErrorActionId; label: string }> = [];
-  if (error.kind === 'unauthorized' || error.kind === 'no-key')
-    actions.push({ id: 'setApiKey', label: l10n.t('Set API Key…') });
-  if (error.kind === 'config') actions.push({ id: 'openSettings', label: l10n.t('Open Settings') });
-  if (d.retryable) actions.push({ id: 'retry', label: l10n.t('Retry') });
-  actions.push({ id: 'showLog', label: l10n.t('Show Log') });
+  const actions = errorActions(error).map((id) => ({ id, label: errorActionLabel(id) }));
   return {
     ...base(ctx, sendId, number),
     state: 'error',

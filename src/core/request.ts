@@ -1,33 +1,10 @@
-// Building the one request the API knows: POST {root}NumaraRaporu/{sendId}?api_key=KEY with {"numara": "…"}.
-// Every part is validated or encoded here, so nothing a user types can change the path, the query or the body's shape.
+// The API root and the requests the API knows, built from checked parts. Every part is validated or encoded here, so
+// nothing a user types can change the path, the query or the body's shape.
+//   NumaraRaporu/{sendId}?api_key=KEY   POST {"numara": "…"}   the report of one number in one send
 import * as l10n from '@vscode/l10n';
+import { type Checked } from './lookupKey';
 
 export const DEFAULT_API_ROOT = 'https://vairosms.com/Panel/api/v1/';
-export const MAX_SEND_ID_DIGITS = 18;
-
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
-
-/** The send ID: a positive whole number of at most 18 digits. Surrounding spaces and a leading # are forgiven. */
-export function checkSendId(input: string): Checked<string> {
-  const s = input.trim().replace(/^#/, '');
-  if (s === '')
-    return {
-      ok: false,
-      message: l10n.t('Enter the send ID: the number VairoSMS returned when the SMS was sent, for example 187.'),
-    };
-  if (!/^\d+$/.test(s)) {
-    return { ok: false, message: l10n.t('The send ID must contain digits only, for example 187.') };
-  }
-  const value = s.replace(/^0+(?=\d)/, '');
-  if (value === '0') return { ok: false, message: l10n.t('The send ID must be a positive number, for example 187.') };
-  if (value.length > MAX_SEND_ID_DIGITS) {
-    return {
-      ok: false,
-      message: l10n.t('The send ID has {0} digits; send IDs have at most {1}.', value.length, MAX_SEND_ID_DIGITS),
-    };
-  }
-  return { ok: true, value };
-}
 
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -68,21 +45,35 @@ export function checkApiRoot(input: string): Checked<string> {
   return { ok: true, value: url.toString() };
 }
 
-export interface ReportRequest {
+export interface ApiRequest {
   readonly url: string;
-  readonly method: 'POST';
+  readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  /** JSON; none for a GET. */
+  readonly body?: string;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-cache', accept: 'application/json' };
+
+/** `{root}{endpoint}/{id}?api_key=KEY`, the id percent-encoded: the URL shape every VairoSMS call shares. Expects a
+ *  root that passed checkApiRoot. */
+export function endpointUrl(apiRoot: string, endpoint: string, id: string, apiKey: string): string {
+  const url = new URL(`${endpoint}/${encodeURIComponent(id)}`, apiRoot);
+  url.searchParams.set('api_key', apiKey);
+  return url.toString();
 }
 
 /** Expects values that already passed checkApiRoot, checkSendId and normalizePhone. */
-export function buildReportRequest(apiRoot: string, sendId: string, number: string, apiKey: string): ReportRequest {
-  const url = new URL(`NumaraRaporu/${encodeURIComponent(sendId)}`, apiRoot);
-  url.searchParams.set('api_key', apiKey);
+export function buildReportRequest(
+  apiRoot: string,
+  sendId: string,
+  number: string,
+  apiKey: string,
+): ApiRequest & { readonly body: string } {
   return {
-    url: url.toString(),
+    url: endpointUrl(apiRoot, 'NumaraRaporu', sendId, apiKey),
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache', accept: 'application/json' },
+    headers: JSON_HEADERS,
     body: JSON.stringify({ numara: number }),
   };
 }

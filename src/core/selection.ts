@@ -1,6 +1,6 @@
 // Finding a send ID and a phone number in whatever a developer selects: a log line, a JSON or PHP array, a URL,
 // or just "187 5399999999" in either order. Named fields win over bare numbers; dates and times are not IDs.
-import { checkSendId } from './request';
+import { checkSendId } from './lookupKey';
 import { normalizePhone } from './phone';
 
 export interface Extracted {

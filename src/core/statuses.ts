@@ -1,5 +1,5 @@
 // The durum_gonderim catalog: what each delivery status means, whether it can still change, and what a developer
-// should do next. Facts from the provider's page (shared/API.md); the wording is ours. Strings go through
+// should do next. Facts from the provider's page (restated in docs/api.md); the wording is ours. Strings go through
 // @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
 import * as l10n from '@vscode/l10n';
 import { STATUS_CODES, type StatusCode } from './statusCodes';
@@ -41,7 +41,7 @@ const GROUPS: Record<StatusCode, StatusGroup> = {
   BLACKLISTED_DESTINATION_ADDRESS: 'failed',
 };
 
-/** Verbatim from the provider's page (shared/seeds), shown labelled as the provider's words. */
+/** Verbatim from the provider's page (docs/api.md quotes it), shown labelled as the provider's words. */
 const PROVIDER_TEXT: Record<StatusCode, string> = {
   DEFAULT: 'Henüz işlem yapılmamış.',
   SENDING: 'Mesaj gönderiliyor.',
@@ -128,6 +128,16 @@ const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep:
       'Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.',
     ),
   }),
+};
+
+/** The codicon (and theme colour) that stands for each group, wherever a status is drawn by VS Code: the Recent
+ *  Lookups tree, the editor hover. Always beside the code and its label, never colour alone. */
+export const STATUS_ICONS: Readonly<Record<StatusGroup, { readonly codicon: string; readonly color?: string }>> = {
+  delivered: { codicon: 'pass', color: 'testing.iconPassed' },
+  unconfirmed: { codicon: 'check', color: 'charts.blue' },
+  pending: { codicon: 'clock', color: 'charts.yellow' },
+  failed: { codicon: 'error', color: 'testing.iconFailed' },
+  unknown: { codicon: 'question' },
 };
 
 export function isKnownStatus(code: string): code is StatusCode {

@@ -3,9 +3,9 @@
 
 export interface TransportRequest {
   readonly url: string;
-  readonly method: 'POST';
+  readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  readonly body?: string;
   /** Total deadline for the whole exchange, redirects and body included. */
   readonly timeoutMs: number;
   /** The user's Cancel; combined with the deadline into one AbortSignal. */

@@ -15,7 +15,7 @@ export function watchDelay(n: number, random: () => number = Math.random): numbe
   return Math.round(base * (1 - JITTER * random()));
 }
 
-export type WatchStop = 'final' | 'cap' | 'cancelled' | 'error';
+export type WatchStop = 'final' | 'cap';
 
 /** Whether a watch should end after a check that saw `status` at `elapsedMs` since the watch began. */
 export function shouldStop(status: string, elapsedMs: number, capMs: number): WatchStop | undefined {

@@ -15,8 +15,6 @@ export class KeyringError extends Error {
 export class ApiKeyStore extends Disposable {
   private cached: string | undefined;
   private loaded = false;
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
-  readonly onDidChange = this.changed.event;
 
   /** `flags` keeps one non-secret boolean, "a key is stored", so the activation shell can set the context key
    *  behind "Clear API Key" without reading the keyring at startup. */
@@ -30,9 +28,7 @@ export class ApiKeyStore extends Disposable {
         if (e.key !== SECRET_API_KEY) return;
         this.loaded = false;
         this.cached = undefined;
-        void this.get()
-          .catch(() => undefined)
-          .finally(() => this.changed.fire());
+        void this.get().catch(() => undefined); // re-read now: the context key follows the other window
       }),
     );
   }
@@ -66,7 +62,6 @@ export class ApiKeyStore extends Disposable {
     this.cached = value;
     this.loaded = true;
     await this.setFlag(true);
-    this.changed.fire();
   }
 
   async clear(): Promise<void> {
@@ -78,7 +73,6 @@ export class ApiKeyStore extends Disposable {
     this.cached = undefined;
     this.loaded = true;
     await this.setFlag(false);
-    this.changed.fire();
   }
 
   private async setFlag(has: boolean): Promise<void> {

@@ -24,7 +24,6 @@
 import * as vscode from 'vscode';
 import {
   addEntry,
-  entryKey,
   findEntry,
   HARD_CAP,
   reconcileHistory,
@@ -34,6 +33,7 @@ import {
   withoutMessage,
   type HistoryEntry,
 } from '../core/history';
+import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
 
@@ -59,9 +59,9 @@ export class HistoryStore extends Disposable {
   private writes = 0;
   /** The stamp of this window's last write; undefined before it wrote. */
   private stamp: string | undefined;
-  /** This window's additions (as written) with the time they stop being re-added, by entryKey. */
+  /** This window's additions (as written) with the time they stop being re-added, by keyId. */
   private readonly added = new Map<string, { entry: HistoryEntry; until: number }>();
-  /** checkedAt of the entries removed in this window, by entryKey, the last HARD_CAP. */
+  /** checkedAt of the entries removed in this window, by keyId, the last HARD_CAP. */
   private readonly removed = new Map<string, number>();
   private checkTimer: NodeJS.Timeout | undefined;
 
@@ -89,7 +89,7 @@ export class HistoryStore extends Disposable {
     return this.cache;
   }
 
-  find(key: { sendId: string; number: string }): HistoryEntry | undefined {
+  find(key: LookupKey): HistoryEntry | undefined {
     return findEntry(this.all(), key);
   }
 
@@ -111,9 +111,9 @@ export class HistoryStore extends Disposable {
     );
   }
 
-  remove(key: { sendId: string; number: string }): Promise<void> {
+  remove(key: LookupKey): Promise<void> {
     return this.update((list) => {
-      this.noteRemoved(list.filter((e) => entryKey(e) === entryKey(key)));
+      this.noteRemoved(list.filter((e) => keyId(e) === keyId(key)));
       return removeEntry(list, key);
     });
   }
@@ -172,7 +172,7 @@ export class HistoryStore extends Disposable {
   private noteAdded(next: HistoryEntry[], added: readonly HistoryEntry[]): HistoryEntry[] {
     const until = Date.now() + PENDING_MS;
     for (const a of added) {
-      const k = entryKey(a);
+      const k = keyId(a);
       const written = findEntry(next, a);
       this.removed.delete(k);
       this.added.delete(k);
@@ -184,7 +184,7 @@ export class HistoryStore extends Disposable {
 
   private noteRemoved(gone: readonly HistoryEntry[]): void {
     for (const e of gone) {
-      const k = entryKey(e);
+      const k = keyId(e);
       const pending = this.added.get(k);
       const before = this.removed.get(k) ?? 0;
       this.added.delete(k);
@@ -209,7 +209,7 @@ export class HistoryStore extends Disposable {
       }
       if (this.state.get(WRITER_STATE_KEY) === this.stamp) {
         // nobody else wrote since this window did: whatever of its additions is missing was removed on purpose
-        for (const k of [...this.added.keys()]) if (!current.some((e) => entryKey(e) === k)) this.added.delete(k);
+        for (const k of [...this.added.keys()]) if (!current.some((e) => keyId(e) === k)) this.added.delete(k);
       }
       if (!sameEntries(before, current)) this.changed.fire();
       if (step + 1 < CHECK_AFTER_MS.length) this.scheduleCheck(step + 1);
@@ -239,7 +239,5 @@ export class HistoryStore extends Disposable {
 }
 
 function sameEntries(a: readonly HistoryEntry[] | undefined, b: readonly HistoryEntry[]): boolean {
-  return (
-    !!a && a.length === b.length && a.every((e, i) => entryKey(e) === entryKey(b[i]) && e.checkedAt === b[i].checkedAt)
-  );
+  return !!a && a.length === b.length && a.every((e, i) => keyId(e) === keyId(b[i]) && e.checkedAt === b[i].checkedAt);
 }

@@ -136,8 +136,7 @@ function classify(e: unknown): TransportError {
   if (typeof code === 'string') {
     if (NEVER_SENT.has(code)) return new TransportError('offline', message, code);
     if (TLS_CODES.test(code)) return new TransportError('tls', message, code);
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE')
-      return new TransportError('network', message, code);
+    // Everything else (a reset, a broken gzip stream, a premature close) broke after the request left.
     return new TransportError('network', message, code);
   }
   return new TransportError('network', message);

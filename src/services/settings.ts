@@ -1,7 +1,8 @@
 // Typed access to the extension's settings; values are validated where they are used.
 import * as vscode from 'vscode';
 import { Settings as S } from '../constants';
-import { checkApiRoot, DEFAULT_API_ROOT, type Checked } from '../core/request';
+import { shownNumber, type Checked } from '../core/lookupKey';
+import { checkApiRoot, DEFAULT_API_ROOT } from '../core/request';
 
 export function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(S.section);
@@ -26,6 +27,11 @@ export function keepMessageText(): boolean {
 
 export function maskNumbers(): boolean {
   return config().get<boolean>(S.maskNumbers, false) === true;
+}
+
+/** A number as the user wants to see it in a title, a notification or a prompt (masked when maskNumbers is on). */
+export function displayNumber(number: string): string {
+  return shownNumber(number, maskNumbers());
 }
 
 export function affects(e: vscode.ConfigurationChangeEvent, key: string): boolean {

@@ -1,21 +1,21 @@
-// Watch until final: re-checks pending reports on the schedule of src/core/watch.ts until the status is final,
-// the user's cap passes, a check fails in a way another check will not fix, or the user stops it. Watching does
-// not need the panel (closing it keeps the watch); a status bar item shows what is watched; a notification says
-// when a report became final. Every status change lands in the entry's timeline (recent lookups).
+// Watch until final: re-checks pending reports on the schedule of src/core/watch.ts until the status is final, the
+// user's cap passes, a check fails in a way another check will not fix, or the user stops it. Every check goes through
+// the lookup service, so an open report panel and Recent Lookups (with the entry's timeline) follow it; watching does
+// not need the panel. This is the schedule only: the status bar item and the notifications are the views'
+// (src/views/watchStatus.ts), which listen to onDidChange and onDidStop.
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../constants';
-import { describeError } from '../core/errors';
+import { type ErrorKind } from '../core/errors';
+import { keyId, type LookupKey } from '../core/lookupKey';
 import { maskPhone } from '../core/phone';
-import { describeStatus, isFinalStatus } from '../core/statuses';
+import { isFinalStatus } from '../core/statuses';
 import { isPermanentFailure, shouldStop, watchDelay } from '../core/watch';
 import { Disposable } from '../disposable';
-import { type ReportController } from '../views/reportController';
-import { type HistoryStore } from './historyStore';
 import { type Log } from './log';
+import { type LookupService } from './lookupService';
 import * as settings from './settings';
 
 interface Watch {
-  readonly key: { sendId: string; number: string };
+  readonly key: LookupKey;
   readonly startedAt: number;
   checks: number;
   status: string;
@@ -24,193 +24,116 @@ interface Watch {
   abort?: AbortController;
 }
 
-const id = (k: { sendId: string; number: string }) => `${k.sendId}:${k.number}`;
+export interface WatchInfo extends LookupKey {
+  readonly status: string;
+  readonly nextAt: number;
+  readonly checks: number;
+}
+
+export type WatchStopReason = 'user' | 'final' | 'cap' | 'error';
+
+export interface WatchStopped {
+  readonly key: LookupKey;
+  readonly why: WatchStopReason;
+  /** The last status the watch saw. */
+  readonly status: string;
+  readonly elapsedMs: number;
+  /** why === 'error': the failure that ended it. */
+  readonly error?: ErrorKind;
+}
 
 export class Watcher extends Disposable {
   private readonly watches = new Map<string, Watch>();
-  private readonly item: vscode.StatusBarItem;
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly changed = this.register(new vscode.EventEmitter<LookupKey | undefined>());
+  private readonly stopped = this.register(new vscode.EventEmitter<WatchStopped>());
+  /** A watch started, stopped, or changed its status or next check (undefined: several at once). */
   readonly onDidChange = this.changed.event;
-  private ticker: NodeJS.Timeout | undefined;
+  readonly onDidStop = this.stopped.event;
 
   constructor(
-    private readonly reports: ReportController,
-    private readonly history: HistoryStore,
+    private readonly lookups: LookupService,
     private readonly log: Log,
   ) {
     super();
-    this.item = this.register(vscode.window.createStatusBarItem('vairosms.watch', vscode.StatusBarAlignment.Left, 50));
-    this.item.name = vscode.l10n.t('VairoSMS Watch');
-    this.item.command = Commands.showWatches;
   }
 
-  isWatching(key: { sendId: string; number: string }): boolean {
-    return this.watches.has(id(key));
+  isWatching(key: LookupKey): boolean {
+    return this.watches.has(keyId(key));
   }
 
-  list(): Array<{ sendId: string; number: string; status: string; nextAt: number; checks: number }> {
+  list(): WatchInfo[] {
     return [...this.watches.values()].map((w) => ({ ...w.key, status: w.status, nextAt: w.nextAt, checks: w.checks }));
   }
 
-  /** Starts watching; checks once at once when nothing is known yet. */
-  async start(key: { sendId: string; number: string }): Promise<void> {
-    if (this.isWatching(key)) {
-      this.update();
-      return;
-    }
-    let status = this.history.find(key)?.report.status;
-    if (status === undefined) {
-      const first = await this.reports.run(key, { preserveFocus: true });
-      if (!first.ok) return;
-      status = first.status;
-    }
-    if (isFinalStatus(status)) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          '{0} in send {1} is already final: {2}. Nothing to watch.',
-          this.shown(key.number),
-          key.sendId,
-          `${status} (${describeStatus(status).label})`,
-        ),
-      );
-      return;
-    }
-    const w: Watch = { key: { ...key }, startedAt: Date.now(), checks: 0, status, nextAt: 0 };
-    this.watches.set(id(key), w);
+  /** Starts watching a report whose last known status is `status`. 'final': there is nothing to watch. */
+  start(key: LookupKey, status: string): 'started' | 'watching' | 'final' {
+    if (this.isWatching(key)) return 'watching';
+    if (isFinalStatus(status)) return 'final';
+    const w: Watch = {
+      key: { sendId: key.sendId, number: key.number },
+      startedAt: Date.now(),
+      checks: 0,
+      status,
+      nextAt: 0,
+    };
+    this.watches.set(keyId(key), w);
     this.log.info(`watching send ${key.sendId}, number ${maskPhone(key.number)} (status ${status})`);
     this.schedule(w);
-    this.changedState(key);
+    return 'started';
   }
 
-  stop(key: { sendId: string; number: string }, why: 'user' | 'final' | 'cap' | 'error' = 'user'): void {
-    const w = this.watches.get(id(key));
+  stop(key: LookupKey, why: WatchStopReason = 'user', error?: ErrorKind): void {
+    const w = this.watches.get(keyId(key));
     if (!w) return;
     clearTimeout(w.timer);
     w.abort?.abort();
-    this.watches.delete(id(key));
+    this.watches.delete(keyId(key));
     this.log.info(`stopped watching send ${key.sendId}, number ${maskPhone(key.number)}: ${why}`);
-    this.changedState(key);
-  }
-
-  private changedState(key: { sendId: string; number: string }): void {
-    void vscode.commands.executeCommand('setContext', ContextKeys.isWatching, this.watches.size > 0);
-    this.update();
-    this.reports.rerender(key);
-    this.changed.fire();
+    this.changed.fire(w.key);
+    this.stopped.fire({
+      key: w.key,
+      why,
+      status: w.status,
+      elapsedMs: Date.now() - w.startedAt,
+      ...(error ? { error } : {}),
+    });
   }
 
   private schedule(w: Watch): void {
     const delay = watchDelay(w.checks);
     w.nextAt = Date.now() + delay;
     w.timer = setTimeout(() => void this.check(w), delay);
-    this.update();
+    this.changed.fire(w.key);
   }
 
   private async check(w: Watch): Promise<void> {
-    if (this.isDisposed || this.watches.get(id(w.key)) !== w) return;
+    if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
     w.checks++;
-    w.abort = new AbortController();
-    const outcome = await this.reports.run(w.key, {
-      openPanel: false,
-      progress: false,
-      notifyErrors: false,
-      preserveFocus: true,
-      signal: w.abort.signal,
-    });
+    const abort = (w.abort = new AbortController());
+    const result = await this.lookups.lookUp(w.key, { progress: false, notify: false, signal: abort.signal });
     w.abort = undefined;
-    if (this.isDisposed || this.watches.get(id(w.key)) !== w) return;
-    const elapsed = Date.now() - w.startedAt;
-    if (!outcome.ok) {
-      if (outcome.error === 'cancelled') return;
-      if (isPermanentFailure(outcome.error)) {
-        this.stop(w.key, 'error');
-        const d = describeError({ kind: outcome.error });
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t(
-            'Stopped watching {0} in send {1}: {2}. {3}',
-            this.shown(w.key.number),
-            w.key.sendId,
-            d.title,
-            d.action,
-          ),
-        );
+    if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
+    if (!result.ok) {
+      const kind = result.error.kind;
+      if (kind === 'cancelled') {
+        // Not stopped by us: another lookup of the same report took over this check (a Refresh). Check again later.
+        if (!abort.signal.aborted) this.schedule(w);
         return;
       }
-      this.log.warn(`watch check ${w.checks} failed (${outcome.error}); trying again later`);
+      if (isPermanentFailure(kind)) {
+        this.stop(w.key, 'error', kind);
+        return;
+      }
+      this.log.warn(`watch check ${w.checks} failed (${kind}); trying again later`);
     } else {
-      w.status = outcome.status;
+      w.status = result.report.status;
     }
-    const stop = shouldStop(w.status, elapsed, settings.watchCapMs());
-    if (stop === 'final') {
-      this.stop(w.key, 'final');
-      const info = describeStatus(w.status);
-      const open = vscode.l10n.t('Open Report');
-      void vscode.window
-        .showInformationMessage(
-          vscode.l10n.t(
-            '{0} in send {1} is now final: {2} ({3}).',
-            this.shown(w.key.number),
-            w.key.sendId,
-            info.code,
-            info.label,
-          ),
-          open,
-        )
-        .then((c) => {
-          if (c === open) void vscode.commands.executeCommand(Commands.openLookup, w.key);
-        });
-      return;
-    }
-    if (stop === 'cap') {
-      this.stop(w.key, 'cap');
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          'Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
-          this.shown(w.key.number),
-          w.key.sendId,
-          Math.round(elapsed / 60_000),
-          w.status || '—',
-        ),
-      );
+    const stop = shouldStop(w.status, Date.now() - w.startedAt, settings.watchCapMs());
+    if (stop) {
+      this.stop(w.key, stop);
       return;
     }
     this.schedule(w);
-  }
-
-  private shown(number: string): string {
-    return settings.maskNumbers() ? maskPhone(number) : number;
-  }
-
-  /** The status bar item: what is watched and when the next check is; refreshed every second while shown. */
-  private update(): void {
-    const all = [...this.watches.values()];
-    if (all.length === 0) {
-      this.item.hide();
-      if (this.ticker) clearInterval(this.ticker);
-      this.ticker = undefined;
-      return;
-    }
-    const next = all.reduce((a, b) => (a.nextAt <= b.nextAt ? a : b));
-    const secs = Math.max(0, Math.round((next.nextAt - Date.now()) / 1000));
-    const text =
-      all.length === 1
-        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', this.shown(next.key.number), next.status || '—', secs)
-        : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
-    this.item.text = `$(eye) ${text}`;
-    this.item.tooltip = all
-      .map((w) =>
-        vscode.l10n.t(
-          '{0} in send {1}: {2}, {3} checks',
-          this.shown(w.key.number),
-          w.key.sendId,
-          w.status || '—',
-          w.checks,
-        ),
-      )
-      .join('\n');
-    this.item.accessibilityInformation = { label: text, role: 'button' };
-    this.item.show();
-    if (!this.ticker) this.ticker = setInterval(() => this.update(), 1000);
   }
 
   override dispose(): void {
@@ -219,8 +142,6 @@ export class Watcher extends Disposable {
       w.abort?.abort();
     }
     this.watches.clear();
-    if (this.ticker) clearInterval(this.ticker);
-    this.ticker = undefined;
     super.dispose();
   }
 }

@@ -3,25 +3,18 @@
 // refreshed while the view is visible.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import { entryKey, type HistoryEntry } from '../core/history';
-import { maskPhone } from '../core/phone';
+import { type HistoryEntry } from '../core/history';
+import { keyId, shownNumber } from '../core/lookupKey';
 import { relativeTime } from '../core/reportModel';
-import { describeStatus, type StatusGroup } from '../core/statuses';
+import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/statuses';
 import { Disposable } from '../disposable';
 import { type HistoryStore } from '../services/historyStore';
 import * as settings from '../services/settings';
-
-const ICONS: Record<StatusGroup, [string, string | undefined]> = {
-  delivered: ['pass', 'testing.iconPassed'],
-  unconfirmed: ['check', 'charts.blue'],
-  pending: ['clock', 'charts.yellow'],
-  failed: ['error', 'testing.iconFailed'],
-  unknown: ['question', undefined],
-};
+import { type Watcher } from '../services/watcher';
 
 export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
-  const [id, color] = ICONS[group];
-  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+  const { codicon, color } = STATUS_ICONS[group];
+  return new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
 /** The tree view the activation shell created, and how to tell it that its data changed. */
@@ -40,11 +33,12 @@ export class RecentLookupsView extends Disposable {
   constructor(
     private readonly history: HistoryStore,
     private readonly host: TreeHost,
-    private readonly watching: (e: HistoryEntry) => boolean = () => false,
+    private readonly watcher: Watcher,
   ) {
     super();
     this.view = host.view;
     this.register(history.onDidChange(() => this.refresh()));
+    this.register(watcher.onDidChange(() => this.refresh())); // the Watch / Stop Watching item actions
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -82,13 +76,17 @@ export class RecentLookupsView extends Disposable {
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {
     const info = describeStatus(e.report.status);
-    const number = this.mask ? maskPhone(e.number) : e.number;
+    const number = shownNumber(e.number, this.mask);
     const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
-    item.id = entryKey(e);
+    item.id = keyId(e);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     item.description = vscode.l10n.t('send {0} · {1} · {2}', e.sendId, info.code || '—', when);
     item.iconPath = statusIcon(info.group);
-    item.contextValue = this.watching(e) ? 'lookup watching' : info.group === 'pending' ? 'lookup pending' : 'lookup';
+    item.contextValue = this.watcher.isWatching(e)
+      ? 'lookup watching'
+      : info.group === 'pending'
+        ? 'lookup pending'
+        : 'lookup';
     item.accessibilityInformation = {
       label: vscode.l10n.t(
         '{0} in send {1}: {2}, {3}, checked {4}',
@@ -110,7 +108,7 @@ export class RecentLookupsView extends Disposable {
   /** The tooltip, built only when the user hovers the item (VS Code calls this lazily). */
   resolveTreeItem(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
     const info = describeStatus(e.report.status);
-    const number = this.mask ? maskPhone(e.number) : e.number;
+    const number = shownNumber(e.number, this.mask);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     const tip = new vscode.MarkdownString(undefined, false);
     tip.isTrusted = false;

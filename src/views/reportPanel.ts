@@ -1,13 +1,17 @@
-// The report panel (viewType vairosms.report): one tab per send ID + number. It opens at once in a loading state,
-// is updated only by postMessage after the webview's "ready", keeps its model in webview state so the serializer
-// restores it after a reload, and accepts only the allowlisted messages of src/shared/protocol.ts.
+// One report panel (viewType vairosms.report): one tab per send ID + number. It opens at once in a loading state, is
+// updated only by postMessage after the webview's "ready", keeps its model in webview state so the serializer restores
+// it after a reload, and accepts only the allowlisted messages of src/shared/protocol.ts. It draws what it is told
+// (a lookup started or finished, a stored report, the watch state): the models come from src/core/reportModel.ts.
 import * as vscode from 'vscode';
-import { Views } from '../constants';
+import { type HistoryEntry } from '../core/history';
+import { type LookupKey } from '../core/lookupKey';
+import { type Report } from '../core/report';
+import { errorModel, loadingModel, reportModel, type ModelContext } from '../core/reportModel';
 import { Disposable } from '../disposable';
-import { maskPhone } from '../core/phone';
-import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
 import { type Log } from '../services/log';
+import { type LookupFinished } from '../services/lookupService';
 import * as settings from '../services/settings';
+import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 /** What the webview reported of one render: its DOM build time, and its time from the model's arrival to its ack. */
@@ -16,34 +20,35 @@ export interface WebviewTiming {
   readonly frameMs?: number;
 }
 
-export interface PanelKey {
-  readonly sendId: string;
-  readonly number: string;
-}
-
 export interface PanelHandlers {
   onMessage(panel: ReportPanel, message: FromWebview): void;
   onDispose(panel: ReportPanel): void;
 }
 
-export interface PanelsHandlers {
-  onMessage(panel: ReportPanel, message: FromWebview): void;
-  /** A panel came back after a reload with the model it last showed (undefined if it was mid-lookup). */
-  onRestore(panel: ReportPanel, model: ReportModel | undefined): void;
+/** A report to draw: the lookup's key, the report and when it was checked, and what Recent Lookups knows of it. */
+interface ReportInput {
+  readonly report: Report;
+  readonly checkedAt: number;
+  readonly fromHistory: boolean;
+  readonly timeline?: HistoryEntry['timeline'];
+  readonly previousStatus?: string;
+  readonly watching: boolean;
 }
 
 export class ReportPanel extends Disposable {
   private model: ReportModel | undefined;
+  /** What the panel showed before the lookup now running: drawn again when that lookup is cancelled. */
+  private beforeLoading: ReportModel | undefined;
   private ready = false;
   private seq = 0;
+  private answer: unknown;
   private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
-  /** The lookup running for this panel; a newer one aborts it (latest wins). */
-  request: AbortController | undefined;
-  /** The last answer body as JSON (redacted), for Copy JSON and Show Raw Response. */
-  raw: unknown;
+  /** performance.now() when the panel was created, and whether it was created for a lookup that has not finished. */
+  readonly createdAt = performance.now();
+  private newForLookup: boolean;
 
   constructor(
-    readonly key: PanelKey,
+    readonly key: LookupKey,
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly handlers: PanelHandlers,
@@ -53,13 +58,13 @@ export class ReportPanel extends Disposable {
     super();
     this.model = restored;
     this.seq = restored?.seq ?? 0;
+    this.newForLookup = restored === undefined;
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.updateTitle();
     this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
     this.register(
       panel.onDidDispose(() => {
-        this.request?.abort();
         this.handlers.onDispose(this);
         this.dispose();
       }),
@@ -76,18 +81,112 @@ export class ReportPanel extends Disposable {
     return this.model;
   }
 
-  nextSeq(): number {
-    return ++this.seq;
+  /** Created for a lookup that has not finished yet (it has shown nothing else). */
+  get isNew(): boolean {
+    return this.newForLookup;
+  }
+
+  /** The last answer body as JSON (redacted), for Copy JSON and Show Raw Response; undefined for a stored report. */
+  get raw(): unknown {
+    return this.answer;
   }
 
   updateTitle(): void {
-    const number = settings.maskNumbers() ? maskPhone(this.key.number) : this.key.number;
-    this.panel.title = vscode.l10n.t('{0} · send {1}', number, this.key.sendId);
+    this.panel.title = vscode.l10n.t('{0} · send {1}', settings.displayNumber(this.key.number), this.key.sendId);
+  }
+
+  reveal(preserveFocus = false): void {
+    if (!this.isDisposed) this.panel.reveal(undefined, preserveFocus);
+  }
+
+  // ---- what to draw ----
+
+  showLoading(): void {
+    if (this.model?.state !== 'loading') this.beforeLoading = this.model;
+    void this.render(loadingModel(this.ctx(), this.key.sendId, this.key.number, this.beforeLoading));
+  }
+
+  /** Draws a lookup's result. Resolves with the webview's timings once the result is on screen (undefined when the
+   *  panel went away, or when the result drew nothing new). */
+  async showFinished(e: LookupFinished, watching: boolean): Promise<WebviewTiming | undefined> {
+    const before = this.beforeLoading;
+    this.beforeLoading = undefined;
+    const result = e.result;
+    if (!result.ok && result.error.kind === 'cancelled') {
+      if (before) void this.render({ ...before, seq: this.nextSeq() });
+      else if (this.newForLookup) this.panel.dispose(); // opened for this lookup and never showed anything
+      return undefined;
+    }
+    this.newForLookup = false;
+    this.answer = result.raw;
+    if (!result.ok) {
+      void this.render(errorModel(this.ctx(), this.key.sendId, this.key.number, result.error, before));
+      return undefined;
+    }
+    return this.render(
+      this.reportModel({
+        report: result.report,
+        checkedAt: e.checkedAt,
+        fromHistory: false,
+        timeline: e.entry?.timeline,
+        previousStatus: e.previousStatus ?? (before?.state === 'report' ? before.status?.code : undefined),
+        watching,
+      }),
+    );
+  }
+
+  /** A report looked up elsewhere (a batch row), drawn without another request. */
+  showReport(
+    report: Report,
+    checkedAt: number,
+    raw: unknown,
+    entry: HistoryEntry | undefined,
+    watching: boolean,
+  ): void {
+    this.newForLookup = false;
+    this.answer = raw;
+    void this.render(this.reportModel({ report, checkedAt, fromHistory: false, timeline: entry?.timeline, watching }));
+  }
+
+  /** The stored report of Recent Lookups, drawn without any network call. */
+  showStored(entry: HistoryEntry, watching: boolean): void {
+    this.newForLookup = false;
+    void this.render(
+      this.reportModel({
+        report: entry.report,
+        checkedAt: entry.checkedAt,
+        fromHistory: true,
+        timeline: entry.timeline,
+        watching,
+      }),
+    );
+  }
+
+  /** The same report again with the watch buttons updated. */
+  showWatching(watching: boolean): void {
+    if (this.model?.state === 'report') void this.render({ ...this.model, seq: this.nextSeq(), watching });
+  }
+
+  /** A restored model drawn again under a new sequence number. */
+  redraw(model: ReportModel): void {
+    void this.render({ ...model, seq: this.nextSeq() });
+  }
+
+  private reportModel(input: ReportInput): ReportModel {
+    return reportModel(this.ctx(), { sendId: this.key.sendId, number: this.key.number, ...input });
+  }
+
+  private ctx(): ModelContext {
+    return { seq: this.nextSeq(), lang: vscode.env.language, now: Date.now() };
+  }
+
+  private nextSeq(): number {
+    return ++this.seq;
   }
 
   /** Shows a model; resolves when the webview has drawn it (with the webview's own timings), or when the panel
    *  is gone. */
-  render(model: ReportModel): Promise<WebviewTiming | undefined> {
+  private render(model: ReportModel): Promise<WebviewTiming | undefined> {
     this.model = model;
     if (this.isDisposed) return Promise.resolve(undefined);
     const done = new Promise<WebviewTiming | undefined>((resolve) => {
@@ -99,20 +198,12 @@ export class ReportPanel extends Disposable {
     return done;
   }
 
-  reveal(preserveFocus = false): void {
-    if (!this.isDisposed) this.panel.reveal(undefined, preserveFocus);
-  }
-
   private post(message: ToWebview): void {
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
-  /** The same path a webview message takes; used by the fault suite (test hooks only). */
-  receiveForTest(data: unknown): void {
-    this.receive(data);
-  }
-
-  private receive(data: unknown): void {
+  /** Every message from the webview comes in here and is checked against the allowlist first. */
+  receive(data: unknown): void {
     const message = parseFromWebview(data);
     if (!message) {
       const type =
@@ -149,104 +240,4 @@ export class ReportPanel extends Disposable {
     this.renderedWaiters.clear();
     super.dispose();
   }
-}
-
-export class ReportPanels extends Disposable {
-  private readonly panels = new Map<string, ReportPanel>();
-  private readonly opened = this.register(new vscode.EventEmitter<ReportPanel>());
-  readonly onDidOpen = this.opened.event;
-
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly log: Log,
-    private readonly handlers: PanelsHandlers,
-  ) {
-    super();
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
-      }),
-    );
-  }
-
-  get(key: PanelKey): ReportPanel | undefined {
-    return this.panels.get(id(key));
-  }
-
-  all(): ReportPanel[] {
-    return [...this.panels.values()];
-  }
-
-  /** The existing panel for this send ID + number, or a new one beside the editor. */
-  open(key: PanelKey, preserveFocus = false): { panel: ReportPanel; created: boolean } {
-    const existing = this.panels.get(id(key));
-    if (existing) {
-      existing.reveal(preserveFocus);
-      return { panel: existing, created: false };
-    }
-    // New reports join the group of the other reports (one column of report tabs), else open beside the editor.
-    const column =
-      this.all()
-        .map((p) => p.panel.viewColumn)
-        .find((c) => c !== undefined) ?? vscode.ViewColumn.Beside;
-    const webviewPanel = vscode.window.createWebviewPanel(
-      Views.reportPanel,
-      '',
-      { viewColumn: column, preserveFocus },
-      webviewOptions(this.extensionUri),
-    );
-    const panel = this.track(new ReportPanel(key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log));
-    return { panel, created: true };
-  }
-
-  /** Called by the shell's WebviewPanelSerializer after a window reload. */
-  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
-    const restored = restoredModel(state);
-    if (!restored || this.panels.has(id(restored.key))) {
-      // Nothing usable in the state (or a state we never wrote), or a duplicate: close rather than show nothing.
-      webviewPanel.dispose();
-      return;
-    }
-    const model = restored.model.state === 'loading' ? undefined : restored.model;
-    const panel = this.track(
-      new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model),
-    );
-    this.handlers.onRestore(panel, model);
-  }
-
-  private track(panel: ReportPanel): ReportPanel {
-    this.panels.set(id(panel.key), panel);
-    this.opened.fire(panel);
-    return panel;
-  }
-
-  private panelHandlers(): PanelHandlers {
-    return {
-      onMessage: (p, m) => this.handlers.onMessage(p, m),
-      onDispose: (p) => {
-        if (this.panels.get(id(p.key)) === p) this.panels.delete(id(p.key));
-      },
-    };
-  }
-
-  override dispose(): void {
-    for (const p of this.panels.values()) p.panel.dispose();
-    this.panels.clear();
-    super.dispose();
-  }
-}
-
-function id(key: PanelKey): string {
-  return `${key.sendId}:${key.number}`;
-}
-
-/** Webview state comes back from the webview: accept only a model whose keys are what we write. */
-function restoredModel(state: unknown): { key: PanelKey; model: ReportModel } | undefined {
-  if (!state || typeof state !== 'object') return undefined;
-  const model = (state as { model?: unknown }).model as ReportModel | undefined;
-  if (!model || typeof model !== 'object' || model.v !== 1) return undefined;
-  if (typeof model.sendId !== 'string' || !/^\d{1,18}$/.test(model.sendId)) return undefined;
-  if (typeof model.number !== 'string' || !/^\d{7,15}$/.test(model.number)) return undefined;
-  if (!['loading', 'report', 'error'].includes(model.state)) return undefined;
-  return { key: { sendId: model.sendId, number: model.number }, model };
 }

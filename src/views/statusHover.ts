@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { type CodeAt } from '../core/codeMatch';
 import { extractLookup } from '../core/selection';
-import { describeStatus } from '../core/statuses';
+import { describeStatus, STATUS_ICONS } from '../core/statuses';
 
 /** Lines longer than this are not searched for a send ID and number (the code itself is still explained). */
 const MAX_LINE_FOR_CONTEXT = 2000;
@@ -17,7 +17,7 @@ export function statusHover(line: string, position: vscode.Position, at: CodeAt)
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [Commands.lookUpReport] };
   md.supportHtml = false;
-  md.appendMarkdown(`$(${iconFor(info.group)}) **`)
+  md.appendMarkdown(`$(${STATUS_ICONS[info.group].codicon}) **`)
     .appendText(`${info.code} · ${info.label}`)
     .appendMarkdown('**  \n');
   md.appendMarkdown('*').appendText(info.finality).appendMarkdown('*\n\n');
@@ -42,18 +42,6 @@ export function statusHover(line: string, position: vscode.Position, at: CodeAt)
     : vscode.l10n.t('Look Up Number Report…');
   md.appendMarkdown(`---\n\n[$(search) ${escapeLinkText(label)}](${link} "${escapeTitle(label)}")`);
   return new vscode.Hover(md, new vscode.Range(position.line, at.start, position.line, at.end));
-}
-
-function iconFor(group: string): string {
-  return group === 'delivered'
-    ? 'pass'
-    : group === 'failed'
-      ? 'error'
-      : group === 'pending'
-        ? 'clock'
-        : group === 'unconfirmed'
-          ? 'check'
-          : 'question';
 }
 
 function escapeLinkText(s: string): string {

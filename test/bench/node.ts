@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodeFetch from 'node-fetch';
-import { runBatch } from '../../src/core/batch';
+import { runBatch } from '../../src/core/batchRun';
 import { HARD_CAP, repairHistory, toStored } from '../../src/core/history';
 import { lookUpReport } from '../../src/core/lookup';
 import { relativeTime } from '../../src/core/reportModel';

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { keyId } from '../../src/core/lookupKey';
 import {
   addEntry,
   HARD_CAP,
@@ -149,7 +150,7 @@ describe("reconciling with another window's write (reconcileHistory)", () => {
   it('removes again what this window removed when a stale copy brought it back, but keeps a newer lookup of it', () => {
     const x = entry('187', '5301000001', 'SENT', 10);
     const y = entry('187', '5301000002', 'SENT', 20);
-    const removed = new Map([[`187\u00005301000001`, 10]]);
+    const removed = new Map([[keyId({ sendId: '187', number: '5301000001' }), 10]]);
     const stale = reconcileHistory([y, x], { added: [], removed }, 50);
     assert.equal(stale.changed, true);
     assert.deepEqual(numbers(stale.entries), ['5301000002']);
@@ -162,7 +163,11 @@ describe("reconciling with another window's write (reconcileHistory)", () => {
 
   it('never re-adds a local addition that this window removed afterwards', () => {
     const x = entry('187', '5301000001', 'SENT', 10);
-    const r = reconcileHistory([], { added: [x], removed: new Map([[`187\u00005301000001`, 10]]) }, 50);
+    const r = reconcileHistory(
+      [],
+      { added: [x], removed: new Map([[keyId({ sendId: '187', number: '5301000001' }), 10]]) },
+      50,
+    );
     assert.equal(r.changed, false);
     assert.deepEqual(r.entries, []);
   });

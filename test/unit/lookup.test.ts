@@ -1,15 +1,10 @@
-// lookUpReport (src/core/lookup.ts) with the real node-fetch transport against the sandbox: parsing, error classes,
+// lookUpReport (src/core/lookup.ts, on the exchange seam of src/core/exchange.ts) with the real node-fetch transport against the sandbox: parsing, error classes,
 // the retry rules, keys that need encoding, and that the key never leaks into anything a user or a log sees.
 // Covers reliability-performance.md A2 #15, #16, #22–#26.
 import { strict as assert } from 'node:assert';
 import { describeError, type LookupError } from '../../src/core/errors';
-import {
-  lookUpReport,
-  type AttemptLog,
-  type LookupDeps,
-  type LookupParams,
-  type LookupResult,
-} from '../../src/core/lookup';
+import { type AttemptLog, type ExchangeDeps } from '../../src/core/exchange';
+import { lookUpReport, type LookupParams, type LookupResult } from '../../src/core/lookup';
 import { TransportError, type Transport } from '../../src/core/transport';
 import { transport } from '../../src/services/http';
 import {
@@ -51,7 +46,7 @@ async function run(p: Partial<LookupParams> & { apiRoot: string }, onSleep?: (ms
       throw e;
     }
   };
-  const deps: LookupDeps = {
+  const deps: ExchangeDeps = {
     transport: spy,
     sleep: async (ms) => {
       sleeps.push(ms);

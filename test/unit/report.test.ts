@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describeError, excerpt, type LookupError } from '../../src/core/errors';
-import { formatDuration, parseAnswer, parseProviderTime, parseRetryAfter, timeToUpdate } from '../../src/core/report';
+import { parseRetryAfter } from '../../src/core/envelope';
+import { formatDuration, parseProviderTime } from '../../src/core/providerTime';
+import { parseAnswer, timeToUpdate } from '../../src/core/report';
 
 const SAMPLE = {
   durum: true,

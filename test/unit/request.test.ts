@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildReportRequest, checkApiRoot, checkSendId, DEFAULT_API_ROOT } from '../../src/core/request';
+import { checkSendId } from '../../src/core/lookupKey';
+import { buildReportRequest, checkApiRoot, DEFAULT_API_ROOT } from '../../src/core/request';
 
 describe('request building', () => {
   it('accepts send IDs of digits, forgiving spaces, a leading # and leading zeros', () => {

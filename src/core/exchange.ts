@@ -1,0 +1,179 @@
+// The exchange seam: one call to the API from a request description and a response parser, through the injected
+// transport, under the policy every endpoint shares. A new endpoint is one request builder and one payload parser;
+// this file is not touched. The policy, safe for a request that may cost credits:
+//  - at most MAX_REDIRECTS redirects and MAX_BODY_BYTES of body (enforced by the transport, set here);
+//  - 429 with a Retry-After of at most 10 s: wait and try once more; a longer wait is reported, not waited for;
+//  - the request never left (connection refused, DNS failure): up to 2 more tries with full-jitter backoff;
+//  - anything else (5xx, a connection reset after sending, timeouts): no automatic retry;
+//  - everything returned (the payload, the raw answer, every error and log line) is redacted of the key.
+import { abortableSleep } from './abort';
+import { type HttpAnswer, type Parsed } from './envelope';
+import { type LookupError } from './errors';
+import { redactor, redactValueWith } from './redact';
+import { type ApiRequest } from './request';
+import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type Transport, type TransportResponse } from './transport';
+
+/** One call: what to send, and how to read the answer into the endpoint's payload fields. */
+export interface Exchange<S extends object> {
+  readonly request: ApiRequest;
+  readonly parse: (answer: HttpAnswer) => Parsed<S>;
+}
+
+export interface ExchangeParams {
+  /** The key in the request's URL: everything returned is redacted of it. */
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface AttemptLog {
+  readonly attempt: number;
+  readonly method: ApiRequest['method'];
+  /** The request URL with the key redacted. */
+  readonly url: string;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly error?: string;
+}
+
+/** The outside world, injected: tests pass a fake clock, sleep and random. */
+export interface ExchangeDeps {
+  readonly transport: Transport;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly onAttempt?: (log: AttemptLog) => void;
+}
+
+export type ExchangeResult<S extends object> =
+  | ({
+      readonly ok: true;
+      readonly raw: unknown;
+      readonly httpStatus: number;
+      readonly attempts: number;
+      readonly durationMs: number;
+    } & S)
+  | {
+      readonly ok: false;
+      readonly error: LookupError;
+      readonly raw?: unknown;
+      readonly attempts: number;
+      readonly durationMs: number;
+    };
+
+export const RETRY_AFTER_CAP_SECONDS = 10;
+export const OFFLINE_RETRIES = 2;
+export const OFFLINE_BACKOFF_BASE_MS = 300;
+
+export async function runExchange<S extends object>(
+  exchange: Exchange<S>,
+  p: ExchangeParams,
+  deps: ExchangeDeps,
+): Promise<ExchangeResult<S>> {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? abortableSleep;
+  const random = deps.random ?? Math.random;
+  const { request } = exchange;
+  const clean = redactor(p.apiKey);
+  const shownUrl = clean(request.url);
+  const started = now();
+  const cancelled = (): ExchangeResult<S> => ({
+    ok: false,
+    error: { kind: 'cancelled' },
+    attempts,
+    durationMs: now() - started,
+  });
+  let attempts = 0;
+  let offlineRetries = 0;
+  let rateRetried = false;
+
+  for (;;) {
+    attempts++;
+    const t0 = now();
+    let response: TransportResponse;
+    try {
+      response = await deps.transport({
+        ...request,
+        timeoutMs: p.timeoutMs,
+        signal: p.signal,
+        maxBodyBytes: MAX_BODY_BYTES,
+        maxRedirects: MAX_REDIRECTS,
+      });
+    } catch (e) {
+      const err = toTransportError(e);
+      const message = clean(err.message);
+      deps.onAttempt?.({
+        attempt: attempts,
+        method: request.method,
+        url: shownUrl,
+        durationMs: now() - t0,
+        error: `${err.kind}${err.code ? ` (${err.code})` : ''}: ${message}`,
+      });
+      if (err.kind === 'offline' && offlineRetries < OFFLINE_RETRIES && !p.signal?.aborted) {
+        offlineRetries++;
+        const cap = OFFLINE_BACKOFF_BASE_MS * 2 ** offlineRetries;
+        try {
+          await sleep(Math.round(random() * cap), p.signal);
+          continue;
+        } catch {
+          return cancelled();
+        }
+      }
+      const detail = err.code ?? undefined;
+      return {
+        ok: false,
+        error: { kind: err.kind, ...(detail ? { detail } : {}) },
+        attempts,
+        durationMs: now() - started,
+      };
+    }
+    const parsed = exchange.parse({
+      status: response.status,
+      contentType: response.headers['content-type'],
+      body: response.body,
+      retryAfter: response.headers['retry-after'],
+      redact: clean,
+    });
+    deps.onAttempt?.({
+      attempt: attempts,
+      method: request.method,
+      url: shownUrl,
+      status: response.status,
+      durationMs: now() - t0,
+    });
+    if (parsed.ok) {
+      return {
+        ...redactValueWith(parsed, clean),
+        httpStatus: response.status,
+        attempts,
+        durationMs: now() - started,
+      };
+    }
+    const wait = parsed.error.retryAfterSeconds;
+    if (parsed.error.kind === 'rate-limited' && !rateRetried && wait !== undefined && wait <= RETRY_AFTER_CAP_SECONDS) {
+      rateRetried = true;
+      try {
+        await sleep(wait * 1000, p.signal);
+        continue;
+      } catch {
+        return cancelled();
+      }
+    }
+    return {
+      ok: false,
+      error: redactValueWith(parsed.error, clean),
+      raw: redactValueWith(parsed.raw, clean),
+      attempts,
+      durationMs: now() - started,
+    };
+  }
+}
+
+function toTransportError(e: unknown): TransportError {
+  if (e instanceof TransportError) return e;
+  if (e && typeof e === 'object' && 'kind' in e && typeof (e as { kind: unknown }).kind === 'string') {
+    const t = e as { kind: TransportError['kind']; message?: string; code?: string };
+    return new TransportError(t.kind, String(t.message ?? ''), t.code);
+  }
+  return new TransportError('network', e instanceof Error ? e.message : String(e));
+}

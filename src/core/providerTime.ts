@@ -1,0 +1,41 @@
+// The provider's times: local Turkey time without a zone ("2016-08-01 14:30:14"), and durations between them shown in
+// the display language.
+import * as l10n from '@vscode/l10n';
+
+/** Turkey has used UTC+3 all year since 2016; the API gives local times without a zone, so we assume it. */
+export const PROVIDER_UTC_OFFSET_MINUTES = 180;
+
+/** "2016-08-01 14:30:14", "2016-08-01 14:30", "2016-08-01T14:30:14" (Turkey time), or with an explicit zone. */
+export function parseProviderTime(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const m =
+    /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
+      value,
+    );
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  let offset = PROVIDER_UTC_OFFSET_MINUTES;
+  if (zone) {
+    if (zone === 'Z') offset = 0;
+    else {
+      const z = /([+-])(\d{2}):?(\d{2})/.exec(zone)!;
+      offset = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3]));
+    }
+  }
+  const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), s ? Number(s) : 0, ms);
+  if (Number.isNaN(utc)) return undefined;
+  return utc - offset * 60_000;
+}
+
+/** "10 s", "2 min 5 s", "3 h 4 min", "2 d 1 h": a compact duration, units in the display language. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return l10n.t('{0} s', s);
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? l10n.t('{0} min {1} s', m, s % 60) : l10n.t('{0} min', m);
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? l10n.t('{0} h {1} min', h, m % 60) : l10n.t('{0} h', h);
+  const d = Math.floor(h / 24);
+  return h % 24 ? l10n.t('{0} d {1} h', d, h % 24) : l10n.t('{0} d', d);
+}

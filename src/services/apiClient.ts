@@ -1,0 +1,99 @@
+// Every call to the API goes through here, whatever the endpoint: the settings and the key are checked first, the
+// node-fetch transport (dist/http.js) is required on the first call (never during activation), and every attempt is
+// logged with the key redacted. An endpoint is an Exchange from src/core; this file does not change for a new one.
+import * as path from 'path';
+import { type LookupError } from '../core/errors';
+import { runExchange, type Exchange, type ExchangeResult } from '../core/exchange';
+import { reportExchange, type LookupResult } from '../core/lookup';
+import { maskPhone } from '../core/phone';
+import { type Transport } from '../core/transport';
+import { type LookupKey } from '../core/lookupKey';
+import { type ApiKeyStore, KeyringError } from './apiKey';
+import { type Log } from './log';
+import * as settings from './settings';
+
+let loadedTransport: Transport | undefined;
+
+/** True once dist/http.js (node-fetch) has been evaluated; tests and the benchmark read it. */
+export function isTransportLoaded(): boolean {
+  return loadedTransport !== undefined;
+}
+
+function transport(): Transport {
+  if (!loadedTransport) {
+    // A computed path keeps esbuild from bundling it: node-fetch lives only in dist/http.js.
+    const file = path.join(__dirname, 'http.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
+    loadedTransport = (require(file) as { transport: Transport }).transport;
+  }
+  return loadedTransport;
+}
+
+/** How one call is named in the log, and what its success says there. */
+interface CallLog<S extends object> {
+  /** "number 539****999 in send 187" */
+  readonly subject: string;
+  readonly success: (result: ExchangeResult<S> & { ok: true }) => string;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: Log,
+  ) {}
+
+  /** The report of one number in one send (NumaraRaporu). */
+  lookUpReport(key: LookupKey, signal?: AbortSignal): Promise<LookupResult> {
+    return this.call(
+      {
+        subject: `number ${maskPhone(key.number)} in send ${key.sendId}`,
+        success: (r) => `report: status ${r.report.status || '(none)'} in ${r.durationMs} ms`,
+      },
+      (root, apiKey) => reportExchange(root, key.sendId, key.number, apiKey),
+      signal,
+    );
+  }
+
+  private async call<S extends object>(
+    what: CallLog<S>,
+    exchange: (apiRoot: string, apiKey: string) => Exchange<S>,
+    signal: AbortSignal | undefined,
+  ): Promise<ExchangeResult<S>> {
+    const fail = (error: LookupError): ExchangeResult<S> => {
+      this.log.warn(`lookup of ${what.subject} not sent: ${error.kind}`);
+      return { ok: false, error, attempts: 0, durationMs: 0 };
+    };
+    const root = settings.apiRoot();
+    if (!root.ok) return fail({ kind: 'config', detail: root.message });
+    let apiKey: string | undefined;
+    try {
+      apiKey = await this.keys.get();
+    } catch (e) {
+      if (e instanceof KeyringError) return fail({ kind: 'keyring' });
+      throw e;
+    }
+    if (!apiKey) return fail({ kind: 'no-key' });
+    if (signal?.aborted) return fail({ kind: 'cancelled' });
+    this.log.info(`lookup: ${what.subject}`);
+    const result = await runExchange(
+      exchange(root.value, apiKey),
+      { apiKey, timeoutMs: settings.timeoutMs(), signal },
+      {
+        transport: transport(),
+        onAttempt: (a) => {
+          const line = `${a.method} ${a.url} → ${a.status !== undefined ? `HTTP ${a.status}` : a.error} in ${a.durationMs} ms${a.attempt > 1 ? ` (attempt ${a.attempt})` : ''}`;
+          if (a.error) this.log.warn(line);
+          else this.log.info(line);
+        },
+      },
+    );
+    if (result.ok) this.log.info(what.success(result));
+    else {
+      const e = result.error;
+      this.log.error(
+        `lookup failed: ${e.kind}${e.httpStatus ? ` (HTTP ${e.httpStatus})` : ''}${e.providerText ? `; VairoSMS said: ${e.providerText}` : ''}${e.detail ? `; ${e.detail}` : ''}`,
+      );
+    }
+    return result;
+  }
+}

@@ -1,0 +1,138 @@
+// Runs every lookup of a report, whoever asks: a command, a report panel's Refresh, the watcher, a batch (and the
+// tools and terminal links that come next). The latest lookup of a key wins (one still running for the same send ID +
+// number is aborted and shown nowhere), a cancellable progress notification runs while it waits (unless the caller
+// shows its own), the result is written to Recent Lookups, and two events tell the views what happened: started, and
+// finished with the result. State flows down, events flow up: nothing here draws a panel or shows a notification.
+import * as vscode from 'vscode';
+import { linkSignals } from '../core/abort';
+import { type ErrorKind } from '../core/errors';
+import { addEntry, type HistoryEntry } from '../core/history';
+import { type LookupResult } from '../core/lookup';
+import { keyId, type LookupKey } from '../core/lookupKey';
+import { Disposable } from '../disposable';
+import { type ApiClient } from './apiClient';
+import { type HistoryStore } from './historyStore';
+import * as settings from './settings';
+
+export interface LookupOptions {
+  /** Show the cancellable progress notification (default true). */
+  readonly progress?: boolean;
+  /** Whether the user should be told of a failure (default true); the views' notifier reads it from the event. */
+  readonly notify?: boolean;
+  /** Write the result to Recent Lookups (default true). A batch writes all of its results in one go. */
+  readonly record?: boolean;
+  /** The caller's own cancel (a watch being stopped, a batch being cancelled). */
+  readonly signal?: AbortSignal;
+}
+
+export interface LookupStarted {
+  readonly key: LookupKey;
+}
+
+export interface LookupFinished {
+  readonly key: LookupKey;
+  readonly result: LookupResult;
+  /** When the answer arrived (epoch ms): the report's "checked" time. */
+  readonly checkedAt: number;
+  /** performance.now() when the answer arrived: where the benchmark's "response → rendered" starts. */
+  readonly arrivedAt: number;
+  /** A report only: the Recent Lookups entry as it is about to be stored (its timeline merged; the views draw it
+   *  before the write, which is a round trip of its own), and the status stored before this lookup. */
+  readonly entry?: HistoryEntry;
+  readonly previousStatus?: string;
+  readonly notify: boolean;
+}
+
+/** What a lookup command resolves to (tests and other extensions read it). */
+export type LookupOutcome =
+  { readonly ok: true; readonly status: string } | { readonly ok: false; readonly error: ErrorKind };
+
+export function outcomeOf(result: LookupResult): LookupOutcome {
+  return result.ok ? { ok: true, status: result.report.status } : { ok: false, error: result.error.kind };
+}
+
+export class LookupService extends Disposable {
+  private readonly running = new Map<string, AbortController>();
+  private readonly started = this.register(new vscode.EventEmitter<LookupStarted>());
+  private readonly finished = this.register(new vscode.EventEmitter<LookupFinished>());
+  /** Fires when a lookup starts, before any request. */
+  readonly onDidStart = this.started.event;
+  /** Fires once per lookup that was not superseded: with its result, or cancelled. */
+  readonly onDidFinish = this.finished.event;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly history: HistoryStore,
+  ) {
+    super();
+    this.register({ dispose: () => this.running.forEach((c) => c.abort()) });
+  }
+
+  isRunning(key: LookupKey): boolean {
+    return this.running.has(keyId(key));
+  }
+
+  /** Aborts the lookup running for this key, if any (its panel closed). */
+  cancel(key: LookupKey): void {
+    this.running.get(keyId(key))?.abort();
+  }
+
+  async lookUp(key: LookupKey, options: LookupOptions = {}): Promise<LookupResult> {
+    const id = keyId(key);
+    this.running.get(id)?.abort(); // the latest lookup of a key wins
+    const mine = new AbortController();
+    this.running.set(id, mine);
+    const link = linkSignals(mine.signal, options.signal);
+    this.started.fire({ key });
+    let result: LookupResult;
+    try {
+      result =
+        options.progress === false
+          ? await this.client.lookUpReport(key, link.signal)
+          : await this.withProgress(key, link.signal);
+    } finally {
+      link.dispose();
+    }
+    const arrivedAt = performance.now();
+    if (this.running.get(id) !== mine) {
+      // A newer lookup of this key took over (or the service was disposed): this answer is shown nowhere.
+      return { ok: false, error: { kind: 'cancelled' }, attempts: result.attempts, durationMs: result.durationMs };
+    }
+    this.running.delete(id);
+    const checkedAt = Date.now();
+    const notify = options.notify !== false;
+    if (!result.ok) {
+      this.finished.fire({ key, result, checkedAt, arrivedAt, notify });
+      return result;
+    }
+    const before = this.history.find(key);
+    const fresh: HistoryEntry = { sendId: key.sendId, number: key.number, checkedAt, report: result.report };
+    const [entry] = addEntry(before ? [before] : [], fresh, 1);
+    this.finished.fire({ key, result, checkedAt, arrivedAt, entry, previousStatus: before?.report.status, notify });
+    if (options.record !== false) await this.history.add(fresh);
+    return result;
+  }
+
+  private withProgress(key: LookupKey, signal: AbortSignal): Promise<LookupResult> {
+    return Promise.resolve(
+      vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', settings.displayNumber(key.number), key.sendId),
+          cancellable: true,
+        },
+        async (_progress, token) => {
+          const cancel = new AbortController();
+          const onCancel = token.onCancellationRequested(() => cancel.abort());
+          const link = linkSignals(signal, cancel.signal);
+          try {
+            return await this.client.lookUpReport(key, link.signal);
+          } finally {
+            onCancel.dispose();
+            link.dispose();
+          }
+        },
+      ),
+    );
+  }
+}

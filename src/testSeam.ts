@@ -1,0 +1,91 @@
+// The one test seam: what the integration tests and the benchmark may read or do that a user cannot. The activation
+// shell registers it as _vairosms.test.* commands only when VAIROSMS_TEST_HOOKS=1 (test/integration/runTest.ts and
+// the bench host set it); no production type carries a test hook.
+import type * as vscode from 'vscode';
+import { type CommandTable } from './commands/table';
+import { HISTORY_STATE_KEY, type HistoryStore } from './services/historyStore';
+import { isTransportLoaded } from './services/apiClient';
+import { type Watcher } from './services/watcher';
+import { type RecentLookupsView } from './views/recentLookups';
+import { type ReportPanels } from './views/reportPanels';
+
+export interface TestState {
+  readonly transportLoaded: boolean;
+  readonly history: unknown;
+  readonly panels: Array<{
+    sendId: string;
+    number: string;
+    visible: boolean;
+    model: unknown;
+    html: string;
+    options: unknown;
+  }>;
+  readonly watching: unknown;
+  readonly renderTimings: unknown;
+}
+
+export interface TestSeam {
+  state(): TestState;
+  /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
+  setStoredHistory(raw: unknown): Promise<void>;
+  /** Delivers `data` to a report panel as if its webview had posted it. */
+  postFromWebview(panelIndex: number, data: unknown): void;
+  /** Times getChildren and getTreeItem over every stored entry. */
+  benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
+  /** The command ids that have a handler. */
+  handlers(): string[];
+}
+
+export interface SeamParts {
+  readonly context: vscode.ExtensionContext;
+  readonly commands: CommandTable;
+  readonly history: HistoryStore;
+  readonly panels: ReportPanels;
+  readonly watcher: Watcher;
+  readonly tree: RecentLookupsView;
+  /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
+  readonly reloadHistory: () => void;
+}
+
+export function createTestSeam(p: SeamParts): TestSeam {
+  return {
+    state: () => ({
+      transportLoaded: isTransportLoaded(),
+      history: JSON.parse(JSON.stringify(p.history.all())),
+      panels: p.panels.all().map((panel) => ({
+        sendId: panel.key.sendId,
+        number: panel.key.number,
+        visible: panel.panel.visible,
+        model: panel.current,
+        html: panel.panel.webview.html,
+        options: {
+          ...panel.panel.webview.options,
+          localResourceRoots: panel.panel.webview.options.localResourceRoots?.map(String),
+        },
+      })),
+      watching: p.watcher.list(),
+      renderTimings: [...p.panels.renderTimings],
+    }),
+    setStoredHistory: async (raw) => {
+      await p.context.globalState.update(HISTORY_STATE_KEY, raw);
+      p.history.invalidate();
+      p.reloadHistory();
+      await p.history.reapplySettings(); // stored again in the store's own (compact) form, as after any change
+    },
+    postFromWebview: (panelIndex, data) => p.panels.all()[panelIndex]?.receive(data),
+    benchTree: () => {
+      const t0 = performance.now();
+      const children = p.tree.getChildren();
+      const t1 = performance.now();
+      for (const c of children) p.tree.getTreeItem(c);
+      const t2 = performance.now();
+      return {
+        entries: children.length,
+        getChildrenMs: t1 - t0,
+        getTreeItemsMs: t2 - t1,
+        storedBytes: JSON.stringify(p.context.globalState.get(HISTORY_STATE_KEY) ?? null).length,
+      };
+    },
+    handlers: () => p.commands.ids(),
+  };
+}

@@ -1,0 +1,265 @@
+// The report panels together: one per send ID + number, in one column of report tabs. They follow the lookup service
+// (a lookup started: loading; finished: the report or the error) and the watcher (the Watch buttons), open for the
+// lookup commands, come back after a reload (the serializer), and route what a panel's buttons ask for. The error
+// notification after a failed lookup is src/views/lookupNotifier.ts; it shares runErrorAction with the panel's buttons.
+import * as vscode from 'vscode';
+import { Commands, Views } from '../constants';
+import { type HistoryEntry } from '../core/history';
+import { asLookupKey, keyId, type LookupKey } from '../core/lookupKey';
+import { toApiShape, type Report } from '../core/report';
+import { Disposable } from '../disposable';
+import { type HistoryStore } from '../services/historyStore';
+import { type Log } from '../services/log';
+import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
+import * as settings from '../services/settings';
+import { type Watcher } from '../services/watcher';
+import { type ErrorActionId, type FromWebview, type ReportModel } from '../shared/protocol';
+import { ReportPanel } from './reportPanel';
+import { webviewOptions } from './webviewHtml';
+
+/** One lookup's timing from the answer's arrival to the webview's "rendered" ack (the benchmark reads these). */
+export interface RenderTiming {
+  readonly newPanel: boolean;
+  readonly responseToRenderedMs: number;
+  /** The webview's own time to build the DOM for it. */
+  readonly webviewRenderMs?: number;
+  /** The webview's time from the model's arrival to its ack: the DOM build and the wait for a painted frame. The rest
+   *  of responseToRenderedMs is VS Code's messaging between the extension host and the webview, both ways. */
+  readonly webviewFrameMs?: number;
+  /** The panel existed (was shown in its loading state) before the answer arrived. */
+  readonly panelBeforeResponse: boolean;
+}
+
+const MAX_TIMINGS = 200;
+
+export class ReportPanels extends Disposable {
+  private readonly panels = new Map<string, ReportPanel>();
+  /** The last 200 render timings, oldest first. */
+  readonly renderTimings: RenderTiming[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly lookups: LookupService,
+    private readonly watcher: Watcher,
+    private readonly history: HistoryStore,
+    private readonly log: Log,
+  ) {
+    super();
+    this.register(lookups.onDidStart((e) => this.get(e.key)?.showLoading()));
+    this.register(lookups.onDidFinish((e) => this.finished(e)));
+    this.register(
+      watcher.onDidChange((key) => {
+        for (const p of key ? [this.get(key)] : this.all()) {
+          if (p && !lookups.isRunning(p.key)) p.showWatching(watcher.isWatching(p.key));
+        }
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
+      }),
+    );
+  }
+
+  get(key: LookupKey): ReportPanel | undefined {
+    return this.panels.get(keyId(key));
+  }
+
+  all(): ReportPanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** The report panel the user is looking at, if any. */
+  activeKey(): LookupKey | undefined {
+    return this.all().find((p) => p.panel.active)?.key;
+  }
+
+  /** Opens (or reveals) the panel for this key and looks the report up: the lookup commands, Refresh, Retry. */
+  async lookUp(key: LookupKey, options: { preserveFocus?: boolean } = {}): Promise<LookupOutcome> {
+    this.open(key, options.preserveFocus === true);
+    return outcomeOf(await this.lookups.lookUp(key));
+  }
+
+  /** Reopens a stored lookup without any network call. */
+  showStored(entry: HistoryEntry): ReportPanel {
+    const panel = this.open(entry);
+    if (!this.lookups.isRunning(entry)) panel.showStored(entry, this.watcher.isWatching(entry));
+    return panel;
+  }
+
+  /** Shows a report that was just looked up elsewhere (a batch row), without another request. */
+  showResult(key: LookupKey, report: Report, checkedAt: number, raw: unknown): ReportPanel {
+    const panel = this.open(key);
+    if (!this.lookups.isRunning(key)) {
+      panel.showReport(report, checkedAt, raw, this.history.find(key), this.watcher.isWatching(key));
+    }
+    return panel;
+  }
+
+  /** The existing panel for this key (revealed), or a new one in the column of the other reports (else beside the
+   *  editor), drawn in its loading state when a lookup of the key is running. */
+  open(key: LookupKey, preserveFocus = false): ReportPanel {
+    const existing = this.get(key);
+    if (existing) {
+      existing.reveal(preserveFocus);
+      return existing;
+    }
+    const column = this.all()
+      .map((p) => p.panel.viewColumn)
+      .find((c) => c !== undefined);
+    const webviewPanel = vscode.window.createWebviewPanel(
+      Views.reportPanel,
+      '',
+      { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus },
+      webviewOptions(this.extensionUri),
+    );
+    const panel = this.track(
+      new ReportPanel(
+        { sendId: key.sendId, number: key.number },
+        webviewPanel,
+        this.extensionUri,
+        this.panelHandlers(),
+        this.log,
+      ),
+    );
+    if (this.lookups.isRunning(key)) panel.showLoading();
+    return panel;
+  }
+
+  /** Called by the shell's WebviewPanelSerializer after a window reload. */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    const restored = restoredModel(state);
+    if (!restored || this.panels.has(keyId(restored.key))) {
+      // Nothing usable in the state (or a state we never wrote), or a duplicate: close rather than show nothing.
+      webviewPanel.dispose();
+      return;
+    }
+    const model = restored.model.state === 'loading' ? undefined : restored.model;
+    const panel = this.track(
+      new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model),
+    );
+    const entry = this.history.find(panel.key);
+    if (entry && (!model || model.state !== 'error')) panel.showStored(entry, this.watcher.isWatching(entry));
+    else if (model) panel.redraw(model);
+    else panel.panel.dispose(); // it was mid-lookup and nothing is stored: nothing to show
+  }
+
+  /** The answer as JSON: the raw body when a panel has it, else the stored report in the API's own field names. */
+  rawJson(key: LookupKey): { text: string; exact: boolean } | undefined {
+    const raw = this.get(key)?.raw;
+    if (raw !== undefined) return { text: JSON.stringify(raw, null, 2), exact: true };
+    const entry = this.history.find(key);
+    if (!entry) return undefined;
+    return { text: JSON.stringify({ durum: true, aciklama: toApiShape(entry.report, entry) }, null, 2), exact: false };
+  }
+
+  /** A failed lookup's next step, from the panel's buttons or the notification's actions. */
+  async runErrorAction(action: ErrorActionId, key: LookupKey): Promise<void> {
+    switch (action) {
+      case 'setApiKey': {
+        const stored = await vscode.commands.executeCommand<boolean>(Commands.setApiKeyInternal);
+        if (stored) await this.lookUp(key);
+        return;
+      }
+      case 'retry':
+        await this.lookUp(key);
+        return;
+      case 'showLog':
+        this.log.show();
+        return;
+      case 'openSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
+        return;
+    }
+  }
+
+  private finished(e: LookupFinished): void {
+    const panel = this.get(e.key);
+    if (!panel) return;
+    const newPanel = panel.isNew;
+    void panel.showFinished(e, this.watcher.isWatching(e.key)).then((timing) => {
+      if (!e.result.ok) return;
+      this.renderTimings.push({
+        newPanel,
+        responseToRenderedMs: performance.now() - e.arrivedAt,
+        panelBeforeResponse: panel.createdAt <= e.arrivedAt,
+        ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
+        ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
+      });
+      if (this.renderTimings.length > MAX_TIMINGS) this.renderTimings.shift();
+    });
+  }
+
+  private onMessage(panel: ReportPanel, message: FromWebview): void {
+    const key = panel.key;
+    switch (message.type) {
+      case 'refresh':
+        void this.lookUp(key);
+        return;
+      case 'copyJson':
+        void this.copyJson(key);
+        return;
+      case 'showRaw':
+        void vscode.commands.executeCommand(Commands.showRawResponse, key);
+        return;
+      case 'copyAsCurl':
+        void vscode.commands.executeCommand(Commands.copyAsCurl, key);
+        return;
+      case 'watch':
+        void vscode.commands.executeCommand(Commands.watchReport, key);
+        return;
+      case 'stopWatching':
+        void vscode.commands.executeCommand(Commands.stopWatching, key);
+        return;
+      case 'errorAction':
+        void this.runErrorAction(message.action, key);
+        return;
+      case 'ready':
+      case 'rendered':
+        return; // handled by the panel
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  }
+
+  private async copyJson(key: LookupKey): Promise<void> {
+    const json = this.rawJson(key);
+    if (!json) return;
+    await vscode.env.clipboard.writeText(json.text);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Report JSON copied'), 3000);
+  }
+
+  private track(panel: ReportPanel): ReportPanel {
+    this.panels.set(keyId(panel.key), panel);
+    return panel;
+  }
+
+  private panelHandlers() {
+    return {
+      onMessage: (p: ReportPanel, m: FromWebview) => this.onMessage(p, m),
+      onDispose: (p: ReportPanel) => {
+        if (this.panels.get(keyId(p.key)) !== p) return;
+        this.panels.delete(keyId(p.key));
+        this.lookups.cancel(p.key); // nobody is waiting for its answer any more
+      },
+    };
+  }
+
+  override dispose(): void {
+    for (const p of this.panels.values()) p.panel.dispose();
+    this.panels.clear();
+    super.dispose();
+  }
+}
+
+/** Webview state comes back from the webview: accept only a model whose keys are what we write. */
+function restoredModel(state: unknown): { key: LookupKey; model: ReportModel } | undefined {
+  if (!state || typeof state !== 'object') return undefined;
+  const model = (state as { model?: unknown }).model as ReportModel | undefined;
+  if (!model || typeof model !== 'object' || model.v !== 1) return undefined;
+  const key = asLookupKey(model);
+  if (!key || !['loading', 'report', 'error'].includes(model.state)) return undefined;
+  return { key, model };
+}

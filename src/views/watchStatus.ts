@@ -1,0 +1,99 @@
+// What the user sees of the watches (src/services/watcher.ts): a status bar item with what is watched and when the
+// next check is (refreshed every second while shown), the context key behind "Stop Watching" in the palette, and a
+// notification when a watch ends by itself: final, the user's cap, or a failure another check will not fix.
+import * as vscode from 'vscode';
+import { Commands, ContextKeys } from '../constants';
+import { describeError } from '../core/errors';
+import { describeStatus } from '../core/statuses';
+import { Disposable } from '../disposable';
+import * as settings from '../services/settings';
+import { type Watcher, type WatchStopped } from '../services/watcher';
+
+export class WatchStatus extends Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private ticker: NodeJS.Timeout | undefined;
+  private watching = false;
+
+  constructor(private readonly watcher: Watcher) {
+    super();
+    this.item = this.register(vscode.window.createStatusBarItem('vairosms.watch', vscode.StatusBarAlignment.Left, 50));
+    this.item.name = vscode.l10n.t('VairoSMS Watch');
+    this.item.command = Commands.showWatches;
+    this.register(watcher.onDidChange(() => this.update()));
+    this.register(watcher.onDidStop((e) => this.notify(e)));
+    this.register({ dispose: () => this.stopTicker() });
+  }
+
+  private update(): void {
+    const all = this.watcher.list();
+    if (this.watching !== all.length > 0) {
+      this.watching = all.length > 0;
+      void vscode.commands.executeCommand('setContext', ContextKeys.isWatching, this.watching);
+    }
+    if (all.length === 0) {
+      this.item.hide();
+      this.stopTicker();
+      return;
+    }
+    const next = all.reduce((a, b) => (a.nextAt <= b.nextAt ? a : b));
+    const secs = Math.max(0, Math.round((next.nextAt - Date.now()) / 1000));
+    const shown = settings.displayNumber;
+    const text =
+      all.length === 1
+        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', shown(next.number), next.status || '—', secs)
+        : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
+    this.item.text = `$(eye) ${text}`;
+    this.item.tooltip = all
+      .map((w) =>
+        vscode.l10n.t('{0} in send {1}: {2}, {3} checks', shown(w.number), w.sendId, w.status || '—', w.checks),
+      )
+      .join('\n');
+    this.item.accessibilityInformation = { label: text, role: 'button' };
+    this.item.show();
+    if (!this.ticker) this.ticker = setInterval(() => this.update(), 1000);
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
+
+  private notify(e: WatchStopped): void {
+    const number = settings.displayNumber(e.key.number);
+    switch (e.why) {
+      case 'final': {
+        const info = describeStatus(e.status);
+        const open = vscode.l10n.t('Open Report');
+        void vscode.window
+          .showInformationMessage(
+            vscode.l10n.t('{0} in send {1} is now final: {2} ({3}).', number, e.key.sendId, info.code, info.label),
+            open,
+          )
+          .then((c) => {
+            if (c === open) void vscode.commands.executeCommand(Commands.openLookup, e.key);
+          });
+        return;
+      }
+      case 'cap':
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t(
+            'Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
+            number,
+            e.key.sendId,
+            Math.round(e.elapsedMs / 60_000),
+            e.status || '—',
+          ),
+        );
+        return;
+      case 'error': {
+        const d = describeError({ kind: e.error ?? 'network' });
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Stopped watching {0} in send {1}: {2}. {3}', number, e.key.sendId, d.title, d.action),
+        );
+        return;
+      }
+      case 'user':
+        return;
+    }
+  }
+}
