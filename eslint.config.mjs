@@ -1,6 +1,13 @@
-// Lint: typescript-eslint's recommended rules, plus the architecture rule from CONVENTIONS.md: src/core and
-// src/shared never value-import `vscode` (type imports are fine), and the webview imports only src/shared
-// (GitLens enforces the same with no-restricted-imports + allowTypeImports).
+// Lint: typescript-eslint's recommended rules, plus the layer rules of docs/architecture.md (GitLens enforces its own
+// the same way, with no-restricted-imports + allowTypeImports). Imports run down the layers only:
+//   src/extension.ts (activation shell) → src/main.ts → commands → views → services → core → shared
+//   - src/core and src/shared: no value import of vscode (type imports are fine), nothing of the host, no I/O module;
+//   - src/services: never views, commands, or the composition root (state flows down, events flow up);
+//   - src/views: never commands or the composition root;
+//   - src/commands: never the composition root;
+//   - src/extension.ts: no value import of the features (they load lazily), only ids, the hover's code match and types;
+//   - src/webview: only src/shared.
+// test/unit/layers.test.ts proves that each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -10,6 +17,23 @@ const noVscode = {
     'src/core and src/shared stay pure: no value import of vscode (use `import type`), so they run in plain Node.',
   allowTypeImports: true,
 };
+
+/** Node modules that do I/O: the pure layers never import them. */
+const IO_MODULES = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+  'node-fetch',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '.bench/**', '**/*.vsix'] },
@@ -30,11 +54,78 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [noVscode],
-          patterns: [{ regex: '^\\.\\./(?!shared/)', message: 'src/core may import only src/core and src/shared.' }],
+          paths: [noVscode, ...IO_MODULES.map((name) => ({ name, message: 'src/core and src/shared do no I/O.' }))],
+          patterns: [
+            { regex: '^\\.\\./(?!shared/)', message: 'src/core and src/shared import only src/core and src/shared.' },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document'],
+      'no-restricted-globals': ['error', 'window', 'document', 'fetch'],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(views|commands|main|extension|testSeam)(/|$)',
+              message: 'src/services never imports views, commands or the composition root: fire an event instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/views/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(commands|main|extension|testSeam)(/|$)',
+              message: 'src/views never imports commands or the composition root: run a command by its id instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(main|extension|testSeam)(/|$)',
+              message: 'src/commands never imports the composition root.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/extension.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./(main|testSeam|commands|views|services)(/|$)',
+              allowTypeImports: true,
+              message: 'The activation shell loads the features lazily (dist/main.js): import their types only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
