@@ -1,6 +1,7 @@
 // The real extension inside the real extension host (code-server): presence, activation, commands, manifest.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands } from '../../src/constants';
 
 const EXTENSION_ID = 'smsdev.vairosms-reports';
 const COMMANDS = ['vairosms.lookUpReport', 'vairosms.setApiKey', 'vairosms.clearApiKey', 'vairosms.showLog'];
@@ -46,6 +47,21 @@ describe('activation', () => {
     const all = new Set(await vscode.commands.getCommands(true));
     const missing = COMMANDS.filter((c) => !all.has(c));
     assert.deepEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
+  });
+
+  it('has a handler for every command id, registered with VS Code, and no handler without an id', async () => {
+    // The activation shell registers every id of the Commands table as a proxy to the main bundle's handler table;
+    // a missing handler would surface only when a user runs the command. (The ids against package.json: unit test.)
+    await extension().activate();
+    const handlers = await vscode.commands.executeCommand<string[]>('_vairosms.test.handlers');
+    const ids = Object.values(Commands);
+    assert.deepEqual([...handlers].sort(), [...ids].sort(), 'handlers (left) against the Commands table (right)');
+    const registered = new Set(await vscode.commands.getCommands(false)); // false: the internal ids too
+    assert.deepEqual(
+      ids.filter((id) => !registered.has(id)),
+      [],
+      'registered with VS Code',
+    );
   });
 
   it('contributes its palette commands under the VairoSMS category', () => {
