@@ -829,7 +829,7 @@ if (full?.memory) {
   md.push(`Not measured: ${hostProblem}.`, '');
 }
 md.push('## Goals', '');
-md.push('From docs/research (reliability-performance.md §B5) as fixed by the benchmark issue:', '');
+md.push('As the benchmark issue fixed them:', '');
 md.push(
   "1. Client: the extension's HTTP path ≥ 10× faster per lookup than one curl process per lookup, and within 1.3× of a bare keep-alive `http.request` loop.",
 );

@@ -1,4 +1,4 @@
-// The VS Code team's Disposable base (hexeditor, simple-browser src/dispose.ts): a class registers what it owns
+// The VS Code team's Disposable base (as in hexeditor and simple-browser): a class registers what it owns
 // and releases it all at once.
 import type * as vscode from 'vscode';
 

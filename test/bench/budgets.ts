@@ -1,4 +1,4 @@
-// The performance goals (reliability-performance.md §B5, as the benchmark issue fixed them) and the deterministic
+// The performance goals (as the benchmark issue fixed them; BENCHMARKS.md lists them) and the deterministic
 // size measurements. Shared by `npm run bench` (scripts/bench.mjs → .bench/node.js) and by the size budgets that
 // `npm test` asserts (test/unit/sizes.test.ts), so both read the same numbers from the same files.
 import * as fs from 'node:fs';

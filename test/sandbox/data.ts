@@ -168,7 +168,7 @@ const LENIENT_REPORTS: Readonly<Record<string, RawReport>> = {
 /** A status code the documentation does not list. */
 export const UNKNOWN_STATUS = { number: '5303000001', code: 'DOUBLE_SEND_ERROR' } as const;
 
-/** Message texts that must be shown literally, never interpreted (reliability-performance.md A2 #1, #2, #6, #7).
+/** Message texts that must be shown literally, never interpreted (docs/reliability.md, row 1).
  *  Append new payloads here with a fresh number; NUMBER_FOR_HOSTILE picks them up by name. */
 export interface HostileEntry {
   readonly name: string;

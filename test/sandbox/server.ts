@@ -1,5 +1,5 @@
 // A local server that answers like VairoSMS's "Tek Numara Raporu" API (shared/API.md), plus the ways a real server,
-// proxy or network can misbehave (reliability-performance.md A2). Node built-ins only; used by the unit tests
+// proxy or network can misbehave (the fault rows of docs/reliability.md). Node built-ins only; used by the unit tests
 // (imported directly), by the integration and UI tests, and by `npm run sandbox` for a demo without a real key.
 //
 //   POST /Panel/api/v1/NumaraRaporu/{id}?api_key=KEY   {"numara":"5399999999"}

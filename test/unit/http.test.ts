@@ -1,5 +1,5 @@
 // The node-fetch transport (src/services/http.ts) against the sandbox over loopback: real sockets, no stubs.
-// Covers reliability-performance.md A2 #17, #18, #20, #21, #24, #27, #29.
+// The rows of docs/reliability.md these cover are listed there.
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';

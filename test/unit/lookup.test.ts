@@ -1,6 +1,6 @@
 // lookUpReport (src/core/lookup.ts, on the exchange seam of src/core/exchange.ts) with the real node-fetch transport against the sandbox: parsing, error classes,
 // the retry rules, keys that need encoding, and that the key never leaks into anything a user or a log sees.
-// Covers reliability-performance.md A2 #15, #16, #22–#26.
+// The rows of docs/reliability.md these cover are listed there.
 import { strict as assert } from 'node:assert';
 import { describeError, type LookupError } from '../../src/core/errors';
 import { type AttemptLog, type ExchangeDeps } from '../../src/core/exchange';
