@@ -129,6 +129,21 @@ export default tseslint.config(
     },
   },
   {
+    // Notifications render [label](command:…) as links: every one goes through src/views/notify.ts, which takes only
+    // text of our own (src/core/ownText.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/views/notify.ts', 'src/webview/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage'].map((property) => ({
+          property,
+          message: 'Show notifications through src/views/notify.ts: it takes only text of our own.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Localization bundles, checked like code. Finds every l10n.t('…') / vscode.l10n.t('…') message in src/ with the
+// Localization bundles, checked like code. Finds every l10n.t('…') / vscode.l10n.t('…') / own('…') message in src/ with the
 // TypeScript compiler (the same job as @vscode/l10n-dev export, without its translation-service dependencies),
 // writes l10n/bundle.l10n.json, and with --check verifies instead of writing:
 //   - bundle.l10n.json is up to date with the source;
@@ -26,17 +26,19 @@ const messages = new Map();
 for (const file of sourceFiles('src')) {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const visit = (node) => {
-    if (
+    // l10n.t('…'), vscode.l10n.t('…'), and own('…') (src/core/ownText.ts: l10n.t with typed placeholders)
+    const isT =
       ts.isCallExpression(node) &&
       ts.isPropertyAccessExpression(node.expression) &&
-      node.expression.name.text === 't'
-    ) {
-      const target = node.expression.expression.getText(sf);
-      if (target === 'l10n' || target === 'vscode.l10n') {
+      node.expression.name.text === 't' &&
+      ['l10n', 'vscode.l10n'].includes(node.expression.expression.getText(sf));
+    const isOwn = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'own';
+    if (isT || isOwn) {
+      {
         const arg = node.arguments[0];
         if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)))
           messages.set(arg.text, arg.text);
-        else if (arg)
+        else if (arg && !(isT && file.endsWith(join('src', 'core', 'ownText.ts')) && arg.getText(sf) === 'message'))
           problems.push(
             `${file.slice(root.length + 1)}:${sf.getLineAndCharacterOfPosition(arg.getStart()).line + 1}: l10n.t needs a literal message`,
           );

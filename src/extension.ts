@@ -91,7 +91,14 @@ export function activate(context: vscode.ExtensionContext): void {
   // The test seam (src/testSeam.ts) for the integration tests and the benchmark; never registered for users. `state`
   // adds the shell's own timings and does not load the features.
   if (process.env.VAIROSMS_TEST_HOOKS === '1') {
-    for (const name of ['state', 'setStoredHistory', 'benchTree', 'postFromWebview', 'handlers'] as const) {
+    for (const name of [
+      'state',
+      'setStoredHistory',
+      'benchTree',
+      'postFromWebview',
+      'handlers',
+      'shiftWatchClock',
+    ] as const) {
       subs.push(
         vscode.commands.registerCommand(TEST_PREFIX + name, (...args: unknown[]) =>
           name === 'state'

@@ -17,6 +17,7 @@ import { CommandTable } from './commands/table';
 import { registerWatchCommands } from './commands/watch';
 import { type CodeAt } from './core/codeMatch';
 import { type HistoryEntry } from './core/history';
+import { own } from './core/ownText';
 import { ApiClient } from './services/apiClient';
 import { ApiKeyStore } from './services/apiKey';
 import { HistoryStore } from './services/historyStore';
@@ -26,6 +27,7 @@ import * as settings from './services/settings';
 import { Watcher } from './services/watcher';
 import { createTestSeam, type TestSeam } from './testSeam';
 import { LookupNotifier } from './views/lookupNotifier';
+import { showWarning } from './views/notify';
 import { RAW_SCHEME, RawResponseProvider } from './views/rawResponse';
 import { RecentLookupsView, type TreeHost } from './views/recentLookups';
 import { ReportPanels } from './views/reportPanels';
@@ -50,7 +52,8 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
   const log = new Log(() => [keys.peek()]);
   const history = new HistoryStore(context.globalState);
   const lookups = new LookupService(new ApiClient(keys, log), history);
-  const watcher = new Watcher(lookups, log);
+  let watchClockOffset = 0; // moved only by the test seam, to reach a watch's cap without waiting an hour
+  const watcher = new Watcher(lookups, log, () => Date.now() + watchClockOffset);
   // views
   const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log);
   const tree = new RecentLookupsView(history, treeHost, watcher);
@@ -98,11 +101,8 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     history.all();
     tree.refresh();
     if (history.droppedOnLoad > 0) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t(
-          '{0} stored recent lookups were unreadable or over the limit and were removed.',
-          history.droppedOnLoad,
-        ),
+      void showWarning(
+        own('{0} stored recent lookups were unreadable or over the limit and were removed.', history.droppedOnLoad),
       );
       history.droppedOnLoad = 0;
     }
@@ -120,7 +120,11 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     resolveTreeItem: (item, element) => tree.resolveTreeItem(item, element as HistoryEntry),
     hover: (line, position, at) => statusHover(line, position, at),
     restoreReport: (panel, state) => panels.restore(panel, state),
-    testSeam: createTestSeam({ context, commands, history, panels, watcher, tree, reloadHistory: loadHistory }),
+    testSeam: createTestSeam({
+      ...{ context, commands, history, panels, watcher, tree },
+      reloadHistory: loadHistory,
+      shiftWatchClock: (ms) => (watchClockOffset += ms),
+    }),
     dispose: () => owned.dispose(),
   };
 }

@@ -34,6 +34,8 @@ export interface TestSeam {
   benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
   /** The command ids that have a handler. */
   handlers(): string[];
+  /** Moves the watcher's clock by `ms` (a watch's cap is at least a minute away otherwise); returns the offset. */
+  shiftWatchClock(ms: number): number;
 }
 
 export interface SeamParts {
@@ -45,6 +47,7 @@ export interface SeamParts {
   readonly tree: RecentLookupsView;
   /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
   readonly reloadHistory: () => void;
+  readonly shiftWatchClock: (ms: number) => number;
 }
 
 export function createTestSeam(p: SeamParts): TestSeam {
@@ -87,5 +90,6 @@ export function createTestSeam(p: SeamParts): TestSeam {
       };
     },
     handlers: () => p.commands.ids(),
+    shiftWatchClock: (ms) => p.shiftWatchClock(Number(ms) || 0),
   };
 }

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { describeError } from '../core/errors';
+import { own } from '../core/ownText';
+import { showError, showInfo } from '../views/notify';
 import { type ApiKeyStore, KeyringError } from '../services/apiKey';
 import { type Log } from '../services/log';
 import { error, inputStep } from './input';
@@ -32,13 +34,13 @@ export async function promptForApiKey(keys: ApiKeyStore, log: Log, reason?: stri
     throw e;
   }
   log.info('API key stored in secret storage');
-  void vscode.window.showInformationMessage(vscode.l10n.t("VairoSMS API key saved in VS Code's secret storage."));
+  void showInfo(own("VairoSMS API key saved in VS Code's secret storage."));
   return true;
 }
 
 export function showKeyringError(): void {
   const d = describeError({ kind: 'keyring' });
-  void vscode.window.showErrorMessage(`${d.title}: ${d.message} ${d.action}`);
+  void showError(own('{0}: {1} {2}', d.title, d.message, d.action));
 }
 
 /** Makes sure a key is stored, asking for it if not. False when the user declined or the keyring failed. */
@@ -73,7 +75,7 @@ export function registerApiKeyCommands({ commands, keys, log }: CommandDeps): vs
         throw e;
       }
       log.info('API key removed from secret storage');
-      void vscode.window.showInformationMessage(vscode.l10n.t('VairoSMS API key removed.'));
+      void showInfo(own('VairoSMS API key removed.'));
     }),
   );
 }

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
+import { own } from '../core/ownText';
+import { askModal, showInfo, showWarning } from '../views/notify';
 import { ensureApiKey } from './apiKey';
 import { type CommandDeps } from './deps';
 
@@ -18,7 +20,7 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       withKey((key) => {
         const entry = history.find(key);
         if (entry) panels.showStored(entry);
-        else void vscode.window.showWarningMessage(vscode.l10n.t('This lookup is no longer in Recent Lookups.'));
+        else void showWarning(own('This lookup is no longer in Recent Lookups.'));
       }),
     ),
     deps.commands.register(
@@ -54,9 +56,9 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       if (count === 0) return;
       if (confirmed !== true) {
         const clear = vscode.l10n.t('Clear All');
-        const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Remove all {0} recent lookups? Their stored reports are deleted.', count),
-          { modal: true },
+        const choice = await askModal(
+          own('Remove all {0} recent lookups? Their stored reports are deleted.', count),
+          undefined,
           clear,
         );
         if (choice !== clear) return;
@@ -71,12 +73,12 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
         const json = panels.rawJson(key);
         if (!json) {
           const failed = panels.get(key)?.current?.state === 'error';
-          void vscode.window.showInformationMessage(
+          void showInfo(
             failed
-              ? vscode.l10n.t(
+              ? own(
                   'The last answer was not a JSON report; the report panel shows what VairoSMS sent, and the log has the details.',
                 )
-              : vscode.l10n.t('There is no response to show yet: refresh the report first.'),
+              : own('There is no response to show yet: refresh the report first.'),
           );
           return;
         }

@@ -8,8 +8,10 @@ import { countItems, runBatch, type BatchResult } from '../core/batchRun';
 import { type HistoryEntry } from '../core/history';
 import { checkSendId } from '../core/lookupKey';
 import { parseNumberList, type ParsedNumberList } from '../core/numberList';
+import { own, ownFileName, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
+import { showError, showInfo, showWarning } from '../views/notify';
 import { ensureApiKey } from './apiKey';
 import { type CommandDeps } from './deps';
 import { error, inputStep } from './input';
@@ -82,16 +84,24 @@ async function readNumbers(): Promise<string | undefined> {
   }
 }
 
-function describeParse(parsed: ParsedNumberList): string | undefined {
-  const parts: string[] = [];
+function describeParse(parsed: ParsedNumberList): OwnText | undefined {
+  const parts: OwnText[] = [];
   if (parsed.invalid.length)
-    parts.push(
-      vscode.l10n.t('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length),
-    );
-  if (parsed.duplicates.length) parts.push(vscode.l10n.t('Duplicates, looked up once: {0}.', parsed.duplicates.length));
-  if (parsed.leftOut) parts.push(vscode.l10n.t('{0} numbers beyond the limit of 5,000 were left out.', parsed.leftOut));
-  return parts.length ? parts.join(' ') : undefined;
+    parts.push(own('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length));
+  if (parsed.duplicates.length) parts.push(own('Duplicates, looked up once: {0}.', parsed.duplicates.length));
+  if (parsed.leftOut) parts.push(own('{0} numbers beyond the limit of 5,000 were left out.', parsed.leftOut));
+  return parts.length ? (parts.join(' ') as OwnText) : undefined;
 }
+
+/** The lines that are not numbers, in the log (as text): a notification must not quote them. */
+function logInvalid(log: CommandDeps['log'], parsed: ParsedNumberList): void {
+  for (const i of parsed.invalid.slice(0, MAX_INVALID_LOGGED))
+    log.warn(`batch input line ${i.line}: ${JSON.stringify(i.input)}: ${i.message}`);
+  if (parsed.invalid.length > MAX_INVALID_LOGGED)
+    log.warn(`batch input: ${parsed.invalid.length - MAX_INVALID_LOGGED} more lines that are not numbers`);
+}
+
+const MAX_INVALID_LOGGED = 50;
 
 let batchCounter = 0;
 
@@ -104,7 +114,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       if (typeof sendIdArg === 'string' || typeof sendIdArg === 'number') {
         const c = checkSendId(String(sendIdArg));
         if (!c.ok) {
-          void vscode.window.showErrorMessage(c.message);
+          void showError(c.message);
           return undefined;
         }
         sendId = c.value;
@@ -124,11 +134,22 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       const parsed = parseNumberList(text);
       if (parsed.numbers.length === 0) {
         const first = parsed.invalid[0];
-        void vscode.window.showErrorMessage(
-          first
-            ? vscode.l10n.t('No phone number to look up. Line {0} ("{1}"): {2}', first.line, first.input, first.message)
-            : vscode.l10n.t('No phone number to look up: the input is empty.'),
+        if (!first) {
+          void showError(own('No phone number to look up: the input is empty.'));
+          return undefined;
+        }
+        // The lines themselves came from a file or a selection: they go to the log, never into the notification.
+        logInvalid(deps.log, parsed);
+        const showLog = vscode.l10n.t('Show Log');
+        const choice = await showError(
+          own(
+            'No phone number to look up: none of the {0} lines is a phone number (the first is line {1}). The log lists them with the reason.',
+            parsed.invalid.length,
+            first.line,
+          ),
+          showLog,
         );
+        if (choice === showLog) deps.log.show();
         return undefined;
       }
       if (!(await ensureApiKey(deps.keys, deps.log))) return undefined;
@@ -161,7 +182,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         deps.log,
       );
       const note = describeParse(parsed);
-      if (note) void vscode.window.showWarningMessage(note);
+      if (note) void showWarning(note); // the lines themselves are listed, as text, in the batch panel
       deps.log.info(
         `batch ${id}: send ${target}, ${numbers.length} numbers, concurrency ${settings.batchConcurrency()}`,
       );
@@ -233,8 +254,9 @@ async function exportResult(result: BatchResult, sendId: string, format: 'csv' |
   const text = format === 'csv' ? toCsv(result, sendId, { bom: true }) : toJson(result, sendId);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Exported {0} rows to {1}.', result.items.length, vscode.workspace.asRelativePath(uri)),
+  const file = ownFileName(uri.path.split('/').pop() ?? '');
+  const choice = await showInfo(
+    file ? own('Exported {0} rows to {1}.', result.items.length, file) : own('Exported {0} rows.', result.items.length),
     open,
   );
   if (choice === open) await vscode.window.showTextDocument(uri);

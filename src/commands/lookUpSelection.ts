@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { extractLookup } from '../core/selection';
+import { own } from '../core/ownText';
+import { showInfo } from '../views/notify';
 import { ensureApiKey } from './apiKey';
 import { type CommandDeps } from './deps';
 import { prefill, promptLookup } from './prompts';
@@ -20,9 +22,7 @@ export function registerLookUpSelection(deps: CommandDeps): vscode.Disposable {
     }
     const found = text.length <= MAX_TEXT ? extractLookup(text) : {};
     if (!found.sendId && !found.number) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('No send ID or phone number found in the selection; asking for them instead.'),
-      );
+      void showInfo(own('No send ID or phone number found in the selection; asking for them instead.'));
     }
     const target =
       found.sendId && found.number

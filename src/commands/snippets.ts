@@ -4,8 +4,11 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
+import { own } from '../core/ownText';
+import { askModal, showError, showInfo, showWarning } from '../views/notify';
 import {
   KEY_ENV_VAR,
+  KEY_ENV_VAR_TEXT,
   SNIPPET_LANGUAGES,
   snippet,
   snippetEditorLanguage,
@@ -26,7 +29,7 @@ async function targetOf(deps: CommandDeps, arg: unknown): Promise<LookupKey | un
 async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey): Promise<void> {
   const root = settings.apiRoot();
   if (!root.ok) {
-    void vscode.window.showErrorMessage(root.message);
+    void showError(root.message);
     return;
   }
   const text = snippet(language, { apiRoot: root.value, sendId: key.sendId, number: key.number });
@@ -34,11 +37,11 @@ async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey
   deps.log.info(`copied a ${language} snippet for send ${key.sendId} (key read from $${KEY_ENV_VAR}, not included)`);
   const open = vscode.l10n.t('Open in Editor');
   const withKey = vscode.l10n.t('Copy with API Key…');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t(
+  const choice = await showInfo(
+    own(
       '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
       snippetLabel(language),
-      KEY_ENV_VAR,
+      KEY_ENV_VAR_TEXT,
     ),
     open,
     withKey,
@@ -58,15 +61,12 @@ async function copyWithKey(
   apiRoot: string,
 ): Promise<void> {
   const confirm = vscode.l10n.t('Copy with API Key');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Copy the snippet with your API key in it?'),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        'The key will be in plain text in your clipboard and wherever you paste it. Anyone who sees it can use your VairoSMS account and credits. Prefer the environment variable {0}.',
-        KEY_ENV_VAR,
-      ),
-    },
+  const choice = await askModal(
+    own('Copy the snippet with your API key in it?'),
+    own(
+      'The key will be in plain text in your clipboard and wherever you paste it. Anyone who sees it can use your VairoSMS account and credits. Prefer the environment variable {0}.',
+      KEY_ENV_VAR_TEXT,
+    ),
     confirm,
   );
   if (choice !== confirm) return;
@@ -78,7 +78,7 @@ async function copyWithKey(
     throw e;
   }
   if (!apiKey) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No API key is stored, so there is nothing to include.'));
+    void showWarning(own('No API key is stored, so there is nothing to include.'));
     return;
   }
   await vscode.env.clipboard.writeText(snippet(language, { apiRoot, sendId: key.sendId, number: key.number, apiKey }));

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import { describeStatus } from '../core/statuses';
+import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
+import { showInfo } from '../views/notify';
 import * as settings from '../services/settings';
 import { ensureApiKey } from './apiKey';
 import { type CommandDeps } from './deps';
@@ -15,7 +17,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
   const pickWatched = async (placeHolder: string): Promise<LookupKey | undefined> => {
     const list = watcher.list();
     if (list.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No report is being watched.'));
+      void showInfo(own('No report is being watched.'));
       return undefined;
     }
     if (list.length === 1) return list[0];
@@ -38,12 +40,12 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
       status = first.status;
     }
     if (watcher.start(key, status) === 'final') {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
+      void showInfo(
+        own(
           '{0} in send {1} is already final: {2}. Nothing to watch.',
-          shown(key.number),
-          key.sendId,
-          `${status} (${describeStatus(status).label})`,
+          ownNumber(key.number, shown),
+          ownSendId(key.sendId),
+          own('{0} ({1})', ownStatus(status), describeStatus(status).label),
         ),
       );
     }
@@ -61,7 +63,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
     deps.commands.register(Commands.showWatches, async () => {
       const list = watcher.list();
       if (list.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No report is being watched.'));
+        void showInfo(own('No report is being watched.'));
         return;
       }
       const stop = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: vscode.l10n.t('Stop Watching') };
@@ -73,7 +75,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
         detail: vscode.l10n.t(
           '{0} checks; next in {1} s',
           w.checks,
-          Math.max(0, Math.round((w.nextAt - Date.now()) / 1000)),
+          Math.max(0, Math.round((w.nextAt - watcher.now()) / 1000)),
         ),
         key: { sendId: w.sendId, number: w.number },
         buttons: [stop],

@@ -1,8 +1,8 @@
 // Every way a lookup can fail, as data. The host turns a LookupError into a notification and a panel, the webview
 // shows it, the log records it; describeError() gives each class one clear sentence and what to do, and keeps the
 // provider's own words apart, labelled as such.
-import * as l10n from '@vscode/l10n';
 import { type ErrorActionId } from '../shared/protocol';
+import { own, type OwnText } from './ownText';
 import { assertNever } from './statuses';
 
 export type ErrorKind =
@@ -30,35 +30,35 @@ export interface LookupError {
   readonly httpStatus?: number;
   /** The provider's own text (aciklama), verbatim, already redacted. */
   readonly providerText?: string;
-  /** A short, redacted technical detail (an error code, the start of a body). */
+  /** A short, redacted technical detail (an error code, the start of a body): may hold text from outside. */
   readonly detail?: string;
+  /** Why, in our own words, for a failure we found before sending ('input', 'config'). */
+  readonly reason?: OwnText;
   readonly retryAfterSeconds?: number;
 }
 
 export interface ErrorDescription {
   /** The class of error, e.g. "Wrong API key". */
-  readonly title: string;
-  /** What happened, in one or two sentences. */
-  readonly message: string;
+  readonly title: OwnText;
+  /** What happened, in one or two sentences. Never the provider's text or a detail: safe in a notification. */
+  readonly message: OwnText;
   /** What to do next. */
-  readonly action: string;
+  readonly action: OwnText;
   /** "Message from VairoSMS" when providerText is set. */
-  readonly providerLabel: string | undefined;
+  readonly providerLabel: OwnText | undefined;
   readonly providerText: string | undefined;
   /** True when a retry by the user is a sensible next step. */
   readonly retryable: boolean;
 }
 
 /** Codes the provider documents for 400 answers (Hata Mesajları page). */
-const PROVIDER_CODES: Record<string, () => string> = {
+const PROVIDER_CODES: Record<string, () => OwnText> = {
   INVALID_DESTINATION_ADDRESS: () =>
-    l10n.t(
-      'VairoSMS says the number is not in a format it accepts (its error page gives 905399999999 as the example).',
-    ),
-  MISSING_DESTINATION_ADDRESS: () => l10n.t('VairoSMS says no number was sent.'),
-  INVALID_SOURCE_ADDRESS: () => l10n.t('VairoSMS says the sender header is not valid.'),
-  MISSING_MESSAGE: () => l10n.t('VairoSMS says the message is missing.'),
-  MESSAGE_TOO_LONG: () => l10n.t('VairoSMS says the message is too long.'),
+    own('VairoSMS says the number is not in a format it accepts (its error page gives 905399999999 as the example).'),
+  MISSING_DESTINATION_ADDRESS: () => own('VairoSMS says no number was sent.'),
+  INVALID_SOURCE_ADDRESS: () => own('VairoSMS says the sender header is not valid.'),
+  MISSING_MESSAGE: () => own('VairoSMS says the message is missing.'),
+  MESSAGE_TOO_LONG: () => own('VairoSMS says the message is too long.'),
 };
 
 export function isProviderCode(text: string | undefined): boolean {
@@ -67,9 +67,9 @@ export function isProviderCode(text: string | undefined): boolean {
 
 export function describeError(e: LookupError): ErrorDescription {
   const provider = e.providerText !== undefined && e.providerText !== '' ? e.providerText : undefined;
-  const base = { providerLabel: provider ? l10n.t('Message from VairoSMS') : undefined, providerText: provider };
+  const base = { providerLabel: provider ? own('Message from VairoSMS') : undefined, providerText: provider };
   const status = e.httpStatus;
-  const d = (title: string, message: string, action: string, retryable: boolean): ErrorDescription => ({
+  const d = (title: OwnText, message: OwnText, action: OwnText, retryable: boolean): ErrorDescription => ({
     title,
     message,
     action,
@@ -79,148 +79,141 @@ export function describeError(e: LookupError): ErrorDescription {
   switch (e.kind) {
     case 'input':
       return d(
-        l10n.t('Invalid input'),
-        e.detail ?? l10n.t('The send ID or number is not valid.'),
-        l10n.t('Correct the value and try again.'),
+        own('Invalid input'),
+        e.reason ?? own('The send ID or number is not valid.'),
+        own('Correct the value and try again.'),
         false,
       );
     case 'config':
       return d(
-        l10n.t('Settings problem'),
-        e.detail ?? l10n.t('The setting vairosms.apiRoot is not usable.'),
-        l10n.t('Open Settings and correct vairosms.apiRoot.'),
+        own('Settings problem'),
+        e.reason ?? own('The setting vairosms.apiRoot is not usable.'),
+        own('Open Settings and correct vairosms.apiRoot.'),
         false,
       );
     case 'no-key':
       return d(
-        l10n.t('No API key'),
-        l10n.t('No VairoSMS API key is stored.'),
-        l10n.t('Run "VairoSMS: Set API Key…" and try again.'),
+        own('No API key'),
+        own('No VairoSMS API key is stored.'),
+        own('Run "VairoSMS: Set API Key…" and try again.'),
         false,
       );
     case 'keyring':
       return d(
-        l10n.t('Secret storage unavailable'),
-        l10n.t(
+        own('Secret storage unavailable'),
+        own(
           "VS Code could not use the operating system's keyring, so the API key cannot be stored or read. It is never written anywhere else.",
         ),
-        l10n.t(
+        own(
           'Set up a keyring for VS Code (see "Troubleshooting keychain issues" in the VS Code documentation), then set the key again.',
         ),
         false,
       );
     case 'unauthorized':
       return d(
-        l10n.t('Wrong API key'),
-        l10n.t('VairoSMS refused the API key (HTTP {0}).', status ?? 401),
-        l10n.t('Check the key in the VairoSMS panel and set it again with "VairoSMS: Set API Key…".'),
+        own('Wrong API key'),
+        own('VairoSMS refused the API key (HTTP {0}).', status ?? 401),
+        own('Check the key in the VairoSMS panel and set it again with "VairoSMS: Set API Key…".'),
         false,
       );
     case 'provider': {
       const code = provider && isProviderCode(provider) ? provider.trim() : undefined;
       const known = code ? PROVIDER_CODES[code] : undefined;
       return d(
-        l10n.t('VairoSMS reported an error'),
-        known
-          ? known()
-          : l10n.t('VairoSMS answered that the report could not be returned{0}.', status ? ` (HTTP ${status})` : ''),
+        own('VairoSMS reported an error'),
+        known ? known() : own('VairoSMS answered that the report could not be returned{0}.', httpSuffix(status)),
         code === 'INVALID_DESTINATION_ADDRESS'
-          ? l10n.t('Check the number; try it in the other form (5XXXXXXXXX or 905XXXXXXXXX).')
-          : l10n.t('Read the message from VairoSMS below; check the send ID and the number.'),
+          ? own('Check the number; try it in the other form (5XXXXXXXXX or 905XXXXXXXXX).')
+          : own('Read the message from VairoSMS below; check the send ID and the number.'),
         false,
       );
     }
     case 'not-found':
       return d(
-        l10n.t('Report not found'),
-        l10n.t('VairoSMS has no report for this send ID and number (HTTP {0}).', status ?? 404),
-        l10n.t('Check that the send ID is the one the send call returned and that the number was in that send.'),
+        own('Report not found'),
+        own('VairoSMS has no report for this send ID and number (HTTP {0}).', status ?? 404),
+        own('Check that the send ID is the one the send call returned and that the number was in that send.'),
         false,
       );
     case 'rate-limited':
       return d(
-        l10n.t('Too many requests'),
+        own('Too many requests'),
         e.retryAfterSeconds !== undefined
-          ? l10n.t('VairoSMS is limiting requests and asks to wait {0}.', formatWait(e.retryAfterSeconds))
-          : l10n.t('VairoSMS is limiting requests (HTTP 429).'),
-        l10n.t('Wait, then try again.'),
+          ? own('VairoSMS is limiting requests and asks to wait {0}.', formatWait(e.retryAfterSeconds))
+          : own('VairoSMS is limiting requests (HTTP 429).'),
+        own('Wait, then try again.'),
         true,
       );
     case 'server':
       return d(
-        l10n.t('VairoSMS server error'),
-        l10n.t(
+        own('VairoSMS server error'),
+        own(
           'The VairoSMS server failed (HTTP {0}). The request was not retried automatically, so nothing is sent twice.',
           status ?? 500,
         ),
-        l10n.t("Try again in a moment; if it persists, check VairoSMS's status or contact support."),
+        own("Try again in a moment; if it persists, check VairoSMS's status or contact support."),
         true,
       );
     case 'http-status':
       return d(
-        l10n.t('Unexpected HTTP status'),
-        l10n.t('VairoSMS answered with HTTP {0}.', status ?? 0),
-        l10n.t('Check vairosms.apiRoot and try again; the log has details.'),
+        own('Unexpected HTTP status'),
+        own('VairoSMS answered with HTTP {0}.', status ?? 0),
+        own('Check vairosms.apiRoot and try again; the log has details.'),
         true,
       );
     case 'bad-response':
       return d(
-        l10n.t('Unreadable response'),
-        l10n.t('The answer was not the JSON report the API documents{0}.', status ? ` (HTTP ${status})` : ''),
-        l10n.t('Check vairosms.apiRoot; if it is right, VairoSMS may be having problems. Try again later.'),
+        own('Unreadable response'),
+        own('The answer was not the JSON report the API documents{0}.', httpSuffix(status)),
+        own('Check vairosms.apiRoot; if it is right, VairoSMS may be having problems. Try again later.'),
         true,
       );
     case 'too-large':
       return d(
-        l10n.t('Response too large'),
-        l10n.t('The answer was larger than 1 MB and was cut off; a report is never that large.'),
-        l10n.t('Check vairosms.apiRoot: it may point at the wrong server.'),
+        own('Response too large'),
+        own('The answer was larger than 1 MB and was cut off; a report is never that large.'),
+        own('Check vairosms.apiRoot: it may point at the wrong server.'),
         false,
       );
     case 'timeout':
       return d(
-        l10n.t('Timed out'),
-        l10n.t('VairoSMS did not answer within the time limit.'),
-        l10n.t('Try again, or raise vairosms.requestTimeoutSeconds.'),
+        own('Timed out'),
+        own('VairoSMS did not answer within the time limit.'),
+        own('Try again, or raise vairosms.requestTimeoutSeconds.'),
         true,
       );
     case 'cancelled':
-      return d(
-        l10n.t('Cancelled'),
-        l10n.t('The lookup was cancelled.'),
-        l10n.t('Run it again when you are ready.'),
-        true,
-      );
+      return d(own('Cancelled'), own('The lookup was cancelled.'), own('Run it again when you are ready.'), true);
     case 'offline':
       return d(
-        l10n.t('Cannot reach VairoSMS'),
-        l10n.t('The request could not be sent: the server could not be reached (tried 3 times).'),
-        l10n.t('Check your internet connection, proxy settings (http.proxy) and vairosms.apiRoot.'),
+        own('Cannot reach VairoSMS'),
+        own('The request could not be sent: the server could not be reached (tried 3 times).'),
+        own('Check your internet connection, proxy settings (http.proxy) and vairosms.apiRoot.'),
         true,
       );
     case 'network':
       return d(
-        l10n.t('Connection lost'),
-        l10n.t('The connection broke after the request was sent. It was not retried automatically.'),
-        l10n.t('Try again; check your connection and proxy settings.'),
+        own('Connection lost'),
+        own('The connection broke after the request was sent. It was not retried automatically.'),
+        own('Try again; check your connection and proxy settings.'),
         true,
       );
     case 'tls':
       return d(
-        l10n.t('Secure connection failed'),
-        l10n.t("The server's certificate could not be verified. Verification is never turned off."),
-        l10n.t(
+        own('Secure connection failed'),
+        own("The server's certificate could not be verified. Verification is never turned off."),
+        own(
           'If you use a corporate proxy or a local sandbox with its own certificate authority, add it with NODE_EXTRA_CA_CERTS.',
         ),
         false,
       );
     case 'redirect':
       return d(
-        l10n.t('Redirect refused'),
-        l10n.t(
+        own('Redirect refused'),
+        own(
           'The server redirected the request to another host, to plain http, or too many times; it was not followed, so the number and key went nowhere else.',
         ),
-        l10n.t('Check vairosms.apiRoot.'),
+        own('Check vairosms.apiRoot.'),
         false,
       );
     default:
@@ -239,25 +232,30 @@ export function errorActions(e: LookupError): ErrorActionId[] {
   ];
 }
 
-export function errorActionLabel(action: ErrorActionId): string {
+export function errorActionLabel(action: ErrorActionId): OwnText {
   switch (action) {
     case 'setApiKey':
-      return l10n.t('Set API Key…');
+      return own('Set API Key…');
     case 'openSettings':
-      return l10n.t('Open Settings');
+      return own('Open Settings');
     case 'retry':
-      return l10n.t('Retry');
+      return own('Retry');
     case 'showLog':
-      return l10n.t('Show Log');
+      return own('Show Log');
     default:
       return assertNever(action);
   }
 }
 
-export function formatWait(seconds: number): string {
-  if (seconds < 120) return l10n.t('{0} s', Math.ceil(seconds));
-  if (seconds < 7200) return l10n.t('{0} min', Math.ceil(seconds / 60));
-  return l10n.t('{0} h', Math.round(seconds / 360) / 10);
+export function formatWait(seconds: number): OwnText {
+  if (seconds < 120) return own('{0} s', Math.ceil(seconds));
+  if (seconds < 7200) return own('{0} min', Math.ceil(seconds / 60));
+  return own('{0} h', Math.round(seconds / 360) / 10);
+}
+
+/** " (HTTP 502)", or nothing: made of a number only. */
+function httpSuffix(status: number | undefined): OwnText {
+  return (status ? ` (HTTP ${status})` : '') as OwnText;
 }
 
 /** A short, one-line, printable excerpt of a body for messages: never HTML-rendered, at most 200 characters. */

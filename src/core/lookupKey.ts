@@ -1,7 +1,7 @@
 // The lookup key: one send ID and one phone number, the identity of a report everywhere (a report panel, a Recent
 // Lookups entry, a watch, a batch row, a command argument, the webview's saved state). One type, one string id, one
 // set of rules for both parts (shared with the prompts), and one way to show the number (masked when the user asks).
-import * as l10n from '@vscode/l10n';
+import { own, type OwnText } from './ownText';
 import { maskPhone, MAX_DIGITS, MIN_DIGITS, normalizePhone } from './phone';
 
 export interface LookupKey {
@@ -16,7 +16,8 @@ export const MAX_SEND_ID_DIGITS = 18;
 const SEND_ID = new RegExp(`^\\d{1,${MAX_SEND_ID_DIGITS}}$`);
 const NUMBER = new RegExp(`^\\d{${MIN_DIGITS},${MAX_DIGITS}}$`);
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+/** A checked value, or why not in our own words (safe in a notification). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: OwnText };
 
 /** The send ID as a user types it: a positive whole number of at most 18 digits. Surrounding spaces and a leading #
  *  are forgiven, leading zeros dropped. */
@@ -25,18 +26,18 @@ export function checkSendId(input: string): Checked<string> {
   if (s === '') {
     return {
       ok: false,
-      message: l10n.t('Enter the send ID: the number VairoSMS returned when the SMS was sent, for example 187.'),
+      message: own('Enter the send ID: the number VairoSMS returned when the SMS was sent, for example 187.'),
     };
   }
   if (!/^\d+$/.test(s)) {
-    return { ok: false, message: l10n.t('The send ID must contain digits only, for example 187.') };
+    return { ok: false, message: own('The send ID must contain digits only, for example 187.') };
   }
   const value = s.replace(/^0+(?=\d)/, '');
-  if (value === '0') return { ok: false, message: l10n.t('The send ID must be a positive number, for example 187.') };
+  if (value === '0') return { ok: false, message: own('The send ID must be a positive number, for example 187.') };
   if (value.length > MAX_SEND_ID_DIGITS) {
     return {
       ok: false,
-      message: l10n.t('The send ID has {0} digits; send IDs have at most {1}.', value.length, MAX_SEND_ID_DIGITS),
+      message: own('The send ID has {0} digits; send IDs have at most {1}.', value.length, MAX_SEND_ID_DIGITS),
     };
   }
   return { ok: true, value };
@@ -65,7 +66,7 @@ export function asLookupKey(value: unknown): LookupKey | undefined {
 /** What a command's arguments give of a key, each part checked as the prompts check it. */
 export type KeyArgs =
   | { readonly ok: true; readonly sendId?: string; readonly number?: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: OwnText };
 
 /** The arguments a lookup command accepts from code, a keybinding or a link: `(sendId, number)`, `[sendId, number]`
  *  (a keybinding's "args" arrive as one argument) or `{ sendId, number }`; strings or safe integers, either part may

@@ -1,13 +1,13 @@
 // Phone numbers as a developer types or pastes them, normalized to what the API's sample sends: digits only, and
 // for Turkish numbers the 10-digit national form ("5399999999"). Other numbers of 7 to 15 digits pass as given
 // (international routes exist, and E.164 allows 15 digits); anything else is refused with what is accepted.
-import * as l10n from '@vscode/l10n';
+import { own, type OwnText } from './ownText';
 
 export type PhoneKind = 'turkish-mobile' | 'turkish' | 'other';
 
 export type PhoneResult =
   | { readonly ok: true; readonly number: string; readonly kind: PhoneKind; readonly changed: boolean }
-  | { readonly ok: false; readonly reason: 'empty' | 'characters' | 'length'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'empty' | 'characters' | 'length'; readonly message: OwnText };
 
 /** Separators people put in numbers: spaces (incl. no-break and thin), dashes, dots, slashes and brackets. */
 const SEPARATORS = /[ \t\u00a0\u2007\u202f\-\u2010-\u2015.()/[\]]/g;
@@ -17,7 +17,7 @@ export const MAX_DIGITS = 15;
 
 export function normalizePhone(input: string): PhoneResult {
   const trimmed = input.trim();
-  if (trimmed === '') return { ok: false, reason: 'empty', message: acceptedMessage(l10n.t('Enter a phone number.')) };
+  if (trimmed === '') return { ok: false, reason: 'empty', message: acceptedMessage(own('Enter a phone number.')) };
   const compact = trimmed.replace(SEPARATORS, '');
   const m = /^(\+|00)?(\d+)$/.exec(compact);
   if (!m) {
@@ -25,7 +25,7 @@ export function normalizePhone(input: string): PhoneResult {
       ok: false,
       reason: 'characters',
       message: acceptedMessage(
-        l10n.t('A phone number may contain only digits, one leading +, spaces, dashes, dots and brackets.'),
+        own('A phone number may contain only digits, one leading +, spaces, dashes, dots and brackets.'),
       ),
     };
   }
@@ -43,7 +43,7 @@ export function normalizePhone(input: string): PhoneResult {
     return {
       ok: false,
       reason: 'length',
-      message: acceptedMessage(l10n.t('{0} digits is not a phone number length.', digits.length)),
+      message: acceptedMessage(own('{0} digits is not a phone number length.', digits.length)),
     };
   }
   const national = digits.length === 10 && digits[0] !== '0';
@@ -56,8 +56,8 @@ export function normalizePhone(input: string): PhoneResult {
   return { ok: true, number: digits, kind, changed: digits !== trimmed };
 }
 
-function acceptedMessage(problem: string): string {
-  return l10n.t(
+function acceptedMessage(problem: OwnText): OwnText {
+  return own(
     '{0} Accepted: a Turkish number such as 0539 999 99 99, +90 539 999 99 99 or 5399999999, or another number of 7 to 15 digits.',
     problem,
   );

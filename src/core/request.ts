@@ -1,8 +1,8 @@
 // The API root and the requests the API knows, built from checked parts. Every part is validated or encoded here, so
 // nothing a user types can change the path, the query or the body's shape.
 //   NumaraRaporu/{sendId}?api_key=KEY   POST {"numara": "…"}   the report of one number in one send
-import * as l10n from '@vscode/l10n';
 import { type Checked } from './lookupKey';
+import { own, type OwnText } from './ownText';
 
 export const DEFAULT_API_ROOT = 'https://vairosms.com/Panel/api/v1/';
 
@@ -15,32 +15,30 @@ export function isLoopbackHost(hostname: string): boolean {
  *  the URL), no credentials, query or fragment; a missing trailing slash is added so relative paths resolve. */
 export function checkApiRoot(input: string): Checked<string> {
   const s = input.trim();
-  const invalid = (why: string): Checked<string> => ({
+  const invalid = (why: OwnText): Checked<string> => ({
     ok: false,
-    message: l10n.t(
+    message: own(
       'The setting vairosms.apiRoot is not usable: {0} Expected an https URL such as {1}.',
       why,
-      DEFAULT_API_ROOT,
+      DEFAULT_API_ROOT as OwnText, // our own constant
     ),
   });
-  if (s === '') return invalid(l10n.t('it is empty.'));
-  if (/\s/.test(s)) return invalid(l10n.t('it contains a space.'));
+  if (s === '') return invalid(own('it is empty.'));
+  if (/\s/.test(s)) return invalid(own('it contains a space.'));
   let url: URL;
   try {
     url = new URL(s);
   } catch {
-    return invalid(l10n.t('it is not a URL.'));
+    return invalid(own('it is not a URL.'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return invalid(l10n.t('only https is allowed.'));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return invalid(own('only https is allowed.'));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return invalid(
-      l10n.t(
-        'http is allowed only for a local sandbox (localhost or 127.0.0.1); the API key would travel unencrypted.',
-      ),
+      own('http is allowed only for a local sandbox (localhost or 127.0.0.1); the API key would travel unencrypted.'),
     );
   }
-  if (url.username || url.password) return invalid(l10n.t('it must not contain a user name or password.'));
-  if (url.search || url.hash) return invalid(l10n.t('it must not contain a query (?…) or fragment (#…).'));
+  if (url.username || url.password) return invalid(own('it must not contain a user name or password.'));
+  if (url.search || url.hash) return invalid(own('it must not contain a query (?…) or fragment (#…).'));
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return { ok: true, value: url.toString() };
 }

@@ -6,7 +6,7 @@
 // Without a key the snippet reads it from the environment variable VAIROSMS_API_KEY and URL-encodes it at run time,
 // so it runs as-is once the variable is set and never contains a key. With a key (the user chose to include it; the
 // warning is the caller's job) the key is in the URL, encoded by URLSearchParams, and the snippet says it is secret.
-import * as l10n from '@vscode/l10n';
+import { own, type OwnText } from './ownText';
 import { buildReportRequest } from './request';
 
 export type SnippetLanguage = 'curl' | 'typescript' | 'php' | 'python' | 'csharp';
@@ -15,6 +15,8 @@ export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = ['curl', 'typescrip
 
 /** Where a snippet without an embedded key reads the key from. */
 export const KEY_ENV_VAR = 'VAIROSMS_API_KEY';
+/** The same name, for a sentence of our own (a notification). */
+export const KEY_ENV_VAR_TEXT = KEY_ENV_VAR as OwnText;
 
 /** The client timeout written into every snippet (the vendor sample's 30 s). */
 export const SNIPPET_TIMEOUT_SECONDS = 30;
@@ -31,18 +33,18 @@ export interface SnippetInput {
 }
 
 /** A localized name for a picker, e.g. "TypeScript (fetch)". */
-export function snippetLabel(language: SnippetLanguage): string {
+export function snippetLabel(language: SnippetLanguage): OwnText {
   switch (language) {
     case 'curl':
-      return l10n.t('cURL (shell)');
+      return own('cURL (shell)');
     case 'typescript':
-      return l10n.t('TypeScript (fetch)');
+      return own('TypeScript (fetch)');
     case 'php':
-      return l10n.t('PHP (cURL)');
+      return own('PHP (cURL)');
     case 'python':
-      return l10n.t('Python (requests)');
+      return own('Python (requests)');
     case 'csharp':
-      return l10n.t('C# (HttpClient)');
+      return own('C# (HttpClient)');
     default:
       return unexpected(language);
   }

@@ -15,3 +15,9 @@ export const STATUS_CODES = [
 ] as const;
 
 export type StatusCode = (typeof STATUS_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(STATUS_CODES);
+
+export function isKnownStatus(code: string): code is StatusCode {
+  return KNOWN.has(code);
+}

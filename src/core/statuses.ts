@@ -2,9 +2,10 @@
 // should do next. Facts from the provider's page (restated in docs/api.md); the wording is ours. Strings go through
 // @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
 import * as l10n from '@vscode/l10n';
-import { STATUS_CODES, type StatusCode } from './statusCodes';
+import { own, type OwnText } from './ownText';
+import { isKnownStatus, STATUS_CODES, type StatusCode } from './statusCodes';
 
-export { STATUS_CODES, type StatusCode };
+export { isKnownStatus, STATUS_CODES, type StatusCode };
 
 /** pending: can still change; delivered: final and confirmed; unconfirmed: final, delivery not confirmed;
  *  failed: final, not delivered; unknown: a code this catalog does not know. */
@@ -18,9 +19,9 @@ export interface StatusInfo {
   readonly final: boolean | undefined;
   readonly group: StatusGroup;
   /** A short label, e.g. "Delivered". */
-  readonly label: string;
+  readonly label: OwnText;
   /** "Final" / "Pending: may still change" / … */
-  readonly finality: string;
+  readonly finality: OwnText;
   readonly meaning: string;
   readonly nextStep: string;
   /** The provider's own Turkish description from its documentation, verbatim; undefined for unknown codes. */
@@ -58,71 +59,71 @@ const PROVIDER_TEXT: Record<StatusCode, string> = {
 
 // Each text is written out in a t() call so the l10n extractor finds it; a function per code keeps them lazy
 // (the bundle is configured in activate(), after this module loads).
-const TEXT: Record<StatusCode, () => { label: string; meaning: string; nextStep: string }> = {
+const TEXT: Record<StatusCode, () => { label: OwnText; meaning: string; nextStep: string }> = {
   DEFAULT: () => ({
-    label: l10n.t('Queued'),
+    label: own('Queued'),
     meaning: l10n.t('VairoSMS has recorded the message but has not started sending it yet.'),
     nextStep: l10n.t(
       'Wait and look again in a minute. If it stays queued for long, check whether the send was scheduled for later or is still being processed.',
     ),
   }),
   SENDING: () => ({
-    label: l10n.t('Sending'),
+    label: own('Sending'),
     meaning: l10n.t('The message is being handed to the mobile operator.'),
     nextStep: l10n.t('Look again shortly; this normally takes seconds.'),
   }),
   WAITING: () => ({
-    label: l10n.t('Waiting for report'),
+    label: own('Waiting for report'),
     meaning: l10n.t('The operator has the message; its delivery report has not arrived yet.'),
     nextStep: l10n.t(
       'Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.',
     ),
   }),
   DELIVERED: () => ({
-    label: l10n.t('Delivered'),
+    label: own('Delivered'),
     meaning: l10n.t('The operator confirmed delivery to the handset.'),
     nextStep: l10n.t('Nothing to do; stop polling.'),
   }),
   SENT: () => ({
-    label: l10n.t('Sent, unconfirmed'),
+    label: own('Sent, unconfirmed'),
     meaning: l10n.t(
       'The message left for the operator, but this route gives no delivery reports, so delivery cannot be confirmed (some international routes).',
     ),
     nextStep: l10n.t('Treat it as probably delivered. Do not resend automatically: the recipient may get it twice.'),
   }),
   NOT_DELIVERED: () => ({
-    label: l10n.t('Not delivered'),
+    label: own('Not delivered'),
     meaning: l10n.t('The operator could not deliver the message, usually because the number is not in service.'),
     nextStep: l10n.t('Confirm the number with its owner. Do not retry in a loop.'),
   }),
   EXPIRED: () => ({
-    label: l10n.t('Expired'),
+    label: own('Expired'),
     meaning: l10n.t('The message was not delivered within its validity period (phone off or out of coverage).'),
     nextStep: l10n.t(
       'Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.',
     ),
   }),
   INVALID_DESTINATION_ADDRESS: () => ({
-    label: l10n.t('Invalid number'),
+    label: own('Invalid number'),
     meaning: l10n.t('The number is invalid: no operator has it registered.'),
     nextStep: l10n.t(
       'Fix the number and its format (10 digits like 5XXXXXXXXX, or 905XXXXXXXXX) and validate numbers in your application.',
     ),
   }),
   REJECTED: () => ({
-    label: l10n.t('Rejected'),
+    label: own('Rejected'),
     meaning: l10n.t("The send was refused, usually by the operator's content check."),
     nextStep: l10n.t(
       'Review the text, the sender header and, for commercial messages, the İYS consent. Contact VairoSMS support with the send ID.',
     ),
   }),
   SEND_ERROR: () => ({
-    label: l10n.t('Send error'),
+    label: own('Send error'),
     meaning: l10n.t('An error occurred while sending; the causes vary.'),
     nextStep: l10n.t('Retry once later; if it fails again, contact VairoSMS support with the send ID and the number.'),
   }),
   BLACKLISTED_DESTINATION_ADDRESS: () => ({
-    label: l10n.t('Blacklisted'),
+    label: own('Blacklisted'),
     meaning: l10n.t('The recipient is on the blacklist, so the message was not sent.'),
     nextStep: l10n.t(
       'Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.',
@@ -140,10 +141,6 @@ export const STATUS_ICONS: Readonly<Record<StatusGroup, { readonly codicon: stri
   unknown: { codicon: 'question' },
 };
 
-export function isKnownStatus(code: string): code is StatusCode {
-  return Object.prototype.hasOwnProperty.call(GROUPS, code);
-}
-
 /** Normalizes what the API sent (any type) to the code string we look up: trimmed, upper-cased. */
 export function statusCodeOf(value: unknown): string {
   if (typeof value === 'string') return value.trim().toUpperCase();
@@ -159,18 +156,18 @@ export function isPendingStatus(code: string): boolean {
   return isKnownStatus(code) && GROUPS[code] === 'pending';
 }
 
-function finalityText(group: StatusGroup): string {
+function finalityText(group: StatusGroup): OwnText {
   switch (group) {
     case 'pending':
-      return l10n.t('Pending: may still change');
+      return own('Pending: may still change');
     case 'delivered':
-      return l10n.t('Final');
+      return own('Final');
     case 'unconfirmed':
-      return l10n.t('Final, but delivery is unconfirmed');
+      return own('Final, but delivery is unconfirmed');
     case 'failed':
-      return l10n.t('Final: not delivered');
+      return own('Final: not delivered');
     case 'unknown':
-      return l10n.t('Unknown: not in the documented list');
+      return own('Unknown: not in the documented list');
     default:
       return assertNever(group);
   }
@@ -196,7 +193,7 @@ export function describeStatus(rawCode: unknown): StatusInfo {
     known: false,
     final: undefined,
     group: 'unknown',
-    label: code === '' ? l10n.t('No status') : l10n.t('Unknown status'),
+    label: code === '' ? own('No status') : own('Unknown status'),
     finality: finalityText('unknown'),
     meaning:
       code === ''

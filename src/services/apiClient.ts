@@ -64,7 +64,7 @@ export class ApiClient {
       return { ok: false, error, attempts: 0, durationMs: 0 };
     };
     const root = settings.apiRoot();
-    if (!root.ok) return fail({ kind: 'config', detail: root.message });
+    if (!root.ok) return fail({ kind: 'config', reason: root.message });
     let apiKey: string | undefined;
     try {
       apiKey = await this.keys.get();

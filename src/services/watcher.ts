@@ -50,9 +50,11 @@ export class Watcher extends Disposable {
   readonly onDidChange = this.changed.event;
   readonly onDidStop = this.stopped.event;
 
+  /** `now`: the clock of the schedule and the cap (the test seam moves it forward to reach the cap). */
   constructor(
     private readonly lookups: LookupService,
     private readonly log: Log,
+    readonly now: () => number = Date.now,
   ) {
     super();
   }
@@ -71,7 +73,7 @@ export class Watcher extends Disposable {
     if (isFinalStatus(status)) return 'final';
     const w: Watch = {
       key: { sendId: key.sendId, number: key.number },
-      startedAt: Date.now(),
+      startedAt: this.now(),
       checks: 0,
       status,
       nextAt: 0,
@@ -94,14 +96,14 @@ export class Watcher extends Disposable {
       key: w.key,
       why,
       status: w.status,
-      elapsedMs: Date.now() - w.startedAt,
+      elapsedMs: this.now() - w.startedAt,
       ...(error ? { error } : {}),
     });
   }
 
   private schedule(w: Watch): void {
     const delay = watchDelay(w.checks);
-    w.nextAt = Date.now() + delay;
+    w.nextAt = this.now() + delay;
     w.timer = setTimeout(() => void this.check(w), delay);
     this.changed.fire(w.key);
   }
@@ -128,7 +130,7 @@ export class Watcher extends Disposable {
     } else {
       w.status = result.report.status;
     }
-    const stop = shouldStop(w.status, Date.now() - w.startedAt, settings.watchCapMs());
+    const stop = shouldStop(w.status, this.now() - w.startedAt, settings.watchCapMs());
     if (stop) {
       this.stop(w.key, stop);
       return;

@@ -1,11 +1,12 @@
 // Tells the user when a lookup failed (unless its caller asked for quiet, like the watcher's checks): one error
 // notification with the failure's class, what happened and what to do, and the same next steps the panel offers
 // (src/core/errors.ts errorActions). The provider's text is shown in the panel only: a notification renders links.
-import * as vscode from 'vscode';
 import { describeError, errorActionLabel, errorActions } from '../core/errors';
+import { own, ownNumber, ownSendId } from '../core/ownText';
 import { Disposable } from '../disposable';
 import { type LookupFinished, type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
+import { showErrorWith } from './notify';
 import { type ReportPanels } from './reportPanels';
 
 export class LookupNotifier extends Disposable {
@@ -22,12 +23,12 @@ export class LookupNotifier extends Disposable {
     const error = e.result.error;
     const d = describeError(error);
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));
-    const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t(
+    const choice = await showErrorWith(
+      own(
         '{0} ({1} in send {2}): {3} {4}',
         d.title,
-        settings.displayNumber(e.key.number),
-        e.key.sendId,
+        ownNumber(e.key.number, settings.displayNumber),
+        ownSendId(e.key.sendId),
         d.message,
         d.action,
       ),

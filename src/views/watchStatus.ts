@@ -1,13 +1,15 @@
 // What the user sees of the watches (src/services/watcher.ts): a status bar item with what is watched and when the
-// next check is (refreshed every second while shown), the context key behind "Stop Watching" in the palette, and a
+// next check is (refreshed every second while shown; a status is named only when the provider documents it), the context key behind "Stop Watching" in the palette, and a
 // notification when a watch ends by itself: final, the user's cap, or a failure another check will not fix.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
 import { describeError } from '../core/errors';
+import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
 import { describeStatus } from '../core/statuses';
 import { Disposable } from '../disposable';
 import * as settings from '../services/settings';
 import { type Watcher, type WatchStopped } from '../services/watcher';
+import { showError, showInfo, showWarning } from './notify';
 
 export class WatchStatus extends Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -36,16 +38,16 @@ export class WatchStatus extends Disposable {
       return;
     }
     const next = all.reduce((a, b) => (a.nextAt <= b.nextAt ? a : b));
-    const secs = Math.max(0, Math.round((next.nextAt - Date.now()) / 1000));
+    const secs = Math.max(0, Math.round((next.nextAt - this.watcher.now()) / 1000));
     const shown = settings.displayNumber;
     const text =
       all.length === 1
-        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', shown(next.number), next.status || '—', secs)
+        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', shown(next.number), ownStatus(next.status), secs)
         : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
     this.item.text = `$(eye) ${text}`;
     this.item.tooltip = all
       .map((w) =>
-        vscode.l10n.t('{0} in send {1}: {2}, {3} checks', shown(w.number), w.sendId, w.status || '—', w.checks),
+        vscode.l10n.t('{0} in send {1}: {2}, {3} checks', shown(w.number), w.sendId, ownStatus(w.status), w.checks),
       )
       .join('\n');
     this.item.accessibilityInformation = { label: text, role: 'button' };
@@ -59,37 +61,35 @@ export class WatchStatus extends Disposable {
   }
 
   private notify(e: WatchStopped): void {
-    const number = settings.displayNumber(e.key.number);
+    const number = ownNumber(e.key.number, settings.displayNumber);
+    const sendId = ownSendId(e.key.sendId);
     switch (e.why) {
       case 'final': {
         const info = describeStatus(e.status);
         const open = vscode.l10n.t('Open Report');
-        void vscode.window
-          .showInformationMessage(
-            vscode.l10n.t('{0} in send {1} is now final: {2} ({3}).', number, e.key.sendId, info.code, info.label),
-            open,
-          )
-          .then((c) => {
-            if (c === open) void vscode.commands.executeCommand(Commands.openLookup, e.key);
-          });
+        void showInfo(
+          own('{0} in send {1} is now final: {2} ({3}).', number, sendId, ownStatus(info.code), info.label),
+          open,
+        ).then((c) => {
+          if (c === open) void vscode.commands.executeCommand(Commands.openLookup, e.key);
+        });
         return;
       }
       case 'cap':
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t(
+        // The status came from the provider: a known code is named as it is, any other only as "an unknown status".
+        void showWarning(
+          own(
             'Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
             number,
-            e.key.sendId,
+            sendId,
             Math.round(e.elapsedMs / 60_000),
-            e.status || '—',
+            ownStatus(e.status),
           ),
         );
         return;
       case 'error': {
         const d = describeError({ kind: e.error ?? 'network' });
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t('Stopped watching {0} in send {1}: {2}. {3}', number, e.key.sendId, d.title, d.action),
-        );
+        void showError(own('Stopped watching {0} in send {1}: {2}. {3}', number, sendId, d.title, d.action));
         return;
       }
       case 'user':

@@ -238,6 +238,17 @@ export const HOSTILE_FIELDS = {
   extraValue: `<a href="javascript:alert(1)">27</a>`,
 } as const;
 
+/** Text that VS Code would render as a command link in a notification: a report whose status is one (upper-cased by
+ *  the parser, which does not defuse it), and lines of a number list (docs/reliability.md, row 20). */
+export const LINK_PAYLOADS = [
+  '[Accepted formats](command:vairosms.clearHistory?[true])',
+  '[RUN](COMMAND:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)',
+  '%5Bx%5D(command%3Avairosms.clearHistory%3F%5Btrue%5D)',
+  '<a href="command:vairosms.clearHistory?[true]">x</a>',
+  '[x](https://example.invalid/?q=1)',
+] as const;
+export const LINK_STATUS = { number: '5366600020', status: LINK_PAYLOADS[0] } as const;
+
 /** A number whose status moves WAITING → DELIVERED: the first `progressAfter` queries (default 2) answer WAITING,
  *  later ones DELIVERED with a later updated_at. Counted per sandbox instance; Sandbox.resetProgress() restarts it. */
 export const PROGRESSING = { sendId: '187', number: '5304000001' } as const;
@@ -288,6 +299,7 @@ function buildMainSend(): Record<string, Answer> {
     send[h.number] = report(h.number, { mesaj: h.mesaj, mesaj_boy: Math.max(1, Math.ceil(h.mesaj.length / 67)) });
   }
   send[PROGRESSING.number] = progressing;
+  send[LINK_STATUS.number] = report(LINK_STATUS.number, { durum_gonderim: LINK_STATUS.status });
   return send;
 }
 

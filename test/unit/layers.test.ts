@@ -21,7 +21,9 @@ describe('layer rules (eslint.config.mjs)', function () {
   async function importProblems(file: string, code: string): Promise<string[]> {
     const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
     return result.messages
-      .filter((m) => m.ruleId === RULE || m.ruleId === 'no-restricted-globals')
+      .filter(
+        (m) => m.ruleId === RULE || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-properties',
+      )
       .map((m) => m.message);
   }
 
@@ -74,6 +76,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       code: "import { describeStatus } from '../core/statuses';\nexport const a = describeStatus;",
       why: 'webview: core',
     },
+    {
+      file: 'src/commands/x.ts',
+      code: "import * as vscode from 'vscode';\nexport const a = (t: string) => vscode.window.showErrorMessage(t);",
+      why: 'a notification shown anywhere but src/views/notify.ts',
+    },
   ];
   for (const c of cases) {
     it(`refuses ${c.why}`, async () => {
@@ -107,6 +114,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       file: 'src/webview/x.ts',
       code: "import { type ReportModel } from '../shared/protocol';\nexport type A = ReportModel;",
       why: 'webview: shared',
+    },
+    {
+      file: 'src/views/notify.ts',
+      code: "import * as vscode from 'vscode';\nexport const a = (t: string) => vscode.window.showErrorMessage(t);",
+      why: 'a notification shown in src/views/notify.ts',
     },
   ];
   for (const c of allowed) {
