@@ -3,7 +3,7 @@
 // refreshed while the view is visible.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import { type HistoryEntry } from '../core/history';
+import { clampCap, type HistoryEntry } from '../core/history';
 import { keyId, shownNumber } from '../core/lookupKey';
 import { relativeTime } from '../core/reportModel';
 import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/statuses';
@@ -29,6 +29,8 @@ export class RecentLookupsView extends Disposable {
   private ticker: NodeJS.Timeout | undefined;
   /** vairosms.maskNumbers, read once and on change (not once per item). */
   private mask = settings.maskNumbers();
+  /** How many entries the view shows: a workspace's lower maxRecentLookups hides the older ones (they stay stored). */
+  private shown = clampCap(settings.shownRecentLookups());
 
   constructor(
     private readonly history: HistoryStore,
@@ -42,6 +44,10 @@ export class RecentLookupsView extends Disposable {
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (settings.affects(e, 'maxRecentLookups')) {
+          this.shown = clampCap(settings.shownRecentLookups());
+          this.refresh();
+        }
         if (settings.affects(e, 'maskNumbers')) {
           this.mask = settings.maskNumbers();
           this.refresh();
@@ -71,7 +77,7 @@ export class RecentLookupsView extends Disposable {
     if (element) return [];
     const all = this.history.all();
     void vscode.commands.executeCommand('setContext', ContextKeys.hasHistory, all.length > 0);
-    return [...all];
+    return all.slice(0, this.shown);
   }
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {

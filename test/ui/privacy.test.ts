@@ -1,14 +1,25 @@
-// Fault-suite rows 8 and 17 in the real VS Code (docs/reliability.md): vairosms.maskNumbers masks numbers in the
+// Fault-suite rows 8, 17 and 21 in the real VS Code (docs/reliability.md): vairosms.maskNumbers masks numbers in the
 // sidebar, tab titles and notifications; vairosms.history.keepMessageText = false keeps the SMS text out of Recent
-// Lookups; a window reloaded in the middle of a lookup raises nothing and stores nothing. This window runs the
+// Lookups; a window reloaded in the middle of a lookup raises nothing and stores nothing; a workspace's settings
+// (which a cloned repository brings) can neither delete stored lookups nor loosen the user's privacy settings. This window runs the
 // high-contrast theme, so the report's legibility there and its screen-reader announcement are checked too.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { SAMPLE } from '../sandbox/data';
+import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import { ACTIVITY_TITLE, useVSCode } from './harness';
 
 const KEY = 'privacy-test-key';
 const MASKED = '539****999';
+/** Looked up in row 21, beside SAMPLE: three more stored lookups. */
+const MORE = [NUMBER_FOR_STATUS.WAITING, NUMBER_FOR_STATUS.SENT, NUMBER_FOR_STATUS.EXPIRED];
+/** What a hostile (or careless) repository's .vscode/settings.json says: keep one lookup, show numbers, keep texts. */
+const WORKSPACE_SETTINGS = JSON.stringify({
+  'vairosms.maxRecentLookups': 1,
+  'vairosms.maskNumbers': false,
+  'vairosms.history.keepMessageText': true,
+});
 
 describe('Privacy settings and a reload mid-request', () => {
   let sb: Sandbox;
@@ -16,6 +27,7 @@ describe('Privacy settings and a reload mid-request', () => {
     sb = await startSandbox({ apiKey: KEY });
     return {
       colorTheme: 'Default High Contrast',
+      files: { 'README.md': '# privacy\n', '.vscode/settings.json': WORKSPACE_SETTINGS },
       settings: {
         'vairosms.apiRoot': sb.root,
         'vairosms.maskNumbers': true,
@@ -29,6 +41,11 @@ describe('Privacy settings and a reload mid-request', () => {
         },
         { key: 'ctrl+alt+shift+f2', command: 'vairosms.lookUpReport', args: { sendId: '9007', number: SAMPLE.number } },
         { key: 'ctrl+alt+shift+f3', command: 'vairosms.lookUpReport', args: { sendId: '9001', number: SAMPLE.number } },
+        ...MORE.map((number, i) => ({
+          key: `ctrl+alt+shift+f${5 + i}`,
+          command: 'vairosms.lookUpReport',
+          args: { sendId: SAMPLE.sendId, number },
+        })),
       ],
     };
   });
@@ -114,4 +131,52 @@ describe('Privacy settings and a reload mid-request', () => {
       .locator('#app[data-state="report"]')
       .waitFor({ timeout: 30000 });
   });
+
+  it('row 21: a workspace that sets a cap of 1, masking off and message text on deletes nothing and loosens nothing', async () => {
+    const v = vscode();
+    await v.runCommand('View: Close All Editors');
+    await v.runCommandByKey('ctrl+alt+shift+f1'); // SAMPLE (stored already when the tests above ran)
+    await v
+      .webview(`${MASKED} · send ${SAMPLE.sendId}`)
+      .locator('#app[data-state="report"]')
+      .waitFor({ timeout: 30000 });
+    for (let i = 0; i < MORE.length; i++) {
+      await v.runCommandByKey(`ctrl+alt+shift+f${5 + i}`);
+      await v
+        .webview(`${masked(MORE[i])} · send ${SAMPLE.sendId}`)
+        .locator('#app[data-state="report"]')
+        .waitFor({ timeout: 30000 });
+    }
+    const rows = () => v.page.locator('.pane-body .monaco-list-row').filter({ hasText: /send 187/ });
+    await v.openSideBar(ACTIVITY_TITLE);
+    // The workspace's cap hides the older entries in the view; the user's masking holds against the workspace's.
+    await v.treeRow(masked(MORE[2])).first().waitFor();
+    assert.equal(await rows().count(), 1, 'the workspace cap of 1 hides the rest');
+    assert.equal(await v.treeRow(MORE[2]).count(), 0, 'still masked: the workspace cannot turn masking off');
+    await v.reload();
+    await v.openSideBar(ACTIVITY_TITLE);
+    await v.treeRow(masked(MORE[2])).first().waitFor();
+    assert.equal(await rows().count(), 1, 'after a reload: still hidden, not gone');
+    fs.rmSync(path.join(v.workspace, '.vscode', 'settings.json'));
+    await v.reload();
+    await v.openSideBar(ACTIVITY_TITLE);
+    await v.treeRow(masked(MORE[0])).first().waitFor({ timeout: 30000 });
+    assert.equal(await rows().count(), 1 + MORE.length, 'every lookup is still stored');
+    for (const n of [SAMPLE.number, ...MORE]) assert.equal(await v.treeRow(n).count(), 0, `${n} masked`);
+    // The workspace said "keep the message text"; the user said no: none was stored.
+    const frame = v.webview(`${masked(MORE[1])} · send ${SAMPLE.sendId}`);
+    await v.treeRow(masked(MORE[1])).first().click();
+    // Right after a reload the first click may only select the row (the view is still settling): Enter opens it.
+    await frame
+      .locator('#app[data-state="report"]')
+      .waitFor({ timeout: 5000 })
+      .catch(() => v.page.keyboard.press('Enter'));
+    await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+    assert.match((await frame.locator('.subtitle').first().textContent()) ?? '', /From recent lookups/);
+    assert.equal(await frame.locator('#message-text').count(), 0, 'no SMS text was stored');
+  });
 });
+
+function masked(number: string): string {
+  return `${number.slice(0, 3)}****${number.slice(-3)}`;
+}
