@@ -1,6 +1,15 @@
-// The API key travels in the query string (?api_key=…), so any URL, error or log line may carry it. Everything
-// that leaves the request code passes through redact(): the key's value is replaced wherever it appears, in any
-// of the encodings a URL or error message can hold it, and any api_key= parameter is blanked whatever its value.
+// The API key travels in the query string (?api_key=…), so any URL, error, log line or server answer may carry it,
+// and a server that echoes it may write it in any escaping. Everything that leaves the request code passes through
+// redact(): any api_key= parameter is blanked whatever its value, and the key is found and replaced in every form an
+// echoing server could write, each character of it independently as it is or escaped:
+//   - percent-encoding in upper- or lower-case hex (UTF-8 for non-ASCII), and + for a space (form encoding);
+//   - JSON and JavaScript string escapes: \/ (PHP's json_encode default), \" \\ \n …, \uXXXX (surrogate pairs too),
+//     and \xHH;
+//   - HTML character references: decimal (&#47;), hex (&#x2F; &#X2f;), with or without leading zeros or the final
+//     semicolon, and the named ones for ASCII punctuation (&sol; &plus; &equals; &amp; &lt; &gt; &quot; &apos; …).
+// The text is not decoded as a whole: the matcher walks it and tries, at each position, the character as it is and
+// every escape that starts there, so a key written with a mix of escapes is found as well (test/unit/redact.test.ts
+// proves it with fast-check over random keys and escapings).
 
 export const REDACTED = '[REDACTED]';
 
@@ -10,34 +19,240 @@ const MIN_LITERAL = 4;
 
 const API_KEY_PARAM = /([?&;]api_key=)[^&#\s"'<>]*/gi;
 
-/** A redaction function for these secrets, with every encoded form worked out once (a lookup redacts many strings). */
+/** The named character references a server may use for the characters of a key (HTML5 names the ASCII punctuation). */
+const NAMED: Readonly<Record<string, string>> = {
+  excl: '!',
+  quot: '"',
+  QUOT: '"',
+  num: '#',
+  dollar: '$',
+  percnt: '%',
+  amp: '&',
+  AMP: '&',
+  apos: "'",
+  lpar: '(',
+  rpar: ')',
+  ast: '*',
+  midast: '*',
+  plus: '+',
+  comma: ',',
+  period: '.',
+  sol: '/',
+  colon: ':',
+  semi: ';',
+  lt: '<',
+  LT: '<',
+  equals: '=',
+  gt: '>',
+  GT: '>',
+  quest: '?',
+  commat: '@',
+  lsqb: '[',
+  lbrack: '[',
+  bsol: '\\',
+  rsqb: ']',
+  rbrack: ']',
+  Hat: '^',
+  lowbar: '_',
+  UnderBar: '_',
+  grave: '`',
+  DiacriticalGrave: '`',
+  lcub: '{',
+  lbrace: '{',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  rcub: '}',
+  rbrace: '}',
+  tilde: '~',
+  nbsp: '\u00a0',
+  NonBreakingSpace: '\u00a0',
+  hyphen: '-',
+  dash: '-',
+  minus: '\u2212',
+  Tab: '\t',
+  NewLine: '\n',
+};
+/** Names a browser reads without the final semicolon too (the legacy ones). */
+const LEGACY = new Set(['amp', 'AMP', 'lt', 'LT', 'gt', 'GT', 'quot', 'QUOT', 'nbsp']);
+const JSON_ESCAPES: Readonly<Record<string, string>> = {
+  '/': '/',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
+
+/** One way to read the text at a position: the code point it stands for, and how many UTF-16 units it spans. */
+interface Reading {
+  readonly cp: number;
+  readonly len: number;
+}
+
+const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+
+/** Every reading of `text` at `i`: the character as it is, and each escape that starts there. */
+function readingsAt(text: string, i: number, out: Reading[]): void {
+  out.length = 0;
+  const cp = text.codePointAt(i)!;
+  out.push({ cp, len: cp > 0xffff ? 2 : 1 });
+  const c = text[i];
+  if (c === '+') out.push({ cp: 0x20, len: 1 });
+  else if (c === '%') percentAt(text, i, out);
+  else if (c === '\\') backslashAt(text, i, out);
+  else if (c === '&') entityAt(text, i, out);
+}
+
+/** %HH, or a UTF-8 sequence of %HH bytes for one code point. */
+function percentAt(text: string, i: number, out: Reading[]): void {
+  const byte = (at: number) =>
+    text[at] === '%' && isHex(text[at + 1]) && isHex(text[at + 2]) ? parseInt(text.substr(at + 1, 2), 16) : -1;
+  const b0 = byte(i);
+  if (b0 < 0) return;
+  if (b0 < 0x80) {
+    out.push({ cp: b0, len: 3 });
+    return;
+  }
+  const n = b0 >= 0xf0 ? 4 : b0 >= 0xe0 ? 3 : b0 >= 0xc0 ? 2 : 0;
+  if (n === 0) return;
+  let cp = b0 & (0xff >> (n + 1));
+  for (let k = 1; k < n; k++) {
+    const b = byte(i + 3 * k);
+    if (b < 0x80 || b >= 0xc0) return;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  out.push({ cp, len: 3 * n });
+}
+
+/** \/ \" \\ \n …, \uXXXX (a surrogate pair as one code point), \xHH. */
+function backslashAt(text: string, i: number, out: Reading[]): void {
+  const next = text[i + 1];
+  if (next === undefined) return;
+  if (next in JSON_ESCAPES) out.push({ cp: JSON_ESCAPES[next].codePointAt(0)!, len: 2 });
+  const unit = (at: number) =>
+    text[at] === '\\' && text[at + 1] === 'u' && [2, 3, 4, 5].every((k) => isHex(text[at + k]))
+      ? parseInt(text.substr(at + 2, 4), 16)
+      : -1;
+  const u = unit(i);
+  if (u >= 0) {
+    const low = u >= 0xd800 && u < 0xdc00 ? unit(i + 6) : -1;
+    if (low >= 0xdc00 && low < 0xe000) out.push({ cp: 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00), len: 12 });
+    else out.push({ cp: u, len: 6 });
+  }
+  if (next === 'x' && isHex(text[i + 2]) && isHex(text[i + 3])) {
+    out.push({ cp: parseInt(text.substr(i + 2, 2), 16), len: 4 });
+  }
+}
+
+/** &#DDD; &#xHHH; (the semicolon optional, as browsers read them) and the named references above. */
+function entityAt(text: string, i: number, out: Reading[]): void {
+  if (text[i + 1] === '#') {
+    const hex = text[i + 2] === 'x' || text[i + 2] === 'X';
+    let j = i + (hex ? 3 : 2);
+    const start = j;
+    while (j < text.length && j - start < 8 && (hex ? isHex(text[j]) : /[0-9]/.test(text[j]))) j++;
+    if (j === start) return;
+    const cp = parseInt(text.slice(start, j), hex ? 16 : 10);
+    if (text[j] === ';' && cp <= 0x10ffff) out.push({ cp, len: j + 1 - i });
+    // Without the semicolon, every shorter run of digits too (a key character "&#32" then a digit of the key).
+    for (let end = j; end > start; end--) {
+      const v = parseInt(text.slice(start, end), hex ? 16 : 10);
+      if (v <= 0x10ffff) out.push({ cp: v, len: end - i });
+    }
+    return;
+  }
+  let j = i + 1;
+  while (j < text.length && j - i <= 20 && /[A-Za-z]/.test(text[j])) j++;
+  for (let end = j; end > i + 1; end--) {
+    const name = text.slice(i + 1, end);
+    const value = NAMED[name];
+    if (value === undefined) continue;
+    if (text[end] === ';') out.push({ cp: value.codePointAt(0)!, len: end + 1 - i });
+    if (LEGACY.has(name)) out.push({ cp: value.codePointAt(0)!, len: end - i });
+  }
+}
+
+/** The end of the longest span from `start` that reads as `key` (code points), or -1. */
+function matchAt(text: string, start: number, key: readonly number[], scratch: Reading[][]): number {
+  // Depth-first over (position, key index); failed pairs are remembered, so mixed escapes cannot make it exponential.
+  const failed = new Set<number>();
+  const width = key.length + 1;
+  let best = -1;
+  const visit = (pos: number, k: number): boolean => {
+    if (k === key.length) {
+      best = Math.max(best, pos);
+      return true;
+    }
+    if (pos >= text.length || failed.has(pos * width + k)) return false;
+    const readings = (scratch[k] ??= []);
+    readingsAt(text, pos, readings);
+    const options = readings.filter((r) => r.cp === key[k]).map((r) => r.len);
+    let found = false;
+    for (const len of options) if (visit(pos + len, k + 1)) found = true;
+    if (!found) failed.add(pos * width + k);
+    return found;
+  };
+  visit(start, 0);
+  return best;
+}
+
+/** Characters that can start a reading of `cp` other than itself. */
+const ESCAPE_STARTS = new Set(['%', '\\', '&', '+']);
+
+function removeKey(text: string, key: readonly number[]): string {
+  const first = key[0];
+  const scratch: Reading[][] = [];
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length;) {
+    const c = text[i];
+    if (text.codePointAt(i) === first || ESCAPE_STARTS.has(c)) {
+      const end = matchAt(text, i, key, scratch);
+      if (end > i) {
+        out += text.slice(copied, i) + REDACTED;
+        copied = i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** A redaction function for these secrets (a lookup redacts many strings with the same key). */
 export function redactor(...secrets: Array<string | undefined>): (text: string) => string {
-  const needles: string[] = [];
+  const keys = new Map<string, number[]>();
+  const add = (s: string) => {
+    if (s.length >= MIN_LITERAL && !keys.has(s))
+      keys.set(
+        s,
+        Array.from(s, (ch) => ch.codePointAt(0)!),
+      );
+  };
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_LITERAL) continue;
-    for (const form of encodedForms(secret)) if (form.length >= MIN_LITERAL) needles.push(form);
+    add(secret);
+    add(secret.trim());
     // A newline in a key, or a very long one, may be split or re-wrapped: also remove each line of it.
-    for (const line of secret.split(/\r?\n/)) if (line.length >= 8 && line !== secret) needles.push(line);
+    for (const line of secret.split(/\r?\n/)) if (line.length >= 8 && line !== secret) add(line);
   }
+  // Longest first, so a key that contains another is replaced whole.
+  const ordered = [...keys.values()].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text.replace(API_KEY_PARAM, `$1${REDACTED}`);
-    for (const n of needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
+    for (const key of ordered) out = removeKey(out, key);
     return out;
   };
 }
 
 export function redact(text: string, ...secrets: Array<string | undefined>): string {
   return redactor(...secrets)(text);
-}
-
-function encodedForms(secret: string): string[] {
-  const forms = new Set<string>([secret, secret.trim()]);
-  forms.add(encodeURIComponent(secret));
-  forms.add(new URLSearchParams({ k: secret }).toString().slice(2)); // form encoding: space as +
-  forms.add(encodeURI(secret));
-  forms.add(JSON.stringify(secret).slice(1, -1));
-  // Longest first, so a form that contains another is replaced whole.
-  return [...forms].filter(Boolean).sort((a, b) => b.length - a.length);
 }
 
 /** Deep-redacts a JSON-like value (for the raw response view and for logged objects). */

@@ -387,13 +387,32 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
-/** The forms a key can take on its way to a file: as typed, URL-encoded (both ways) and JSON-escaped. */
+/** The forms a key can take on its way to a file: as typed, URL-encoded (both ways, and in lower-case hex),
+ *  JSON-escaped (also with PHP's escaped slashes, and every character but letters and digits as \uXXXX), and as HTML
+ *  character references (named, decimal, hex). */
 export function secretForms(secret: string): string[] {
+  const plain = (ch: string) => /[A-Za-z0-9]/.test(ch);
+  const named: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '/': '&sol;',
+    '+': '&plus;',
+    '=': '&equals;',
+  };
   const forms = new Set<string>([
     secret,
     encodeURIComponent(secret),
     new URLSearchParams({ k: secret }).toString().slice(2),
+    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
     JSON.stringify(secret).slice(1, -1),
+    JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
+    Array.from(secret, (ch) => (plain(ch) ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)).join(''),
+    Array.from(secret, (ch) => named[ch] ?? ch).join(''),
+    Array.from(secret, (ch) => (plain(ch) ? ch : `&#${ch.codePointAt(0)};`)).join(''),
+    Array.from(secret, (ch) => (plain(ch) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`)).join(''),
   ]);
   return [...forms];
 }

@@ -1,5 +1,5 @@
 // The API key lives only in SecretStorage. A sentinel key with characters that change under every encoding
-// (& # % space) is set through the real command, used for lookups that succeed and that fail in every way that
+// (& # % space / + = < > " ') is set through the real command, used for lookups that succeed and that fail in every way that
 // touches the key (401, not found, an HTML 502, a timeout, servers that echo the key back), shown raw, copied as
 // cURL; then every place the extension writes to is searched for the key in all its forms: history, panel
 // models and HTML, settings (API and settings.json), the log files on disk, every other file of the profile and
@@ -37,7 +37,8 @@ import {
   type ShownMessage,
 } from './helpers';
 
-const SENTINEL = 'SENTINEL-KEY-7f3a&#%20 x';
+/** Characters that change under every encoding, the ones an echoing server escapes: & # % space / + = < > " '. */
+const SENTINEL = 'SENTINEL-KEY-7f3a&#%20 x/+=<>"\'';
 const OTHER_KEY = 'not-the-sentinel-key';
 
 /** Describes findings without printing the key itself (a failure message may end up in a log we scan later). */
@@ -163,6 +164,8 @@ describe('secrets: the key is only in SecretStorage', () => {
     for (const [format, number] of [
       ['json', NUMBER_FOR_STATUS.SENDING],
       ['html', NUMBER_FOR_STATUS.EXPIRED],
+      ['php-json', NUMBER_FOR_STATUS.DEFAULT], // \/ and \uXXXX (row 22)
+      ['html-entities', NUMBER_FOR_STATUS.REJECTED], // &sol; &#43; &#x3d; and lower-case percent (row 22)
     ] as const) {
       sb.setFault({ kind: 'echo', format });
       try {
@@ -175,7 +178,7 @@ describe('secrets: the key is only in SecretStorage', () => {
       assert.equal(reflected.apiKeyOk, true, `the echo server received (and reflected) the real key (${format})`);
     }
     assert.ok(
-      messages.texts('error').length >= 7,
+      messages.texts('error').length >= 9,
       `an error notification per failed lookup (${messages.texts('error').length})`,
     );
     assert.ok(

@@ -80,7 +80,13 @@ export type Fault =
   /** Read the request body, then destroy the socket (ECONNRESET after the request was sent). */
   | { readonly kind: 'reset-after-body' }
   /** A server that reflects the request (URL with the key, the decoded key, the body) in its error answer. */
-  | { readonly kind: 'echo'; readonly status?: number; readonly format?: 'json' | 'html' };
+  /** Echoes the key back: 'json' and 'html' as they are; 'php-json' as PHP's json_encode with JSON_HEX_* writes it
+   *  (\/ and \uXXXX), after a PHP notice that keeps the body from parsing as JSON; 'html-entities' with named, decimal and hex character references and lower-case percent. */
+  | {
+      readonly kind: 'echo';
+      readonly status?: number;
+      readonly format?: 'json' | 'html' | 'php-json' | 'html-entities';
+    };
 
 export type FaultKind = Fault['kind'];
 
@@ -550,6 +556,48 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         const status = f.status ?? 400;
         const key = c.url.searchParams.get('api_key') ?? '';
         const reqBody = c.body;
+        if (f.format === 'php-json') {
+          // json_encode($a, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT): \/ and \u00XX escapes.
+          const hexed = (t: string) =>
+            JSON.stringify(t)
+              .slice(1, -1)
+              .replace(/\//g, '\\/')
+              .replace(/\\"/g, '\\u0022')
+              .replace(/[<>&'+=]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+          // A PHP notice printed before the JSON: the body is not JSON, so its text is what the client sees.
+          c.sendText(
+            status,
+            JSON_TYPE,
+            `PHP Notice: Undefined index: numara\n{"durum":false,"aciklama":"Ge\\u00e7ersiz anahtar ${hexed(key)}"}`,
+          );
+          return;
+        }
+        if (f.format === 'html-entities') {
+          const named: Record<string, string> = {
+            '&': '&amp;',
+            '<': '&lt;',
+            '>': '&gt;',
+            '"': '&quot;',
+            "'": '&#39;',
+            '/': '&sol;',
+            '+': '&plus;',
+            '=': '&equals;',
+          };
+          const entities = Array.from(key, (ch) => named[ch] ?? ch).join('');
+          const decimal = Array.from(key, (ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `&#${ch.codePointAt(0)};`)).join('');
+          const hex = Array.from(key, (ch) =>
+            /[A-Za-z0-9]/.test(ch) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`,
+          ).join('');
+          const lower = encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+          c.sendText(
+            status,
+            'text/html',
+            `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
+              `<p>api_key: ${entities}</p><p>${decimal}</p><p>${hex}</p><a href="/retry?api_key=${lower}">retry</a>` +
+              `<p>key=${lower}</p></body></html>`,
+          );
+          return;
+        }
         if (f.format === 'html') {
           c.sendText(
             status,

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { redact, redactValue, REDACTED } from '../../src/core/redact';
 import { buildReportRequest } from '../../src/core/request';
 
@@ -47,4 +48,121 @@ describe('redaction', () => {
     );
     assert.deepEqual(v, { a: [`x ${REDACTED} y`, 2], b: { c: REDACTED }, d: null });
   });
+});
+
+// ---- every escaped form, proved over random keys (fast-check) ---------------------------------------------------
+
+/** The ways an echoing server may write one character of the key. */
+const ESCAPERS: Array<(ch: string) => string | undefined> = [
+  (ch) => ch,
+  (ch) => percent(ch, 'upper'),
+  (ch) => percent(ch, 'lower'),
+  (ch) => (ch === ' ' ? '+' : undefined),
+  (ch) => (ch === '/' ? '\\/' : ch === '"' ? '\\"' : ch === '\\' ? '\\\\' : undefined),
+  (ch) => unicodeEscape(ch, 'lower'),
+  (ch) => unicodeEscape(ch, 'upper'),
+  (ch) => `&#${ch.codePointAt(0)};`,
+  (ch) => `&#${String(ch.codePointAt(0)).padStart(5, '0')};`,
+  (ch) => `&#x${ch.codePointAt(0)!.toString(16)};`,
+  (ch) => `&#X${ch.codePointAt(0)!.toString(16).toUpperCase()};`,
+  (ch) => `&#${ch.codePointAt(0)}`, // no semicolon: browsers still read it
+  (ch) => NAMED_FOR[ch],
+  (ch) => (ch.codePointAt(0)! < 0x80 ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : undefined),
+];
+const NAMED_FOR: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '/': '&sol;',
+  '+': '&plus;',
+  '=': '&equals;',
+  '#': '&num;',
+  '%': '&percnt;',
+  '?': '&quest;',
+  ' ': '&nbsp;'.replace('nbsp', 'nbsp'),
+};
+delete NAMED_FOR[' ']; // &nbsp; is U+00A0, not a space
+
+function percent(ch: string, hexCase: 'upper' | 'lower'): string {
+  const hex = [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  return hexCase === 'upper' ? hex.toUpperCase() : hex;
+}
+function unicodeEscape(ch: string, hexCase: 'upper' | 'lower'): string {
+  const units = Array.from(
+    { length: ch.length },
+    (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`,
+  ).join('');
+  return hexCase === 'upper' ? units.replace(/[a-f]/g, (c) => c.toUpperCase()).replace(/\\U/g, '\\u') : units;
+}
+
+describe('redaction of every escaped form (property-based, fast-check)', () => {
+  const printable = fc.string({
+    unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    minLength: 8,
+    maxLength: 48,
+  });
+  const turkish = fc.string({
+    unit: fc.constantFrom(...'abcçdefgğhıijklmnoöprsştuüvyzABCÇĞİÖŞÜ0123456789/+=&-_'),
+    minLength: 8,
+    maxLength: 32,
+  });
+  /** A key, and how each of its characters is written (an index into ESCAPERS, falling back to the literal). */
+  const written = (keys: fc.Arbitrary<string>) =>
+    keys.chain((key) =>
+      fc.tuple(
+        fc.constant(key),
+        fc.array(fc.nat(ESCAPERS.length - 1), { minLength: key.length, maxLength: key.length }),
+      ),
+    );
+  const encode = (key: string, choice: number[]) =>
+    Array.from(key)
+      .map((ch, i) => ESCAPERS[choice[i] ?? 0](ch) ?? ch)
+      .join('');
+  const context = fc.string({ maxLength: 30 });
+  let tried = 0;
+  let forms = 0;
+
+  for (const [name, keys] of [
+    ['printable ASCII keys', printable],
+    ['keys with Turkish letters and / + = &', turkish],
+  ] as const) {
+    it(`${name}: every mix of escapes is found and replaced, whatever surrounds it`, () => {
+      fc.assert(
+        fc.property(written(keys), context, context, ([key, choice], before, after) => {
+          const encoded = encode(key, choice);
+          tried++;
+          if (encoded !== key) forms++;
+          const out = redact(`${before}${encoded}${after}`, key);
+          return !out.includes(encoded) && out.includes(REDACTED) && !out.includes(key);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+
+  it('the forms of the issue, each one, in a JSON answer, an HTML page and a URL', () => {
+    const key = 'Ab/c+d=e&f<g>h"i\'j';
+    const forms = {
+      'PHP json_encode (escaped slashes)': JSON.stringify(key).slice(1, -1).replace(/\//g, '\\/'),
+      '\\uXXXX': key.replace(/[^A-Za-z]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      'named entities': key.replace(/[&<>"'/+=]/g, (c) => NAMED_FOR[c]),
+      'decimal entities': key.replace(/[^A-Za-z]/g, (c) => `&#${c.charCodeAt(0)};`),
+      'hex entities': key.replace(/[^A-Za-z]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+      'lower-case percent-encoding': encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    };
+    for (const [name, form] of Object.entries(forms)) {
+      for (const text of [`{"aciklama":"api_key: ${form}"}`, `<p>api_key: ${form}</p>`, `/x?k=${form}&y=1`]) {
+        const out = redact(text, key);
+        assert.ok(!out.includes(form) && out.includes(REDACTED), `${name}: ${out}`);
+      }
+    }
+  });
+
+  after(() =>
+    console.log(
+      `      fast-check: ${tried} texts, each key written with a random mix of ${ESCAPERS.length} escapes (${forms} with at least one)`,
+    ),
+  );
 });
