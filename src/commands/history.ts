@@ -57,14 +57,16 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       if (confirmed !== true) {
         const clear = vscode.l10n.t('Clear All');
         const choice = await askModal(
-          own('Remove all {0} recent lookups? Their stored reports are deleted.', count),
+          own('Remove all {0} recent lookups? Their stored reports are deleted, and open report tabs close.', count),
           undefined,
           clear,
         );
         if (choice !== clear) return;
       }
       await history.clear();
+      // Nothing of them stays in memory or in a webview's saved state: the raw answers and the open reports go too.
       raw.forget();
+      panels.closeAll();
       log.info('cleared recent lookups');
     }),
     deps.commands.register(

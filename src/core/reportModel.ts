@@ -55,6 +55,8 @@ export interface ModelContext {
   readonly seq: number;
   readonly lang: string;
   readonly now: number;
+  /** vairosms.history.keepMessageText: when false, the webview keeps the SMS text out of its saved state. */
+  readonly keepMessage?: boolean;
 }
 
 function base(ctx: ModelContext, sendId: string, number: string) {
@@ -67,6 +69,7 @@ function base(ctx: ModelContext, sendId: string, number: string) {
     strings: strings(),
     title: l10n.t('{0} in send {1}', number, sendId),
     legend: describeAllStatuses().map(statusView),
+    ...(ctx.keepMessage === false ? { saveMessage: false as const } : {}),
   };
 }
 

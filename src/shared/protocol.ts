@@ -91,6 +91,8 @@ export interface ReportModel {
   readonly announcement: string;
   readonly canWatch?: boolean;
   readonly watching?: boolean;
+  /** false: the SMS text is shown but not written to the webview's saved state (keepMessageText off). */
+  readonly saveMessage?: false;
 }
 
 export type ToWebview = { readonly type: 'render'; readonly model: ReportModel };

@@ -177,7 +177,7 @@ export class ReportPanel extends Disposable {
   }
 
   private ctx(): ModelContext {
-    return { seq: this.nextSeq(), lang: vscode.env.language, now: Date.now() };
+    return { seq: this.nextSeq(), lang: vscode.env.language, now: Date.now(), keepMessage: settings.keepMessageText() };
   }
 
   private nextSeq(): number {

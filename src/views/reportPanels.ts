@@ -247,9 +247,14 @@ export class ReportPanels extends Disposable {
     };
   }
 
-  override dispose(): void {
-    for (const p of this.panels.values()) p.panel.dispose();
+  /** Closes every report panel (Clear All): their models, raw answers and saved states go with them. */
+  closeAll(): void {
+    for (const p of [...this.panels.values()]) p.panel.dispose();
     this.panels.clear();
+  }
+
+  override dispose(): void {
+    this.closeAll();
     super.dispose();
   }
 }

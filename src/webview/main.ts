@@ -264,12 +264,20 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const t0 = performance.now();
     render(msg.model);
     const renderMs = performance.now() - t0;
-    api.setState({ v: 1, model: msg.model });
+    api.setState({ v: 1, model: forState(msg.model) });
     const seq = msg.model.seq;
     requestAnimationFrame(() =>
       setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0),
     );
   });
+
+  /** What VS Code saves to restore the panel after a reload: the model, without the SMS text when the user keeps
+   *  no message text. */
+  function forState(m: ReportModel): ReportModel {
+    if (m.saveMessage !== false || !m.message) return m;
+    const { message: _left, ...rest } = m;
+    return rest;
+  }
 
   const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;
   if (saved?.v === 1 && saved.model) render(saved.model);

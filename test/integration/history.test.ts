@@ -211,6 +211,29 @@ describe('history: Recent Lookups', () => {
     await assertPersisted([]);
   });
 
+  it('Clear All also closes the open reports: no model, raw answer or saved state of them is left (row 23)', async () => {
+    await lookup(SAMPLE.sendId, SAMPLE.number);
+    await until(async () => (await testState()).panels.length >= 1, 'the report is open');
+    const confirmed = recordMessages((m) => (m.kind === 'warning' && m.modal ? 'Clear All' : undefined));
+    try {
+      await vscode.commands.executeCommand('vairosms.clearHistory');
+    } finally {
+      confirmed.restore();
+    }
+    assert.match(confirmed.shown[0].text, /open report tabs close/);
+    await until(async () => (await testState()).panels.length === 0, 'the report panels closed', 5000);
+    const after = recordMessages();
+    try {
+      await vscode.commands.executeCommand('vairosms.showRawResponse', {
+        sendId: SAMPLE.sendId,
+        number: SAMPLE.number,
+      });
+      assert.match(after.texts('information')[0] ?? '', /There is no response to show yet/, 'no raw answer is kept');
+    } finally {
+      after.restore();
+    }
+  });
+
   it('stores no message text with vairosms.history.keepMessageText = false, and strips what was stored', async () => {
     await lookup(SAMPLE.sendId, SAMPLE.number);
     assert.equal((await history())[0].report.message, SAMPLE_REPORT.mesaj);

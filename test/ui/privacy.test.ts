@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
+import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import { ACTIVITY_TITLE, useVSCode } from './harness';
 
 const KEY = 'privacy-test-key';
@@ -104,6 +104,46 @@ describe('Privacy settings and a reload mid-request', () => {
     assert.match((await frame.locator('.subtitle').first().textContent()) ?? '', /From recent lookups/);
     assert.equal(await frame.locator('#message-text').count(), 0, 'the stored entry has no message text');
     assert.equal(sb.requests.length, before, 'reopened without a request');
+  });
+
+  it('row 23: with keepMessageText off the panel shows the SMS text, and its saved state (for a reload) has none', async () => {
+    const v = vscode();
+    await v.runCommand('View: Close All Editors');
+    await v.runCommandByKey('ctrl+alt+shift+f1');
+    const title = `${MASKED} · send ${SAMPLE.sendId}`;
+    const frame = v.webview(title);
+    await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+    assert.equal(
+      (await frame.locator('#message-text').textContent())?.trim(),
+      String(SAMPLE_REPORT.mesaj),
+      'shown in the panel',
+    );
+    // What the webview hands VS Code to save (setState → "do-update-state" on the webview host's message port),
+    // recorded in the host frame while the report is drawn again.
+    const host = await v.page.locator(`iframe.webview.ready[data-editor-title="${title}"]`).first().elementHandle();
+    const hostFrame = await host!.contentFrame();
+    await hostFrame!.evaluate(() => {
+      const w = window as unknown as { __saved: string[] };
+      w.__saved = [];
+      const post = MessagePort.prototype.postMessage;
+      MessagePort.prototype.postMessage = function (this: MessagePort, msg: unknown, ...rest: unknown[]) {
+        const m = msg as { channel?: string; data?: unknown };
+        if (m && m.channel === 'do-update-state') w.__saved.push(String(m.data));
+        return (post as (...a: unknown[]) => void).call(this, msg, ...rest);
+      } as typeof post;
+    });
+    await frame.getByRole('button', { name: 'Refresh' }).click();
+    await hostFrame!.waitForFunction(() => (window as unknown as { __saved: string[] }).__saved.length > 0, undefined, {
+      timeout: 15000,
+    });
+    const states = await hostFrame!.evaluate(() => (window as unknown as { __saved: string[] }).__saved);
+    assert.ok(states.length >= 1, 'the webview saved its state');
+    for (const state of states) {
+      const model = (JSON.parse(state) as { model?: { sendId?: string; message?: unknown } }).model;
+      assert.equal(model?.sendId, SAMPLE.sendId, 'the saved state is the report');
+      assert.equal(model?.message, undefined, 'no SMS text in the saved state');
+      assert.ok(!state.includes(String(SAMPLE_REPORT.mesaj).slice(0, 20)), 'not anywhere in it');
+    }
   });
 
   it('row 17: a window reloaded in the middle of a lookup raises nothing and stores nothing', async () => {
