@@ -3,11 +3,11 @@
 // under a cancellable progress notification, shown in a sortable table, added to Recent Lookups, exportable.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { toCsv, toJson } from '../core/batchExport';
-import { countItems, runBatch, type BatchResult } from '../core/batchRun';
+import { csvDelimiterFor, toCsv, toJson } from '../core/batchExport';
+import { countItems, runBatch, type BatchItem, type BatchResult } from '../core/batchRun';
 import { type HistoryEntry } from '../core/history';
 import { checkSendId } from '../core/lookupKey';
-import { parseNumberList, type ParsedNumberList } from '../core/numberList';
+import { MAX_BATCH_NUMBERS, parseNumberList, type ParsedNumberList } from '../core/numberList';
 import { own, ownFileName, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
@@ -89,7 +89,8 @@ function describeParse(parsed: ParsedNumberList): OwnText | undefined {
   if (parsed.invalid.length)
     parts.push(own('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length));
   if (parsed.duplicates.length) parts.push(own('Duplicates, looked up once: {0}.', parsed.duplicates.length));
-  if (parsed.leftOut) parts.push(own('{0} numbers beyond the limit of 5,000 were left out.', parsed.leftOut));
+  if (parsed.leftOut)
+    parts.push(own('{0} numbers beyond the limit of {1} were left out.', parsed.leftOut, MAX_BATCH_NUMBERS));
   return parts.length ? (parts.join(' ') as OwnText) : undefined;
 }
 
@@ -157,7 +158,12 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       const id = `batch-${++batchCounter}`;
       const numbers = parsed.numbers.map((n) => n.number);
       const abort = new AbortController();
-      let latest: BatchResult | undefined;
+      let latest: BatchResult | undefined = undefined; // the result, once the batch ended
+      const finished: BatchItem[] = [];
+      const partial = (): BatchResult => {
+        const items = finished.filter((i) => i !== undefined);
+        return { items, cancelled: false, counts: countItems(items), durationMs: 0, maxConcurrency: 0 };
+      };
       const target = sendId;
       const panel = new BatchPanel(
         deps.extensionUri,
@@ -167,16 +173,14 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         parsed.invalid,
         {
           openRow: (index) => {
-            const item = latest?.items.find((i) => i.index === index) ?? panel.items.find((i) => i.index === index);
+            const item = latest?.items[index] ?? finished[index];
             if (!item) return;
             const key = { sendId: target, number: item.number };
             if (item.result?.ok)
               deps.panels.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
             else void vscode.commands.executeCommand(Commands.lookUpReport, target, item.number);
           },
-          export: (format) => {
-            if (latest) void exportResult(latest, target, format);
-          },
+          export: (format) => void exportResult(latest ?? partial(), target, format),
           cancel: () => abort.abort(),
         },
         deps.log,
@@ -195,7 +199,10 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         },
         async (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
-          let partial: BatchResult['items'] = [];
+          // Answers by input index; the panel builds its snapshot from them only when a render is due, and the
+          // progress notification is told at most every 100 ms (each report is a message to the workbench).
+          let reported = 0;
+          let lastReport = 0;
           return runBatch({
             sendId: target,
             numbers,
@@ -207,16 +214,17 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
                 { progress: false, notify: false, record: false, signal },
               ),
             onProgress: (done, total, item) => {
-              partial = [...partial.filter((i) => i.index !== item.index), item];
-              progress.report({ increment: 100 / total, message: vscode.l10n.t('{0} of {1}', done, total) });
-              latest = {
-                items: partial,
-                cancelled: false,
-                counts: countItems(partial),
-                durationMs: 0,
-                maxConcurrency: 0,
-              };
-              void panel.update(latest, 'running');
+              finished[item.index] = item;
+              const now = Date.now();
+              if (now - lastReport >= 100 || done === total) {
+                progress.report({
+                  increment: ((done - reported) * 100) / total,
+                  message: vscode.l10n.t('{0} of {1}', done, total),
+                });
+                reported = done;
+                lastReport = now;
+              }
+              void panel.update(partial, 'running');
             },
             onPause: (ms) =>
               progress.report({
@@ -245,13 +253,28 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
 async function exportResult(result: BatchResult, sendId: string, format: 'csv' | 'json'): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `vairosms-send-${sendId}.${format}`;
+  // Excel splits a CSV on the list separator of the user's language: a semicolon where the comma is the decimal mark.
+  const delimiter = csvDelimiterFor(vscode.env.language);
   const uri = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    title:
+      format === 'json'
+        ? vscode.l10n.t('Export the results of send {0} as JSON', sendId)
+        : delimiter === ';'
+          ? vscode.l10n.t('Export the results of send {0} as CSV, separated by semicolons (;)', sendId)
+          : vscode.l10n.t('Export the results of send {0} as CSV, separated by commas (,)', sendId),
+    filters:
+      format === 'csv'
+        ? {
+            [delimiter === ';' ? vscode.l10n.t('CSV, semicolon-separated') : vscode.l10n.t('CSV, comma-separated')]: [
+              'csv',
+            ],
+          }
+        : { JSON: ['json'] },
     saveLabel: vscode.l10n.t('Export'),
   });
   if (!uri) return;
-  const text = format === 'csv' ? toCsv(result, sendId, { bom: true }) : toJson(result, sendId);
+  const text = format === 'csv' ? toCsv(result, sendId, { bom: true, delimiter }) : toJson(result, sendId);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
   const file = ownFileName(uri.path.split('/').pop() ?? '');

@@ -129,24 +129,39 @@ function scrub(s: string): string {
   return redact(s);
 }
 
-/** RFC 4180 CSV (CRLF line ends, fields quoted when needed), one row per item in input order. Cells that a
- *  spreadsheet would run as a formula (= + - @, tab, CR at the start) get a leading '. `bom` adds a UTF-8 BOM so
- *  Excel reads the Turkish letters right. */
-export function toCsv(result: BatchResult, sendId: string, options: { bom?: boolean } = {}): string {
-  const lines = [CSV_HEADER.join(',')];
+export type CsvDelimiter = ',' | ';';
+
+/** The delimiter Excel expects where the comma is the decimal mark: a semicolon for Turkish (and the other
+ *  languages that write 1,5), a comma otherwise. */
+export function csvDelimiterFor(lang: string): CsvDelimiter {
+  return /^(tr|de|fr|es|it|pt|nl|ru|pl|cs|sv|da|fi|nb|az)\b/i.test(lang) ? ';' : ',';
+}
+
+/** RFC 4180 CSV (CRLF line ends), one row per item in input order, with `delimiter` (default ','). Every cell that
+ *  holds the delimiter (either one), a quote, a line break or a tab is quoted; every cell a spreadsheet would run as
+ *  a formula (= + - @, tab or CR first) gets a leading '. `bom` adds a UTF-8 BOM so Excel reads Turkish letters. */
+export function toCsv(
+  result: BatchResult,
+  sendId: string,
+  options: { bom?: boolean; delimiter?: CsvDelimiter } = {},
+): string {
+  const d = options.delimiter ?? ',';
+  const lines = [CSV_HEADER.join(d)];
   for (const item of result.items) {
     const row = exportRow(item, sendId);
     lines.push(
-      CSV_HEADER.map((k) => csvCell(k === 'final' ? (row.final === null ? '' : String(row.final)) : row[k])).join(','),
+      CSV_HEADER.map((k) => csvCell(k === 'final' ? (row.final === null ? '' : String(row.final)) : row[k])).join(d),
     );
   }
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
+/** One cell: formula triggers neutralized, quoted when it holds a delimiter (',' or ';', whichever the file uses:
+ *  a file opened with the other one still reads right), a quote, a line break or a tab. */
 export function csvCell(value: string): string {
   let v = value;
   if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return /[",;\r\n\t]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** A JSON array of the rows toCsv writes (final as true/false/null); no key, no URL, no raw responses. */

@@ -3,6 +3,7 @@
 // HTML error page, an empty body, a non-2xx status) is classified by its HTTP status. An endpoint brings only the
 // parser of its payload; nothing here throws.
 import { excerpt, isProviderCode, type LookupError } from './errors';
+import { CAPS, cutText } from './reportBounds';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -53,12 +54,14 @@ export function parseEnvelope<S extends object>(
         raw: json,
       };
     }
-    const providerText =
+    const said =
       aciklama === undefined || aciklama === null
         ? undefined
         : typeof aciklama === 'string'
           ? aciklama
           : JSON.stringify(aciklama);
+    const providerText =
+      said !== undefined && said.length > CAPS.providerText ? `${cutText(said, CAPS.providerText - 1)}…` : said;
     const p = providerText !== undefined ? { providerText } : {};
     if (status === 401 || status === 403 || (providerText !== undefined && /api[_ ]?key/i.test(providerText))) {
       return { ok: false, error: { kind: 'unauthorized', httpStatus: status, ...p }, raw: json };

@@ -3,6 +3,7 @@
 // provider's own words apart, labelled as such.
 import { type ErrorActionId } from '../shared/protocol';
 import { own, type OwnText } from './ownText';
+import { cutText } from './reportBounds';
 import { assertNever } from './statuses';
 
 export type ErrorKind =
@@ -260,9 +261,11 @@ function httpSuffix(status: number | undefined): OwnText {
 
 /** A short, one-line, printable excerpt of a body for messages: never HTML-rendered, at most 200 characters. */
 export function excerpt(body: string, max = 200): string {
-  const oneLine = body
+  // Only the start of a body can end up in the excerpt: a window of it is normalized, not a 1 MB page, and the
+  // excerpt is a string of its own (cutText), not a slice that keeps the whole body alive.
+  const oneLine = cutText(body, max * 16)
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return oneLine.length > max ? oneLine.slice(0, max - 1) + '…' : oneLine;
+  return oneLine.length > max ? cutText(oneLine, max - 1) + '…' : oneLine;
 }

@@ -2,7 +2,8 @@
 // capped. Stored in globalState, so nothing here may hold the key or a URL; repairHistory() accepts whatever is stored
 // (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
 import { asLookupKey, keyId, type LookupKey } from './lookupKey';
-import { type Report } from './report';
+import { type Report, type ReportCut } from './report';
+import { boundReport, CAPS } from './reportBounds';
 import { statusCodeOf } from './statuses';
 
 export interface TimelinePoint {
@@ -54,6 +55,13 @@ export function findEntry(entries: readonly HistoryEntry[], key: LookupKey): His
 
 export function clampCap(cap: number): number {
   return Number.isFinite(cap) ? Math.min(HARD_CAP, Math.max(1, Math.floor(cap))) : 50;
+}
+
+/** The entry as Recent Lookups keeps it: its report within the stored caps (the message at most 4 K characters,
+ *  src/core/reportBounds.ts), and without the message when the user keeps none. */
+export function forStorage(entry: HistoryEntry, keepMessage: boolean): HistoryEntry {
+  const bounded = { ...entry, report: boundReport(entry.report, CAPS.storedMessage) };
+  return keepMessage ? bounded : withoutMessage(bounded);
 }
 
 /** Drops the message text when the user chose not to keep it (vairosms.history.keepMessageText = false). */
@@ -146,6 +154,8 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
   if (typeof r.parts === 'number' && Number.isFinite(r.parts)) report.parts = r.parts;
   if (typeof r.refund === 'boolean') report.refund = r.refund;
   if (r.extra && typeof r.extra === 'object' && !Array.isArray(r.extra)) report.extra = r.extra;
+  const cut = repairCut(r.cut);
+  if (cut) report.cut = cut;
   const timeline = Array.isArray(o.timeline)
     ? o.timeline
         .filter(
@@ -161,7 +171,7 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     sendId,
     number,
     checkedAt,
-    report: report as unknown as Report,
+    report: boundReport(report as unknown as Report, CAPS.storedMessage),
     ...(timeline && timeline.length ? { timeline } : {}),
   };
 }
@@ -181,4 +191,14 @@ export function toStored(e: HistoryEntry): HistoryEntry {
       ...(number !== undefined && number !== e.number ? { number } : {}),
     },
   };
+}
+
+function repairCut(v: unknown): ReportCut | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const cut: Record<string, unknown> = {};
+  if (typeof o.message === 'number' && Number.isFinite(o.message)) cut.message = o.message;
+  if (Array.isArray(o.fields)) cut.fields = o.fields.filter((f): f is string => typeof f === 'string').slice(0, 50);
+  if (typeof o.droppedFields === 'number' && Number.isFinite(o.droppedFields)) cut.droppedFields = o.droppedFields;
+  return Object.keys(cut).length ? (cut as ReportCut) : undefined;
 }

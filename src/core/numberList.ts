@@ -7,7 +7,7 @@ import { detectDelimiter, readRows, type Row } from './csv';
 import { normalizePhone } from './phone';
 
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
-export const MAX_BATCH_NUMBERS = 5000;
+export const MAX_BATCH_NUMBERS = 10_000;
 /** Invalid lines listed one by one; the rest are summarized in one entry. */
 export const MAX_INVALID_LISTED = 1000;
 /** An invalid input is shown up to this many characters. */

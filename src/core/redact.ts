@@ -181,7 +181,7 @@ function entityAt(text: string, i: number, out: Reading[]): void {
 /** The end of the longest span from `start` that reads as `key` (code points), or -1. */
 function matchAt(text: string, start: number, key: readonly number[], scratch: Reading[][]): number {
   // Depth-first over (position, key index); failed pairs are remembered, so mixed escapes cannot make it exponential.
-  const failed = new Set<number>();
+  let failed: Set<number> | undefined;
   const width = key.length + 1;
   let best = -1;
   const visit = (pos: number, k: number): boolean => {
@@ -189,51 +189,68 @@ function matchAt(text: string, start: number, key: readonly number[], scratch: R
       best = Math.max(best, pos);
       return true;
     }
-    if (pos >= text.length || failed.has(pos * width + k)) return false;
+    if (pos >= text.length || failed?.has(pos * width + k)) return false;
+    // The plain character alone (no escape starts here): no branching, no allocation.
+    const c = text.charCodeAt(pos);
+    if (c !== 0x25 && c !== 0x5c && c !== 0x26 && c !== 0x2b) {
+      const cp = text.codePointAt(pos)!;
+      return cp === key[k] && visit(pos + (cp > 0xffff ? 2 : 1), k + 1);
+    }
     const readings = (scratch[k] ??= []);
     readingsAt(text, pos, readings);
-    const options = readings.filter((r) => r.cp === key[k]).map((r) => r.len);
+    const options: number[] = [];
+    for (const r of readings) if (r.cp === key[k]) options.push(r.len);
     let found = false;
     for (const len of options) if (visit(pos + len, k + 1)) found = true;
-    if (!found) failed.add(pos * width + k);
+    if (!found) (failed ??= new Set()).add(pos * width + k);
     return found;
   };
   visit(start, 0);
   return best;
 }
 
-/** Characters that can start a reading of `cp` other than itself. */
-const ESCAPE_STARTS = new Set(['%', '\\', '&', '+']);
+/** Where a key may start: its first character, or a character that starts an escape (% \\ & +). The scan is a native
+ *  regular-expression search, so a 200 KB message without any of them costs almost nothing. */
+function startPattern(first: number): RegExp {
+  const ch = String.fromCodePoint(first).replace(/[\\\]^-]/g, '\\$&');
+  return new RegExp(`[${ch}%\\\\&+]`, first > 0xffff ? 'gu' : 'g');
+}
 
-function removeKey(text: string, key: readonly number[]): string {
-  const first = key[0];
+/** % \\ & + as char codes: characters that can start an escape. */
+const ESCAPE_STARTS = new Set([0x25, 0x5c, 0x26, 0x2b]);
+
+const firstUnit = (cp: number | undefined) => (cp === undefined ? -1 : String.fromCodePoint(cp).charCodeAt(0));
+
+function removeKey(text: string, key: readonly number[], starts: RegExp): string {
   const scratch: Reading[][] = [];
   let out = '';
   let copied = 0;
-  for (let i = 0; i < text.length;) {
-    const c = text[i];
-    if (text.codePointAt(i) === first || ESCAPE_STARTS.has(c)) {
-      const end = matchAt(text, i, key, scratch);
-      if (end > i) {
-        out += text.slice(copied, i) + REDACTED;
-        copied = i = end;
-        continue;
-      }
+  starts.lastIndex = 0;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const i = m.index;
+    if (i < copied) continue;
+    // The common case, a letter of the key in plain text: the next character must be the key's next, as it is or
+    // starting an escape, before the full search is worth it.
+    const here = text.charCodeAt(i);
+    const next = text.charCodeAt(i + (key[0] > 0xffff ? 2 : 1));
+    if (!ESCAPE_STARTS.has(here) && next !== firstUnit(key[1]) && !ESCAPE_STARTS.has(next)) continue;
+    const end = matchAt(text, i, key, scratch);
+    if (end > i) {
+      out += text.slice(copied, i) + REDACTED;
+      copied = end;
+      starts.lastIndex = end;
     }
-    i++;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** A redaction function for these secrets (a lookup redacts many strings with the same key). */
 export function redactor(...secrets: Array<string | undefined>): (text: string) => string {
-  const keys = new Map<string, number[]>();
+  const keys = new Map<string, { cps: number[]; starts: RegExp }>();
   const add = (s: string) => {
-    if (s.length >= MIN_LITERAL && !keys.has(s))
-      keys.set(
-        s,
-        Array.from(s, (ch) => ch.codePointAt(0)!),
-      );
+    if (s.length < MIN_LITERAL || keys.has(s)) return;
+    const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
+    keys.set(s, { cps, starts: startPattern(cps[0]) });
   };
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_LITERAL) continue;
@@ -243,10 +260,10 @@ export function redactor(...secrets: Array<string | undefined>): (text: string) 
     for (const line of secret.split(/\r?\n/)) if (line.length >= 8 && line !== secret) add(line);
   }
   // Longest first, so a key that contains another is replaced whole.
-  const ordered = [...keys.values()].sort((a, b) => b.length - a.length);
+  const ordered = [...keys.values()].sort((a, b) => b.cps.length - a.cps.length);
   return (text) => {
     let out = text.replace(API_KEY_PARAM, `$1${REDACTED}`);
-    for (const key of ordered) out = removeKey(out, key);
+    for (const key of ordered) out = removeKey(out, key.cps, key.starts);
     return out;
   };
 }

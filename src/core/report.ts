@@ -4,6 +4,7 @@
 import { int, parseEnvelope, str, type HttpAnswer, type Parsed } from './envelope';
 import { type LookupKey } from './lookupKey';
 import { parseProviderTime } from './providerTime';
+import { boundReport } from './reportBounds';
 import { statusCodeOf } from './statuses';
 
 export interface Report {
@@ -19,6 +20,17 @@ export interface Report {
   readonly updatedAt?: string;
   /** Fields the documentation does not list, kept to be shown raw. */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** What was cut to its cap (src/core/reportBounds.ts), for the panel to say so. */
+  readonly cut?: ReportCut;
+}
+
+export interface ReportCut {
+  /** The message's length in characters before it was cut. */
+  readonly message?: number;
+  /** Fields whose value (or name) was cut. */
+  readonly fields?: readonly string[];
+  /** Undocumented fields left out. */
+  readonly droppedFields?: number;
 }
 
 export type ParsedAnswer = Parsed<{ readonly report: Report }>;
@@ -68,7 +80,7 @@ function toReport(o: Record<string, unknown>): Report {
     ...(Object.keys(extra).length ? { extra } : {}),
   };
   for (const k of Object.keys(report)) if (report[k] === undefined) delete report[k];
-  return report as unknown as Report;
+  return boundReport(report as unknown as Report);
 }
 
 /** Milliseconds from created_at to updated_at, when both are readable and in order. */

@@ -117,12 +117,26 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
     { id: 'elapsed', label: l10n.t('Created to updated'), value: elapsedText(r) },
   ];
+  const cutFields = new Set(r.cut?.fields ?? []);
+  fields.forEach((f, i) => {
+    if (cutFields.has(f.id)) fields[i] = { ...f, note: cutNote(f.note) };
+  });
   for (const [k, v] of Object.entries(r.extra ?? {})) {
     fields.push({
       id: `extra:${k}`,
       label: k,
       value: typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)),
-      note: l10n.t('Not in the API documentation; shown as received.'),
+      note: cutFields.has(k)
+        ? cutNote(l10n.t('Not in the API documentation; shown as received.'))
+        : l10n.t('Not in the API documentation; shown as received.'),
+    });
+  }
+  if (r.cut?.droppedFields) {
+    fields.push({
+      id: 'extra:…',
+      label: '…',
+      value: '—',
+      note: l10n.t('{0} more undocumented fields were left out.', r.cut.droppedFields),
     });
   }
   const checked = relativeTime(input.checkedAt, ctx.now, ctx.lang);
@@ -135,7 +149,22 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     state: 'report',
     status: statusView(info),
     fields,
-    ...(r.message !== undefined ? { message: { text: r.message } } : {}),
+    ...(r.message !== undefined
+      ? {
+          message: {
+            text: r.message,
+            ...(r.cut?.message !== undefined
+              ? {
+                  note: l10n.t(
+                    'Cut to its first {0} characters of {1} when it was kept; Refresh for the whole text.',
+                    r.message.length,
+                    r.cut.message,
+                  ),
+                }
+              : {}),
+          },
+        }
+      : {}),
     subtitle: input.fromHistory
       ? l10n.t('From recent lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
       : l10n.t('Checked {0}.', checked),
@@ -183,6 +212,12 @@ export function errorModel(
     subtitle: previous?.state === 'report' ? l10n.t('The last successful report is shown below.') : undefined,
     announcement: l10n.t('Lookup failed: {0}. {1}', d.title, d.message),
   };
+}
+
+/** A field's note, with the fact that its value was cut to its cap. */
+function cutNote(note: string | undefined): string {
+  const cut = l10n.t('Cut to its cap when it was kept; Refresh for the whole value.');
+  return note ? `${note} ${cut}` : cut;
 }
 
 function refundText(r: Report): string {

@@ -30,6 +30,7 @@ import {
   removeEntry,
   repairHistory,
   toStored,
+  forStorage,
   withoutMessage,
   type HistoryEntry,
 } from '../core/history';
@@ -94,7 +95,7 @@ export class HistoryStore extends Disposable {
   }
 
   add(entry: HistoryEntry): Promise<void> {
-    const stored = settings.keepMessageText() ? entry : withoutMessage(entry);
+    const stored = forStorage(entry, settings.keepMessageText());
     return this.update((list) => this.noteAdded(addEntry(list, stored, settings.maxRecentLookups()), [stored]));
   }
 
@@ -102,7 +103,7 @@ export class HistoryStore extends Disposable {
   addMany(entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     const keep = settings.keepMessageText();
-    const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => (keep ? e : withoutMessage(e)));
+    const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => forStorage(e, keep));
     return this.update((list) =>
       this.noteAdded(
         sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]),

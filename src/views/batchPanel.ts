@@ -24,11 +24,14 @@ export class BatchPanel extends Disposable {
   private ready = false;
   private seq = 0;
   private state: BatchModel['state'] = 'running';
-  private result: BatchResult;
+  private source: BatchResult | (() => BatchResult);
   private sort: { key: BatchSortKey; dir: 'asc' | 'desc' } = { key: 'status', dir: 'asc' };
   private timer: NodeJS.Timeout | undefined;
   private lastRender = 0;
   private model: BatchModel | undefined;
+  /** The seq of the model posted to the webview and not drawn yet; `dirty`: a newer one is waiting for it. */
+  private posted: number | undefined;
+  private dirty = false;
   private readonly renderedWaiters: Array<{ seq: number; resolve: () => void }> = [];
 
   constructor(
@@ -41,7 +44,7 @@ export class BatchPanel extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    this.result = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
+    this.source = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
     this.panel = vscode.window.createWebviewPanel(
       BATCH_VIEW_TYPE,
       vscode.l10n.t('Batch · send {0}', sendId),
@@ -62,12 +65,18 @@ export class BatchPanel extends Disposable {
   }
 
   get items(): BatchResult['items'] {
-    return this.result.items;
+    return this.snapshot().items;
   }
 
-  /** Shows the batch's progress; renders at most every 250 ms unless `final`. */
-  update(result: BatchResult, state: BatchModel['state']): Promise<void> {
-    this.result = result;
+  private snapshot(): BatchResult {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
+
+  /** Shows the batch's progress; renders at most every 250 ms unless `final`. A running batch passes a function, so
+   *  its snapshot (counts included) is built only when a render is due, not for every answer. */
+  update(result: BatchResult | (() => BatchResult), state: BatchModel['state']): Promise<void> {
+    this.source = result;
     this.state = state;
     if (this.isDisposed) return Promise.resolve();
     const final = state !== 'running';
@@ -84,6 +93,12 @@ export class BatchPanel extends Disposable {
   private renderNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.posted !== undefined) {
+      // Back-pressure: the webview has not drawn the last model yet. Draw the newest when it has, never queue up
+      // models (a 10,000-row table is megabytes; queued ones piled up in the extension host's memory).
+      this.dirty = true;
+      return new Promise<void>((resolve) => this.renderedWaiters.push({ seq: this.seq + 1, resolve }));
+    }
     this.lastRender = Date.now();
     const model = batchModel({
       id: this.id,
@@ -91,15 +106,29 @@ export class BatchPanel extends Disposable {
       seq: ++this.seq,
       lang: vscode.env.language,
       state: this.state,
-      result: this.result,
+      result: this.snapshot(),
       total: this.total,
       invalid: this.invalid,
       sort: this.sort,
     });
     this.model = model;
     const done = new Promise<void>((resolve) => this.renderedWaiters.push({ seq: model.seq, resolve }));
-    if (this.ready) void this.panel.webview.postMessage({ type: 'render', model }).then(undefined, () => undefined);
+    if (this.ready) this.post(model);
     return done;
+  }
+
+  private post(model: BatchModel): void {
+    this.posted = model.seq;
+    void this.panel.webview.postMessage({ type: 'render', model }).then(undefined, () => undefined);
+  }
+
+  /** The webview drew `seq` (or started over): the newest model may go now. */
+  private acked(): void {
+    this.posted = undefined;
+    if (this.dirty) {
+      this.dirty = false;
+      void this.renderNow();
+    }
   }
 
   private receive(data: unknown): void {
@@ -115,13 +144,18 @@ export class BatchPanel extends Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        if (this.model) void this.panel.webview.postMessage({ type: 'render', model: this.model });
-        else void this.renderNow();
+        this.posted = undefined;
+        if (this.model && !this.dirty) this.post(this.model);
+        else {
+          this.dirty = false;
+          void this.renderNow();
+        }
         return;
       case 'rendered':
         for (let i = this.renderedWaiters.length - 1; i >= 0; i--) {
           if (this.renderedWaiters[i].seq <= m.seq) this.renderedWaiters.splice(i, 1)[0].resolve();
         }
+        if (this.posted !== undefined && m.seq >= this.posted) this.acked();
         return;
       case 'sort':
         this.sort = { key: m.key, dir: this.sort.key === m.key && this.sort.dir === 'asc' ? 'desc' : 'asc' };

@@ -157,6 +157,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }),
         text,
       );
+      if (m.message.note) section.appendChild(el('p', { class: 'note cut-note', text: m.message.note }));
       if (text.querySelector('.cc')) section.appendChild(el('p', { class: 'note', text: m.strings.controlCharsNote }));
       root.appendChild(section);
     }

@@ -40,6 +40,10 @@ export const GOALS = {
   historyBytes: 64 * KB,
   /** Row 7: extension-host heap growth after 100 lookups and a panel open/close cycle. */
   heapGrowthBytes: 2 * MB,
+  /** Row 8: a 10,000-number batch with 200 KB answers: extension-host heap growth at its peak, and what stays after
+   *  its panel closes. */
+  batchPeakBytes: 64 * MB,
+  batchRetainedBytes: 8 * MB,
 } as const;
 
 /** Figures a row is compared with that come from the research (§B2, §B1), not from this machine. */

@@ -1,15 +1,18 @@
 // The extension-host rows of `npm run bench`: the `extensionTestsPath` module (its run() executes inside the real
 // extension host of code-server, beside the extension and the generated hello-world peer). Bundled to .bench/host.js.
 //   BENCH_MODE=activation   row 2 only: both extensions' load + activate() figures, and what activation evaluated
-//   BENCH_MODE=full         row 2, then the lazy transport (one lookup), row 3 (panels), row 7 (memory), row 5 (tree)
+//   BENCH_MODE=batch        row 8 only (while working on it)
+//   BENCH_MODE=full         row 2, then the lazy transport (one lookup), row 3 (panels), row 7 (memory), row 5 (tree),
+//                           row 8 (a 10,000-number batch with 200 KB answers: peak and retained heap)
 // Writes its figures as JSON to BENCH_OUT (also when a step fails: `error` then says which).
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { HARD_CAP } from '../../src/core/history';
-import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
+import { BATCH, BIG, SAMPLE, batchNumber, bigNumber } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { realisticHistory } from './fixtures';
 import { median, percentile, sleep } from './stats';
@@ -246,6 +249,77 @@ function gcFunction(): () => void {
   return vm.runInNewContext('gc') as () => void;
 }
 
+const BATCH_MEMORY_NUMBERS = Number(process.env.BENCH_BATCH_MEMORY_NUMBERS ?? BIG.count);
+
+/** Row 8: runs "Look Up Several Numbers" over BIG's numbers (each answer about 200 KB, a unique message) against a
+ *  sandbox in a child process, sampling heapUsed every 20 ms; then closes the batch panel and measures what stays. */
+async function batchMemory(gc: () => void, sandboxRoot: string | undefined) {
+  const child = fork(path.join(__dirname, 'sandbox.js'), [], {
+    env: { ...process.env, BENCH_SANDBOX_KEY: KEY },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    const root = await new Promise<string>((resolve, reject) => {
+      child.once('message', (m: { type?: string; root?: string }) =>
+        m.type === 'ready' && m.root ? resolve(m.root) : reject(new Error(`sandbox: ${JSON.stringify(m)}`)),
+      );
+      child.once('exit', (code) => reject(new Error(`the sandbox exited (${code})`)));
+    });
+    await config().update('apiRoot', root, vscode.ConfigurationTarget.Global);
+    await config().update('batchConcurrency', 8, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(500);
+    const before = await settledHeap(gc);
+    let peak = before;
+    let livePeak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+    // heapUsed also counts garbage V8 has not collected yet (each answer is a 200 KB string, parsed, then dropped);
+    // what the batch holds is heapUsed right after a full collection, taken every 2 s.
+    const liveSampler = setInterval(() => {
+      gc();
+      livePeak = Math.max(livePeak, process.memoryUsage().heapUsed);
+    }, 2000);
+    const numbers = Array.from({ length: BATCH_MEMORY_NUMBERS }, (_, i) => bigNumber(i));
+    const t0 = Date.now();
+    let outcome = await vscode.commands.executeCommand<{ items: Array<{ status: string }> } | undefined>(
+      'vairosms.lookUpBatch',
+      BIG.sendId,
+      numbers,
+    );
+    const wallMs = Date.now() - t0;
+    clearInterval(sampler);
+    clearInterval(liveSampler);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    gc();
+    livePeak = Math.max(livePeak, process.memoryUsage().heapUsed);
+    const ok = outcome?.items.filter((i) => i.status === 'ok').length ?? 0;
+    outcome = undefined; // the bench holds nothing of the batch either
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(1500); // the webview's dispose round trip
+    const after = await settledHeap(gc);
+    await config().update('batchConcurrency', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('apiRoot', sandboxRoot, vscode.ConfigurationTarget.Global);
+    log(
+      `batch memory: ${ok}/${numbers.length} in ${(wallMs / 1000).toFixed(1)} s, peak +${((peak - before) / 2 ** 20).toFixed(1)} MB (live +${((livePeak - before) / 2 ** 20).toFixed(1)} MB), after +${((after - before) / 2 ** 20).toFixed(2)} MB`,
+    );
+    return {
+      numbers: numbers.length,
+      answerBytes: BIG.messageBytes,
+      ok,
+      wallMs,
+      before,
+      peak,
+      livePeak,
+      after,
+      peakGrowth: peak - before,
+      livePeakGrowth: livePeak - before,
+      retained: after - before,
+    };
+  } finally {
+    child.kill();
+  }
+}
+
 /** heapUsed after repeated full collections. Ten, because V8 flushes the bytecode of functions that did not run for a
  *  few collections: with only one or two, a baseline still holds bytecode that a later measurement no longer does
  *  (which reads as the heap shrinking by megabytes). */
@@ -295,6 +369,17 @@ export async function run(): Promise<void> {
     log(
       `activation: ours ${(s0.loadMs + s0.activationMs).toFixed(2)} ms, hello ${(hello.loadMs + hello.activationMs).toFixed(2)} ms; main loaded ${s0.mainLoaded}, transport loaded ${s0.transportLoaded === true}`,
     );
+    if (mode === 'batch') {
+      // Row 8 alone (BENCH_MODE=batch, for working on it): the key answered at the batch's prompt.
+      step = 'batch memory';
+      const undoKey = answerKeyPrompt(KEY);
+      try {
+        result.batchMemory = await batchMemory(gcFunction(), undefined);
+      } finally {
+        undoKey();
+      }
+      return;
+    }
     if (mode !== 'full') return;
 
     // ---- the transport is evaluated by the first lookup, not before ----
@@ -401,6 +486,11 @@ export async function run(): Promise<void> {
       storedUtf8Bytes: Buffer.byteLength(JSON.stringify(entries)),
     };
     await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', []);
+
+    // ---- row 8: a 10,000-number batch with 200 KB answers: peak heap while it runs, what stays after its panel closes.
+    // The sandbox runs in a child process here, so its 2 GB of answers are not in this heap.
+    step = 'batch memory';
+    if (BATCH_MEMORY_NUMBERS > 0) result.batchMemory = await batchMemory(gc, sb.root);
   } catch (e) {
     result.error = `${step}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   } finally {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
+import { NUMBER_FOR_STATUS, OVERSIZED, SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import {
   clearHistory,
   closeAllEditors,
@@ -209,6 +209,28 @@ describe('history: Recent Lookups', () => {
     assert.equal(confirmed.shown.length, 1);
     assert.deepEqual(await history(), [], 'confirmed: cleared');
     await assertPersisted([]);
+  });
+
+  it('stores a report far over every cap cut to size and marked: 4 K of message, 32 fields of 1 K (row 24)', async () => {
+    await lookup(SAMPLE.sendId, OVERSIZED.number);
+    const stored = (await history()).find((e) => e.number === OVERSIZED.number);
+    assert.ok(stored, 'stored');
+    assert.equal(String(stored.report.message).length, 4096);
+    const report = stored.report as {
+      extra?: Record<string, unknown>;
+      cut?: { message?: number; droppedFields?: number };
+    };
+    assert.equal(report.cut?.message, OVERSIZED.messageLength);
+    assert.equal(Object.keys(report.extra ?? {}).length, 32);
+    assert.ok(Object.values(report.extra ?? {}).every((v) => String(v).length <= 1024));
+    assert.equal(report.cut?.droppedFields, OVERSIZED.extraFields - 32);
+    assert.ok(JSON.stringify(stored).length < 48 * 1024, `${JSON.stringify(stored).length} characters stored`);
+    // Reopened from Recent Lookups, the panel says the text was cut.
+    await closeAllEditors();
+    await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: OVERSIZED.number });
+    await until(async () => (await panelFor(SAMPLE.sendId, OVERSIZED.number))?.model?.state === 'report', 'reopened');
+    const model = (await panelFor(SAMPLE.sendId, OVERSIZED.number))?.model as { message?: { note?: string } };
+    assert.match(model.message?.note ?? '', /Cut to its first 4096 characters of 300000/);
   });
 
   it('Clear All also closes the open reports: no model, raw answer or saved state of them is left (row 23)', async () => {

@@ -300,6 +300,7 @@ function buildMainSend(): Record<string, Answer> {
   }
   send[PROGRESSING.number] = progressing;
   send[LINK_STATUS.number] = report(LINK_STATUS.number, { durum_gonderim: LINK_STATUS.status });
+  send[OVERSIZED.number] = oversizedReport();
   return send;
 }
 
@@ -338,6 +339,47 @@ function buildBatchSend(): Record<string, Answer> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Send 600: 10,000 numbers whose answers are about 200 KB each (a unique message), for the batch memory bench.
+
+export const BIG = { sendId: '600', firstNumber: 5330000000, count: 10_000, messageBytes: 200 * 1024 } as const;
+
+export function bigNumber(i: number): string {
+  return String(BIG.firstNumber + i);
+}
+
+const BIG_FILLER = 'Değerli müşterimiz, kişiye özel kampanya metniniz hazırdır; ayrıntılar için şubemize uğrayın. ';
+
+function bigReport(i: number): RawReport {
+  const head = `Kişisel mesaj #${i} (${bigNumber(i)}): `;
+  return {
+    id: 600000 + i,
+    sms_gonderim_id: 600,
+    numara: bigNumber(i),
+    mesaj:
+      head +
+      BIG_FILLER.repeat(Math.ceil((BIG.messageBytes - head.length) / BIG_FILLER.length)).slice(
+        0,
+        BIG.messageBytes - head.length,
+      ),
+    mesaj_boy: 1,
+    durum_gonderim: STATUS_CODES[i % STATUS_CODES.length],
+    durum_iade: 0,
+    created_at: '2024-05-01 08:00:00',
+    updated_at: '2024-05-01 08:00:10',
+  };
+}
+
+/** A report far over every cap (docs/reliability.md, row 24): a 300 K-character message and 40 undocumented fields
+ *  of 2 K characters each, in send 187. */
+export const OVERSIZED = { number: '5366600030', messageLength: 300_000, extraFields: 40, extraLength: 2048 } as const;
+
+function oversizedReport(): RawReport {
+  const extra: Record<string, string> = {};
+  for (let f = 0; f < OVERSIZED.extraFields; f++) extra[`alan_${f}`] = String(f % 10).repeat(OVERSIZED.extraLength);
+  return report(OVERSIZED.number, { mesaj: 'Ç'.repeat(OVERSIZED.messageLength), ...extra });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 /** Every send the sandbox knows: send ID → number → answer. */
 export const SENDS: Readonly<Record<string, Readonly<Record<string, Answer>>>> = {
@@ -350,6 +392,12 @@ export type Found =
 
 /** The report of one number in one send. `ctx` is only consulted by computed answers. */
 export function findReport(sendId: string, number: string, ctx: QueryContext): Found {
+  if (sendId === BIG.sendId) {
+    const i = Number(number) - BIG.firstNumber;
+    return i >= 0 && i < BIG.count && /^\d+$/.test(number)
+      ? { found: true, report: bigReport(i) }
+      : { found: false, missing: 'number' };
+  }
   const send = Object.prototype.hasOwnProperty.call(SENDS, sendId) ? SENDS[sendId] : undefined;
   if (!send) return { found: false, missing: 'send' };
   const answer = Object.prototype.hasOwnProperty.call(send, number) ? send[number] : undefined;

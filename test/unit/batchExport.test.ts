@@ -1,7 +1,8 @@
 // The results of a batch as a table and as files (src/core/batchExport.ts): counts with labels, stable sorting, and
 // the CSV and JSON exports read back by an RFC 4180 reader.
 import { strict as assert } from 'node:assert';
-import { csvCell, sortItems, summarizeCounts, toCsv, toJson } from '../../src/core/batchExport';
+import { parse } from 'csv-parse/sync';
+import { csvCell, csvDelimiterFor, sortItems, summarizeCounts, toCsv, toJson } from '../../src/core/batchExport';
 import { countItems, type BatchItem, type BatchResult } from '../../src/core/batchRun';
 import { type Report } from '../../src/core/report';
 import { useEnglish, useTurkish } from './l10nSetup';
@@ -266,6 +267,43 @@ describe('batch results: counts, sorting, export', () => {
     assert.equal(csvCell('\rx'), '"\'\rx"');
     assert.equal(csvCell('Ödeme 5-3'), 'Ödeme 5-3', 'a minus inside is harmless');
     assert.equal(csvCell(''), '');
+  });
+
+  it('CSV with a comma or a semicolon (Excel in Turkish): csv-parse reads every row back whole, no cell is a formula (row 25)', () => {
+    const messages = [
+      'Merhaba;=1+2',
+      'a,b;c',
+      'sekme\tiçinde',
+      '=HYPERLINK("https://evil.invalid","x")',
+      '-2+3',
+      '@SUM(A1)',
+      'tırnak " içinde',
+      'çok\nsatırlı; metin',
+      '+90;=cmd',
+    ];
+    const r = resultOf(messages.map((m, i) => okItem(String(5320000000 + i), 'DELIVERED', { message: m })));
+    const trigger = /^[=+\-@\t\r]/;
+    for (const delimiter of [',', ';'] as const) {
+      const csv = toCsv(r, '187', { bom: true, delimiter });
+      // Read with the delimiter it was written with: every row has every column, and the messages come back (those
+      // a spreadsheet would run as a formula with a leading ').
+      const rows = parse(csv, { delimiter, bom: true }) as string[][];
+      assert.equal(rows.length, 1 + messages.length);
+      assert.ok(
+        rows.every((row) => row.length === 9),
+        `${delimiter}: a row split into the wrong number of cells`,
+      );
+      assert.deepEqual(
+        rows.slice(1).map((row) => row[8]),
+        messages.map((m) => (trigger.test(m) ? `'${m}` : m)),
+      );
+    }
+    // The issue's example: in a Turkish export, Merhaba;=1+2 is one quoted cell, not a text cell and a formula.
+    assert.match(toCsv(r, '187', { delimiter: ';' }), /;"Merhaba;=1\+2"\r\n/);
+    assert.equal(csvDelimiterFor('tr'), ';');
+    assert.equal(csvDelimiterFor('tr-TR'), ';');
+    assert.equal(csvDelimiterFor('en'), ',');
+    assert.equal(csvDelimiterFor('en-US'), ',');
   });
 
   it('JSON: an array of rows, no api_key even when the text carried one', () => {

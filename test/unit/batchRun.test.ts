@@ -3,6 +3,8 @@
 // these run on a fake lookup and a fake clock (test/unit/fakeClock.ts): "at once" means "with no time passing", and
 // nothing depends on how loaded the machine is. One run goes through the real sandbox, lookUpReport and node-fetch.
 import { strict as assert } from 'node:assert';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { toCsv, toJson } from '../../src/core/batchExport';
 import { pauseFor, runBatch, type BatchOptions, type BatchResult } from '../../src/core/batchRun';
 import { type ErrorKind } from '../../src/core/errors';
@@ -444,6 +446,35 @@ describe('running a batch (runBatch)', () => {
     assert.equal(r.cancelled, true);
     assert.ok(r.items.every((i) => i.status === 'cancelled'));
     assert.equal(r.durationMs, 30 + 50, 'the batch ended 50 ms into the 30 s pause');
+  });
+
+  it('keeps nothing of an answer while it runs but what its table and export need (row 24)', async () => {
+    // Each fake answer carries a raw body; halfway through, after a full collection, the raw bodies of the answers
+    // already in must be gone: not kept by the item (keepForBatch) and not by anything the scheduler left behind
+    // (a Promise.race against one pending promise kept every result alive until the batch ended).
+    v8.setFlagsFromString('--expose_gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const raws: Array<WeakRef<object>> = [];
+    const api = fakeApi(clock, {
+      answer: (n) => {
+        const raw = { body: 'x'.repeat(10_000) + n };
+        raws.push(new WeakRef(raw));
+        return { ...(report(n) as LookupResult & { ok: true }), raw };
+      },
+    });
+    let alive = -1;
+    await run(
+      {
+        numbers: first(40),
+        onProgress: (done) => {
+          if (done !== 30) return;
+          gc();
+          alive = raws.slice(0, 20).filter((r) => r.deref() !== undefined).length;
+        },
+      },
+      api,
+    );
+    assert.equal(alive, 0, 'raw answers still alive halfway through the batch');
   });
 
   it('a lookup that throws becomes an error item, not a crashed batch', async () => {

@@ -1,0 +1,73 @@
+// What a report may weigh. A server's answer is up to 1 MB (the transport's cap), and everything in it is kept
+// somewhere: in memory while a panel or a batch shows it, in globalState while Recent Lookups keeps it. So every field
+// has a cap, and a field that was cut says so (Report.cut), for the panel to tell the user:
+//   - as parsed: the message up to 128 K characters (an SMS of 10 parts is about 1,500), every other documented field
+//     up to 200, an undocumented field's value up to 1 K (its name up to 100), at most 32 undocumented fields;
+//   - as stored in Recent Lookups: the message up to 4 K characters;
+//   - as kept for a batch row (its table and export need no more): the message up to 1 K characters.
+import { type Report, type ReportCut } from './report';
+
+export const CAPS = {
+  message: 131_072,
+  storedMessage: 4096,
+  batchMessage: 1024,
+  field: 200,
+  extraValue: 1024,
+  extraName: 100,
+  extraFields: 32,
+  providerText: 2000,
+} as const;
+
+/** `text` cut to `max` characters, never inside a surrogate pair, as a string of its own: V8 keeps the whole string a
+ *  slice was cut from alive behind the slice, so a batch of cut 1 K messages would keep every 200 KB answer. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  // Concatenating flattens into a new string; the slice of that one no longer refers to `text`.
+  return (text.slice(0, end) + ' ').slice(0, -1);
+}
+
+const SCALARS = ['rowId', 'sendId', 'number', 'status', 'refundRaw', 'createdAt', 'updatedAt'] as const;
+
+/** The report with every field within its cap, the message within `messageCap`; what was cut is listed in `cut`. */
+export function boundReport(report: Report, messageCap: number = CAPS.message): Report {
+  const fields = new Set(report.cut?.fields ?? []);
+  let droppedFields = report.cut?.droppedFields ?? 0;
+  let messageLength = report.cut?.message;
+  const out: Record<string, unknown> = { ...report };
+  for (const k of SCALARS) {
+    const v = report[k];
+    if (typeof v === 'string' && v.length > CAPS.field) {
+      out[k] = cutText(v, CAPS.field);
+      fields.add(k);
+    }
+  }
+  if (report.message !== undefined && report.message.length > messageCap) {
+    out.message = cutText(report.message, messageCap);
+    messageLength ??= report.message.length;
+  }
+  if (report.extra) {
+    const extra: Record<string, unknown> = {};
+    const entries = Object.entries(report.extra);
+    for (const [name, value] of entries.slice(0, CAPS.extraFields)) {
+      const key = cutText(name, CAPS.extraName);
+      const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+      if (text.length > CAPS.extraValue || key !== name) {
+        extra[key] = text.length > CAPS.extraValue ? cutText(text, CAPS.extraValue) : value;
+        fields.add(key);
+      } else {
+        extra[key] = value;
+      }
+    }
+    droppedFields += Math.max(0, entries.length - CAPS.extraFields);
+    out.extra = extra;
+  }
+  const cut: ReportCut = {
+    ...(messageLength !== undefined ? { message: messageLength } : {}),
+    ...(fields.size ? { fields: [...fields] } : {}),
+    ...(droppedFields ? { droppedFields } : {}),
+  };
+  if (Object.keys(cut).length) out.cut = cut;
+  else delete out.cut;
+  return out as unknown as Report;
+}
