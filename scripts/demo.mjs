@@ -5,6 +5,7 @@
 //   npm run demo [-- --port 8080] [--sandbox-port 3555] [--no-build] [--smoke]
 //   --smoke: start everything, check that the workbench and a sandbox lookup answer, then stop (used by the tests).
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,9 @@ writeFileSync(
     2,
   ),
 );
+// A random password for this run: while the demo runs, any local user could otherwise open the workbench on the
+// loopback port (and use the key typed into it).
+const password = randomBytes(12).toString('base64url');
 const csEnv = { EXTENSIONS_GALLERY: '{}', VSCODE_IPC_HOOK_CLI: '', XDG_DATA_HOME: join(demo, 'xdg-data') };
 const csArgs = ['--user-data-dir', ud, '--extensions-dir', ext, '--config', join(demo, 'config.yaml')];
 run(process.execPath, [entry, ...csArgs, '--install-extension', vsix, '--force'], {
@@ -118,7 +122,7 @@ const server = await start(
     entry,
     ...csArgs,
     '--auth',
-    'none',
+    'password',
     '--bind-addr',
     `127.0.0.1:${port}`,
     '--disable-telemetry',
@@ -127,21 +131,31 @@ const server = await start(
     ws,
   ],
   (log) => /Session server listening/.test(log) && log.match(/HTTP server listening on (http:\/\/[\d.:]+)/),
-  csEnv,
+  { ...csEnv, PASSWORD: password },
 );
 const url = `${server.match[1].replace(/\/$/, '')}/?folder=${encodeURIComponent(ws)}`;
 
 if (smoke) {
-  const page = await fetch(url);
+  // Without the password the workbench is not served; with it (code-server's login form) it is.
+  const page = await fetch(url, { redirect: 'manual' });
+  const login = await fetch(`${server.match[1].replace(/\/$/, '')}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ password }).toString(),
+    redirect: 'manual',
+  });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const inside = await fetch(url, { headers: { cookie } });
   const lookup = await fetch(`${apiRoot}NumaraRaporu/187?api_key=${KEY}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ numara: '5399999999' }),
   });
   const report = await lookup.json();
-  const ok = page.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED';
+  const locked = page.status >= 300 && page.status < 400 && /login/.test(page.headers.get('location') ?? '');
+  const ok = locked && inside.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED';
   console.log(
-    `demo smoke: workbench HTTP ${page.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`,
+    `demo smoke: workbench ${locked ? 'password required' : `open without a password (HTTP ${page.status})`}, with it HTTP ${inside.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`,
   );
   console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
   stop(ok ? 0 : 1);
@@ -150,6 +164,7 @@ if (smoke) {
 VairoSMS Reports is running in a real VS Code, against the local sandbox API.
 
   Open:            ${url}
+  Password:        ${password}   (new for every run: the workbench is not open to other local users)
   Sandbox API:     ${apiRoot}   (vairosms.apiRoot is set to it)
   Sandbox API key: ${KEY}   (the first lookup asks for it; "VairoSMS: Set API Key…" changes it)
 

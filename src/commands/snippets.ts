@@ -7,6 +7,7 @@ import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import { own } from '../core/ownText';
 import { askModal, showError, showInfo, showWarning } from '../views/notify';
 import {
+  curlFor,
   KEY_ENV_VAR,
   KEY_ENV_VAR_TEXT,
   SNIPPET_LANGUAGES,
@@ -37,6 +38,9 @@ async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey
   deps.log.info(`copied a ${language} snippet for send ${key.sendId} (key read from $${KEY_ENV_VAR}, not included)`);
   const open = vscode.l10n.t('Open in Editor');
   const withKey = vscode.l10n.t('Copy with API Key…');
+  // cURL for the shell of this platform is copied; the other one is a click away.
+  const other = language === 'curl' ? 'powershell' : language === 'powershell' ? 'curl' : undefined;
+  const copyOther = other === 'powershell' ? vscode.l10n.t('Copy for PowerShell') : vscode.l10n.t('Copy for bash');
   const choice = await showInfo(
     own(
       '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
@@ -45,8 +49,11 @@ async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey
     ),
     open,
     withKey,
+    ...(other ? [copyOther] : []),
   );
-  if (choice === open) {
+  if (other && choice === copyOther) {
+    await copy(deps, other, key);
+  } else if (choice === open) {
     const doc = await vscode.workspace.openTextDocument({ language: snippetEditorLanguage(language), content: text });
     await vscode.window.showTextDocument(doc, { preview: true });
   } else if (choice === withKey) {
@@ -90,7 +97,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     deps.commands.register(Commands.copyAsCurl, async (arg?: unknown) => {
       const key = await targetOf(deps, arg);
-      if (key) await copy(deps, 'curl', key);
+      if (key) await copy(deps, curlFor(process.platform), key);
     }),
     deps.commands.register(Commands.copyAsSnippet, async (arg?: unknown, language?: unknown) => {
       const key = await targetOf(deps, arg);

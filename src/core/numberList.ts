@@ -5,13 +5,14 @@
 import * as l10n from '@vscode/l10n';
 import { detectDelimiter, readRows, type Row } from './csv';
 import { normalizePhone } from './phone';
+import { cutText } from './reportBounds';
 
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
 export const MAX_BATCH_NUMBERS = 10_000;
 /** Invalid lines listed one by one; the rest are summarized in one entry. */
 export const MAX_INVALID_LISTED = 1000;
 /** An invalid input is shown up to this many characters. */
-const MAX_INPUT_SHOWN = 80;
+export const MAX_INPUT_SHOWN = 80;
 
 /** Header names of the number column, compared in lower case without spaces, dashes, dots or underscores. */
 const NUMBER_HEADERS = new Set([
@@ -125,7 +126,7 @@ export function parseNumberList(text: string): ParsedNumberList {
       if (picked === 'all') {
         for (const r of data) for (const c of r.cells) if (c.trim() !== '') acc.addFlexible(r.line, c);
       } else {
-        const name = header?.[picked]?.trim();
+        const name = header?.[picked] === undefined ? undefined : shorten(header[picked].trim());
         column = { index: picked, ...(name ? { name } : {}) };
         for (const r of data) {
           const cell = r.cells[picked] ?? '';
@@ -195,7 +196,7 @@ class Accumulator {
       this.leftOutFrom ??= line;
       return;
     }
-    this.numbers.push({ line, input: input.trim(), number: r.number });
+    this.numbers.push({ line, input: shorten(input.trim()), number: r.number });
   }
 
   invalid(line: number, input: string, message: string): void {
@@ -206,7 +207,7 @@ class Accumulator {
     const shown = input.trim();
     this.invalids.push({
       line,
-      input: shown.length > MAX_INPUT_SHOWN ? shown.slice(0, MAX_INPUT_SHOWN - 1) + '…' : shown,
+      input: shorten(shown),
       message,
     });
   }
@@ -235,6 +236,11 @@ class Accumulator {
     invalid.sort((a, b) => a.line - b.line);
     return { numbers: this.numbers, invalid, duplicates: this.duplicates, leftOut: this.leftOut };
   }
+}
+
+/** Text from the input as it is shown back (an invalid line, a column's name): at most MAX_INPUT_SHOWN characters. */
+function shorten(text: string): string {
+  return text.length > MAX_INPUT_SHOWN ? cutText(text, MAX_INPUT_SHOWN - 1) + '…' : text;
 }
 
 function isNumberHeader(cell: string): boolean {

@@ -9,9 +9,21 @@
 import { own, type OwnText } from './ownText';
 import { buildReportRequest } from './request';
 
-export type SnippetLanguage = 'curl' | 'typescript' | 'php' | 'python' | 'csharp';
+export type SnippetLanguage = 'curl' | 'powershell' | 'typescript' | 'php' | 'python' | 'csharp';
 
-export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = ['curl', 'typescript', 'php', 'python', 'csharp'];
+export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = [
+  'curl',
+  'powershell',
+  'typescript',
+  'php',
+  'python',
+  'csharp',
+];
+
+/** The cURL snippet for a shell on `platform` (process.platform of the machine whose terminal runs it). */
+export function curlFor(platform: string): 'curl' | 'powershell' {
+  return platform === 'win32' ? 'powershell' : 'curl';
+}
 
 /** Where a snippet without an embedded key reads the key from. */
 export const KEY_ENV_VAR = 'VAIROSMS_API_KEY';
@@ -37,6 +49,8 @@ export function snippetLabel(language: SnippetLanguage): OwnText {
   switch (language) {
     case 'curl':
       return own('cURL (shell)');
+    case 'powershell':
+      return own('cURL (PowerShell)');
     case 'typescript':
       return own('TypeScript (fetch)');
     case 'php':
@@ -55,6 +69,8 @@ export function snippetEditorLanguage(language: SnippetLanguage): string {
   switch (language) {
     case 'curl':
       return 'shellscript';
+    case 'powershell':
+      return 'powershell';
     case 'typescript':
       return 'typescript';
     case 'php':
@@ -74,6 +90,8 @@ export function snippet(language: SnippetLanguage, input: SnippetInput): string 
   switch (language) {
     case 'curl':
       return curlSnippet(parts);
+    case 'powershell':
+      return powershellSnippet(parts);
     case 'typescript':
       return typescriptSnippet(parts);
     case 'php':
@@ -94,6 +112,10 @@ export function stringLiteral(language: SnippetLanguage, value: string): string 
   switch (language) {
     case 'curl':
       return `'${value.split("'").join(`'\\''`)}'`;
+    // PowerShell single quotes: no escapes at all; a quote is doubled, and PowerShell counts the typographic single
+    // quotes (U+2018–U+201B) as quotes too.
+    case 'powershell':
+      return `'${value.replace(/['\u2018-\u201b]/g, (q) => q + q)}'`;
     case 'php':
       return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
     case 'typescript':
@@ -155,7 +177,7 @@ function curlSnippet(p: SnippetParts): string {
     ...(p.keyEmbedded
       ? [`# ${KEY_EMBEDDED_NOTE}`]
       : [`# ${keyNote('export')}`, '# --url-query (curl 7.87 or later) URL-encodes it.']),
-    "# curl verifies the server's TLS certificate; keep it that way.",
+    "# curl verifies the server's TLS certificate and follows no redirect unless told to; keep both that way.",
     `curl --silent --show-error --max-time ${SNIPPET_TIMEOUT_SECONDS} \\`,
     '  --request POST \\',
     ...p.headers.map(([name, value]) => `  --header ${q(`${name}: ${value}`)} \\`),
@@ -170,6 +192,31 @@ function curlSnippet(p: SnippetParts): string {
       `  --url-query "api_key=\${${KEY_ENV_VAR}:?Set ${KEY_ENV_VAR} to your VairoSMS API key}"`,
     );
   }
+  return lines.join('\n') + '\n';
+}
+
+/** Windows PowerShell 5.1 and PowerShell 7: curl.exe (not the Invoke-WebRequest alias), single-quoted literals, the
+ *  body on standard input (PowerShell 5.1 drops the double quotes of a native command's arguments), backtick line
+ *  continuations, and the key from $env:. */
+function powershellSnippet(p: SnippetParts): string {
+  const q = (s: string): string => stringLiteral('powershell', s);
+  const lines = [
+    `# ${TITLE}`,
+    ...(p.keyEmbedded
+      ? [`# ${KEY_EMBEDDED_NOTE}`]
+      : [
+          `# ${keyNote('set')} ($env:${KEY_ENV_VAR} = '...')`,
+          '# --url-query (curl 7.87 or later, as current Windows 10 and 11 ship it) URL-encodes it.',
+          `if (-not $env:${KEY_ENV_VAR}) { throw ${q(MISSING_KEY)} }`,
+        ]),
+    "# curl.exe verifies the server's TLS certificate and follows no redirect unless told to; keep both that way.",
+    `${q(p.body)} | curl.exe --silent --show-error --max-time ${SNIPPET_TIMEOUT_SECONDS} \``,
+    '  --request POST `',
+    ...p.headers.map(([name, value]) => `  --header ${q(`${name}: ${value}`)} \``),
+    "  --data-binary '@-' `",
+  ];
+  if (p.keyEmbedded) lines.push(`  --url ${q(p.url)}`);
+  else lines.push(`  --url ${q(p.baseUrl)} \``, `  --url-query "api_key=$env:${KEY_ENV_VAR}"`);
   return lines.join('\n') + '\n';
 }
 
@@ -196,8 +243,10 @@ function typescriptSnippet(p: SnippetParts): string {
       ...p.headers.map(([name, value]) => `      ${q(name)}: ${q(value)},`),
       '    },',
       `    body: ${q(p.body)},`,
+      "    redirect: 'manual', // a redirect would resend the number, and the key in the URL, elsewhere",
       `    signal: AbortSignal.timeout(${SNIPPET_TIMEOUT_SECONDS * 1000}),`,
       '  });',
+      '  if (response.status >= 300 && response.status < 400) throw new Error(`Not following a redirect (HTTP ${response.status}).`);',
       '  console.log(await response.text());',
       '}',
       '',
@@ -233,7 +282,7 @@ function phpSnippet(p: SnippetParts): string {
       'curl_setopt_array($curl, [',
       '    CURLOPT_URL => $url,',
       '    CURLOPT_RETURNTRANSFER => true,',
-      '    CURLOPT_MAXREDIRS => 10,',
+      '    CURLOPT_FOLLOWLOCATION => false, // a redirect would resend the number, and the key, elsewhere',
       `    CURLOPT_TIMEOUT => ${SNIPPET_TIMEOUT_SECONDS},`,
       "    CURLOPT_CUSTOMREQUEST => 'POST',",
       `    CURLOPT_POSTFIELDS => ${q(p.body)},`,
@@ -283,7 +332,10 @@ function pythonSnippet(p: SnippetParts): string {
       '    },',
       `    data=${q(p.body)}.encode('utf-8'),`,
       `    timeout=${SNIPPET_TIMEOUT_SECONDS},`,
+      '    allow_redirects=False,  # a redirect would resend the number, and the key, elsewhere',
       ')',
+      'if response.is_redirect:',
+      "    raise SystemExit(f'Not following a redirect (HTTP {response.status_code}).')",
       'print(response.text)',
     ].join('\n') + '\n'
   );
@@ -316,7 +368,9 @@ function csharpSnippet(p: SnippetParts): string {
       '',
       ...key,
       '',
-      `using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(${SNIPPET_TIMEOUT_SECONDS}) };`,
+      '// No automatic redirects: one would resend the number, and the key, elsewhere.',
+      'using var handler = new HttpClientHandler { AllowAutoRedirect = false };',
+      `using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(${SNIPPET_TIMEOUT_SECONDS}) };`,
       'using var request = new HttpRequestMessage(HttpMethod.Post, url);',
       ...other.map(([name, value]) => `request.Headers.TryAddWithoutValidation(${q(name)}, ${q(value)});`),
       `request.Content = new StringContent(${q(p.body)}, Encoding.UTF8);`,

@@ -1,6 +1,8 @@
 // "Show Raw Response": a read-only virtual document (scheme vairosms-raw), so there is nothing to save and the
 // webview never needs to render JSON. The content is the redacted answer, or the stored report marked as such.
 import * as vscode from 'vscode';
+import { keyId } from '../core/lookupKey';
+import * as settings from '../services/settings';
 
 export const RAW_SCHEME = 'vairosms-raw';
 
@@ -13,8 +15,19 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
     return this.contents.get(uri.toString()) ?? '';
   }
 
+  /** An opaque id per send ID + number: the tab title shows the number as the user wants it (masked or not), and two
+   *  numbers that mask alike still get documents of their own. */
+  private readonly ids = new Map<string, number>();
+
   async show(sendId: string, number: string, text: string): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: RAW_SCHEME, path: `/${sendId}/${number}.json` });
+    const key = keyId({ sendId, number });
+    const id = this.ids.get(key) ?? this.ids.size + 1;
+    this.ids.set(key, id);
+    const uri = vscode.Uri.from({
+      scheme: RAW_SCHEME,
+      path: `/${sendId}/${settings.displayNumber(number)}.json`,
+      query: String(id),
+    });
     this.contents.set(uri.toString(), text);
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -25,6 +38,7 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   /** Forgets every response shown (Clear All Recent Lookups). */
   forget(): void {
     this.contents.clear();
+    this.ids.clear();
   }
 
   dispose(): void {

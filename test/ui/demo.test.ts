@@ -17,6 +17,6 @@ describe('npm run demo', () => {
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
       );
     });
-    assert.match(out, /demo smoke: workbench HTTP 200, sandbox lookup DELIVERED/);
+    assert.match(out, /demo smoke: workbench password required, with it HTTP 200, sandbox lookup DELIVERED/);
   });
 });

@@ -146,6 +146,18 @@ describe('Privacy settings and a reload mid-request', () => {
     }
   });
 
+  it('row 27: the raw response opens in a tab titled with the masked number', async () => {
+    const v = vscode();
+    await v.runCommand('View: Close All Editors');
+    await v.runCommandByKey('ctrl+alt+shift+f1');
+    const frame = v.webview(`${MASKED} · send ${SAMPLE.sendId}`);
+    await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+    await frame.getByRole('button', { name: 'Show Raw Response' }).click();
+    await v.editorTab(`${MASKED}.json`).first().waitFor({ timeout: 15000 });
+    const tabs = (await v.page.locator('.tabs-container .tab').allTextContents()).join(' | ');
+    assert.ok(!tabs.includes(SAMPLE.number), tabs);
+  });
+
   it('row 17: a window reloaded in the middle of a lookup raises nothing and stores nothing', async () => {
     const v = vscode();
     await v.runCommand('View: Close All Editors');

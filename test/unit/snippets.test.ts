@@ -9,8 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import fc from 'fast-check';
 import { buildReportRequest, DEFAULT_API_ROOT } from '../../src/core/request';
 import {
+  curlFor,
   KEY_ENV_VAR,
   SNIPPET_LANGUAGES,
   SNIPPET_TIMEOUT_SECONDS,
@@ -46,6 +48,15 @@ const SHAPE: Record<
     encodesKey: string;
   }
 > = {
+  powershell: {
+    method: '--request POST',
+    headers: [`--header 'content-type: application/json'`, `--header 'cache-control: no-cache'`],
+    body: `'${BODY}' | curl.exe`,
+    timeout: `--max-time ${SNIPPET_TIMEOUT_SECONDS}`,
+    prints: 'curl.exe --silent --show-error',
+    readsEnv: `"api_key=$env:${KEY_ENV_VAR}"`,
+    encodesKey: '--url-query ',
+  },
   curl: {
     method: '--request POST',
     headers: [`--header 'content-type: application/json'`, `--header 'cache-control: no-cache'`],
@@ -282,11 +293,12 @@ describe('code snippets', function () {
   });
   afterEach(useEnglish);
 
-  it('offers cURL, TypeScript, PHP, Python and C#, each with a localized label and an editor language', () => {
-    assert.deepEqual([...SNIPPET_LANGUAGES], ['curl', 'typescript', 'php', 'python', 'csharp']);
+  it('offers cURL (shell and PowerShell), TypeScript, PHP, Python and C#, each with a localized label and an editor language', () => {
+    assert.deepEqual([...SNIPPET_LANGUAGES], ['curl', 'powershell', 'typescript', 'php', 'python', 'csharp']);
     const english = SNIPPET_LANGUAGES.map(snippetLabel);
     assert.deepEqual(english, [
       'cURL (shell)',
+      'cURL (PowerShell)',
       'TypeScript (fetch)',
       'PHP (cURL)',
       'Python (requests)',
@@ -294,6 +306,7 @@ describe('code snippets', function () {
     ]);
     assert.deepEqual(SNIPPET_LANGUAGES.map(snippetEditorLanguage), [
       'shellscript',
+      'powershell',
       'typescript',
       'php',
       'python',
@@ -301,7 +314,34 @@ describe('code snippets', function () {
     ]);
     useTurkish();
     assert.equal(snippetLabel('curl'), 'cURL (kabuk)');
-    assert.equal(new Set(SNIPPET_LANGUAGES.map(snippetLabel)).size, 5);
+    assert.equal(new Set(SNIPPET_LANGUAGES.map(snippetLabel)).size, 6);
+  });
+
+  it('Copy as cURL copies the PowerShell variant on Windows, the shell one elsewhere (row 26)', () => {
+    assert.equal(curlFor('win32'), 'powershell');
+    for (const p of ['linux', 'darwin', 'freebsd']) assert.equal(curlFor(p), 'curl');
+  });
+
+  it('no snippet follows a redirect: each turns it off, or never turns it on (row 26)', () => {
+    const off: Record<SnippetLanguage, RegExp> = {
+      curl: /follows no redirect/,
+      powershell: /follows no redirect/,
+      typescript: /redirect: 'manual'/,
+      php: /CURLOPT_FOLLOWLOCATION => false/,
+      python: /allow_redirects=False/,
+      csharp: /AllowAutoRedirect = false/,
+    };
+    for (const lang of SNIPPET_LANGUAGES) {
+      for (const apiKey of [undefined, 'k']) {
+        const s = snippet(lang, { ...INPUT, apiKey });
+        assert.match(s, off[lang], lang);
+        assert.doesNotMatch(
+          s,
+          /--location|(^|\s)-L\b|CURLOPT_FOLLOWLOCATION => true|allow_redirects=True|MAXREDIRS/m,
+          lang,
+        );
+      }
+    }
   });
 
   describe('the request each snippet sends', () => {
@@ -386,6 +426,41 @@ describe('code snippets', function () {
   });
 
   describe('string literals evaluate to exactly the value', () => {
+    it("PowerShell: each single-quoted literal reads back unchanged under PowerShell's rules (a model: no pwsh here)", () => {
+      // PowerShell's single-quoted string: everything is literal, and a pair of single-quote characters (any of
+      // ' and U+2018–U+201B) stands for one. The model reads a literal from its start to the quote that ends it.
+      const quote = /['\u2018-\u201b]/;
+      const read = (src: string): { value: string; rest: string } => {
+        assert.ok(quote.test(src[0]), `starts with a quote: ${src}`);
+        let value = '';
+        for (let i = 1; i < src.length; i++) {
+          if (quote.test(src[i])) {
+            if (quote.test(src[i + 1] ?? '')) {
+              value += src[i];
+              i++;
+              continue;
+            }
+            return { value, rest: src.slice(i + 1) };
+          }
+          value += src[i];
+        }
+        throw new Error(`unterminated: ${src}`);
+      };
+      const hostile = [...HOSTILE_STRINGS, '\u2018x\u2019', 'it\u2019s', '\u201b\u201a', '$env:HOME', '`n', '@(1)'];
+      for (const v of hostile) {
+        const { value, rest } = read(stringLiteral('powershell', v) + ' tail');
+        assert.equal(value, v);
+        assert.equal(rest, ' tail', 'the literal ends where it should');
+      }
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary' }), (v) => {
+          const { value, rest } = read(stringLiteral('powershell', v) + '|');
+          return value === v && rest === '|';
+        }),
+        { numRuns: 500 },
+      );
+    });
+
     it('shell: bash reads each single-quoted word back unchanged and runs nothing', async () => {
       const values = HOSTILE_STRINGS;
       const r = await run('bash', ['-c', `printf '%s\\0' ${values.map((v) => stringLiteral('curl', v)).join(' ')}`]);
@@ -538,6 +613,22 @@ describe('code snippets', function () {
       assertOneExactRequest(JSON.stringify({ numara: number }));
       assert.equal(sb.requests[0].sendId, sendId);
       assertNoPwned();
+    });
+
+    it('cURL, TypeScript, PHP and Python stop at a redirect to another host: nothing reaches it (row 26)', async () => {
+      const input = { ...sampleInput(HOSTILE_KEY), sendId: '9018' }; // 307 to the same server under another host name
+      const runs: Array<[string, () => Promise<unknown>]> = [
+        ['curl', () => run('bash', ['-c', snippet('curl', input)])],
+        ['typescript', () => run(process.execPath, [writeTemp('redirect.js', snippet('typescript', input))])],
+        ['php', () => run('php', [writeTemp('redirect.php', snippet('php', input))])],
+        ['python', () => run(py, [writeTemp('redirect.py', snippet('python', input))])],
+      ];
+      for (const [lang, go] of runs) {
+        sb.resetStats();
+        await go();
+        assert.equal(sb.redirectStats.issued, 1, `${lang}: the sandbox redirected`);
+        assert.equal(sb.redirectStats.atTarget, 0, `${lang}: followed the redirect to the other host`);
+      }
     });
 
     it(`TypeScript runs on Node (as JavaScript) with the key from ${KEY_ENV_VAR}, or embedded, and prints the report`, async () => {
