@@ -470,7 +470,9 @@ describe('Lookup experience (en, light)', function () {
       '.part.sidebar .title-actions .action-label[aria-label="Clear All Recent Lookups"]',
     );
     await clearAll.click();
-    await v.dialog('Remove all 1 recent lookups? Their stored reports are deleted.').waitFor();
+    await v
+      .dialog('Remove all 1 recent lookups? Their stored reports are deleted, and open report tabs close.')
+      .waitFor();
     await v.clickDialogButton('Cancel');
     assert.equal(await v.treeRow(SAMPLE.number).count(), 1, 'cancel keeps the entries');
     await clearAll.click();
