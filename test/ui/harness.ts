@@ -916,3 +916,52 @@ export function useVSCode(opts: LaunchOptions | (() => LaunchOptions | Promise<L
     return instance;
   };
 }
+
+// ---- menus -------------------------------------------------------------------------------------------------
+
+/** Opens the item context menu of a Recent Lookups row; returns the visible menu. */
+export async function contextMenu(v: VSCode, row: Locator): Promise<Locator> {
+  await row.click({ button: 'right' });
+  const menu = v.page.locator('.monaco-menu').filter({ visible: true }).first();
+  await menu.waitFor();
+  return menu;
+}
+
+/** Clicks a context-menu item like a user: pointer onto it first (a click that arrives right after the menu opened,
+ *  before the item took the hover focus, is ignored by VS Code's menu). */
+export async function pickMenuItem(v: VSCode, menu: Locator, label: string): Promise<void> {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const item = menu.locator('a.action-menu-item').filter({ hasText: exact });
+  await item.hover();
+  await menu
+    .locator('li.action-item.focused')
+    .filter({ has: v.page.locator('a.action-menu-item', { hasText: exact }) })
+    .waitFor({ timeout: 5000 });
+  await item.click();
+  // A click the menu swallowed (it re-rendered under the pointer): the item has the focus, so Enter picks it.
+  if (
+    !(await menu.waitFor({ state: 'hidden', timeout: 2500 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await v.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 5000 });
+  }
+}
+
+// ---- keyboard ----------------------------------------------------------------------------------------------
+
+/** Presses Tab from the top of the panel until the element marked data-focus=`key` has the focus. */
+export async function tabTo(frame: FrameLocator, v: VSCode, key: string): Promise<void> {
+  await frame.locator('h1').click();
+  for (let i = 0; i < 40; i++) {
+    await v.page.keyboard.press('Tab');
+    const at = await frame
+      .locator(':focus')
+      .getAttribute('data-focus')
+      .catch(() => null);
+    if (at === key) return;
+  }
+  throw new Error(`Tab never reached [data-focus="${key}"]`);
+}

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startSandbox, TEXT, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE, SAMPLE_REPORT, STATUS_CODES } from '../sandbox/data';
-import { ACTIVITY_TITLE, REPO_ROOT, useVSCode, type VSCode } from './harness';
+import { ACTIVITY_TITLE, REPO_ROOT, contextMenu, pickMenuItem, useVSCode, type VSCode } from './harness';
 
 const KEY = 'ui-lookup-key-7f21';
 const MESSAGE = SAMPLE_REPORT.mesaj as string;
@@ -34,14 +34,6 @@ async function describedTooltip(frame: FrameLocator, badge: Locator): Promise<Lo
   return tip;
 }
 
-/** Opens the item context menu of a Recent Lookups row; returns the visible menu. */
-async function contextMenu(v: VSCode, row: Locator): Promise<Locator> {
-  await row.click({ button: 'right' });
-  const menu = v.page.locator('.monaco-menu').filter({ visible: true }).first();
-  await menu.waitFor();
-  return menu;
-}
-
 /** Hovers `target` until a VS Code hover containing `text` shows (a tree row re-rendered under a still pointer shows
  *  no hover until the pointer moves again, as for a user). */
 async function hoverUntil(v: VSCode, target: Locator, text: string | RegExp): Promise<Locator> {
@@ -58,20 +50,6 @@ async function hoverUntil(v: VSCode, target: Locator, text: string | RegExp): Pr
       return hover;
     if (attempt === 3) throw new Error(`no hover with ${String(text)} after ${attempt} attempts`);
   }
-}
-
-/** Clicks a context-menu item like a user: pointer onto it first (a click that arrives right after the menu opened,
- *  before the item took the hover focus, is ignored by VS Code's menu). */
-async function pickMenuItem(v: VSCode, menu: Locator, label: string): Promise<void> {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const item = menu.locator('a.action-menu-item').filter({ hasText: exact });
-  await item.hover();
-  await menu
-    .locator('li.action-item.focused')
-    .filter({ has: v.page.locator('a.action-menu-item', { hasText: exact }) })
-    .waitFor({ timeout: 5000 });
-  await item.click();
-  await menu.waitFor({ state: 'hidden', timeout: 5000 });
 }
 
 /**
