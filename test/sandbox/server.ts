@@ -1,8 +1,9 @@
-// A local server that answers like VairoSMS's "Tek Numara Raporu" API (shared/API.md), plus the ways a real server,
+// A local server that answers like VairoSMS's "Tek Numara Raporu" API (docs/api.md), plus the ways a real server,
 // proxy or network can misbehave (the fault rows of docs/reliability.md). Node built-ins only; used by the unit tests
 // (imported directly), by the integration and UI tests, and by `npm run sandbox` for a demo without a real key.
 //
 //   POST /Panel/api/v1/NumaraRaporu/{id}?api_key=KEY   {"numara":"5399999999"}
+//   GET (or POST) /Panel/api/v1/GonderimBilgisi/{id}?api_key=KEY   the send summary
 //
 // Order of checks for a request on that route: method (405) → fault (setFault, or a fault send ID 9001…, see
 // FAULT_SEND_IDS) → api_key (401) → body (400) → send ID and number (404) → the report (200). Faults come before the
@@ -11,11 +12,12 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as zlib from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
-import { DEFAULT_PROGRESS_AFTER, findReport, isComputed } from './data';
+import { DEFAULT_PROGRESS_AFTER, findReport, findSummary, isComputed, SUMMARY_SENDS } from './data';
 
 export const API_PATH = '/Panel/api/v1/';
 export const DEFAULT_API_KEY = 'sandbox-key';
 const ROUTE = /^\/Panel\/api\/v1\/NumaraRaporu\/([^/]*)$/;
+const SUMMARY_ROUTE = /^\/Panel\/api\/v1\/GonderimBilgisi\/([^/]*)$/;
 
 /** The provider's sentences and codes, as the sandbox sends them in `aciklama`. */
 export const TEXT = {
@@ -134,6 +136,18 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
   },
 };
 
+/** Sends whose summary (GonderimBilgisi) fails by itself while their number reports work. */
+export const SUMMARY_FAULT_SEND_IDS: Readonly<Record<string, Fault>> = {
+  [SUMMARY_SENDS.summaryFails.sendId]: { kind: 'html', status: 502 },
+  [SUMMARY_SENDS.endless.sendId]: { kind: 'oversized', endless: true },
+};
+
+export function summaryFaultForSendId(sendId: string): Fault | undefined {
+  return Object.prototype.hasOwnProperty.call(SUMMARY_FAULT_SEND_IDS, sendId)
+    ? SUMMARY_FAULT_SEND_IDS[sendId]
+    : undefined;
+}
+
 /** The fault a send ID triggers by itself (FAULT_SEND_IDS), if any. */
 export function faultForSendId(sendId: string): Fault | undefined {
   return Object.prototype.hasOwnProperty.call(FAULT_SEND_IDS, sendId) ? FAULT_SEND_IDS[sendId].fault : undefined;
@@ -154,6 +168,20 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Queries of the progressing number that answer WAITING before it turns DELIVERED. Default 2. */
   progressAfter?: number;
+  /** The methods GonderimBilgisi accepts (the others get 405). Default both: the page says GET, its sample POSTs. */
+  summaryMethods?: 'GET' | 'POST' | 'both';
+  /** Added to every GonderimBilgisi answer instead of latencyMs. */
+  summaryLatencyMs?: number;
+}
+
+/** One GonderimBilgisi request (kept apart from `requests`, which are the number reports). */
+export interface SummaryRecord {
+  method: string;
+  sendId: string;
+  apiKeyOk: boolean;
+  body: string;
+  status: number;
+  at: number;
 }
 
 export interface RequestRecord {
@@ -193,6 +221,8 @@ export interface Sandbox {
   readonly httpPort: number | undefined;
   /** Every request, in order of arrival. */
   readonly requests: RequestRecord[];
+  /** GonderimBilgisi requests, oldest first. */
+  readonly summaryRequests: SummaryRecord[];
   readonly inFlight: number;
   readonly maxInFlight: number;
   readonly redirectStats: RedirectStats;
@@ -201,6 +231,10 @@ export interface Sandbox {
   setLatency(ms: number): void;
   /** Applies to every following NumaraRaporu request until cleared with undefined. */
   setFault(fault: Fault | undefined): void;
+  /** Likewise for GonderimBilgisi requests. */
+  setSummaryFault(fault: Fault | undefined): void;
+  setSummaryMethods(methods: 'GET' | 'POST' | 'both'): void;
+  setSummaryLatency(ms: number | undefined): void;
   setApiKey(key: string): void;
   /** Restarts the progressing number (and any other computed answer); optionally changes its WAITING count. */
   resetProgress(progressAfter?: number): void;
@@ -268,6 +302,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let progressAfter = opts.progressAfter ?? DEFAULT_PROGRESS_AFTER;
   const queryCounts = new Map<string, number>();
   const requests: RequestRecord[] = [];
+  const summaryRequests: SummaryRecord[] = [];
+  let summaryMethods = opts.summaryMethods ?? 'both';
+  let summaryLatencyMs = opts.summaryLatencyMs;
+  let summaryFault: Fault | undefined;
   const redirectStats: RedirectStats = { issued: 0, atTarget: 0, bodiesAtTarget: 0 };
   let inFlight = 0;
   let maxInFlight = 0;
@@ -317,6 +355,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const started = Date.now();
     const target = req.url ?? '/';
     const url = new URL(target, 'http://sandbox.invalid');
+    const summaryMatch = SUMMARY_ROUTE.exec(url.pathname);
+    if (summaryMatch) {
+      inFlight--; // a summary is not a report: it counts in summaryRequests, not in the reports' in-flight figures
+      res.removeAllListeners('close');
+      return handleSummary(req, res, url, safeDecode(summaryMatch[1]), reqScheme);
+    }
     const match = ROUTE.exec(url.pathname);
     const givenKey = url.searchParams.get('api_key') ?? undefined;
     const hop = Number(url.searchParams.get('sandbox_hop') ?? '0') || 0;
@@ -430,6 +474,84 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (isComputed(id, number)) queryCounts.set(countKey, query);
     sendJson(200, { durum: true, aciklama: found.report });
+  }
+
+  async function handleSummary(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    sendId: string,
+    reqScheme: 'http' | 'https',
+  ): Promise<void> {
+    const givenKey = url.searchParams.get('api_key') ?? undefined;
+    const record: SummaryRecord = {
+      method: req.method ?? '',
+      sendId,
+      apiKeyOk: givenKey !== undefined && givenKey === apiKey,
+      body: '',
+      status: 0,
+      at: Date.now(),
+    };
+    summaryRequests.push(record);
+    const head = (status: number, headers: http.OutgoingHttpHeaders): void => {
+      record.status = status;
+      res.writeHead(status, headers);
+      log?.(`${record.method} /GonderimBilgisi/${sendId} → ${status}`);
+    };
+    const sendText = (
+      status: number,
+      contentType: string,
+      body: string | Buffer,
+      extra: http.OutgoingHttpHeaders = {},
+    ) => {
+      const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+      head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
+      res.end(buf);
+    };
+    const sendJson = (status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}) =>
+      sendText(status, JSON_TYPE, JSON.stringify(value), extra);
+    record.body = await readBody(req);
+    if (closed) return;
+    const wait = summaryLatencyMs ?? latencyMs;
+    if (wait > 0) await later(wait);
+    const method = req.method ?? '';
+    if ((method !== 'GET' && method !== 'POST') || (summaryMethods !== 'both' && method !== summaryMethods)) {
+      sendJson(
+        405,
+        { durum: false, aciklama: TEXT.methodNotAllowed },
+        { allow: summaryMethods === 'both' ? 'GET, POST' : summaryMethods },
+      );
+      return;
+    }
+    const active = summaryFault ?? summaryFaultForSendId(sendId) ?? faultForSendId(sendId);
+    if (active && active.kind !== 'redirect') {
+      if (active.kind === 'delay') await later(active.ms);
+      else {
+        await applyFault(active, {
+          req,
+          res,
+          url,
+          sendId,
+          hop: 0,
+          body: record.body,
+          head,
+          sendText,
+          sendJson,
+          reqScheme,
+        });
+        return;
+      }
+    }
+    if (givenKey === undefined || givenKey !== apiKey) {
+      sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
+      return;
+    }
+    const summary = /^\d+$/.test(sendId) ? findSummary(sendId.replace(/^0+(?=\d)/, '')) : undefined;
+    if (!summary) {
+      sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
+      return;
+    }
+    sendJson(200, { durum: true, aciklama: summary });
   }
 
   interface FaultContext {
@@ -675,6 +797,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     port,
     httpPort,
     requests,
+    summaryRequests,
     get inFlight() {
       return inFlight;
     },
@@ -684,6 +807,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     redirectStats,
     resetStats() {
       requests.length = 0;
+      summaryRequests.length = 0;
       maxInFlight = inFlight;
       redirectStats.issued = 0;
       redirectStats.atTarget = 0;
@@ -694,6 +818,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     setFault(f: Fault | undefined) {
       fault = f;
+    },
+    setSummaryFault(f: Fault | undefined) {
+      summaryFault = f;
+    },
+    setSummaryMethods(m: 'GET' | 'POST' | 'both') {
+      summaryMethods = m;
+    },
+    setSummaryLatency(ms: number | undefined) {
+      summaryLatencyMs = ms;
     },
     setApiKey(key: string) {
       apiKey = key;
