@@ -20,6 +20,8 @@ export const Commands = {
   copyAsCurl: 'vairosms.copyAsCurl',
   copyAsSnippet: 'vairosms.copyAsSnippet',
   lookUpBatch: 'vairosms.lookUpBatch',
+  lookUpSend: 'vairosms.lookUpSend',
+  showSend: 'vairosms.showSend',
   /** Internal: the key prompt, resolving to true when a key was stored. */
   setApiKeyInternal: '_vairosms.promptForApiKey',
 } as const;
@@ -28,6 +30,7 @@ export const Views = {
   container: 'vairosms',
   recentLookups: 'vairosms.recentLookups',
   reportPanel: 'vairosms.report',
+  sendPanel: 'vairosms.send',
 } as const;
 
 export const ContextKeys = {

@@ -96,8 +96,10 @@ export function activate(context: vscode.ExtensionContext): void {
       'setStoredHistory',
       'benchTree',
       'postFromWebview',
+      'postFromSendWebview',
       'handlers',
       'shiftWatchClock',
+      'lookUpBoth',
     ] as const) {
       subs.push(
         vscode.commands.registerCommand(TEST_PREFIX + name, (...args: unknown[]) =>

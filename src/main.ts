@@ -12,6 +12,7 @@ import { registerHistoryCommands } from './commands/history';
 import { registerLookUpBatch } from './commands/lookUpBatch';
 import { registerLookUpReport } from './commands/lookUpReport';
 import { registerLookUpSelection } from './commands/lookUpSelection';
+import { registerLookUpSend } from './commands/lookUpSend';
 import { registerSnippetCommands } from './commands/snippets';
 import { CommandTable } from './commands/table';
 import { registerWatchCommands } from './commands/watch';
@@ -31,6 +32,7 @@ import { showWarning } from './views/notify';
 import { RAW_SCHEME, RawResponseProvider } from './views/rawResponse';
 import { RecentLookupsView, type TreeHost } from './views/recentLookups';
 import { ReportPanels } from './views/reportPanels';
+import { SendPanels } from './views/sendPanel';
 import { statusHover } from './views/statusHover';
 import { WatchStatus } from './views/watchStatus';
 
@@ -56,6 +58,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
   const watcher = new Watcher(lookups, log, () => Date.now() + watchClockOffset);
   // views
   const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log);
+  const sends = new SendPanels(context.extensionUri, lookups, history, log);
   const tree = new RecentLookupsView(history, treeHost, watcher);
   const raw = new RawResponseProvider();
   // commands
@@ -78,6 +81,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     lookups,
     watcher,
     panels,
+    sends,
     tree,
     raw,
     new WatchStatus(watcher),
@@ -90,6 +94,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     registerWatchCommands(deps),
     registerSnippetCommands(deps),
     registerLookUpBatch(deps),
+    registerLookUpSend(deps, sends),
     commands.register(Commands.showLog, () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText'))
@@ -121,7 +126,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     hover: (line, position, at) => statusHover(line, position, at),
     restoreReport: (panel, state) => panels.restore(panel, state),
     testSeam: createTestSeam({
-      ...{ context, commands, history, panels, watcher, tree },
+      ...{ context, commands, history, lookups, panels, sends, watcher, tree },
       reloadHistory: loadHistory,
       shiftWatchClock: (ms) => (watchClockOffset += ms),
     }),

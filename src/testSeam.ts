@@ -5,9 +5,11 @@ import type * as vscode from 'vscode';
 import { type CommandTable } from './commands/table';
 import { HISTORY_STATE_KEY, type HistoryStore } from './services/historyStore';
 import { isTransportLoaded } from './services/apiClient';
+import { type LookupService } from './services/lookupService';
 import { type Watcher } from './services/watcher';
 import { type RecentLookupsView } from './views/recentLookups';
 import { type ReportPanels } from './views/reportPanels';
+import { type SendPanels } from './views/sendPanel';
 
 export interface TestState {
   readonly transportLoaded: boolean;
@@ -22,6 +24,7 @@ export interface TestState {
   }>;
   readonly watching: unknown;
   readonly renderTimings: unknown;
+  readonly sends: Array<{ sendId: string; visible: boolean; model: unknown }>;
 }
 
 export interface TestSeam {
@@ -30,19 +33,29 @@ export interface TestSeam {
   setStoredHistory(raw: unknown): Promise<void>;
   /** Delivers `data` to a report panel as if its webview had posted it. */
   postFromWebview(panelIndex: number, data: unknown): void;
+  /** Delivers `data` to the send panel of `sendId` as if its webview had posted it. */
+  postFromSendWebview(sendId: string, data: unknown): void;
   /** Times getChildren and getTreeItem over every stored entry. */
   benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
   /** The command ids that have a handler. */
   handlers(): string[];
   /** Moves the watcher's clock by `ms` (a watch's cap is at least a minute away otherwise); returns the offset. */
   shiftWatchClock(ms: number): number;
+  /** One lookup through the lookup service as a command runs it (the report and the send's summary), timed from its
+   *  start to each answer (bench row 9). */
+  lookUpBoth(
+    sendId: string,
+    number: string,
+  ): Promise<{ ok: boolean; reportMs: number; summaryMs: number; wallMs: number }>;
 }
 
 export interface SeamParts {
   readonly context: vscode.ExtensionContext;
   readonly commands: CommandTable;
   readonly history: HistoryStore;
+  readonly lookups: LookupService;
   readonly panels: ReportPanels;
+  readonly sends: SendPanels;
   readonly watcher: Watcher;
   readonly tree: RecentLookupsView;
   /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
@@ -68,6 +81,7 @@ export function createTestSeam(p: SeamParts): TestSeam {
       })),
       watching: p.watcher.list(),
       renderTimings: [...p.panels.renderTimings],
+      sends: p.sends.all().map((s) => ({ sendId: s.sendId, visible: s.panel.visible, model: s.current ?? null })),
     }),
     setStoredHistory: async (raw) => {
       await p.context.globalState.update(HISTORY_STATE_KEY, raw);
@@ -76,6 +90,11 @@ export function createTestSeam(p: SeamParts): TestSeam {
       await p.history.reapplySettings(); // stored again in the store's own (compact) form, as after any change
     },
     postFromWebview: (panelIndex, data) => p.panels.all()[panelIndex]?.receive(data),
+    postFromSendWebview: (sendId, data) =>
+      p.sends
+        .all()
+        .find((s) => s.sendId === sendId)
+        ?.receive(data),
     benchTree: () => {
       const t0 = performance.now();
       const children = p.tree.getChildren();
@@ -91,5 +110,20 @@ export function createTestSeam(p: SeamParts): TestSeam {
     },
     handlers: () => p.commands.ids(),
     shiftWatchClock: (ms) => p.shiftWatchClock(Number(ms) || 0),
+    lookUpBoth: async (sendId, number) => {
+      const t0 = performance.now();
+      const summary = new Promise<{ at: number; ok: boolean }>((resolve) => {
+        const sub = p.lookups.onDidFinishSend((e) => {
+          if (e.sendId !== sendId) return;
+          sub.dispose();
+          resolve({ at: performance.now(), ok: e.result.ok });
+        });
+      });
+      const report = p.lookups
+        .lookUp({ sendId: String(sendId), number: String(number) })
+        .then((r) => ({ at: performance.now(), ok: r.ok }));
+      const [r, s] = await Promise.all([report, summary]);
+      return { ok: r.ok && s.ok, reportMs: r.at - t0, summaryMs: s.at - t0, wallMs: Math.max(r.at, s.at) - t0 };
+    },
   };
 }

@@ -185,6 +185,11 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         },
         deps.log,
       );
+      // The send's summary, once for the whole batch, shown above the table when it arrives.
+      void panel.showSummary({ state: 'loading' });
+      void deps.lookups
+        .lookUpSend(target, { signal: abort.signal })
+        .then((r) => panel.showSummary({ state: 'done', result: r, checkedAt: Date.now() }));
       const note = describeParse(parsed);
       if (note) void showWarning(note); // the lines themselves are listed, as text, in the batch panel
       deps.log.info(
@@ -211,7 +216,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
             lookup: (number, signal) =>
               deps.lookups.lookUp(
                 { sendId: target, number },
-                { progress: false, notify: false, record: false, signal },
+                { progress: false, notify: false, record: false, summary: false, signal },
               ),
             onProgress: (done, total, item) => {
               finished[item.index] = item;

@@ -5,7 +5,8 @@ import { sortItems, summarizeCounts } from './batchExport';
 import { type BatchItem, type BatchResult } from './batchRun';
 import { describeError } from './errors';
 import { type InvalidEntry } from './numberList';
-import { statusView } from './reportModel';
+import { statusView, tipStrings } from './reportModel';
+import { sendView, type SummaryState } from './sendModel';
 import { describeStatus } from './statuses';
 import { type BatchModel, type BatchRowView, type BatchSortKey, type BatchStrings } from '../shared/protocol';
 
@@ -41,6 +42,9 @@ export interface BatchModelInput {
   readonly total: number;
   readonly invalid: readonly InvalidEntry[];
   readonly sort: { readonly key: BatchSortKey; readonly dir: 'asc' | 'desc' };
+  /** The send's summary, once asked for (the batch asks when it starts). */
+  readonly summary?: SummaryState;
+  readonly now?: number;
 }
 
 export function batchModel(input: BatchModelInput): BatchModel {
@@ -76,6 +80,14 @@ export function batchModel(input: BatchModelInput): BatchModel {
     sort: input.sort,
     invalid: input.invalid.map((i) => ({ line: i.line, input: i.input, message: i.message })),
     strings: batchStrings(),
+    ...(input.summary
+      ? {
+          send: {
+            view: sendView(input.sendId, input.summary, { lang: input.lang, now: input.now ?? Date.now() }),
+            strings: tipStrings(),
+          },
+        }
+      : {}),
     announcement: input.state === 'running' ? '' : subtitle,
   };
 }

@@ -243,6 +243,8 @@ export function errorActionLabel(action: ErrorActionId): OwnText {
       return own('Retry');
     case 'showLog':
       return own('Show Log');
+    case 'tryOtherForm':
+      return own('Look Up the Other Form of the Number');
     default:
       return assertNever(action);
   }

@@ -18,6 +18,8 @@ export interface HistoryEntry extends LookupKey {
   readonly report: Report;
   /** Every status change we observed, oldest first (the first point is the first lookup). */
   readonly timeline?: readonly TimelinePoint[];
+  /** The send's state (paket_durum) when its summary was last seen: all Recent Lookups keeps of a summary. */
+  readonly sendState?: -1 | 0 | 1;
 }
 
 export const HARD_CAP = 200;
@@ -31,7 +33,8 @@ export function addEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, 
     previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
     entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }],
   );
-  const merged: HistoryEntry = { ...entry, timeline };
+  const sendState = entry.sendState ?? previous?.sendState;
+  const merged: HistoryEntry = { ...entry, timeline, ...(sendState !== undefined ? { sendState } : {}) };
   return [merged, ...entries.filter((e) => keyId(e) !== key)].slice(0, clampCap(cap));
 }
 
@@ -62,6 +65,16 @@ export function clampCap(cap: number): number {
 export function forStorage(entry: HistoryEntry, keepMessage: boolean): HistoryEntry {
   const bounded = { ...entry, report: boundReport(entry.report, CAPS.storedMessage) };
   return keepMessage ? bounded : withoutMessage(bounded);
+}
+
+/** The entries of `sendId` with their send state set to `state`; undefined when none changes. */
+export function withSendState(
+  entries: readonly HistoryEntry[],
+  sendId: string,
+  state: -1 | 0 | 1,
+): HistoryEntry[] | undefined {
+  if (!entries.some((e) => e.sendId === sendId && e.sendState !== state)) return undefined;
+  return entries.map((e) => (e.sendId === sendId ? { ...e, sendState: state } : e));
 }
 
 /** Drops the message text when the user chose not to keep it (vairosms.history.keepMessageText = false). */
@@ -172,6 +185,7 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     number,
     checkedAt,
     report: boundReport(report as unknown as Report, CAPS.storedMessage),
+    ...(o.sendState === -1 || o.sendState === 0 || o.sendState === 1 ? { sendState: o.sendState } : {}),
     ...(timeline && timeline.length ? { timeline } : {}),
   };
 }

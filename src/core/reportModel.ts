@@ -7,7 +7,7 @@ import { type HistoryEntry } from './history';
 import { formatDuration, parseProviderTime } from './providerTime';
 import { timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
-import { type FieldView, type ReportModel, type StatusView, type Strings } from '../shared/protocol';
+import { type FieldView, type ReportModel, type StatusView, type Strings, type TipStrings } from '../shared/protocol';
 
 export function strings(): Strings {
   return {
@@ -36,6 +36,12 @@ export function strings(): Strings {
     controlCharsNote: l10n.t('Invisible and control characters are shown as ⟨U+XXXX⟩.'),
     errorHeading: l10n.t('The lookup failed'),
   };
+}
+
+/** The labels of a badge's tooltip. */
+export function tipStrings(): TipStrings {
+  const { meaningLabel, finalityLabel, nextStepLabel, providerTextLabel, unknownMark } = strings();
+  return { meaningLabel, finalityLabel, nextStepLabel, providerTextLabel, unknownMark };
 }
 
 export function statusView(info: StatusInfo): StatusView {
@@ -185,15 +191,21 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
   };
 }
 
+/** `otherForm`: after "not found", the number in its other form to offer (10 ↔ 12 digits: the provider's own pages
+ *  disagree on which it wants). */
 export function errorModel(
   ctx: ModelContext,
   sendId: string,
   number: string,
   error: LookupError,
   previous?: ReportModel,
+  otherForm?: string,
 ): ReportModel {
   const d = describeError(error);
-  const actions = errorActions(error).map((id) => ({ id, label: errorActionLabel(id) }));
+  const actions = [
+    ...(otherForm ? [{ id: 'tryOtherForm' as const, label: l10n.t('Look up {0} instead', otherForm) }] : []),
+    ...errorActions(error).map((id) => ({ id, label: errorActionLabel(id) })),
+  ];
   return {
     ...base(ctx, sendId, number),
     state: 'error',

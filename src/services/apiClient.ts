@@ -3,11 +3,12 @@
 // logged with the key redacted. An endpoint is an Exchange from src/core; this file does not change for a new one.
 import * as path from 'path';
 import { type LookupError } from '../core/errors';
-import { runExchange, type Exchange, type ExchangeResult } from '../core/exchange';
+import { runExchange, type ExchangeDeps, type ExchangeParams, type ExchangeResult } from '../core/exchange';
 import { reportExchange, type LookupResult } from '../core/lookup';
 import { maskPhone } from '../core/phone';
 import { type Transport } from '../core/transport';
 import { type LookupKey } from '../core/lookupKey';
+import { lookUpSend, type SummaryResult } from '../core/send';
 import { type ApiKeyStore, KeyringError } from './apiKey';
 import { type Log } from './log';
 import * as settings from './settings';
@@ -42,6 +43,28 @@ export class ApiClient {
     private readonly log: Log,
   ) {}
 
+  /** Per API root, the method GonderimBilgisi answered to (GET unless a 405 said otherwise). */
+  private readonly summaryMethod = new Map<string, 'GET' | 'POST'>();
+
+  /** The summary of a send (GonderimBilgisi): GET, and once more as POST when the server answers 405; the method that
+   *  worked is remembered for the API root. */
+  lookUpSend(sendId: string, signal?: AbortSignal): Promise<SummaryResult> {
+    return this.call(
+      {
+        subject: `the summary of send ${sendId}`,
+        success: (r) =>
+          `send summary: paket_durum ${r.summary.state ?? r.summary.stateRaw ?? '(none)'} in ${r.durationMs} ms`,
+      },
+      (root) => root,
+      signal,
+      async (root, params, deps) => {
+        const r = await lookUpSend({ ...params, apiRoot: root, sendId, method: this.summaryMethod.get(root) }, deps);
+        if (r.ok || r.error.httpStatus !== 405) this.summaryMethod.set(root, r.method);
+        return r;
+      },
+    );
+  }
+
   /** The report of one number in one send (NumaraRaporu). */
   lookUpReport(key: LookupKey, signal?: AbortSignal): Promise<LookupResult> {
     return this.call(
@@ -51,13 +74,16 @@ export class ApiClient {
       },
       (root, apiKey) => reportExchange(root, key.sendId, key.number, apiKey),
       signal,
+      (exchange, params, deps) => runExchange(exchange, params, deps),
     );
   }
 
-  private async call<S extends object>(
+  /** Checks the setting and the key, then runs `run` with what `prepare` made of them, the transport, and logging. */
+  private async call<S extends object, P>(
     what: CallLog<S>,
-    exchange: (apiRoot: string, apiKey: string) => Exchange<S>,
+    prepare: (apiRoot: string, apiKey: string) => P,
     signal: AbortSignal | undefined,
+    run: (prepared: P, params: ExchangeParams, deps: ExchangeDeps) => Promise<ExchangeResult<S>>,
   ): Promise<ExchangeResult<S>> {
     const fail = (error: LookupError): ExchangeResult<S> => {
       this.log.warn(`lookup of ${what.subject} not sent: ${error.kind}`);
@@ -75,8 +101,8 @@ export class ApiClient {
     if (!apiKey) return fail({ kind: 'no-key' });
     if (signal?.aborted) return fail({ kind: 'cancelled' });
     this.log.info(`lookup: ${what.subject}`);
-    const result = await runExchange(
-      exchange(root.value, apiKey),
+    const result = await run(
+      prepare(root.value, apiKey),
       { apiKey, timeoutMs: settings.timeoutMs(), signal },
       {
         transport: transport(),

@@ -31,6 +31,7 @@ import {
   repairHistory,
   toStored,
   forStorage,
+  withSendState,
   withoutMessage,
   type HistoryEntry,
 } from '../core/history';
@@ -65,6 +66,9 @@ export class HistoryStore extends Disposable {
   /** checkedAt of the entries removed in this window, by keyId, the last HARD_CAP. */
   private readonly removed = new Map<string, number>();
   private checkTimer: NodeJS.Timeout | undefined;
+  /** The last send state (paket_durum) seen of each send, the 50 most recent: a summary may arrive before the report
+   *  it goes with is stored (the two are asked at the same moment), or before a batch writes its results. */
+  private readonly sendStates = new Map<string, -1 | 0 | 1>();
 
   constructor(private readonly state: vscode.Memento) {
     super();
@@ -94,8 +98,14 @@ export class HistoryStore extends Disposable {
     return findEntry(this.all(), key);
   }
 
+  /** The entry with the send state last seen of its send, when it carries none. */
+  private withKnownState(entry: HistoryEntry): HistoryEntry {
+    const state = entry.sendState ?? this.sendStates.get(entry.sendId);
+    return state === undefined || state === entry.sendState ? entry : { ...entry, sendState: state };
+  }
+
   add(entry: HistoryEntry): Promise<void> {
-    const stored = forStorage(entry, settings.keepMessageText());
+    const stored = forStorage(this.withKnownState(entry), settings.keepMessageText());
     return this.update((list) => this.noteAdded(addEntry(list, stored, settings.maxRecentLookups()), [stored]));
   }
 
@@ -103,7 +113,9 @@ export class HistoryStore extends Disposable {
   addMany(entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     const keep = settings.keepMessageText();
-    const sorted = [...entries].sort((a, b) => a.checkedAt - b.checkedAt).map((e) => forStorage(e, keep));
+    const sorted = [...entries]
+      .sort((a, b) => a.checkedAt - b.checkedAt)
+      .map((e) => forStorage(this.withKnownState(e), keep));
     return this.update((list) =>
       this.noteAdded(
         sorted.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, settings.maxRecentLookups()), [...list]),
@@ -124,6 +136,15 @@ export class HistoryStore extends Disposable {
       this.noteRemoved([...list, ...[...this.added.values()].map((a) => a.entry)]);
       return [];
     });
+  }
+
+  /** Notes a send's state (its summary's paket_durum) on its stored entries, in one write, when it changed. */
+  setSendState(sendId: string, state: -1 | 0 | 1): Promise<void> {
+    this.sendStates.delete(sendId);
+    this.sendStates.set(sendId, state);
+    if (this.sendStates.size > 50) this.sendStates.delete(this.sendStates.keys().next().value as string);
+    if (!withSendState(this.all(), sendId, state)) return Promise.resolve();
+    return this.update((list) => withSendState(list, sendId, state) ?? [...list]);
   }
 
   /** Re-applies the cap and the message-text setting to what is stored. */

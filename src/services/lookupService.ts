@@ -8,6 +8,7 @@ import { linkSignals } from '../core/abort';
 import { type ErrorKind } from '../core/errors';
 import { addEntry, type HistoryEntry } from '../core/history';
 import { type LookupResult } from '../core/lookup';
+import { type SummaryResult } from '../core/send';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import { type ApiClient } from './apiClient';
@@ -23,6 +24,15 @@ export interface LookupOptions {
   readonly record?: boolean;
   /** The caller's own cancel (a watch being stopped, a batch being cancelled). */
   readonly signal?: AbortSignal;
+  /** Also fetch the send's summary, at the same moment (default true; a batch fetches it once for all). */
+  readonly summary?: boolean;
+}
+
+export interface SendFinished {
+  readonly sendId: string;
+  readonly result: SummaryResult;
+  /** When the answer arrived (epoch ms). */
+  readonly checkedAt: number;
 }
 
 export interface LookupStarted {
@@ -51,8 +61,19 @@ export function outcomeOf(result: LookupResult): LookupOutcome {
   return result.ok ? { ok: true, status: result.report.status } : { ok: false, error: result.error.kind };
 }
 
+const MAX_SUMMARIES = 50;
+
 export class LookupService extends Disposable {
   private readonly running = new Map<string, AbortController>();
+  private readonly runningSends = new Map<string, AbortController>();
+  /** The last summary of each send, for a panel that opens after it arrived (the 50 most recent). */
+  private readonly summaries = new Map<string, SendFinished>();
+  private readonly startedSend = this.register(new vscode.EventEmitter<string>());
+  private readonly finishedSend = this.register(new vscode.EventEmitter<SendFinished>());
+  /** A send's summary is being fetched (its send ID). */
+  readonly onDidStartSend = this.startedSend.event;
+  /** A send's summary arrived, or failed (not fired when a newer fetch of the same send took over). */
+  readonly onDidFinishSend = this.finishedSend.event;
   private readonly started = this.register(new vscode.EventEmitter<LookupStarted>());
   private readonly finished = this.register(new vscode.EventEmitter<LookupFinished>());
   /** Fires when a lookup starts, before any request. */
@@ -65,7 +86,12 @@ export class LookupService extends Disposable {
     private readonly history: HistoryStore,
   ) {
     super();
-    this.register({ dispose: () => this.running.forEach((c) => c.abort()) });
+    this.register({
+      dispose: () => {
+        this.running.forEach((c) => c.abort());
+        this.runningSends.forEach((c) => c.abort());
+      },
+    });
   }
 
   isRunning(key: LookupKey): boolean {
@@ -77,6 +103,51 @@ export class LookupService extends Disposable {
     this.running.get(keyId(key))?.abort();
   }
 
+  isSendRunning(sendId: string): boolean {
+    return this.runningSends.has(sendId);
+  }
+
+  /** The last summary of this send that arrived, if any. */
+  lastSummary(sendId: string): SendFinished | undefined {
+    return this.summaries.get(sendId);
+  }
+
+  /** The summary of a send (GonderimBilgisi). The latest fetch of a send wins; it shows progress only when asked (the
+   *  Look Up Send Summary command: beside a report lookup, the report's covers it). Its state is written to the send's
+   *  entries in Recent Lookups. */
+  async lookUpSend(sendId: string, options: { signal?: AbortSignal; progress?: boolean } = {}): Promise<SummaryResult> {
+    this.runningSends.get(sendId)?.abort();
+    const mine = new AbortController();
+    this.runningSends.set(sendId, mine);
+    const link = linkSignals(mine.signal, options.signal);
+    this.startedSend.fire(sendId);
+    let result: SummaryResult;
+    try {
+      result = options.progress
+        ? await this.withProgress(vscode.l10n.t('VairoSMS: looking up send {0}…', sendId), link.signal, (signal) =>
+            this.client.lookUpSend(sendId, signal),
+          )
+        : await this.client.lookUpSend(sendId, link.signal);
+    } finally {
+      link.dispose();
+    }
+    if (this.runningSends.get(sendId) !== mine) {
+      return { ok: false, error: { kind: 'cancelled' }, attempts: result.attempts, durationMs: result.durationMs };
+    }
+    this.runningSends.delete(sendId);
+    const finished: SendFinished = { sendId, result, checkedAt: Date.now() };
+    if (!result.ok && result.error.kind === 'cancelled') {
+      this.finishedSend.fire(finished);
+      return result;
+    }
+    this.summaries.delete(sendId);
+    this.summaries.set(sendId, finished);
+    if (this.summaries.size > MAX_SUMMARIES) this.summaries.delete(this.summaries.keys().next().value as string);
+    this.finishedSend.fire(finished);
+    if (result.ok && result.summary.state !== undefined) await this.history.setSendState(sendId, result.summary.state);
+    return result;
+  }
+
   async lookUp(key: LookupKey, options: LookupOptions = {}): Promise<LookupResult> {
     const id = keyId(key);
     this.running.get(id)?.abort(); // the latest lookup of a key wins
@@ -84,12 +155,18 @@ export class LookupService extends Disposable {
     this.running.set(id, mine);
     const link = linkSignals(mine.signal, options.signal);
     this.started.fire({ key });
+    // The send's summary starts at the same moment, never after the report (docs/architecture.md).
+    if (options.summary !== false) void this.lookUpSend(key.sendId, { signal: options.signal });
     let result: LookupResult;
     try {
       result =
         options.progress === false
           ? await this.client.lookUpReport(key, link.signal)
-          : await this.withProgress(key, link.signal);
+          : await this.withProgress(
+              vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', settings.displayNumber(key.number), key.sendId),
+              link.signal,
+              (signal) => this.client.lookUpReport(key, signal),
+            );
     } finally {
       link.dispose();
     }
@@ -113,20 +190,16 @@ export class LookupService extends Disposable {
     return result;
   }
 
-  private withProgress(key: LookupKey, signal: AbortSignal): Promise<LookupResult> {
+  private withProgress<T>(title: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     return Promise.resolve(
       vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', settings.displayNumber(key.number), key.sendId),
-          cancellable: true,
-        },
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         async (_progress, token) => {
           const cancel = new AbortController();
           const onCancel = token.onCancellationRequested(() => cancel.abort());
           const link = linkSignals(signal, cancel.signal);
           try {
-            return await this.client.lookUpReport(key, link.signal);
+            return await run(link.signal);
           } finally {
             onCancel.dispose();
             link.dispose();

@@ -30,7 +30,7 @@ export interface WatchInfo extends LookupKey {
   readonly checks: number;
 }
 
-export type WatchStopReason = 'user' | 'final' | 'cap' | 'error';
+export type WatchStopReason = 'user' | 'final' | 'cap' | 'error' | 'send-failed';
 
 export interface WatchStopped {
   readonly key: LookupKey;
@@ -112,9 +112,19 @@ export class Watcher extends Disposable {
     if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
     w.checks++;
     const abort = (w.abort = new AbortController());
-    const result = await this.lookups.lookUp(w.key, { progress: false, notify: false, signal: abort.signal });
+    // The report and the send's summary, at the same moment: a send that failed (paket_durum -1) will never make the
+    // report final, so the watch ends early.
+    const [result, summary] = await Promise.all([
+      this.lookups.lookUp(w.key, { progress: false, notify: false, signal: abort.signal, summary: false }),
+      this.lookups.lookUpSend(w.key.sendId, { signal: abort.signal }),
+    ]);
     w.abort = undefined;
     if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
+    if (summary.ok && summary.summary.state === -1) {
+      if (result.ok) w.status = result.report.status;
+      this.stop(w.key, 'send-failed');
+      return;
+    }
     if (!result.ok) {
       const kind = result.error.kind;
       if (kind === 'cancelled') {

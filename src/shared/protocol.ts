@@ -24,7 +24,7 @@ export interface FieldView {
   readonly note?: string;
 }
 
-export type ErrorActionId = 'setApiKey' | 'retry' | 'showLog' | 'openSettings';
+export type ErrorActionId = 'setApiKey' | 'retry' | 'showLog' | 'openSettings' | 'tryOtherForm';
 
 export interface ErrorView {
   readonly kind: string;
@@ -35,6 +35,35 @@ export interface ErrorView {
   readonly providerText?: string;
   readonly detail?: string;
   readonly actions: ReadonlyArray<{ readonly id: ErrorActionId; readonly label: string }>;
+}
+
+/** The send's summary beside the number's report (GonderimBilgisi). */
+export interface SendView {
+  /** "Send 187" */
+  readonly heading: string;
+  readonly state: 'loading' | 'summary' | 'error';
+  readonly fields: readonly FieldView[];
+  /** paket_durum, drawn like a status badge (same tooltip). */
+  readonly badge?: StatusView;
+  readonly log?: { readonly label: string; readonly text: string };
+  readonly error?: {
+    readonly title: string;
+    readonly message: string;
+    readonly providerLabel?: string;
+    readonly providerText?: string;
+  };
+  /** "Looking up the send's summary…", "Checked 14:30." */
+  readonly note?: string;
+}
+
+/** What the number's report and its send's summary say together. */
+export interface DiagnosisView {
+  readonly id: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  /** The send's state says more than the number's status (a failed send). */
+  readonly overrides: boolean;
+  readonly label: string;
+  readonly text: string;
 }
 
 export interface TimelineView {
@@ -69,6 +98,12 @@ export interface Strings {
   readonly errorHeading: string;
 }
 
+/** The labels a status badge's tooltip needs (the report, send and batch panels share the badge). */
+export type TipStrings = Pick<
+  Strings,
+  'meaningLabel' | 'finalityLabel' | 'nextStepLabel' | 'providerTextLabel' | 'unknownMark'
+>;
+
 export interface ReportModel {
   readonly v: 1;
   /** Increases with every render of the same panel; the webview acks it. */
@@ -93,9 +128,35 @@ export interface ReportModel {
   readonly watching?: boolean;
   /** false: the SMS text is shown but not written to the webview's saved state (keepMessageText off). */
   readonly saveMessage?: false;
+  readonly send?: SendView;
+  readonly diagnosis?: DiagnosisView;
 }
 
-export type ToWebview = { readonly type: 'render'; readonly model: ReportModel };
+/** The send panel (viewType vairosms.send, "Look Up Send Summary…"): the summary, the diagnosis, and the numbers of
+ *  the send already in Recent Lookups. Drawn by the same webview script as the report. */
+export interface SendModel {
+  readonly v: 1;
+  readonly kind: 'send';
+  readonly seq: number;
+  readonly lang: string;
+  readonly sendId: string;
+  readonly title: string;
+  readonly strings: Strings;
+  readonly send: SendView;
+  readonly diagnosis?: DiagnosisView;
+  readonly lookupsHeading: string;
+  /** What to say when Recent Lookups has no number of this send. */
+  readonly lookupsEmpty: string;
+  readonly lookups: ReadonlyArray<{
+    readonly number: string;
+    readonly shown: string;
+    readonly status: StatusView;
+    readonly checked: string;
+  }>;
+  readonly announcement: string;
+}
+
+export type ToWebview = { readonly type: 'render'; readonly model: ReportModel | SendModel };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -108,9 +169,11 @@ export type FromWebview =
   | { readonly type: 'copyAsCurl' }
   | { readonly type: 'watch' }
   | { readonly type: 'stopWatching' }
-  | { readonly type: 'errorAction'; readonly action: ErrorActionId };
+  | { readonly type: 'errorAction'; readonly action: ErrorActionId }
+  /** The send panel: open the stored report of this number of the send. */
+  | { readonly type: 'openLookup'; readonly number: string };
 
-const ACTIONS: readonly ErrorActionId[] = ['setApiKey', 'retry', 'showLog', 'openSettings'];
+const ACTIONS: readonly ErrorActionId[] = ['setApiKey', 'retry', 'showLog', 'openSettings', 'tryOtherForm'];
 export const MAX_MESSAGE_BYTES = 4096;
 
 /** The checks every message from a webview passes first: a plain object, serializable, at most MAX_MESSAGE_BYTES.
@@ -156,6 +219,10 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'errorAction':
       return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
         ? { type: 'errorAction', action: m.action as ErrorActionId }
+        : undefined;
+    case 'openLookup':
+      return only('type', 'number') && typeof m.number === 'string' && /^\d{7,15}$/.test(m.number)
+        ? { type: 'openLookup', number: m.number }
         : undefined;
     default:
       return undefined;
@@ -220,6 +287,8 @@ export interface BatchModel {
   readonly sort: { readonly key: BatchSortKey; readonly dir: 'asc' | 'desc' };
   readonly invalid: ReadonlyArray<{ readonly line: number; readonly input: string; readonly message: string }>;
   readonly strings: BatchStrings;
+  /** The send's summary, fetched once when the batch starts, shown above the table. */
+  readonly send?: { readonly view: SendView; readonly strings: TipStrings };
   readonly announcement: string;
 }
 

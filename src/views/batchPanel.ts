@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { type BatchResult } from '../core/batchRun';
 import { type InvalidEntry } from '../core/numberList';
 import { batchModel } from '../core/batchModel';
+import { type SummaryState } from '../core/sendModel';
 import { Disposable } from '../disposable';
 import { parseFromBatchWebview, type BatchModel, type BatchSortKey, type FromBatchWebview } from '../shared/protocol';
 import { type Log } from '../services/log';
@@ -29,6 +30,7 @@ export class BatchPanel extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private lastRender = 0;
   private model: BatchModel | undefined;
+  private summary: SummaryState | undefined;
   /** The seq of the model posted to the webview and not drawn yet; `dirty`: a newer one is waiting for it. */
   private posted: number | undefined;
   private dirty = false;
@@ -90,6 +92,12 @@ export class BatchPanel extends Disposable {
     return Promise.resolve();
   }
 
+  /** Shows the send's summary above the table (the batch fetches it once, when it starts). */
+  showSummary(summary: SummaryState): Promise<void> {
+    this.summary = summary;
+    return this.isDisposed ? Promise.resolve() : this.renderNow();
+  }
+
   private renderNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -110,6 +118,7 @@ export class BatchPanel extends Disposable {
       total: this.total,
       invalid: this.invalid,
       sort: this.sort,
+      ...(this.summary ? { summary: this.summary } : {}),
     });
     this.model = model;
     const done = new Promise<void>((resolve) => this.renderedWaiters.push({ seq: model.seq, resolve }));

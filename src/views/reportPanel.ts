@@ -7,6 +7,7 @@ import { type HistoryEntry } from '../core/history';
 import { type LookupKey } from '../core/lookupKey';
 import { type Report } from '../core/report';
 import { errorModel, loadingModel, reportModel, type ModelContext } from '../core/reportModel';
+import { diagnosisView, sendView, type SummaryState } from '../core/sendModel';
 import { Disposable } from '../disposable';
 import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
@@ -23,6 +24,8 @@ export interface WebviewTiming {
 export interface PanelHandlers {
   onMessage(panel: ReportPanel, message: FromWebview): void;
   onDispose(panel: ReportPanel): void;
+  /** The other form of the number to offer after "not found" (10 ↔ 12 digits), once; undefined: none. */
+  otherForm(panel: ReportPanel): string | undefined;
 }
 
 /** A report to draw: the lookup's key, the report and when it was checked, and what Recent Lookups knows of it. */
@@ -42,6 +45,8 @@ export class ReportPanel extends Disposable {
   private ready = false;
   private seq = 0;
   private answer: unknown;
+  /** The send's summary as this panel knows it (src/core/sendModel.ts): drawn into every model. */
+  private summary: SummaryState | undefined;
   private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
   /** performance.now() when the panel was created, and whether it was created for a lookup that has not finished. */
   readonly createdAt = performance.now();
@@ -120,7 +125,8 @@ export class ReportPanel extends Disposable {
     this.newForLookup = false;
     this.answer = result.raw;
     if (!result.ok) {
-      void this.render(errorModel(this.ctx(), this.key.sendId, this.key.number, result.error, before));
+      const other = result.error.kind === 'not-found' ? this.handlers.otherForm(this) : undefined;
+      void this.render(errorModel(this.ctx(), this.key.sendId, this.key.number, result.error, before, other));
       return undefined;
     }
     return this.render(
@@ -162,6 +168,13 @@ export class ReportPanel extends Disposable {
     );
   }
 
+  /** The send's summary: loading, or its result; the current model is drawn again with it. */
+  /** The send's summary; `draw` false: kept for the next render (a restored panel is drawn once, with it). */
+  showSummary(summary: SummaryState, draw = true): void {
+    this.summary = summary;
+    if (draw && this.model) void this.render({ ...this.model, seq: this.nextSeq() });
+  }
+
   /** The same report again with the watch buttons updated. */
   showWatching(watching: boolean): void {
     if (this.model?.state === 'report') void this.render({ ...this.model, seq: this.nextSeq(), watching });
@@ -170,6 +183,15 @@ export class ReportPanel extends Disposable {
   /** A restored model drawn again under a new sequence number. */
   redraw(model: ReportModel): void {
     void this.render({ ...model, seq: this.nextSeq() });
+  }
+
+  /** The model with the send's section and the diagnosis line as this panel knows them now. */
+  private withSend(model: ReportModel): ReportModel {
+    const { send: _send, diagnosis: _diagnosis, ...rest } = model;
+    if (!this.summary) return rest;
+    const ctx = { lang: model.lang, now: Date.now() };
+    const diagnosis = model.state === 'report' ? diagnosisView(model.status?.code, this.summary, ctx) : undefined;
+    return { ...rest, send: sendView(this.key.sendId, this.summary, ctx), ...(diagnosis ? { diagnosis } : {}) };
   }
 
   private reportModel(input: ReportInput): ReportModel {
@@ -186,7 +208,8 @@ export class ReportPanel extends Disposable {
 
   /** Shows a model; resolves when the webview has drawn it (with the webview's own timings), or when the panel
    *  is gone. */
-  private render(model: ReportModel): Promise<WebviewTiming | undefined> {
+  private render(drawn: ReportModel): Promise<WebviewTiming | undefined> {
+    const model = this.withSend(drawn);
     this.model = model;
     if (this.isDisposed) return Promise.resolve(undefined);
     const done = new Promise<WebviewTiming | undefined>((resolve) => {

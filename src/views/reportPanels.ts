@@ -34,6 +34,8 @@ const MAX_TIMINGS = 200;
 
 export class ReportPanels extends Disposable {
   private readonly panels = new Map<string, ReportPanel>();
+  /** Keys that were looked up as the other form of a number not found ("offer once"). */
+  private readonly offered = new Set<string>();
   /** The last 200 render timings, oldest first. */
   readonly renderTimings: RenderTiming[] = [];
 
@@ -47,6 +49,18 @@ export class ReportPanels extends Disposable {
     super();
     this.register(lookups.onDidStart((e) => this.get(e.key)?.showLoading()));
     this.register(lookups.onDidFinish((e) => this.finished(e)));
+    // The send's summary is drawn into every panel of that send.
+    this.register(
+      lookups.onDidStartSend((sendId) => this.ofSend(sendId).forEach((p) => p.showSummary({ state: 'loading' }))),
+    );
+    this.register(
+      lookups.onDidFinishSend((e) => {
+        const last = e.result.ok || e.result.error.kind !== 'cancelled' ? e : lookups.lastSummary(e.sendId);
+        for (const p of this.ofSend(e.sendId)) {
+          if (last) p.showSummary({ state: 'done', result: last.result, checkedAt: last.checkedAt });
+        }
+      }),
+    );
     this.register(
       watcher.onDidChange((key) => {
         for (const p of key ? [this.get(key)] : this.all()) {
@@ -67,6 +81,17 @@ export class ReportPanels extends Disposable {
 
   all(): ReportPanel[] {
     return [...this.panels.values()];
+  }
+
+  /** A new panel starts with what is known of its send: a summary being fetched, or the last one that arrived. */
+  private summaryInto(panel: ReportPanel, draw = true): void {
+    const last = this.lookups.lastSummary(panel.key.sendId);
+    if (this.lookups.isSendRunning(panel.key.sendId)) panel.showSummary({ state: 'loading' }, draw);
+    else if (last) panel.showSummary({ state: 'done', result: last.result, checkedAt: last.checkedAt }, draw);
+  }
+
+  private ofSend(sendId: string): ReportPanel[] {
+    return this.all().filter((p) => p.key.sendId === sendId);
   }
 
   /** The report panel the user is looking at, if any. */
@@ -123,6 +148,7 @@ export class ReportPanels extends Disposable {
       ),
     );
     if (this.lookups.isRunning(key)) panel.showLoading();
+    this.summaryInto(panel);
     return panel;
   }
 
@@ -138,6 +164,7 @@ export class ReportPanels extends Disposable {
     const panel = this.track(
       new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model),
     );
+    this.summaryInto(panel, false); // drawn below, with the model
     const entry = this.history.find(panel.key);
     if (entry && (!model || model.state !== 'error')) panel.showStored(entry, this.watcher.isWatching(entry));
     else if (model) panel.redraw(model);
@@ -164,6 +191,13 @@ export class ReportPanels extends Disposable {
       case 'retry':
         await this.lookUp(key);
         return;
+      case 'tryOtherForm': {
+        const number = otherForm(key.number);
+        if (!number) return;
+        this.offered.add(keyId({ sendId: key.sendId, number }));
+        await this.lookUp({ sendId: key.sendId, number });
+        return;
+      }
       case 'showLog':
         this.log.show();
         return;
@@ -217,6 +251,8 @@ export class ReportPanels extends Disposable {
       case 'ready':
       case 'rendered':
         return; // handled by the panel
+      case 'openLookup':
+        return; // the send panel's (src/views/sendPanel.ts)
       default: {
         const never: never = message;
         return never;
@@ -238,6 +274,8 @@ export class ReportPanels extends Disposable {
 
   private panelHandlers() {
     return {
+      // Offered once: not again from the number that was itself the offer (no ping-pong between the two forms).
+      otherForm: (p: ReportPanel) => (this.offered.has(keyId(p.key)) ? undefined : otherForm(p.key.number)),
       onMessage: (p: ReportPanel, m: FromWebview) => this.onMessage(p, m),
       onDispose: (p: ReportPanel) => {
         if (this.panels.get(keyId(p.key)) !== p) return;
@@ -257,6 +295,13 @@ export class ReportPanels extends Disposable {
     this.closeAll();
     super.dispose();
   }
+}
+
+/** A Turkish mobile number in the API's other form: 5XXXXXXXXX ↔ 905XXXXXXXXX. */
+function otherForm(number: string): string | undefined {
+  if (/^5\d{9}$/.test(number)) return `90${number}`;
+  if (/^905\d{9}$/.test(number)) return number.slice(2);
+  return undefined;
 }
 
 /** Webview state comes back from the webview: accept only a model whose keys are what we write. */

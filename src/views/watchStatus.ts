@@ -92,6 +92,20 @@ export class WatchStatus extends Disposable {
         void showError(own('Stopped watching {0} in send {1}: {2}. {3}', number, sendId, d.title, d.action));
         return;
       }
+      case 'send-failed': {
+        const open = vscode.l10n.t('Open Report');
+        void showWarning(
+          own(
+            'Stopped watching {0} in send {1}: the send failed (nothing was sent, no credit was used), so its report will not change.',
+            number,
+            sendId,
+          ),
+          open,
+        ).then((c) => {
+          if (c === open) void vscode.commands.executeCommand(Commands.openLookup, e.key);
+        });
+        return;
+      }
       case 'user':
         return;
     }

@@ -3,6 +3,7 @@
 // Values are text only, like the report panel.
 import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview, ToBatchWebview } from '../shared/protocol';
 import { announce, el, icon, type VsCodeApi } from './dom';
+import { createParts } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
@@ -10,6 +11,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
   const api = acquireVsCodeApi();
   const app = document.getElementById('app') as HTMLElement;
   let current: BatchModel | undefined;
+  const parts = createParts();
 
   function button(label: string, message: FromBatchWebview, focusKey: string): HTMLButtonElement {
     const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
@@ -70,6 +72,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
       ),
     );
 
+    parts.reset();
+    if (m.send) root.appendChild(parts.sendSection(m.send.view, m.send));
     const counts = el('ul', { class: 'counts', attrs: { 'aria-label': m.strings.countsHeading } });
     for (const c of m.counts) {
       const group = c.group === 'error' ? 'failed' : c.group === 'cancelled' ? 'unknown' : c.group;

@@ -2,8 +2,9 @@
 // status, dates, the provider's text) is set with textContent or an attribute — never parsed as HTML — and
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
-import type { ErrorView, FieldView, FromWebview, ReportModel, StatusView, ToWebview } from '../shared/protocol';
+import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol';
 import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
+import { createParts } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
 
@@ -12,55 +13,13 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   const app = document.getElementById('app') as HTMLElement;
   let current: ReportModel | undefined;
 
-  let tipCounter = 0;
-  /** A focusable status badge with its tooltip element (role=tooltip, aria-describedby). */
-  function badge(s: StatusView, m: ReportModel, focusKey: string, small = false): HTMLElement {
-    const id = `tip-${++tipCounter}`;
-    const group = s.known ? s.group : 'unknown';
-    const b = el(
-      'span',
-      {
-        class: `badge status-${group}${small ? ' small' : ''}`,
-        attrs: { tabindex: '0', 'aria-describedby': id, 'data-focus': focusKey, 'data-code': s.code },
-      },
-      icon(group),
-      el('span', { class: 'code', text: s.code || '—', attrs: { dir: 'ltr' } }),
-      small ? null : el('span', { class: 'label', text: s.label }),
-      s.known ? null : el('span', { class: 'unknown-mark', text: m.strings.unknownMark }),
-    );
-    const tip = el(
-      'div',
-      { class: 'tooltip', attrs: { role: 'tooltip', id } },
-      el('p', { class: 'tip-title' }, el('strong', { text: `${s.code || '—'} · ${s.label}` })),
-      row(m.strings.meaningLabel, s.meaning),
-      row(m.strings.finalityLabel, s.finality),
-      row(m.strings.nextStepLabel, s.nextStep),
-      s.providerText ? row(m.strings.providerTextLabel, s.providerText, 'tr') : null,
-    );
-    return el('span', { class: 'has-tip' }, b, tip);
-  }
-
-  function row(label: string, text: string, lang?: string): HTMLElement {
-    const p = el('p', {}, el('span', { class: 'tip-label', text: `${label}: ` }));
-    const t = el('span', { text, attrs: lang ? { lang } : {} });
-    p.appendChild(t);
-    return p;
-  }
+  const parts = createParts();
+  const { badge, fieldsTable, sendSection, diagnosisLine } = parts;
 
   function button(label: string, message: FromWebview, focusKey: string): HTMLButtonElement {
     const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
     b.addEventListener('click', () => api.postMessage(message));
     return b;
-  }
-
-  function fieldsTable(fields: readonly FieldView[], caption: string): HTMLElement {
-    const body = el('tbody');
-    for (const f of fields) {
-      const td = el('td', { attrs: { 'data-field': f.id } }, el('bdi', { class: 'value', text: f.value }));
-      if (f.note) td.appendChild(el('div', { class: 'note', text: f.note }));
-      body.appendChild(el('tr', {}, el('th', { text: f.label, attrs: { scope: 'row' } }), td));
-    }
-    return el('table', { class: 'fields' }, el('caption', { class: 'visually-hidden', text: caption }), body);
   }
 
   function errorSection(e: ErrorView, m: ReportModel): HTMLElement {
@@ -92,7 +51,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
 
   function render(m: ReportModel): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
-    tipCounter = 0;
+    parts.reset();
     const root = document.createDocumentFragment();
     const header = el(
       'header',
@@ -121,6 +80,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
           attrs: { role: 'progressbar', 'aria-label': m.strings.loading },
         }),
       );
+    if (m.diagnosis?.overrides) root.appendChild(diagnosisLine(m.diagnosis));
     if (m.error) root.appendChild(errorSection(m.error, m));
 
     const dim = m.state !== 'report' ? ' stale' : '';
@@ -147,6 +107,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         ),
       );
     }
+    if (m.diagnosis && !m.diagnosis.overrides) root.appendChild(diagnosisLine(m.diagnosis));
+    if (m.send) root.appendChild(sendSection(m.send, m));
     if (m.message) {
       const text = el('p', { class: 'message', attrs: { dir: 'auto', id: 'message-text' } });
       if (m.message.text === '') text.appendChild(el('em', { text: m.strings.emptyMessage }));
@@ -263,14 +225,60 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1) return;
     const t0 = performance.now();
-    render(msg.model);
+    const model = msg.model;
+    if ('kind' in model) renderSend(model);
+    else render(model);
     const renderMs = performance.now() - t0;
-    api.setState({ v: 1, model: forState(msg.model) });
+    api.setState({ v: 1, model: 'kind' in model ? model : forState(model) });
     const seq = msg.model.seq;
     requestAnimationFrame(() =>
       setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0),
     );
   });
+
+  /** The send panel: its summary, the diagnosis, and the numbers of the send in Recent Lookups (each opens its report). */
+  function renderSend(m: SendModel): void {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+    parts.reset();
+    const list = el('ul', { class: 'send-lookups' });
+    for (const l of m.lookups) {
+      const open = button(l.shown, { type: 'openLookup', number: l.number }, `open:${l.number}`);
+      list.appendChild(
+        el(
+          'li',
+          {},
+          open,
+          badge(l.status, m, `lookup:${l.number}`, true),
+          el('span', { class: 'note', text: l.checked }),
+        ),
+      );
+    }
+    app.replaceChildren(
+      el(
+        'header',
+        {},
+        el('h1', { text: m.title, attrs: { dir: 'auto' } }),
+        el(
+          'div',
+          { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.title } },
+          button(m.strings.refresh, { type: 'refresh' }, 'refresh'),
+        ),
+      ),
+      ...(m.diagnosis ? [diagnosisLine(m.diagnosis)] : []),
+      sendSection(m.send, m),
+      el(
+        'section',
+        { attrs: { 'aria-labelledby': 'lookups-h' } },
+        el('h2', { text: m.lookupsHeading, attrs: { id: 'lookups-h' } }),
+        m.lookups.length ? list : el('p', { class: 'note', text: m.lookupsEmpty }),
+      ),
+    );
+    app.setAttribute('aria-busy', m.send.state === 'loading' ? 'true' : 'false');
+    app.dataset.state = m.send.state;
+    document.documentElement.lang = m.lang;
+    if (focused) (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+    announce(m.announcement);
+  }
 
   /** What VS Code saves to restore the panel after a reload: the model, without the SMS text when the user keeps
    *  no message text. */
@@ -280,7 +288,10 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     return rest;
   }
 
-  const saved = api.getState() as { v?: number; model?: ReportModel } | undefined;
-  if (saved?.v === 1 && saved.model) render(saved.model);
+  const saved = api.getState() as { v?: number; model?: ReportModel | SendModel } | undefined;
+  if (saved?.v === 1 && saved.model) {
+    if ('kind' in saved.model) renderSend(saved.model);
+    else render(saved.model);
+  }
   api.postMessage({ type: 'ready' });
 })();

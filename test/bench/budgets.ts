@@ -11,12 +11,15 @@ export const MB = 1024 * 1024;
 export const SIZE_BUDGETS = {
   /** dist/extension.js: all our code that activation evaluates. */
   extension: 40 * KB,
-  /** dist/main.js: the features, loaded on first use. A regression fence, not a product goal. */
-  main: 120 * KB,
-  /** The report panel's webview: dist/webview/main.js + dist/webview/main.css. */
-  panelWebview: 15 * KB,
-  /** The batch panel's webview: dist/webview/batch.js + dist/webview/main.css. */
-  batchWebview: 15 * KB,
+  /** dist/main.js: the features, loaded on first use. A regression fence, not a product goal. 120 → 140 KB with the
+   *  send summary (#9: its endpoint, diagnosis table, send panel and command are about 16 KB minified). */
+  main: 140 * KB,
+  /** The report panel's webview: dist/webview/main.js + dist/webview/main.css. 15 → 20 KB with the send summary: the
+   *  send section, the diagnosis line and the send panel (one script draws both panels) add about 3 KB. */
+  panelWebview: 20 * KB,
+  /** The batch panel's webview: dist/webview/batch.js + dist/webview/main.css. 15 → 18 KB: the send's summary above
+   *  the table shares the report panel's badge and section (src/webview/parts.ts). */
+  batchWebview: 18 * KB,
   /** The packaged extension. */
   vsix: 150 * KB,
 } as const;
@@ -44,6 +47,9 @@ export const GOALS = {
    *  its panel closes. */
   batchPeakBytes: 64 * MB,
   batchRetainedBytes: 8 * MB,
+  /** Row 9: a lookup that fetches the report (50 ms) and the send's summary (80 ms): median wall time at most this
+   *  factor of the slower one (the two run together, never one after the other). */
+  bothVsSlower: 1.1,
 } as const;
 
 /** Figures a row is compared with that come from the research (§B2, §B1), not from this machine. */

@@ -26,6 +26,7 @@ export interface HistoryItem {
   checkedAt: number;
   report: StoredReport;
   timeline?: Array<{ status: string; at: number }>;
+  sendState?: -1 | 0 | 1;
 }
 export interface PanelModel {
   v: number;

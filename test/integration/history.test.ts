@@ -152,10 +152,11 @@ describe('history: Recent Lookups', () => {
       assert.deepEqual(
         Object.keys(e)
           .sort()
-          .filter((x) => x !== 'timeline'),
+          .filter((x) => x !== 'timeline' && x !== 'sendState'),
         ['checkedAt', 'number', 'report', 'sendId'],
       );
       assert.equal(typeof e.checkedAt, 'number');
+      assert.ok(e.sendState === undefined || [-1, 0, 1].includes(e.sendState), "the send's state is only -1, 0 or 1");
     }
     const sample = list.find((e) => e.number === SAMPLE.number);
     assert.equal(sample?.report.message, SAMPLE_REPORT.mesaj, 'the message text is kept by default');

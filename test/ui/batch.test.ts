@@ -107,6 +107,13 @@ describe('Batch lookup: several numbers of one send', function () {
     );
     assert.equal(Object.keys(shown).length, STATUS_CODES.length, 'every status occurs among 50 consecutive numbers');
     assert.match(await frame.locator('#progress').innerText(), /50 numbers looked up in/);
+    // The send's summary, asked once for the whole batch, above the table.
+    const send = frame.locator('section.send-section[data-state="summary"]');
+    await send.waitFor({ timeout: 10000 });
+    assert.equal(await send.locator('h2').innerText(), `Send ${BATCH.sendId}`);
+    assert.equal(await send.locator('.badge .code').innerText(), '1');
+    assert.equal(await send.locator('td[data-field="send:numbers"] .value').innerText(), String(BATCH.count));
+    assert.equal(sb.summaryRequests.filter((q) => q.sendId === BATCH.sendId).length, 1, 'one summary for the batch');
 
     // every row shows its own number's status
     const rows = await frame

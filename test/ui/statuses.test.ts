@@ -24,7 +24,7 @@ import { ACTIVITY_TITLE, REPO_ROOT, useVSCode, type VSCode } from './harness';
 const KEY = 'ui-statuses-key-52ab';
 const SEND = SAMPLE.sendId;
 
-/** What a user must read for each code: written from the provider's documentation (shared/API.md), not from the
+/** What a user must read for each code: written from the provider's documentation (docs/api.md), not from the
  *  extension's catalog, so a wrong or swapped explanation fails here. */
 const EXPECTED: Record<
   StatusCode,

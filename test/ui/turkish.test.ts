@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
-import { ACTIVITY_TITLE, useVSCode } from './harness';
+import { ACTIVITY_TITLE, tabTo, useVSCode } from './harness';
 
 const KEY = 'ui-turkish-key-0c4e';
 const TAB = `${SAMPLE.number} · gönderim ${SAMPLE.sendId}`;
@@ -85,6 +85,53 @@ describe('Lookup experience in Turkish (tr)', function () {
     for (const english of ['All status codes', 'Delivery status', 'Meaning', 'Refresh', 'Checked ']) {
       assert.ok(!body.includes(english), `English "${english}" left in the Turkish panel`);
     }
+  });
+
+  it("shows the send's summary beside the report in Turkish; its state's tooltip is reached with the keyboard", async () => {
+    const v = vscode();
+    const frame = v.webview(TAB);
+    const send = frame.locator('section.send-section[data-state="summary"]');
+    await send.waitFor({ timeout: 15000 });
+    assert.equal(await send.locator('h2').textContent(), `Gönderim ${SAMPLE.sendId}`);
+    assert.equal(await send.locator('.badge .label').textContent(), 'Gönderiliyor');
+    assert.equal(await send.locator('.send-state-line .finality').textContent(), 'Sürüyor: hâlâ değişebilir');
+    assert.equal(
+      await send
+        .locator('tr', { has: frame.locator('td[data-field="send:sender"]') })
+        .locator('th')
+        .textContent(),
+      'Gönderici başlığı (sms_baslik)',
+    );
+    await tabTo(frame, v, 'send');
+    const badge = send.locator('.badge');
+    const tip = frame.locator(`[id="${await badge.getAttribute('aria-describedby')}"]`);
+    await tip.waitFor({ state: 'visible', timeout: 5000 });
+    const text = (await tip.textContent()) ?? '';
+    for (const part of [
+      '0 · Gönderiliyor',
+      'Anlamı: Gönderim başladı ve henüz tamamlanmadı: numaralarının raporları hâlâ değişebilir.',
+      'Sonra ne yapmalı: Bekleyin: gönderim sürdükçe numaraların raporları değişir.',
+    ])
+      assert.ok(text.includes(part), `the tooltip has "${part}": ${text}`);
+    const body = (await send.innerText()).replace(/\s+/g, ' ');
+    for (const english of ['Send ', 'Sender header', 'Validity', 'Checked ', 'Ends '])
+      assert.ok(!body.includes(english), `English "${english}" left in the Turkish send section: ${body}`);
+  });
+
+  it('asks for a send ID for "Gönderim Özetini Sorgula…" and opens the send in Turkish', async () => {
+    const v = vscode();
+    await v.runCommand('VairoSMS: Gönderim Özetini Sorgula…');
+    await v.inputBox.waitFor("Gönderim ID'si: SMS gönderilirken VairoSMS'in döndürdüğü sayı (gönderim id).");
+    assert.match(
+      await v.page.locator('.quick-input-widget .quick-input-title').innerText(),
+      /Gönderim Özetini Sorgula/,
+    );
+    await v.inputBox.enter();
+    const frame = v.webview(`Gönderim ${SAMPLE.sendId}`);
+    await frame.locator('#app[data-state="summary"]').waitFor({ timeout: 30000 });
+    assert.equal(await frame.locator('h1').textContent(), `VairoSMS gönderimi ${SAMPLE.sendId}`);
+    assert.equal(await frame.locator('#lookups-h').textContent(), "Bu gönderimin Son Sorgular'daki numaraları");
+    assert.equal(await frame.locator('p.diagnosis').textContent(), 'Teşhis: Gönderim hâlâ sürüyor.');
   });
 
   it('lists the lookup in Son Sorgular with a Turkish description and tooltip', async () => {

@@ -6,6 +6,8 @@ import {
   reconcileHistory,
   removeEntry,
   repairHistory,
+  toStored,
+  withSendState,
   withoutMessage,
   type HistoryEntry,
 } from '../../src/core/history';
@@ -99,6 +101,53 @@ describe('recent lookups as data', () => {
     assert.equal(big.entries.length, 200);
     assert.equal(big.dropped, 9_800);
     assert.equal(big.entries[0].sendId, '10000');
+  });
+});
+
+describe("the send's state in recent lookups (paket_durum)", () => {
+  /** A full list at the hard cap, as a real one looks: documented fields, a short message, one status change. */
+  const full = (): HistoryEntry[] =>
+    Array.from({ length: HARD_CAP }, (_, i) => ({
+      sendId: String(1000 + (i % 20)),
+      number: String(5300000000 + i),
+      checkedAt: 1_700_000_000_000 + i,
+      report: {
+        rowId: String(3000 + i),
+        sendId: String(1000 + (i % 20)),
+        number: String(5300000000 + i),
+        message: 'Siparişiniz yola çıktı. Takip: https://k.example/abc',
+        parts: 1,
+        status: 'DELIVERED',
+        refund: false,
+        createdAt: '2024-05-01 08:00:00',
+        updatedAt: '2024-05-01 08:00:10',
+      },
+      timeline: [
+        { status: 'WAITING', at: 1_700_000_000_000 },
+        { status: 'DELIVERED', at: 1_700_000_000_000 + i },
+      ],
+    }));
+  const size = (list: readonly HistoryEntry[]) => JSON.stringify(list.map(toStored)).length;
+
+  it('is all a lookup stores of the summary: a full list grows by less than 5 %', () => {
+    const before = full();
+    let after: HistoryEntry[] = before;
+    for (let s = 0; s < 20; s++) after = withSendState(after, String(1000 + s), -1) ?? after;
+    assert.ok(
+      after.every((e) => e.sendState === -1),
+      'every entry has its send state',
+    );
+    const growth = size(after) / size(before) - 1;
+    assert.ok(growth < 0.05, `grew by ${(growth * 100).toFixed(2)} %`);
+  });
+
+  it('is written only when it changed, and survives a repair', () => {
+    const list = withSendState(full(), '1000', 1)!;
+    assert.equal(withSendState(list, '1000', 1), undefined, 'unchanged: no write');
+    const repaired = repairHistory(JSON.parse(JSON.stringify(list.map(toStored))), HARD_CAP);
+    assert.equal(repaired.entries.find((e) => e.sendId === '1000')?.sendState, 1);
+    const odd = repairHistory([{ ...toStored(list[0]), sendState: 7 }], HARD_CAP);
+    assert.equal(odd.entries[0].sendState, undefined, 'a value that is not -1, 0 or 1 is dropped');
   });
 });
 
