@@ -27,6 +27,7 @@ export interface HistoryItem {
   report: StoredReport;
   timeline?: Array<{ status: string; at: number }>;
   sendState?: -1 | 0 | 1;
+  account?: string;
 }
 export interface PanelModel {
   v: number;
@@ -140,6 +141,8 @@ export interface AskedBox {
   /** What the fake answered: a string was typed and accepted; undefined = Esc. */
   answer: string | undefined;
   disposed: boolean;
+  /** The box refused the answer (an error kept it open), and the fake then pressed Esc, as a user giving up would. */
+  refused?: boolean;
 }
 
 /** One answer: a string is typed and accepted, `undefined` is Esc, `BACK` presses the Back button. */
@@ -212,6 +215,12 @@ export function fakeInputBoxes(answers: Answer[]): FakeInputBoxes {
             record.answer = a;
             accept.fire();
             record.validationMessage = box.validationMessage;
+            // Still open: Enter was refused. Give up like a user (Esc) rather than leave the command waiting.
+            setTimeout(() => {
+              if (hidden) return;
+              record.refused = true;
+              box.hide();
+            }, 5);
           }
         }, 5);
       },
@@ -368,85 +377,8 @@ export async function leaveClean(
 
 // ---- scanning files for a secret --------------------------------------------------------------------------------
 
-/** Every regular file under `dir` (symlinks not followed). */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-/** The forms a key can take on its way to a file: as typed, URL-encoded (both ways, and in lower-case hex),
- *  JSON-escaped (also with PHP's escaped slashes, and every character but letters and digits as \uXXXX), and as HTML
- *  character references (named, decimal, hex). */
-export function secretForms(secret: string): string[] {
-  const plain = (ch: string) => /[A-Za-z0-9]/.test(ch);
-  const named: Record<string, string> = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '/': '&sol;',
-    '+': '&plus;',
-    '=': '&equals;',
-  };
-  const forms = new Set<string>([
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams({ k: secret }).toString().slice(2),
-    encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
-    JSON.stringify(secret).slice(1, -1),
-    JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
-    Array.from(secret, (ch) => (plain(ch) ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)).join(''),
-    Array.from(secret, (ch) => named[ch] ?? ch).join(''),
-    Array.from(secret, (ch) => (plain(ch) ? ch : `&#${ch.codePointAt(0)};`)).join(''),
-    Array.from(secret, (ch) => (plain(ch) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`)).join(''),
-  ]);
-  return [...forms];
-}
-
-export interface Finding {
-  readonly where: string;
-  readonly form: string;
-}
-
-/** Looks for every form of the secret in a text, as UTF-8 and as UTF-16LE (SQLite may store either). */
-export function scanText(where: string, text: string, secret: string): Finding[] {
-  return secretForms(secret)
-    .filter((f) => text.includes(f))
-    .map((form) => ({ where, form }));
-}
-
-export function scanFiles(files: readonly string[], secret: string): Finding[] {
-  const findings: Finding[] = [];
-  const forms = secretForms(secret);
-  for (const f of files) {
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(f);
-    } catch {
-      continue; // vanished meanwhile (a lock file, a rotated log)
-    }
-    for (const form of forms) {
-      if (buf.includes(Buffer.from(form, 'utf8')) || buf.includes(Buffer.from(form, 'utf16le')))
-        findings.push({ where: f, form });
-    }
-  }
-  return findings;
-}
+import { listFiles } from '../scan';
+export { listFiles, scanFiles, scanText, secretForms, type Finding } from '../scan';
 
 /** The profile folder code-server runs with (runTest passes it); fails the test when it is unknown. */
 export function userDataDir(): string {

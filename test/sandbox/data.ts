@@ -425,6 +425,9 @@ export const HOSTILE_SUMMARY = {
   log: `<script>document.title='pwned'</script>${'Ş'.repeat(200_000)}`,
 } as const;
 
+/** The one send of the sandbox's second account (SandboxOptions.secondKey): the first key cannot see it. */
+export const SECOND_ACCOUNT = { sendId: '801', number: '5308000001', waiting: '5308000002' } as const;
+
 /** The answer's `aciklama` for a send's summary; undefined: no such send. `fault`: answer with that status and body. */
 export function findSummary(sendId: string, now = Date.now()): Record<string, unknown> | undefined {
   switch (sendId) {
@@ -452,6 +455,18 @@ export function findSummary(sendId: string, now = Date.now()): Record<string, un
         gecerlilik_suresi: '24:00:00',
         paket_durum: 1,
         created_at: '2024-04-01 08:00:00',
+      };
+    case SECOND_ACCOUNT.sendId:
+      return {
+        id: 801,
+        sms_baslik: 'MUSTERI2',
+        numara_toplam: 2,
+        kredi_toplam: 2,
+        sonlanma_zamani: turkeyTime(-HOUR / 2, now),
+        ileri_tarih: ZERO_DATE,
+        gecerlilik_suresi: '24:00:00',
+        paket_durum: 1,
+        created_at: turkeyTime(-HOUR, now),
       };
     case SUMMARY_SENDS.scheduled.sendId:
       return {
@@ -516,6 +531,16 @@ export function findSummary(sendId: string, now = Date.now()): Record<string, un
 export const SENDS: Readonly<Record<string, Readonly<Record<string, Answer>>>> = {
   [MAIN_SEND_ID]: buildMainSend(),
   [BATCH.sendId]: buildBatchSend(),
+  [SECOND_ACCOUNT.sendId]: {
+    [SECOND_ACCOUNT.number]: {
+      ...report(SECOND_ACCOUNT.number, { durum_gonderim: 'DELIVERED' }),
+      sms_gonderim_id: Number(SECOND_ACCOUNT.sendId),
+    },
+    [SECOND_ACCOUNT.waiting]: {
+      ...report(SECOND_ACCOUNT.waiting, { durum_gonderim: 'WAITING' }),
+      sms_gonderim_id: Number(SECOND_ACCOUNT.sendId),
+    },
+  },
   ...Object.fromEntries(
     Object.values(SUMMARY_SENDS).map(({ sendId, number }) => [
       sendId,

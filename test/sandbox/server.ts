@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as zlib from 'node:zlib';
 import type { AddressInfo, Socket } from 'node:net';
-import { DEFAULT_PROGRESS_AFTER, findReport, findSummary, isComputed, SUMMARY_SENDS } from './data';
+import { DEFAULT_PROGRESS_AFTER, findReport, findSummary, isComputed, SECOND_ACCOUNT, SUMMARY_SENDS } from './data';
 
 export const API_PATH = '/Panel/api/v1/';
 export const DEFAULT_API_KEY = 'sandbox-key';
@@ -26,6 +26,8 @@ export const TEXT = {
   missingNumber: 'MISSING_DESTINATION_ADDRESS',
   invalidNumber: 'INVALID_DESTINATION_ADDRESS',
   unknownSend: "Bu id'ye sahip gönderim bulunamadı.",
+  /** A send of another account (each key sees only its own sends). */
+  otherAccount: 'Gönderim bulunamadı.',
   numberNotInSend: 'Numara bu gönderimde bulunamadı.',
   methodNotAllowed: 'Method not allowed',
 } as const;
@@ -172,11 +174,16 @@ export interface SandboxOptions {
   summaryMethods?: 'GET' | 'POST' | 'both';
   /** Added to every GonderimBilgisi answer instead of latencyMs. */
   summaryLatencyMs?: number;
+  /** A second account's key: it sees only SECOND_ACCOUNT's send, which the first key cannot see (both are answered
+   *  "Gönderim bulunamadı." for the other's sends). Default: none. */
+  secondKey?: string;
 }
 
 /** One GonderimBilgisi request (kept apart from `requests`, which are the number reports). */
 export interface SummaryRecord {
   method: string;
+  /** 1: the key, 2: the second key, undefined: a wrong key. */
+  account: 1 | 2 | undefined;
   sendId: string;
   apiKeyOk: boolean;
   body: string;
@@ -192,6 +199,8 @@ export interface RequestRecord {
   sendId?: string;
   /** The api_key parameter, URL-decoded, equals the configured key. */
   apiKeyOk: boolean;
+  /** 1: the key, 2: the second key, undefined: a wrong key or none. */
+  account: 1 | 2 | undefined;
   /** The api_key parameter, URL-decoded (undefined when absent). */
   apiKey?: string;
   body: string;
@@ -236,6 +245,7 @@ export interface Sandbox {
   setSummaryMethods(methods: 'GET' | 'POST' | 'both'): void;
   setSummaryLatency(ms: number | undefined): void;
   setApiKey(key: string): void;
+  setSecondKey(key: string | undefined): void;
   /** Restarts the progressing number (and any other computed answer); optionally changes its WAITING count. */
   resetProgress(progressAfter?: number): void;
   /** Closes the server and every open connection (hanging, dripping, keep-alive). Never hangs. */
@@ -297,6 +307,13 @@ export function nginxPage(status: number): string {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   let apiKey = opts.apiKey ?? DEFAULT_API_KEY;
+  let secondKey = opts.secondKey;
+  /** Which account a key is, or undefined for a wrong key. */
+  const accountOf = (key: string | undefined): 1 | 2 | undefined =>
+    key === undefined ? undefined : key === apiKey ? 1 : secondKey !== undefined && key === secondKey ? 2 : undefined;
+  /** True when the send belongs to the other account than the key's. */
+  const foreign = (account: 1 | 2, sendId: string): boolean =>
+    (sendId.replace(/^0+(?=\d)/, '') === SECOND_ACCOUNT.sendId) !== (account === 2);
   let latencyMs = opts.latencyMs ?? 0;
   let fault: Fault | undefined;
   let progressAfter = opts.progressAfter ?? DEFAULT_PROGRESS_AFTER;
@@ -369,6 +386,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       path: target,
       ...(match ? { sendId: safeDecode(match[1]) } : {}),
       apiKeyOk: givenKey !== undefined && givenKey === apiKey,
+      account: accountOf(givenKey),
       ...(givenKey !== undefined ? { apiKey: givenKey } : {}),
       body: '',
       headers: { ...req.headers },
@@ -435,7 +453,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (res.destroyed) return;
     }
 
-    if (givenKey === undefined || givenKey !== apiKey) {
+    const account = accountOf(givenKey);
+    if (account === undefined) {
       sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
       return;
     }
@@ -464,6 +483,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
       return;
     }
+    if (foreign(account, sendId)) {
+      sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
+      return;
+    }
     const id = sendId.replace(/^0+(?=\d)/, '');
     const countKey = `${id}:${number}`;
     const query = isComputed(id, number) ? (queryCounts.get(countKey) ?? 0) + 1 : 1;
@@ -488,6 +511,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       method: req.method ?? '',
       sendId,
       apiKeyOk: givenKey !== undefined && givenKey === apiKey,
+      account: accountOf(givenKey),
       body: '',
       status: 0,
       at: Date.now(),
@@ -542,8 +566,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return;
       }
     }
-    if (givenKey === undefined || givenKey !== apiKey) {
+    const account = accountOf(givenKey);
+    if (account === undefined) {
       sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
+      return;
+    }
+    if (/^\d+$/.test(sendId) && foreign(account, sendId)) {
+      sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
       return;
     }
     const summary = /^\d+$/.test(sendId) ? findSummary(sendId.replace(/^0+(?=\d)/, '')) : undefined;
@@ -827,6 +856,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     setSummaryLatency(ms: number | undefined) {
       summaryLatencyMs = ms;
+    },
+    setSecondKey(key: string | undefined) {
+      secondKey = key;
     },
     setApiKey(key: string) {
       apiKey = key;
