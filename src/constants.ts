@@ -21,6 +21,11 @@ export const Commands = {
   copyAsSnippet: 'vairosms.copyAsSnippet',
   lookUpBatch: 'vairosms.lookUpBatch',
   lookUpSend: 'vairosms.lookUpSend',
+  addAccount: 'vairosms.addAccount',
+  switchAccount: 'vairosms.switchAccount',
+  renameAccount: 'vairosms.renameAccount',
+  removeAccount: 'vairosms.removeAccount',
+  filterByAccount: 'vairosms.filterByAccount',
   showSend: 'vairosms.showSend',
   /** Internal: the key prompt, resolving to true when a key was stored. */
   setApiKeyInternal: '_vairosms.promptForApiKey',
@@ -37,6 +42,9 @@ export const ContextKeys = {
   hasApiKey: 'vairosms.hasApiKey',
   hasHistory: 'vairosms.hasRecentLookups',
   isWatching: 'vairosms.isWatching',
+  /** Two or more accounts: the status bar item, the account in Recent Lookups, the filter. */
+  multipleAccounts: 'vairosms.multipleAccounts',
+  hasAccounts: 'vairosms.hasAccounts',
 } as const;
 
 export const Settings = {
@@ -50,6 +58,10 @@ export const Settings = {
   batchConcurrency: 'batchConcurrency',
 } as const;
 
+/** The single key of versions before accounts; migrated to the account "Default" (src/services/accounts.ts). */
 export const SECRET_API_KEY = 'vairosms.apiKey';
+/** globalState: the accounts (ids, names, the active one; never a key). The activation shell reads it for the status
+ *  bar item and the context keys. */
+export const ACCOUNTS_STATE_KEY = 'vairosms.accounts.v1';
 /** globalState: whether a key is stored (never the key), read by the activation shell for the context key. */
 export const HAS_KEY_FLAG = 'vairosms.hasApiKey';

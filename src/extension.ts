@@ -4,7 +4,8 @@
 import { loadStart } from './loadMark'; // first: it marks when the bundle began to evaluate
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
+import { ACCOUNTS_STATE_KEY, Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
+import { activeAccountLabel, accountCount } from './core/accountName';
 import { statusCodeAt } from './core/codeMatch';
 import type { createMain, Main } from './main';
 
@@ -35,15 +36,36 @@ export function activate(context: vscode.ExtensionContext): void {
       const t0 = performance.now();
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
       const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
-      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined) });
+      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined), showAccount });
       context.subscriptions.push(main);
       timings = { ...timings, mainLoadMs: performance.now() - t0 };
     }
     return main;
   };
 
+  // The active account in the status bar while two or more exist: drawn from globalState here (no keyring, no
+  // features loaded), and by src/views/accountStatus.ts through showAccount once they are.
+  const accountItem = vscode.window.createStatusBarItem('vairosms.account', vscode.StatusBarAlignment.Left, 50);
+  accountItem.name = vscode.l10n.t('VairoSMS Account');
+  accountItem.command = Commands.switchAccount;
+  const showAccount = (name: string | undefined): void => {
+    if (name === undefined) {
+      accountItem.hide();
+      return;
+    }
+    accountItem.text = `$(account) ${name}`; // a stored name holds no `$(…)` (src/core/accountName.ts)
+    accountItem.tooltip = vscode.l10n.t('VairoSMS account: {0}. Click to switch.', name);
+    accountItem.accessibilityInformation = {
+      label: vscode.l10n.t('VairoSMS account {0}, switch account', name),
+      role: 'button',
+    };
+    accountItem.show();
+  };
+  const storedAccounts = context.globalState.get(ACCOUNTS_STATE_KEY);
+  showAccount(activeAccountLabel(storedAccounts));
+
   const subs = context.subscriptions;
-  subs.push(changed, view);
+  subs.push(changed, view, accountItem);
   for (const id of Object.values(Commands)) {
     subs.push(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
@@ -87,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ContextKeys.hasApiKey,
     context.globalState.get(HAS_KEY_FLAG) === true,
   );
+  void vscode.commands.executeCommand('setContext', ContextKeys.hasAccounts, accountCount(storedAccounts) > 0);
+  void vscode.commands.executeCommand('setContext', ContextKeys.multipleAccounts, accountCount(storedAccounts) > 1);
 
   // The test seam (src/testSeam.ts) for the integration tests and the benchmark; never registered for users. `state`
   // adds the shell's own timings and does not load the features.
@@ -100,6 +124,9 @@ export function activate(context: vscode.ExtensionContext): void {
       'handlers',
       'shiftWatchClock',
       'lookUpBoth',
+      'secret',
+      'setStoredAccounts',
+      'accounts',
     ] as const) {
       subs.push(
         vscode.commands.registerCommand(TEST_PREFIX + name, (...args: unknown[]) =>

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Commands } from './constants';
-import { registerApiKeyCommands } from './commands/apiKey';
+import { registerAccountCommands } from './commands/accounts';
 import { type CommandDeps } from './commands/deps';
 import { registerHistoryCommands } from './commands/history';
 import { registerLookUpBatch } from './commands/lookUpBatch';
@@ -20,13 +20,14 @@ import { type CodeAt } from './core/codeMatch';
 import { type HistoryEntry } from './core/history';
 import { own } from './core/ownText';
 import { ApiClient } from './services/apiClient';
-import { ApiKeyStore } from './services/apiKey';
+import { AccountStore } from './services/accounts';
 import { HistoryStore } from './services/historyStore';
 import { Log } from './services/log';
 import { LookupService } from './services/lookupService';
 import * as settings from './services/settings';
 import { Watcher } from './services/watcher';
 import { createTestSeam, type TestSeam } from './testSeam';
+import { AccountStatus } from './views/accountStatus';
 import { LookupNotifier } from './views/lookupNotifier';
 import { showWarning } from './views/notify';
 import { RAW_SCHEME, RawResponseProvider } from './views/rawResponse';
@@ -50,33 +51,34 @@ export interface Main extends vscode.Disposable {
 export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost): Main {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // services
-  const keys = new ApiKeyStore(context.secrets, context.globalState);
-  const log = new Log(() => [keys.peek()]);
+  const accounts = new AccountStore(context.secrets, context.globalState);
+  const log = new Log(() => accounts.peekAll());
   const history = new HistoryStore(context.globalState);
-  const lookups = new LookupService(new ApiClient(keys, log), history);
+  const lookups = new LookupService(new ApiClient(accounts, log), history, accounts);
   let watchClockOffset = 0; // moved only by the test seam, to reach a watch's cap without waiting an hour
   const watcher = new Watcher(lookups, log, () => Date.now() + watchClockOffset);
   // views
-  const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log);
+  const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log, accounts);
   const sends = new SendPanels(context.extensionUri, lookups, history, log);
-  const tree = new RecentLookupsView(history, treeHost, watcher);
+  const tree = new RecentLookupsView(history, treeHost, watcher, accounts);
   const raw = new RawResponseProvider();
   // commands
   const commands = new CommandTable();
   const deps: CommandDeps = {
     commands,
-    keys,
+    accounts,
     history,
     lookups,
     watcher,
     panels,
+    tree,
     raw,
     log,
     extensionUri: context.extensionUri,
   };
   const owned = vscode.Disposable.from(
     log,
-    keys,
+    accounts,
     history,
     lookups,
     watcher,
@@ -85,10 +87,11 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     tree,
     raw,
     new WatchStatus(watcher),
+    new AccountStatus(accounts, treeHost.showAccount),
     new LookupNotifier(lookups, panels),
     vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
     registerLookUpReport(deps),
-    registerApiKeyCommands(deps),
+    registerAccountCommands(deps),
     registerHistoryCommands(deps),
     registerLookUpSelection(deps),
     registerWatchCommands(deps),
@@ -114,7 +117,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
   };
   // The context key behind "Clear API Key" in the palette, and the repair notice.
   setTimeout(() => {
-    void keys.get().catch(() => undefined);
+    void accounts.get().catch(() => undefined);
     loadHistory();
   }, 0);
 
@@ -126,7 +129,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     hover: (line, position, at) => statusHover(line, position, at),
     restoreReport: (panel, state) => panels.restore(panel, state),
     testSeam: createTestSeam({
-      ...{ context, commands, history, lookups, panels, sends, watcher, tree },
+      ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree },
       reloadHistory: loadHistory,
       shiftWatchClock: (ms) => (watchClockOffset += ms),
     }),

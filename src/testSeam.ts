@@ -3,6 +3,8 @@
 // the bench host set it); no production type carries a test hook.
 import type * as vscode from 'vscode';
 import { type CommandTable } from './commands/table';
+import { ACCOUNTS_STATE_KEY } from './constants';
+import { type AccountStore } from './services/accounts';
 import { HISTORY_STATE_KEY, type HistoryStore } from './services/historyStore';
 import { isTransportLoaded } from './services/apiClient';
 import { type LookupService } from './services/lookupService';
@@ -43,6 +45,13 @@ export interface TestSeam {
   shiftWatchClock(ms: number): number;
   /** One lookup through the lookup service as a command runs it (the report and the send's summary), timed from its
    *  start to each answer (bench row 9). */
+  /** SecretStorage of the extension, for the migration and removal tests: store or delete a secret of ours, or say
+   *  whether one exists (never its value). */
+  secret(op: 'store' | 'delete' | 'has', name: string, value?: string): Promise<boolean>;
+  /** Sets what globalState holds for the accounts (undefined: none) and makes the store read everything again. */
+  setStoredAccounts(raw: unknown): Promise<void>;
+  /** The accounts as the store reads them (ids, names, the active one). */
+  accounts(): unknown;
   lookUpBoth(
     sendId: string,
     number: string,
@@ -54,6 +63,7 @@ export interface SeamParts {
   readonly commands: CommandTable;
   readonly history: HistoryStore;
   readonly lookups: LookupService;
+  readonly accounts: AccountStore;
   readonly panels: ReportPanels;
   readonly sends: SendPanels;
   readonly watcher: Watcher;
@@ -110,6 +120,17 @@ export function createTestSeam(p: SeamParts): TestSeam {
     },
     handlers: () => p.commands.ids(),
     shiftWatchClock: (ms) => p.shiftWatchClock(Number(ms) || 0),
+    secret: async (op, name, value) => {
+      if (typeof name !== 'string' || !name.startsWith('vairosms.')) return false;
+      if (op === 'store' && typeof value === 'string') await p.context.secrets.store(name, value);
+      else if (op === 'delete') await p.context.secrets.delete(name);
+      return (await p.context.secrets.get(name)) !== undefined;
+    },
+    setStoredAccounts: async (raw) => {
+      await p.context.globalState.update(ACCOUNTS_STATE_KEY, raw);
+      p.accounts.invalidate();
+    },
+    accounts: () => JSON.parse(JSON.stringify(p.accounts.list())),
     lookUpBoth: async (sendId, number) => {
       const t0 = performance.now();
       const summary = new Promise<{ at: number; ok: boolean }>((resolve) => {

@@ -5,7 +5,7 @@ import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import { own } from '../core/ownText';
 import { askModal, showInfo, showWarning } from '../views/notify';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 
 export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
@@ -26,8 +26,9 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
     deps.commands.register(
       Commands.refreshLookup,
       withKey(async (key) => {
-        if (!(await ensureApiKey(deps.keys, log))) return undefined;
-        return panels.lookUp(key, { preserveFocus: true });
+        const account = await panels.accountFor(key); // the entry's account, not the active one
+        if (account === null || !(await ensureApiKey(deps.accounts, log, account))) return undefined;
+        return panels.lookUp(key, { preserveFocus: true, ...(account !== undefined ? { account } : {}) });
       }),
     ),
     deps.commands.register(

@@ -12,7 +12,7 @@ import { own, ownFileName, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
 import { showError, showInfo, showWarning } from '../views/notify';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { error, inputStep } from './input';
 import { prefill, promptSendId } from './prompts';
@@ -153,7 +153,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         if (choice === showLog) deps.log.show();
         return undefined;
       }
-      if (!(await ensureApiKey(deps.keys, deps.log))) return undefined;
+      if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
 
       const id = `batch-${++batchCounter}`;
       const numbers = parsed.numbers.map((n) => n.number);
@@ -165,6 +165,9 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         return { items, cancelled: false, counts: countItems(items), durationMs: 0, maxConcurrency: 0 };
       };
       const target = sendId;
+      // The batch keeps the account it started with, even if the user switches meanwhile.
+      const account = deps.accounts.list().active;
+      const withAccount = account !== undefined ? { account } : {};
       const panel = new BatchPanel(
         deps.extensionUri,
         id,
@@ -188,7 +191,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       // The send's summary, once for the whole batch, shown above the table when it arrives.
       void panel.showSummary({ state: 'loading' });
       void deps.lookups
-        .lookUpSend(target, { signal: abort.signal })
+        .lookUpSend(target, { signal: abort.signal, ...withAccount })
         .then((r) => panel.showSummary({ state: 'done', result: r, checkedAt: Date.now() }));
       const note = describeParse(parsed);
       if (note) void showWarning(note); // the lines themselves are listed, as text, in the batch panel
@@ -216,7 +219,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
             lookup: (number, signal) =>
               deps.lookups.lookUp(
                 { sendId: target, number },
-                { progress: false, notify: false, record: false, summary: false, signal },
+                { progress: false, notify: false, record: false, summary: false, signal, ...withAccount },
               ),
             onProgress: (done, total, item) => {
               finished[item.index] = item;
@@ -243,7 +246,15 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       const now = Date.now();
       const entries: HistoryEntry[] = result.items.flatMap((i) =>
         i.result?.ok
-          ? [{ sendId: target, number: i.number, checkedAt: i.finishedAt ?? now, report: i.result.report }]
+          ? [
+              {
+                sendId: target,
+                number: i.number,
+                checkedAt: i.finishedAt ?? now,
+                report: i.result.report,
+                ...withAccount,
+              },
+            ]
           : [],
       );
       await deps.history.addMany(entries);

@@ -6,7 +6,7 @@ import { Commands } from '../constants';
 import { parseKeyArgs } from '../core/lookupKey';
 import { type LookupOutcome } from '../services/lookupService';
 import { showError } from '../views/notify';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { prefill, promptLookup } from './prompts';
 
@@ -24,7 +24,7 @@ export function registerLookUpReport(deps: CommandDeps): vscode.Disposable {
           ? { sendId: known.sendId, number: known.number }
           : await promptLookup(prefill(deps.history), known);
       if (!target) return undefined; // Esc: cancel quietly
-      if (!(await ensureApiKey(deps.keys, deps.log))) return undefined;
+      if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
       return deps.panels.lookUp(target);
     },
   );

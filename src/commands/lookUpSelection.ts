@@ -5,7 +5,7 @@ import { Commands } from '../constants';
 import { extractLookup } from '../core/selection';
 import { own } from '../core/ownText';
 import { showInfo } from '../views/notify';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { prefill, promptLookup } from './prompts';
 
@@ -28,7 +28,7 @@ export function registerLookUpSelection(deps: CommandDeps): vscode.Disposable {
       found.sendId && found.number
         ? { sendId: found.sendId, number: found.number }
         : await promptLookup(prefill(deps.history, found), found);
-    if (!target || !(await ensureApiKey(deps.keys, deps.log))) return undefined;
+    if (!target || !(await ensureApiKey(deps.accounts, deps.log))) return undefined;
     return deps.panels.lookUp(target);
   });
 }

@@ -6,7 +6,7 @@ import { Commands } from '../constants';
 import { parseKeyArgs } from '../core/lookupKey';
 import { showError } from '../views/notify';
 import { type SendPanels } from '../views/sendPanel';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { prefill, promptSendId } from './prompts';
 
@@ -25,7 +25,7 @@ export function registerLookUpSend(deps: CommandDeps, sends: SendPanels): vscode
       known.sendId ??
       (await promptSendId({ title: vscode.l10n.t('Look Up Send Summary'), value: prefill(deps.history).sendId }));
     if (sendId === undefined) return undefined; // Esc: cancel quietly
-    if (!(await ensureApiKey(deps.keys, deps.log))) return undefined;
+    if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
     const result = await sends.lookUp(sendId);
     return result.ok ? { ok: true, state: result.summary.state } : { ok: false, error: result.error.kind };
   };

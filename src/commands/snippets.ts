@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
-import { own } from '../core/ownText';
+import { own, ownAccountName } from '../core/ownText';
 import { askModal, showError, showInfo, showWarning } from '../views/notify';
 import {
   curlFor,
@@ -16,9 +16,9 @@ import {
   snippetLabel,
   type SnippetLanguage,
 } from '../core/snippets';
-import { KeyringError } from '../services/apiKey';
+import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
-import { showKeyringError } from './apiKey';
+import { showKeyringError } from './accounts';
 import { type CommandDeps } from './deps';
 import { prefill, promptLookup } from './prompts';
 
@@ -41,12 +41,22 @@ async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey
   // cURL for the shell of this platform is copied; the other one is a click away.
   const other = language === 'curl' ? 'powershell' : language === 'powershell' ? 'curl' : undefined;
   const copyOther = other === 'powershell' ? vscode.l10n.t('Copy for PowerShell') : vscode.l10n.t('Copy for bash');
+  // With several accounts, say whose key belongs in the variable: the account the report was looked up with.
+  const account = deps.accounts.list().accounts.length > 1 ? await deps.panels.accountFor(key) : undefined;
+  const accountName = account ? deps.accounts.find(account)?.name : undefined;
   const choice = await showInfo(
-    own(
-      '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
-      snippetLabel(language),
-      KEY_ENV_VAR_TEXT,
-    ),
+    accountName !== undefined
+      ? own(
+          '{0} copied. It reads the API key of {2} from the environment variable {1}; the key itself is not in it.',
+          snippetLabel(language),
+          KEY_ENV_VAR_TEXT,
+          ownAccountName(accountName),
+        )
+      : own(
+          '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
+          snippetLabel(language),
+          KEY_ENV_VAR_TEXT,
+        ),
     open,
     withKey,
     ...(other ? [copyOther] : []),
@@ -79,7 +89,9 @@ async function copyWithKey(
   if (choice !== confirm) return;
   let apiKey: string | undefined;
   try {
-    apiKey = await deps.keys.get();
+    const account = await deps.panels.accountFor(key);
+    if (account === null) return;
+    apiKey = await deps.accounts.get(account);
   } catch (e) {
     if (e instanceof KeyringError) return showKeyringError();
     throw e;

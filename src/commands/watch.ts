@@ -7,7 +7,7 @@ import { describeStatus } from '../core/statuses';
 import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
 import { showInfo } from '../views/notify';
 import * as settings from '../services/settings';
-import { ensureApiKey } from './apiKey';
+import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { prefill, promptLookup } from './prompts';
 
@@ -33,13 +33,17 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
   };
   const startWatching = async (key: LookupKey): Promise<void> => {
     if (watcher.isWatching(key)) return;
+    // The watch keeps the account of the report it watches, even if the user switches meanwhile.
+    const account = await panels.accountFor(key);
+    if (account === null) return;
+    if (!(await ensureApiKey(deps.accounts, deps.log, account))) return;
     let status = deps.history.find(key)?.report.status;
     if (status === undefined) {
-      const first = await panels.lookUp(key, { preserveFocus: true });
-      if (!first.ok) return;
+      const first = await panels.lookUp(key, { preserveFocus: true, ...(account !== undefined ? { account } : {}) });
+      if (!first?.ok) return;
       status = first.status;
     }
-    if (watcher.start(key, status) === 'final') {
+    if (watcher.start(key, status, account) === 'final') {
       void showInfo(
         own(
           '{0} in send {1} is already final: {2}. Nothing to watch.',
@@ -53,7 +57,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     deps.commands.register(Commands.watchReport, async (arg?: unknown) => {
       const key = asLookupKey(arg) ?? panels.activeKey() ?? (await promptLookup(prefill(deps.history, {})));
-      if (!key || !(await ensureApiKey(deps.keys, deps.log))) return;
+      if (!key) return;
       await startWatching(key);
     }),
     deps.commands.register(Commands.stopWatching, async (arg?: unknown) => {

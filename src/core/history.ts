@@ -1,6 +1,7 @@
 // Recent lookups as plain data (references-view's history idiom): newest first, one entry per send ID + number,
 // capped. Stored in globalState, so nothing here may hold the key or a URL; repairHistory() accepts whatever is stored
 // (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
+import { ACCOUNT_ID } from './accounts';
 import { asLookupKey, keyId, type LookupKey } from './lookupKey';
 import { type Report, type ReportCut } from './report';
 import { boundReport, CAPS } from './reportBounds';
@@ -20,6 +21,9 @@ export interface HistoryEntry extends LookupKey {
   readonly timeline?: readonly TimelinePoint[];
   /** The send's state (paket_durum) when its summary was last seen: all Recent Lookups keeps of a summary. */
   readonly sendState?: -1 | 0 | 1;
+  /** The id of the account the lookup was made with (never its key); absent from lookups made before accounts, which
+   *  belong to the migrated "Default" account. */
+  readonly account?: string;
 }
 
 export const HARD_CAP = 200;
@@ -186,6 +190,7 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     checkedAt,
     report: boundReport(report as unknown as Report, CAPS.storedMessage),
     ...(o.sendState === -1 || o.sendState === 0 || o.sendState === 1 ? { sendState: o.sendState } : {}),
+    ...(typeof o.account === 'string' && ACCOUNT_ID.test(o.account) ? { account: o.account } : {}),
     ...(timeline && timeline.length ? { timeline } : {}),
   };
 }

@@ -5,6 +5,7 @@
 // OwnText is made here and nowhere else: `own` is l10n.t with typed placeholders, and the three part functions
 // below let a send ID, a phone number and a status code in only in their checked forms.
 import * as l10n from '@vscode/l10n';
+import { ACCOUNT_NAME } from './accountName';
 import { isKnownStatus } from './statusCodes';
 
 declare const brand: unique symbol;
@@ -41,4 +42,9 @@ export function ownStatus(code: string): OwnText {
  *  named, or a name typed with other characters, is not quoted). */
 export function ownFileName(name: string): OwnText | undefined {
   return /^[\p{L}\p{N}._\- ]{1,120}$/u.test(name) ? (name as OwnText) : undefined;
+}
+
+/** An account name the user gave this extension (it passed checkName), else "the account". */
+export function ownAccountName(name: string): OwnText {
+  return ACCOUNT_NAME.test(name) ? (name as OwnText) : own('the account');
 }

@@ -9,7 +9,7 @@ import { maskPhone } from '../core/phone';
 import { type Transport } from '../core/transport';
 import { type LookupKey } from '../core/lookupKey';
 import { lookUpSend, type SummaryResult } from '../core/send';
-import { type ApiKeyStore, KeyringError } from './apiKey';
+import { type AccountStore, KeyringError } from './accounts';
 import { type Log } from './log';
 import * as settings from './settings';
 
@@ -39,7 +39,7 @@ interface CallLog<S extends object> {
 
 export class ApiClient {
   constructor(
-    private readonly keys: ApiKeyStore,
+    private readonly accounts: AccountStore,
     private readonly log: Log,
   ) {}
 
@@ -48,7 +48,7 @@ export class ApiClient {
 
   /** The summary of a send (GonderimBilgisi): GET, and once more as POST when the server answers 405; the method that
    *  worked is remembered for the API root. */
-  lookUpSend(sendId: string, signal?: AbortSignal): Promise<SummaryResult> {
+  lookUpSend(sendId: string, signal?: AbortSignal, account?: string): Promise<SummaryResult> {
     return this.call(
       {
         subject: `the summary of send ${sendId}`,
@@ -56,7 +56,7 @@ export class ApiClient {
           `send summary: paket_durum ${r.summary.state ?? r.summary.stateRaw ?? '(none)'} in ${r.durationMs} ms`,
       },
       (root) => root,
-      signal,
+      { signal, account },
       async (root, params, deps) => {
         const r = await lookUpSend({ ...params, apiRoot: root, sendId, method: this.summaryMethod.get(root) }, deps);
         if (r.ok || r.error.httpStatus !== 405) this.summaryMethod.set(root, r.method);
@@ -66,14 +66,14 @@ export class ApiClient {
   }
 
   /** The report of one number in one send (NumaraRaporu). */
-  lookUpReport(key: LookupKey, signal?: AbortSignal): Promise<LookupResult> {
+  lookUpReport(key: LookupKey, signal?: AbortSignal, account?: string): Promise<LookupResult> {
     return this.call(
       {
         subject: `number ${maskPhone(key.number)} in send ${key.sendId}`,
         success: (r) => `report: status ${r.report.status || '(none)'} in ${r.durationMs} ms`,
       },
       (root, apiKey) => reportExchange(root, key.sendId, key.number, apiKey),
-      signal,
+      { signal, account },
       (exchange, params, deps) => runExchange(exchange, params, deps),
     );
   }
@@ -82,7 +82,7 @@ export class ApiClient {
   private async call<S extends object, P>(
     what: CallLog<S>,
     prepare: (apiRoot: string, apiKey: string) => P,
-    signal: AbortSignal | undefined,
+    { signal, account }: { signal?: AbortSignal; account?: string },
     run: (prepared: P, params: ExchangeParams, deps: ExchangeDeps) => Promise<ExchangeResult<S>>,
   ): Promise<ExchangeResult<S>> {
     const fail = (error: LookupError): ExchangeResult<S> => {
@@ -93,14 +93,15 @@ export class ApiClient {
     if (!root.ok) return fail({ kind: 'config', reason: root.message });
     let apiKey: string | undefined;
     try {
-      apiKey = await this.keys.get();
+      apiKey = await this.accounts.get(account);
     } catch (e) {
       if (e instanceof KeyringError) return fail({ kind: 'keyring' });
       throw e;
     }
     if (!apiKey) return fail({ kind: 'no-key' });
     if (signal?.aborted) return fail({ kind: 'cancelled' });
-    this.log.info(`lookup: ${what.subject}`);
+    const used = account ?? this.accounts.list().active;
+    this.log.info(`lookup: ${what.subject}${used ? ` (account ${used})` : ''}`);
     const result = await run(
       prepare(root.value, apiKey),
       { apiKey, timeoutMs: settings.timeoutMs(), signal },

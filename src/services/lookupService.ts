@@ -11,6 +11,7 @@ import { type LookupResult } from '../core/lookup';
 import { type SummaryResult } from '../core/send';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
+import { type AccountStore } from './accounts';
 import { type ApiClient } from './apiClient';
 import { type HistoryStore } from './historyStore';
 import * as settings from './settings';
@@ -26,6 +27,8 @@ export interface LookupOptions {
   readonly signal?: AbortSignal;
   /** Also fetch the send's summary, at the same moment (default true; a batch fetches it once for all). */
   readonly summary?: boolean;
+  /** The account (its id) to look up with; default the active one. A batch, a watch and a refresh pass their own. */
+  readonly account?: string;
 }
 
 export interface SendFinished {
@@ -37,6 +40,8 @@ export interface SendFinished {
 
 export interface LookupStarted {
   readonly key: LookupKey;
+  /** The account the lookup uses (undefined: there is no account yet). */
+  readonly account: string | undefined;
 }
 
 export interface LookupFinished {
@@ -51,6 +56,8 @@ export interface LookupFinished {
   readonly entry?: HistoryEntry;
   readonly previousStatus?: string;
   readonly notify: boolean;
+  /** The account the lookup used. */
+  readonly account: string | undefined;
 }
 
 /** What a lookup command resolves to (tests and other extensions read it). */
@@ -84,6 +91,7 @@ export class LookupService extends Disposable {
   constructor(
     private readonly client: ApiClient,
     private readonly history: HistoryStore,
+    private readonly accounts: AccountStore,
   ) {
     super();
     this.register({
@@ -115,7 +123,10 @@ export class LookupService extends Disposable {
   /** The summary of a send (GonderimBilgisi). The latest fetch of a send wins; it shows progress only when asked (the
    *  Look Up Send Summary command: beside a report lookup, the report's covers it). Its state is written to the send's
    *  entries in Recent Lookups. */
-  async lookUpSend(sendId: string, options: { signal?: AbortSignal; progress?: boolean } = {}): Promise<SummaryResult> {
+  async lookUpSend(
+    sendId: string,
+    options: { signal?: AbortSignal; progress?: boolean; account?: string } = {},
+  ): Promise<SummaryResult> {
     this.runningSends.get(sendId)?.abort();
     const mine = new AbortController();
     this.runningSends.set(sendId, mine);
@@ -125,9 +136,9 @@ export class LookupService extends Disposable {
     try {
       result = options.progress
         ? await this.withProgress(vscode.l10n.t('VairoSMS: looking up send {0}…', sendId), link.signal, (signal) =>
-            this.client.lookUpSend(sendId, signal),
+            this.client.lookUpSend(sendId, signal, options.account),
           )
-        : await this.client.lookUpSend(sendId, link.signal);
+        : await this.client.lookUpSend(sendId, link.signal, options.account);
     } finally {
       link.dispose();
     }
@@ -154,18 +165,19 @@ export class LookupService extends Disposable {
     const mine = new AbortController();
     this.running.set(id, mine);
     const link = linkSignals(mine.signal, options.signal);
-    this.started.fire({ key });
+    const account = options.account ?? this.accounts.list().active;
+    this.started.fire({ key, account });
     // The send's summary starts at the same moment, never after the report (docs/architecture.md).
-    if (options.summary !== false) void this.lookUpSend(key.sendId, { signal: options.signal });
+    if (options.summary !== false) void this.lookUpSend(key.sendId, { signal: options.signal, account });
     let result: LookupResult;
     try {
       result =
         options.progress === false
-          ? await this.client.lookUpReport(key, link.signal)
+          ? await this.client.lookUpReport(key, link.signal, account)
           : await this.withProgress(
               vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', settings.displayNumber(key.number), key.sendId),
               link.signal,
-              (signal) => this.client.lookUpReport(key, signal),
+              (signal) => this.client.lookUpReport(key, signal, account),
             );
     } finally {
       link.dispose();
@@ -179,13 +191,28 @@ export class LookupService extends Disposable {
     const checkedAt = Date.now();
     const notify = options.notify !== false;
     if (!result.ok) {
-      this.finished.fire({ key, result, checkedAt, arrivedAt, notify });
+      this.finished.fire({ key, result, checkedAt, arrivedAt, notify, account });
       return result;
     }
     const before = this.history.find(key);
-    const fresh: HistoryEntry = { sendId: key.sendId, number: key.number, checkedAt, report: result.report };
+    const fresh: HistoryEntry = {
+      sendId: key.sendId,
+      number: key.number,
+      checkedAt,
+      report: result.report,
+      ...(account !== undefined ? { account } : {}),
+    };
     const [entry] = addEntry(before ? [before] : [], fresh, 1);
-    this.finished.fire({ key, result, checkedAt, arrivedAt, entry, previousStatus: before?.report.status, notify });
+    this.finished.fire({
+      key,
+      result,
+      checkedAt,
+      arrivedAt,
+      entry,
+      previousStatus: before?.report.status,
+      notify,
+      account,
+    });
     if (options.record !== false) await this.history.add(fresh);
     return result;
   }

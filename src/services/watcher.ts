@@ -16,6 +16,8 @@ import * as settings from './settings';
 
 interface Watch {
   readonly key: LookupKey;
+  /** The account it started with: kept when the user switches. */
+  readonly account: string | undefined;
   readonly startedAt: number;
   checks: number;
   status: string;
@@ -68,11 +70,12 @@ export class Watcher extends Disposable {
   }
 
   /** Starts watching a report whose last known status is `status`. 'final': there is nothing to watch. */
-  start(key: LookupKey, status: string): 'started' | 'watching' | 'final' {
+  start(key: LookupKey, status: string, account?: string): 'started' | 'watching' | 'final' {
     if (this.isWatching(key)) return 'watching';
     if (isFinalStatus(status)) return 'final';
     const w: Watch = {
       key: { sendId: key.sendId, number: key.number },
+      account,
       startedAt: this.now(),
       checks: 0,
       status,
@@ -115,8 +118,17 @@ export class Watcher extends Disposable {
     // The report and the send's summary, at the same moment: a send that failed (paket_durum -1) will never make the
     // report final, so the watch ends early.
     const [result, summary] = await Promise.all([
-      this.lookups.lookUp(w.key, { progress: false, notify: false, signal: abort.signal, summary: false }),
-      this.lookups.lookUpSend(w.key.sendId, { signal: abort.signal }),
+      this.lookups.lookUp(w.key, {
+        progress: false,
+        notify: false,
+        signal: abort.signal,
+        summary: false,
+        ...(w.account !== undefined ? { account: w.account } : {}),
+      }),
+      this.lookups.lookUpSend(w.key.sendId, {
+        signal: abort.signal,
+        ...(w.account !== undefined ? { account: w.account } : {}),
+      }),
     ]);
     w.abort = undefined;
     if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;

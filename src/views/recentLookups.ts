@@ -8,6 +8,7 @@ import { keyId, shownNumber } from '../core/lookupKey';
 import { relativeTime } from '../core/reportModel';
 import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/statuses';
 import { Disposable } from '../disposable';
+import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
@@ -21,6 +22,8 @@ export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
 export interface TreeHost {
   readonly view: vscode.TreeView<unknown>;
   readonly fireChange: () => void;
+  /** Draws the shell's account status bar item: the active account's name, or hidden (undefined). */
+  readonly showAccount: (name: string | undefined) => void;
 }
 
 /** Provides the Recent Lookups items; the activation shell's TreeDataProvider delegates here once loaded. */
@@ -31,15 +34,25 @@ export class RecentLookupsView extends Disposable {
   private mask = settings.maskNumbers();
   /** How many entries the view shows: a workspace's lower maxRecentLookups hides the older ones (they stay stored). */
   private shown = clampCap(settings.shownRecentLookups());
+  /** Show only this account's lookups (Filter Recent Lookups by Account…); undefined: all. */
+  private filter: string | undefined;
 
   constructor(
     private readonly history: HistoryStore,
     private readonly host: TreeHost,
     private readonly watcher: Watcher,
+    private readonly accounts: AccountStore,
   ) {
     super();
     this.view = host.view;
     this.register(history.onDidChange(() => this.refresh()));
+    this.register(
+      accounts.onDidChange(() => {
+        if (this.filter !== undefined && !accounts.find(this.filter)) this.filter = undefined;
+        this.describe();
+        this.refresh();
+      }),
+    );
     this.register(watcher.onDidChange(() => this.refresh())); // the Watch / Stop Watching item actions
     this.register(this.view.onDidChangeVisibility((e) => this.tick(e.visible)));
     this.register(
@@ -56,6 +69,34 @@ export class RecentLookupsView extends Disposable {
     );
     this.register({ dispose: () => this.tick(false) });
     this.tick(this.view.visible);
+  }
+
+  /** Shows one account's lookups only (undefined: all of them). */
+  setFilter(account: string | undefined): void {
+    this.filter = account;
+    this.describe();
+    this.refresh();
+  }
+
+  get filteredBy(): string | undefined {
+    return this.filter;
+  }
+
+  /** A message above the list names the filter, so a filtered list never looks like the whole one. */
+  private describe(): void {
+    const name = this.filter !== undefined ? this.accounts.find(this.filter)?.name : undefined;
+    this.view.message = name !== undefined ? vscode.l10n.t('Showing the lookups of {0} only.', name) : undefined;
+  }
+
+  /** The account of an entry: lookups from before accounts belong to "Default". */
+  private accountOf(e: HistoryEntry): string {
+    return e.account ?? DEFAULT_ACCOUNT_ID;
+  }
+
+  /** The account's name while there are two or more accounts (else nothing is said of accounts). */
+  private accountName(e: HistoryEntry): string | undefined {
+    if (this.accounts.list().accounts.length < 2) return undefined;
+    return this.accounts.find(this.accountOf(e))?.name ?? vscode.l10n.t('(removed account)');
   }
 
   refresh(): void {
@@ -77,7 +118,8 @@ export class RecentLookupsView extends Disposable {
     if (element) return [];
     const all = this.history.all();
     void vscode.commands.executeCommand('setContext', ContextKeys.hasHistory, all.length > 0);
-    return all.slice(0, this.shown);
+    const shown = all.slice(0, this.shown);
+    return this.filter === undefined ? shown : shown.filter((e) => this.accountOf(e) === this.filter);
   }
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {
@@ -86,22 +128,27 @@ export class RecentLookupsView extends Disposable {
     const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
     item.id = keyId(e);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
-    item.description = vscode.l10n.t('send {0} · {1} · {2}', e.sendId, info.code || '—', when);
+    const account = this.accountName(e);
+    item.description =
+      account === undefined
+        ? vscode.l10n.t('send {0} · {1} · {2}', e.sendId, info.code || '—', when)
+        : vscode.l10n.t('send {0} · {1} · {2} · {3}', e.sendId, info.code || '—', when, account);
     item.iconPath = statusIcon(info.group);
     item.contextValue = this.watcher.isWatching(e)
       ? 'lookup watching'
       : info.group === 'pending'
         ? 'lookup pending'
         : 'lookup';
+    const label = vscode.l10n.t(
+      '{0} in send {1}: {2}, {3}, checked {4}',
+      number,
+      e.sendId,
+      info.code || '—',
+      info.label,
+      when,
+    );
     item.accessibilityInformation = {
-      label: vscode.l10n.t(
-        '{0} in send {1}: {2}, {3}, checked {4}',
-        number,
-        e.sendId,
-        info.code || '—',
-        info.label,
-        when,
-      ),
+      label: account === undefined ? label : vscode.l10n.t('{0}, account {1}', label, account),
     };
     item.command = {
       command: Commands.openLookup,
@@ -126,6 +173,8 @@ export class RecentLookupsView extends Disposable {
     tip.appendText(info.meaning).appendMarkdown('\n\n');
     tip.appendMarkdown('*').appendText(info.finality).appendMarkdown('*\n\n');
     tip.appendText(`${vscode.l10n.t('What to do next')}: ${info.nextStep}`).appendMarkdown('\n\n---\n\n');
+    const account = this.accountName(e);
+    if (account !== undefined) tip.appendText(vscode.l10n.t('Account: {0}', account)).appendMarkdown('\n\n');
     tip.appendText(
       vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when),
     );

@@ -26,6 +26,8 @@ export interface PanelHandlers {
   onDispose(panel: ReportPanel): void;
   /** The other form of the number to offer after "not found" (10 ↔ 12 digits), once; undefined: none. */
   otherForm(panel: ReportPanel): string | undefined;
+  /** The name to show for the account a report was looked up with; undefined while there is only one account. */
+  accountName(account: string | undefined): string | undefined;
 }
 
 /** A report to draw: the lookup's key, the report and when it was checked, and what Recent Lookups knows of it. */
@@ -39,6 +41,8 @@ interface ReportInput {
 }
 
 export class ReportPanel extends Disposable {
+  /** The account of the report shown (its lookup's, or its Recent Lookups entry's). */
+  account: string | undefined;
   private model: ReportModel | undefined;
   /** What the panel showed before the lookup now running: drawn again when that lookup is cancelled. */
   private beforeLoading: ReportModel | undefined;
@@ -124,6 +128,7 @@ export class ReportPanel extends Disposable {
     }
     this.newForLookup = false;
     this.answer = result.raw;
+    this.account = e.account;
     if (!result.ok) {
       const other = result.error.kind === 'not-found' ? this.handlers.otherForm(this) : undefined;
       void this.render(errorModel(this.ctx(), this.key.sendId, this.key.number, result.error, before, other));
@@ -151,12 +156,14 @@ export class ReportPanel extends Disposable {
   ): void {
     this.newForLookup = false;
     this.answer = raw;
+    this.account = entry?.account ?? this.account;
     void this.render(this.reportModel({ report, checkedAt, fromHistory: false, timeline: entry?.timeline, watching }));
   }
 
   /** The stored report of Recent Lookups, drawn without any network call. */
   showStored(entry: HistoryEntry, watching: boolean): void {
     this.newForLookup = false;
+    this.account = entry.account;
     void this.render(
       this.reportModel({
         report: entry.report,
@@ -198,6 +205,22 @@ export class ReportPanel extends Disposable {
     return reportModel(this.ctx(), { sendId: this.key.sendId, number: this.key.number, ...input });
   }
 
+  /** The model with the account's field as things are now (its name, or none while there is one account). */
+  private withAccount(model: ReportModel): ReportModel {
+    const fields = model.fields.filter((f) => f.id !== 'account');
+    const name = model.fields.length ? this.handlers.accountName(this.account) : undefined;
+    return {
+      ...model,
+      fields:
+        name !== undefined ? [{ id: 'account', label: vscode.l10n.t('Account'), value: name }, ...fields] : fields,
+    };
+  }
+
+  /** Draws the current model again: the account's name or the accounts changed. */
+  refreshAccount(): void {
+    if (this.model) void this.render({ ...this.model, seq: this.nextSeq() });
+  }
+
   private ctx(): ModelContext {
     return { seq: this.nextSeq(), lang: vscode.env.language, now: Date.now(), keepMessage: settings.keepMessageText() };
   }
@@ -209,7 +232,7 @@ export class ReportPanel extends Disposable {
   /** Shows a model; resolves when the webview has drawn it (with the webview's own timings), or when the panel
    *  is gone. */
   private render(drawn: ReportModel): Promise<WebviewTiming | undefined> {
-    const model = this.withSend(drawn);
+    const model = this.withAccount(this.withSend(drawn));
     this.model = model;
     if (this.isDisposed) return Promise.resolve(undefined);
     const done = new Promise<WebviewTiming | undefined>((resolve) => {

@@ -8,12 +8,14 @@ import { type HistoryEntry } from '../core/history';
 import { asLookupKey, keyId, type LookupKey } from '../core/lookupKey';
 import { toApiShape, type Report } from '../core/report';
 import { Disposable } from '../disposable';
+import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';
 import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
 import { type ErrorActionId, type FromWebview, type ReportModel } from '../shared/protocol';
+import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
 import { webviewOptions } from './webviewHtml';
 
@@ -45,8 +47,10 @@ export class ReportPanels extends Disposable {
     private readonly watcher: Watcher,
     private readonly history: HistoryStore,
     private readonly log: Log,
+    private readonly accounts: AccountStore,
   ) {
     super();
+    this.register(accounts.onDidChange(() => this.all().forEach((p) => p.refreshAccount())));
     this.register(lookups.onDidStart((e) => this.get(e.key)?.showLoading()));
     this.register(lookups.onDidFinish((e) => this.finished(e)));
     // The send's summary is drawn into every panel of that send.
@@ -99,10 +103,43 @@ export class ReportPanels extends Disposable {
     return this.all().find((p) => p.panel.active)?.key;
   }
 
-  /** Opens (or reveals) the panel for this key and looks the report up: the lookup commands, Refresh, Retry. */
-  async lookUp(key: LookupKey, options: { preserveFocus?: boolean } = {}): Promise<LookupOutcome> {
+  /** Opens (or reveals) the panel for this key and looks the report up: the lookup commands (the active account),
+   *  Refresh and Retry (`refresh`: the account the report was looked up with, see accountFor). */
+  async lookUp(
+    key: LookupKey,
+    options: { preserveFocus?: boolean; refresh?: boolean; account?: string } = {},
+  ): Promise<LookupOutcome | undefined> {
+    const account = options.account ?? (options.refresh ? await this.accountFor(key) : this.accounts.list().active);
+    if (account === null) return undefined; // the user did not pick an account for a removed one
     this.open(key, options.preserveFocus === true);
-    return outcomeOf(await this.lookups.lookUp(key));
+    return outcomeOf(await this.lookups.lookUp(key, { ...(account !== undefined ? { account } : {}) }));
+  }
+
+  /** The account to refresh a report with: the one its panel or its Recent Lookups entry was looked up with (a lookup
+   *  from before accounts belongs to "Default"), else the active one. When that account was removed, the user picks
+   *  one (null: they did not). */
+  async accountFor(key: LookupKey): Promise<string | undefined | null> {
+    const known = this.get(key)?.account ?? this.history.find(key)?.account ?? this.legacyAccount(key);
+    if (known === undefined || this.accounts.find(known)) return known ?? this.accounts.list().active;
+    const s = this.accounts.list();
+    if (s.accounts.length === 0) return undefined;
+    const picked = await pickAccount(
+      s,
+      vscode.l10n.t('The account this report was looked up with was removed. Refresh it with which account?'),
+    );
+    return picked ? picked.id : null;
+  }
+
+  /** A stored lookup from before accounts: the migrated "Default" account's, when it exists. */
+  private legacyAccount(key: LookupKey): string | undefined {
+    return this.history.find(key) && this.accounts.find(DEFAULT_ACCOUNT_ID) ? DEFAULT_ACCOUNT_ID : undefined;
+  }
+
+  /** The name to show for an account while there are two or more (a removed one says so). */
+  accountName(account: string | undefined): string | undefined {
+    if (this.accounts.list().accounts.length < 2) return undefined;
+    const id = account ?? DEFAULT_ACCOUNT_ID;
+    return this.accounts.find(id)?.name ?? vscode.l10n.t('(removed account)');
   }
 
   /** Reopens a stored lookup without any network call. */
@@ -166,6 +203,7 @@ export class ReportPanels extends Disposable {
     );
     this.summaryInto(panel, false); // drawn below, with the model
     const entry = this.history.find(panel.key);
+    panel.account = entry?.account;
     if (entry && (!model || model.state !== 'error')) panel.showStored(entry, this.watcher.isWatching(entry));
     else if (model) panel.redraw(model);
     else panel.panel.dispose(); // it was mid-lookup and nothing is stored: nothing to show
@@ -189,7 +227,7 @@ export class ReportPanels extends Disposable {
         return;
       }
       case 'retry':
-        await this.lookUp(key);
+        await this.lookUp(key, { refresh: true });
         return;
       case 'tryOtherForm': {
         const number = otherForm(key.number);
@@ -228,7 +266,7 @@ export class ReportPanels extends Disposable {
     const key = panel.key;
     switch (message.type) {
       case 'refresh':
-        void this.lookUp(key);
+        void this.lookUp(key, { refresh: true });
         return;
       case 'copyJson':
         void this.copyJson(key);
@@ -276,6 +314,7 @@ export class ReportPanels extends Disposable {
     return {
       // Offered once: not again from the number that was itself the offer (no ping-pong between the two forms).
       otherForm: (p: ReportPanel) => (this.offered.has(keyId(p.key)) ? undefined : otherForm(p.key.number)),
+      accountName: (account: string | undefined) => this.accountName(account),
       onMessage: (p: ReportPanel, m: FromWebview) => this.onMessage(p, m),
       onDispose: (p: ReportPanel) => {
         if (this.panels.get(keyId(p.key)) !== p) return;

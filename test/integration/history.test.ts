@@ -152,11 +152,15 @@ describe('history: Recent Lookups', () => {
       assert.deepEqual(
         Object.keys(e)
           .sort()
-          .filter((x) => x !== 'timeline' && x !== 'sendState'),
+          .filter((x) => x !== 'timeline' && x !== 'sendState' && x !== 'account'),
         ['checkedAt', 'number', 'report', 'sendId'],
       );
       assert.equal(typeof e.checkedAt, 'number');
       assert.ok(e.sendState === undefined || [-1, 0, 1].includes(e.sendState), "the send's state is only -1, 0 or 1");
+      assert.ok(
+        e.account === undefined || /^(default|a[0-9a-z]{4,16})$/.test(e.account),
+        `the account is an id, never a key or a name: ${e.account}`,
+      );
     }
     const sample = list.find((e) => e.number === SAMPLE.number);
     assert.equal(sample?.report.message, SAMPLE_REPORT.mesaj, 'the message text is kept by default');

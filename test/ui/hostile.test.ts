@@ -108,7 +108,7 @@ describe('Hostile input in the real VS Code', () => {
     }
     const frame = await lookUp(v, SAMPLE.number, '9021');
     await frame.locator('section.error').waitFor();
-    assert.equal(await frame.locator('.provider blockquote').textContent(), HOSTILE_PROVIDER_TEXT);
+    assert.equal(await frame.locator('section.error .provider blockquote').textContent(), HOSTILE_PROVIDER_TEXT);
     assert.equal(await frame.locator(`#app ${FOREIGN.split(', ').join(', #app ')}`).count(), 0);
     const toasts = await v.page.locator('.notification-list-item-message').allTextContents();
     assert.ok(

@@ -134,6 +134,23 @@ describe('Lookup experience in Turkish (tr)', function () {
     assert.equal(await frame.locator('p.diagnosis').textContent(), 'Teşhis: Gönderim hâlâ sürüyor.');
   });
 
+  it('names the first key\'s account "Varsayılan" and offers it in "Hesap Değiştir…"', async () => {
+    const v = vscode();
+    await v.runCommand('VairoSMS: Hesap Değiştir…');
+    await v.quickPick.waitFor();
+    assert.equal(
+      await v.page.locator('.quick-input-widget input').getAttribute('placeholder'),
+      'Hangi VairoSMS hesabına geçilsin?',
+    );
+    assert.ok(
+      (await v.quickPick.items()).some((i) => /Varsayılan/.test(i)),
+      'the account "Varsayılan"',
+    );
+    const row = v.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Varsayılan' }).first();
+    assert.match((await row.textContent()) ?? '', /etkin/, 'marked as the active one');
+    await v.page.keyboard.press('Escape');
+  });
+
   it('lists the lookup in Son Sorgular with a Turkish description and tooltip', async () => {
     const v = vscode();
     await v.openSideBar(ACTIVITY_TITLE);
