@@ -1,28 +1,13 @@
 // Finding a send ID and a phone number in whatever a developer selects: a log line, a JSON or PHP array, a URL,
 // or just "187 5399999999" in either order. Named fields win over bare numbers; dates and times are not IDs.
 import { checkSendId } from './lookupKey';
+import { BARE_ID, NUMBER_KEYED, SEND_ID_KEYED, SEND_ID_URL, TR_MOBILE } from './lookupPatterns';
 import { normalizePhone } from './phone';
 
 export interface Extracted {
   sendId?: string;
   number?: string;
 }
-
-const Q = `["'\`]?`;
-const SEP = `${Q}\\s*(?:=>|:|=)\\s*${Q}`;
-const SEND_ID_KEYED = new RegExp(
-  `${Q}\\b(?:sms_gonderim_id|gonderim_id|gonderimId|send_?id|sendId|rapor_id)${SEP}(\\d{1,18})\\b`,
-  'i',
-);
-const SEND_ID_URL = /NumaraRaporu\/(\d{1,18})\b/i;
-const NUMBER_KEYED = new RegExp(
-  `${Q}\\b(?:numara|number|phone|phone_?number|msisdn|gsm|dest|to|recipient|alici)${SEP}(\\+?[\\d][\\d\\s().-]{5,22}\\d)`,
-  'i',
-);
-/** Turkish mobile numbers in the forms people write them, not glued to other digits. */
-const TR_MOBILE = /(?<![\d+])(?:\+90|0090|90|0)?[\s.-]?\(?5\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{2}[\s.-]?\d{2}(?!\d)/g;
-/** A bare run of digits that is not part of a date, a time, a decimal or a longer token. */
-const BARE_ID = /(?<![\d.:/\-+])\b\d{1,18}\b(?![\d.:/-])/g;
 
 export function extractLookup(text: string): Extracted {
   const out: Extracted = {};
