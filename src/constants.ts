@@ -20,6 +20,7 @@ export const Commands = {
   copyAsCurl: 'vairosms.copyAsCurl',
   copyAsSnippet: 'vairosms.copyAsSnippet',
   lookUpBatch: 'vairosms.lookUpBatch',
+  lookUpVariable: 'vairosms.lookUpVariable',
   lookUpSend: 'vairosms.lookUpSend',
   addAccount: 'vairosms.addAccount',
   switchAccount: 'vairosms.switchAccount',
@@ -45,6 +46,10 @@ export const ContextKeys = {
   /** Two or more accounts: the status bar item, the account in Recent Lookups, the filter. */
   multipleAccounts: 'vairosms.multipleAccounts',
   hasAccounts: 'vairosms.hasAccounts',
+  /** A terminal link was followed or a language model tool ran (the walkthrough's last step). */
+  usedWhileCoding: 'vairosms.usedWhileCoding',
+  /** A report panel has shown a report (the walkthrough's "Read the status" step). */
+  hasShownReport: 'vairosms.hasShownReport',
 } as const;
 
 export const Settings = {
@@ -56,6 +61,8 @@ export const Settings = {
   maskNumbers: 'maskNumbers',
   watchMaxMinutes: 'watch.maxMinutes',
   batchConcurrency: 'batchConcurrency',
+  toolsIncludeMessageText: 'tools.includeMessageText',
+  terminalLinksEnabled: 'terminalLinks.enabled',
 } as const;
 
 /** The single key of versions before accounts; migrated to the account "Default" (src/services/accounts.ts). */

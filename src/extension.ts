@@ -7,7 +7,12 @@ import * as vscode from 'vscode';
 import { ACCOUNTS_STATE_KEY, Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
 import { activeAccountLabel, accountCount } from './core/accountName';
 import { statusCodeAt } from './core/codeMatch';
+import { MAX_LINE, matchTerminalLine } from './core/terminalMatch';
+import type { TerminalLinkData } from './commands/whileCoding';
 import type { createMain, Main } from './main';
+
+/** The language model tools (package.json languageModelTools); their code loads with the features. */
+const TOOLS = ['vairosms_lookUpReport', 'vairosms_lookUpSend', 'vairosms_explainStatus'] as const;
 
 const TEST_PREFIX = '_vairosms.test.';
 /** The bundle has finished evaluating once this line runs (the entry module's body runs after its imports). VS Code
@@ -103,6 +108,46 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
   );
 
+  // The language model tools: proxies, as for the commands. Registered at activation so that a chat (or
+  // vscode.lm.invokeTool) finds them; nothing of theirs runs until one is invoked.
+  for (const name of TOOLS) {
+    subs.push(
+      vscode.lm.registerTool<unknown>(name, {
+        prepareInvocation: (options, token) => load().tools[name].prepareInvocation?.(options, token),
+        invoke: (options, token) => load().tools[name].invoke(options, token),
+      }),
+    );
+  }
+
+  // Terminal links: the matching is a few regular expressions over at most MAX_LINE characters of a line
+  // (src/core/terminalMatch.ts); what a link does loads with the features, when it is activated.
+  let terminalLinks = readTerminalLinksSetting();
+  subs.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${Settings.section}.${Settings.terminalLinksEnabled}`))
+        terminalLinks = readTerminalLinksSetting();
+    }),
+    vscode.window.registerTerminalLinkProvider({
+      provideTerminalLinks(context) {
+        if (!terminalLinks) return [];
+        return matchTerminalLine(context.line).map((m) => ({
+          startIndex: m.start,
+          length: m.length,
+          tooltip:
+            m.kind === 'lookup'
+              ? vscode.l10n.t('Look up the VairoSMS report')
+              : vscode.l10n.t('Explain the VairoSMS status {0}', m.code),
+          data:
+            m.kind === 'lookup'
+              ? { kind: 'lookup', line: context.line.slice(0, MAX_LINE) }
+              : { kind: 'status', code: m.code },
+        }));
+      },
+      handleTerminalLink: (link: vscode.TerminalLink & { data: TerminalLinkData }) =>
+        void load().terminalLink(link.data),
+    } satisfies vscode.TerminalLinkProvider<vscode.TerminalLink & { data: TerminalLinkData }>),
+  );
+
   // "Clear API Key" is offered when a key is stored: a non-secret flag says so, so the keyring is not read here.
   void vscode.commands.executeCommand(
     'setContext',
@@ -138,6 +183,12 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   }
   timings = { loadMs: loadEnd - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
+}
+
+function readTerminalLinksSetting(): boolean {
+  return (
+    vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.terminalLinksEnabled, true) !== false
+  );
 }
 
 function readHoverSettings(): { enabled: boolean; languages: ReadonlySet<string> | undefined } {

@@ -15,7 +15,9 @@ import { registerLookUpSelection } from './commands/lookUpSelection';
 import { registerLookUpSend } from './commands/lookUpSend';
 import { registerSnippetCommands } from './commands/snippets';
 import { CommandTable } from './commands/table';
+import { createTools, type Tools } from './commands/tools';
 import { registerWatchCommands } from './commands/watch';
+import { followTerminalLink, registerWhileCoding, type TerminalLinkData } from './commands/whileCoding';
 import { type CodeAt } from './core/codeMatch';
 import { type HistoryEntry } from './core/history';
 import { own } from './core/ownText';
@@ -39,6 +41,8 @@ import { WatchStatus } from './views/watchStatus';
 
 export interface Main extends vscode.Disposable {
   readonly commands: CommandTable;
+  readonly tools: Tools;
+  terminalLink(data: TerminalLinkData): Promise<unknown>;
   getChildren(element?: unknown): HistoryEntry[];
   getTreeItem(element: unknown): vscode.TreeItem;
   resolveTreeItem(item: vscode.TreeItem, element: unknown): vscode.TreeItem;
@@ -98,6 +102,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     registerSnippetCommands(deps),
     registerLookUpBatch(deps),
     registerLookUpSend(deps, sends),
+    registerWhileCoding(deps),
     commands.register(Commands.showLog, () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'maxRecentLookups') || settings.affects(e, 'history.keepMessageText'))
@@ -123,6 +128,8 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
 
   return {
     commands,
+    tools: createTools(deps),
+    terminalLink: (data) => followTerminalLink(deps, data),
     getChildren: (element) => tree.getChildren(element as HistoryEntry | undefined),
     getTreeItem: (element) => tree.getTreeItem(element as HistoryEntry),
     resolveTreeItem: (item, element) => tree.resolveTreeItem(item, element as HistoryEntry),

@@ -2,7 +2,7 @@
 // should do next. Facts from the provider's page (restated in docs/api.md); the wording is ours. Strings go through
 // @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
 import * as l10n from '@vscode/l10n';
-import { own, type OwnText } from './ownText';
+import { own, ownStatus, type OwnText } from './ownText';
 import { isKnownStatus, STATUS_CODES, type StatusCode } from './statusCodes';
 
 export { isKnownStatus, STATUS_CODES, type StatusCode };
@@ -59,73 +59,73 @@ const PROVIDER_TEXT: Record<StatusCode, string> = {
 
 // Each text is written out in a t() call so the l10n extractor finds it; a function per code keeps them lazy
 // (the bundle is configured in activate(), after this module loads).
-const TEXT: Record<StatusCode, () => { label: OwnText; meaning: string; nextStep: string }> = {
+const TEXT: Record<StatusCode, () => { label: OwnText; meaning: OwnText; nextStep: OwnText }> = {
   DEFAULT: () => ({
     label: own('Queued'),
-    meaning: l10n.t('VairoSMS has recorded the message but has not started sending it yet.'),
-    nextStep: l10n.t(
+    meaning: own('VairoSMS has recorded the message but has not started sending it yet.'),
+    nextStep: own(
       'Wait and look again in a minute. If it stays queued for long, check whether the send was scheduled for later or is still being processed.',
     ),
   }),
   SENDING: () => ({
     label: own('Sending'),
-    meaning: l10n.t('The message is being handed to the mobile operator.'),
-    nextStep: l10n.t('Look again shortly; this normally takes seconds.'),
+    meaning: own('The message is being handed to the mobile operator.'),
+    nextStep: own('Look again shortly; this normally takes seconds.'),
   }),
   WAITING: () => ({
     label: own('Waiting for report'),
-    meaning: l10n.t('The operator has the message; its delivery report has not arrived yet.'),
-    nextStep: l10n.t(
+    meaning: own('The operator has the message; its delivery report has not arrived yet.'),
+    nextStep: own(
       'Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.',
     ),
   }),
   DELIVERED: () => ({
     label: own('Delivered'),
-    meaning: l10n.t('The operator confirmed delivery to the handset.'),
-    nextStep: l10n.t('Nothing to do; stop polling.'),
+    meaning: own('The operator confirmed delivery to the handset.'),
+    nextStep: own('Nothing to do; stop polling.'),
   }),
   SENT: () => ({
     label: own('Sent, unconfirmed'),
-    meaning: l10n.t(
+    meaning: own(
       'The message left for the operator, but this route gives no delivery reports, so delivery cannot be confirmed (some international routes).',
     ),
-    nextStep: l10n.t('Treat it as probably delivered. Do not resend automatically: the recipient may get it twice.'),
+    nextStep: own('Treat it as probably delivered. Do not resend automatically: the recipient may get it twice.'),
   }),
   NOT_DELIVERED: () => ({
     label: own('Not delivered'),
-    meaning: l10n.t('The operator could not deliver the message, usually because the number is not in service.'),
-    nextStep: l10n.t('Confirm the number with its owner. Do not retry in a loop.'),
+    meaning: own('The operator could not deliver the message, usually because the number is not in service.'),
+    nextStep: own('Confirm the number with its owner. Do not retry in a loop.'),
   }),
   EXPIRED: () => ({
     label: own('Expired'),
-    meaning: l10n.t('The message was not delivered within its validity period (phone off or out of coverage).'),
-    nextStep: l10n.t(
+    meaning: own('The message was not delivered within its validity period (phone off or out of coverage).'),
+    nextStep: own(
       'Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.',
     ),
   }),
   INVALID_DESTINATION_ADDRESS: () => ({
     label: own('Invalid number'),
-    meaning: l10n.t('The number is invalid: no operator has it registered.'),
-    nextStep: l10n.t(
+    meaning: own('The number is invalid: no operator has it registered.'),
+    nextStep: own(
       'Fix the number and its format (10 digits like 5XXXXXXXXX, or 905XXXXXXXXX) and validate numbers in your application.',
     ),
   }),
   REJECTED: () => ({
     label: own('Rejected'),
-    meaning: l10n.t("The send was refused, usually by the operator's content check."),
-    nextStep: l10n.t(
+    meaning: own("The send was refused, usually by the operator's content check."),
+    nextStep: own(
       'Review the text, the sender header and, for commercial messages, the İYS consent. Contact VairoSMS support with the send ID.',
     ),
   }),
   SEND_ERROR: () => ({
     label: own('Send error'),
-    meaning: l10n.t('An error occurred while sending; the causes vary.'),
-    nextStep: l10n.t('Retry once later; if it fails again, contact VairoSMS support with the send ID and the number.'),
+    meaning: own('An error occurred while sending; the causes vary.'),
+    nextStep: own('Retry once later; if it fails again, contact VairoSMS support with the send ID and the number.'),
   }),
   BLACKLISTED_DESTINATION_ADDRESS: () => ({
     label: own('Blacklisted'),
-    meaning: l10n.t('The recipient is on the blacklist, so the message was not sent.'),
-    nextStep: l10n.t(
+    meaning: own('The recipient is on the blacklist, so the message was not sent.'),
+    nextStep: own(
       'Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.',
     ),
   }),
@@ -202,6 +202,20 @@ export function describeStatus(rawCode: unknown): StatusInfo {
     nextStep: l10n.t('Treat it as not final. Look again later, and ask VairoSMS support what the code means.'),
     providerText: undefined,
   };
+}
+
+/** A documented code explained in one sentence of our own, for a notification (a terminal link's): the code, its
+ *  label, what it means, whether it is final, what to do next. */
+export function explainStatus(code: StatusCode): OwnText {
+  const t = TEXT[code]();
+  return own(
+    '{0} · {1}: {2} {3}. What to do next: {4}',
+    ownStatus(code),
+    t.label,
+    t.meaning,
+    finalityText(GROUPS[code]),
+    t.nextStep,
+  );
 }
 
 export function describeAllStatuses(): StatusInfo[] {

@@ -71,3 +71,9 @@ export function batchConcurrency(): number {
   const n = config().get<number>(S.batchConcurrency, 4);
   return Math.min(16, Math.max(1, Number.isFinite(n) ? Math.floor(n) : 4));
 }
+
+/** Include the SMS text in language model tool results: the user's own setting only (application scope), since the
+ *  text can hold one-time codes. */
+export function toolsIncludeMessageText(): boolean {
+  return scoped<boolean>(S.toolsIncludeMessageText).user === true;
+}

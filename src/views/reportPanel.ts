@@ -3,6 +3,7 @@
 // it after a reload, and accepts only the allowlisted messages of src/shared/protocol.ts. It draws what it is told
 // (a lookup started or finished, a stored report, the watch state): the models come from src/core/reportModel.ts.
 import * as vscode from 'vscode';
+import { ContextKeys } from '../constants';
 import { type HistoryEntry } from '../core/history';
 import { type LookupKey } from '../core/lookupKey';
 import { type Report } from '../core/report';
@@ -39,6 +40,9 @@ interface ReportInput {
   readonly previousStatus?: string;
   readonly watching: boolean;
 }
+
+/** Whether any panel has shown a report in this window (the walkthrough's context key is set once). */
+let shownReport = false;
 
 export class ReportPanel extends Disposable {
   /** The account of the report shown (its lookup's, or its Recent Lookups entry's). */
@@ -233,6 +237,10 @@ export class ReportPanel extends Disposable {
    *  is gone. */
   private render(drawn: ReportModel): Promise<WebviewTiming | undefined> {
     const model = this.withAccount(this.withSend(drawn));
+    if (model.state === 'report' && !shownReport) {
+      shownReport = true;
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasShownReport, true);
+    }
     this.model = model;
     if (this.isDisposed) return Promise.resolve(undefined);
     const done = new Promise<WebviewTiming | undefined>((resolve) => {

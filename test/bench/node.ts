@@ -23,6 +23,7 @@ import { type Transport } from '../../src/core/transport';
 import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
 import { ANCHORS, GOALS, measureSizes } from './budgets';
 import { realisticHistory } from './fixtures';
+import { MAX_LINE, matchTerminalLine } from '../../src/core/terminalMatch';
 import { median, percentile } from './stats';
 
 const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
@@ -325,6 +326,51 @@ function row5() {
   return { atCap, large, capBytes: Buffer.byteLength(json), capChars: json.length, relativeTime200 };
 }
 
+// ---- row 10: terminal links ---------------------------------------------------------------------------------
+
+/** 10,000 lines as an app's terminal shows them: mostly noise, one in ten names a send ID and a number, one in ten a
+ *  status code, one in fifty is a 5,000-character JSON dump. */
+function terminalLines(): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    const t = `2024-05-01T08:${String(i % 60).padStart(2, '0')}:12.345Z`;
+    if (i % 10 === 3) lines.push(`${t} [sms] sent sms_gonderim_id=${4000 + i} numara=53${String(10000000 + i)} ok`);
+    else if (i % 10 === 7) lines.push(`${t} [sms] report ${4000 + i}: ${i % 20 === 7 ? 'DELIVERED' : 'WAITING'}`);
+    else if (i % 50 === 11)
+      lines.push(
+        `${t} payload ${JSON.stringify({ items: Array.from({ length: 120 }, (_, k) => ({ id: k, v: 'x'.repeat(20) })) })}`,
+      );
+    else
+      lines.push(`${t} GET /api/orders/${i} 200 ${i % 97} ms user=${i % 13} path=/srv/app/node_modules/pkg/index.js`);
+  }
+  return lines;
+}
+
+function row10() {
+  const lines = terminalLines();
+  const per = (fn: (line: string) => unknown) => {
+    const samples: number[] = [];
+    for (let r = 0; r < 25; r++) {
+      for (let i = 0; i < lines.length; i += 100) {
+        const t0 = performance.now();
+        for (let j = i; j < i + 100; j++) fn(lines[j]);
+        const dt = performance.now() - t0;
+        if (r >= 3) samples.push((dt * 1000) / 100); // µs per line; the first rounds warm up the JIT
+      }
+    }
+    return { median: median(samples), p95: percentile(samples, 95) };
+  };
+  let links = 0;
+  for (const l of lines) links += matchTerminalLine(l).length;
+  const ours = per(matchTerminalLine);
+  // The floor: one regular expression test per line, what any link provider pays at least.
+  const floor = per((l) => /\d/.test(l.length > MAX_LINE ? l.slice(0, MAX_LINE) : l));
+  progress(
+    `terminal links: ${ours.median.toFixed(2)} µs per line (floor ${floor.median.toFixed(2)} µs), ${links} links`,
+  );
+  return { lines: lines.length, links, ours, floor };
+}
+
 // ---- main -----------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -337,8 +383,12 @@ async function main(): Promise<void> {
     const client = await row1(sb, transport);
     const batch = await row4(sb, transport);
     const history = row5();
+    const terminal = row10();
     const sizes = measureSizes(root);
-    fs.writeFileSync(out, JSON.stringify({ goals: GOALS, anchors: ANCHORS, client, batch, history, sizes }, null, 2));
+    fs.writeFileSync(
+      out,
+      JSON.stringify({ goals: GOALS, anchors: ANCHORS, client, batch, history, terminal, sizes }, null, 2),
+    );
   } finally {
     await sb.send({ type: 'close' }).catch(() => undefined);
   }

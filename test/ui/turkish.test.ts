@@ -14,7 +14,17 @@ describe('Lookup experience in Turkish (tr)', function () {
   before(async () => {
     sb = await startSandbox({ apiKey: KEY });
   });
-  const vscode = useVSCode(() => ({ locale: 'tr', settings: { 'vairosms.apiRoot': sb.root } }));
+  const vscode = useVSCode(() => ({
+    locale: 'tr',
+    settings: { 'vairosms.apiRoot': sb.root },
+    keybindings: [
+      {
+        key: 'ctrl+alt+shift+f9',
+        command: 'workbench.action.openWalkthrough',
+        args: 'smsdev.vairosms-reports#gettingStarted',
+      },
+    ],
+  }));
   after(async () => {
     await sb?.close();
   });
@@ -149,6 +159,27 @@ describe('Lookup experience in Turkish (tr)', function () {
     const row = v.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Varsayılan' }).first();
     assert.match((await row.textContent()) ?? '', /etkin/, 'marked as the active one');
     await v.page.keyboard.press('Escape');
+  });
+
+  it('shows the walkthrough in Turkish, its first steps already done', async () => {
+    const v = vscode();
+    await v.runCommandByKey('ctrl+alt+shift+f9');
+    const page = v.page.locator('.gettingStartedContainer');
+    await page.getByText('VairoSMS Reports ile Başlayın').first().waitFor({ timeout: 15000 });
+    for (const step of [
+      'API anahtarınızı ayarlayın',
+      'Bir rapor sorgulayın',
+      'Durumu okuyun',
+      'Sorgularınızı yeniden bulun',
+      'Beklemedeki bir numarayı izleyin',
+      'Zaten çalıştığınız yerde: terminal, hata ayıklayıcı, sohbet',
+    ])
+      await page.getByText(step, { exact: true }).first().waitFor();
+    // A step completes on its event: opening Son Sorgular checks "Sorgularınızı yeniden bulun".
+    const step = page.locator('[data-step-id$="#recentLookups"]').first();
+    await step.locator('.codicon-getting-started-step-unchecked').first().waitFor({ timeout: 5000 });
+    await v.openSideBar(ACTIVITY_TITLE);
+    await step.locator('.codicon-getting-started-step-checked').first().waitFor({ timeout: 10000 });
   });
 
   it('lists the lookup in Son Sorgular with a Turkish description and tooltip', async () => {
