@@ -2,7 +2,9 @@
 // `npm run demo`: the extension in a real VS Code (code-server) talking to the local sandbox API, no VairoSMS
 // account needed. Builds and packages the extension, installs code-server if missing, starts the sandbox and
 // code-server with the .vsix installed and vairosms.apiRoot pointed at the sandbox, and prints the URL to open.
-//   npm run demo [-- --port 8080] [--sandbox-port 3555] [--no-build] [--smoke]
+//   npm run demo [-- --port 8080] [--sandbox-port 3555] [--locale tr] [--no-build] [--smoke]
+//   --locale tr: VS Code's display language Turkish (a language pack with no translations of its own, as the UI tests
+//   use: the extension's strings are Turkish, VS Code's own stay English).
 //   --smoke: start everything, check that the workbench and a sandbox lookup answer, then stop (used by the tests).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,11 @@ const option = (name, dflt) => {
 const smoke = flag('--smoke');
 const port = Number(option('--port', smoke ? '0' : '8080'));
 const sandboxPort = Number(option('--sandbox-port', smoke ? '0' : '3555'));
+const locale = option('--locale', 'en');
+if (!/^[a-z]{2}(-[a-z]{2})?$/i.test(locale)) {
+  console.error(`--locale takes a language code such as tr, not "${locale}"`);
+  process.exit(2);
+}
 const KEY = 'sandbox-key';
 const entry = join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const vsix = join(root, 'vairosms-reports.vsix');
@@ -54,6 +61,7 @@ function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   for (const c of children) c.kill('SIGTERM');
+  if (!smoke) say('\nVairoSMS demo stopped: the sandbox and code-server are closed.');
   setTimeout(() => process.exit(code), 300);
 }
 process.on('SIGINT', () => stop(0));
@@ -107,6 +115,26 @@ writeFileSync(
     2,
   ),
 );
+// The display language: VS Code resolves one only through an installed language pack; a fake one with no
+// translations makes the workbench (and vscode.env.language, so the extension) run in it.
+const languagePacks = join(ud, 'languagepacks.json');
+rmSync(languagePacks, { force: true });
+if (locale !== 'en') {
+  const translations = join(demo, `translations.${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(
+    languagePacks,
+    JSON.stringify({
+      [locale]: {
+        hash: 'demo',
+        label: locale,
+        extensions: [{ extensionIdentifier: { id: 'demo.language-pack' }, version: '1.0.0' }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
+}
+
 // A random password for this run: while the demo runs, any local user could otherwise open the workbench on the
 // loopback port (and use the key typed into it).
 const password = randomBytes(12).toString('base64url');
@@ -128,6 +156,7 @@ const server = await start(
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
+    ...(locale !== 'en' ? ['--locale', locale] : []),
     ws,
   ],
   (log) => /Session server listening/.test(log) && log.match(/HTTP server listening on (http:\/\/[\d.:]+)/),
@@ -152,10 +181,14 @@ if (smoke) {
     body: JSON.stringify({ numara: '5399999999' }),
   });
   const report = await lookup.json();
+  const html = await inside.text();
+  // In another language the workbench loads the language pack's messages: …/clp/<hash>.<locale>/<commit>/nls.messages.js
+  const shownLocale = /clp%2F[\w-]+\.([a-z]{2}(?:-[a-z]{2})?)%2F[^"]*nls\.messages\.js/i.exec(html);
   const locked = page.status >= 300 && page.status < 400 && /login/.test(page.headers.get('location') ?? '');
-  const ok = locked && inside.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED';
+  const served = shownLocale?.[1] ?? 'en';
+  const ok = locked && inside.status === 200 && report?.aciklama?.durum_gonderim === 'DELIVERED' && served === locale;
   console.log(
-    `demo smoke: workbench ${locked ? 'password required' : `open without a password (HTTP ${page.status})`}, with it HTTP ${inside.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}`,
+    `demo smoke: workbench ${locked ? 'password required' : `open without a password (HTTP ${page.status})`}, with it HTTP ${inside.status}, sandbox lookup ${report?.aciklama?.durum_gonderim ?? lookup.status}, locale ${served}`,
   );
   console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
   stop(ok ? 0 : 1);
@@ -170,5 +203,8 @@ VairoSMS Reports is running in a real VS Code, against the local sandbox API.
 
 Try: Command Palette (F1) → "VairoSMS: Look Up Number Report…" → send ID 187 → number 0539 999 99 99.
 Numbers 5301000001…5301000011 in send 187 show each of the 11 statuses; send IDs 9001–9020 show failures
-(see test/sandbox/README.md). A wrong key shows the wrong-key error. Ctrl+C stops everything.`);
+(see test/sandbox/README.md). A wrong key shows the wrong-key error.
+In Turkish: npm run demo -- --locale tr
+
+Ctrl+C stops the demo (the sandbox and code-server).`);
 }

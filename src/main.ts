@@ -115,7 +115,10 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     tree.refresh();
     if (history.droppedOnLoad > 0) {
       void showWarning(
-        own('{0} stored recent lookups were unreadable or over the limit and were removed.', history.droppedOnLoad),
+        own(
+          '{0} lookups stored in Recent Lookups were unreadable or over the limit and were removed.',
+          history.droppedOnLoad,
+        ),
       );
       history.droppedOnLoad = 0;
     }

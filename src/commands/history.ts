@@ -58,7 +58,10 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       if (confirmed !== true) {
         const clear = vscode.l10n.t('Clear All');
         const choice = await askModal(
-          own('Remove all {0} recent lookups? Their stored reports are deleted, and open report tabs close.', count),
+          own(
+            'Remove all {0} lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.',
+            count,
+          ),
           undefined,
           clear,
         );

@@ -202,7 +202,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       const result = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('VairoSMS: looking up {0} numbers in send {1}', numbers.length, target),
+          title: vscode.l10n.t('VairoSMS: looking up {0} numbers in send #{1}', numbers.length, target),
           cancellable: true,
         },
         async (progress, token) => {
@@ -275,10 +275,10 @@ async function exportResult(result: BatchResult, sendId: string, format: 'csv' |
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     title:
       format === 'json'
-        ? vscode.l10n.t('Export the results of send {0} as JSON', sendId)
+        ? vscode.l10n.t('Export the results of send #{0} as JSON', sendId)
         : delimiter === ';'
-          ? vscode.l10n.t('Export the results of send {0} as CSV, separated by semicolons (;)', sendId)
-          : vscode.l10n.t('Export the results of send {0} as CSV, separated by commas (,)', sendId),
+          ? vscode.l10n.t('Export the results of send #{0} as CSV, separated by semicolons (;)', sendId)
+          : vscode.l10n.t('Export the results of send #{0} as CSV, separated by commas (,)', sendId),
     filters:
       format === 'csv'
         ? {

@@ -78,7 +78,7 @@ export async function promptLookup(values: Extracted, known: Extracted = {}): Pr
         step: total,
         totalSteps: total,
         canGoBack: askId,
-        prompt: vscode.l10n.t('Phone number the SMS was sent to, in send {0}.', sendId ?? ''),
+        prompt: vscode.l10n.t('Phone number the SMS of send #{0} was sent to.', sendId ?? ''),
         placeholder: vscode.l10n.t('for example 0539 999 99 99 or 5399999999'),
         value: number ?? values.number,
         validate: (s) => numberHint(normalizePhone(s), s),

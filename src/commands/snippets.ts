@@ -120,7 +120,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable {
           SNIPPET_LANGUAGES.map((l) => ({ label: snippetLabel(l), language: l })),
           {
             placeHolder: vscode.l10n.t(
-              'Copy the request for {0} in send {1} as…',
+              'Copy the request for {0} in send #{1} as…',
               settings.displayNumber(key.number),
               key.sendId,
             ),

@@ -72,7 +72,7 @@ export function createTools(deps: CommandDeps): Tools {
         const k = keyOf(o.input);
         return {
           invocationMessage: k.ok
-            ? vscode.l10n.t('Looking up {0} in send {1}', shown(k.key.number), k.key.sendId)
+            ? vscode.l10n.t('Looking up {0} in send #{1}', shown(k.key.number), k.key.sendId)
             : vscode.l10n.t('Looking up a VairoSMS report'),
         };
       },
@@ -92,7 +92,7 @@ export function createTools(deps: CommandDeps): Tools {
             return text(
               errorText(
                 vscode.l10n.t(
-                  'The report of {0} in send {1} could not be looked up:',
+                  'The report of {0} in send #{1} could not be looked up:',
                   shown(k.key.number),
                   k.key.sendId,
                 ),
@@ -112,7 +112,7 @@ export function createTools(deps: CommandDeps): Tools {
         const c = checkSendId(String((o.input as { sendId?: unknown } | undefined)?.sendId ?? ''));
         return {
           invocationMessage: c.ok
-            ? vscode.l10n.t('Looking up send {0}', c.value)
+            ? vscode.l10n.t('Looking up send #{0}', c.value)
             : vscode.l10n.t('Looking up a VairoSMS send'),
         };
       },
@@ -129,7 +129,7 @@ export function createTools(deps: CommandDeps): Tools {
           return text(
             r.ok
               ? summaryText(c.value, r.summary, undefined, options())
-              : errorText(vscode.l10n.t('The summary of send {0} could not be looked up:', c.value), r.error),
+              : errorText(vscode.l10n.t('The summary of send #{0} could not be looked up:', c.value), r.error),
           );
         } finally {
           s.dispose();

@@ -46,7 +46,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
     if (watcher.start(key, status, account) === 'final') {
       void showInfo(
         own(
-          '{0} in send {1} is already final: {2}. Nothing to watch.',
+          '{0} in send #{1} is already final: {2}. Nothing to watch.',
           ownNumber(key.number, shown),
           ownSendId(key.sendId),
           own('{0} ({1})', ownStatus(status), describeStatus(status).label),

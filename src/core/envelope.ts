@@ -68,24 +68,71 @@ export function parseEnvelope<S extends object>(
     }
     if (status === 429)
       return { ok: false, error: { kind: 'rate-limited', httpStatus: status, ...p, ...withRetry }, raw: json };
-    if (status === 404 && !isProviderCode(providerText))
-      return { ok: false, error: { kind: 'not-found', httpStatus: status, ...p }, raw: json };
+    if (status === 404 && !isProviderCode(providerText)) {
+      const missing = whatIsMissing(providerText);
+      return {
+        ok: false,
+        error: { kind: 'not-found', httpStatus: status, ...p, ...(missing ? { missing } : {}) },
+        raw: json,
+      };
+    }
     if (status >= 500) return { ok: false, error: { kind: 'server', httpStatus: status, ...p }, raw: json };
     return { ok: false, error: { kind: 'provider', httpStatus: status, ...p }, raw: json };
   }
 
-  // Not the documented envelope: classify by status, keep a short excerpt as a detail.
-  const detail = text.trim() === '' ? 'empty body' : excerpt(answer.redact ? answer.redact(text) : text);
+  // Not the documented envelope: classify by status, keep a short excerpt as a detail (an HTML page: its title and
+  // the start of its visible text, not its markup).
+  const clean = answer.redact ? answer.redact(text) : text;
+  const page = isHtml(clean) ? readHtmlPage(clean) : undefined;
+  const detail = text.trim() === '' ? 'empty body' : excerpt(clean);
+  const withPage = page ? { page } : {};
   const raw = isJson ? json : undefined;
   if (status === 401 || status === 403)
-    return { ok: false, error: { kind: 'unauthorized', httpStatus: status, detail }, raw };
-  if (status === 404) return { ok: false, error: { kind: 'not-found', httpStatus: status, detail }, raw };
+    return { ok: false, error: { kind: 'unauthorized', httpStatus: status, detail, ...withPage }, raw };
+  if (status === 404) return { ok: false, error: { kind: 'not-found', httpStatus: status, detail, ...withPage }, raw };
   if (status === 429)
-    return { ok: false, error: { kind: 'rate-limited', httpStatus: status, detail, ...withRetry }, raw };
-  if (status >= 500) return { ok: false, error: { kind: 'server', httpStatus: status, detail }, raw };
+    return { ok: false, error: { kind: 'rate-limited', httpStatus: status, detail, ...withRetry, ...withPage }, raw };
+  if (status >= 500) return { ok: false, error: { kind: 'server', httpStatus: status, detail, ...withPage }, raw };
   if (status < 200 || status >= 300)
-    return { ok: false, error: { kind: 'http-status', httpStatus: status, detail }, raw };
-  return { ok: false, error: { kind: 'bad-response', httpStatus: status, detail }, raw };
+    return { ok: false, error: { kind: 'http-status', httpStatus: status, detail, ...withPage }, raw };
+  return { ok: false, error: { kind: 'bad-response', httpStatus: status, detail, ...withPage }, raw };
+}
+
+/** What a 404's text says is missing: the provider's pages do not document it, so only a plain "number" or "send"
+ *  word decides; anything else stays "not found". */
+export function whatIsMissing(text: string | undefined): 'send' | 'number' | undefined {
+  if (text === undefined) return undefined;
+  if (/numara|number/i.test(text)) return 'number';
+  if (/g[öo]nderim|\bsend\b/i.test(text)) return 'send';
+  return undefined;
+}
+
+function isHtml(text: string): boolean {
+  return (
+    /^\s*(<!doctype html|<html|<head|<body)/i.test(cutText(text, 2000)) ||
+    /<\/(html|body|title)>/i.test(cutText(text, 20_000))
+  );
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** An HTML error page's title and the start of its visible text (scripts, styles and tags removed), as text. */
+export function readHtmlPage(html: string): { title?: string; text?: string } {
+  const window = cutText(html, 64 * 1024);
+  const decode = (s: string) =>
+    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === '#'
+        ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0x${e.slice(2)}` : e.slice(1)) || 32)
+        : (ENTITIES[e.toLowerCase()] ?? m),
+    );
+  const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(window);
+  const title = titleMatch ? excerpt(decode(titleMatch[1].replace(/<[^>]*>/g, ' ')), 120) : undefined;
+  const body = (/<body[^>]*>([\s\S]*)/i.exec(window)?.[1] ?? window)
+    .replace(/<(script|style|noscript|template)[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<title[^>]*>[\s\S]*?<\/title>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  const text = excerpt(decode(body), 200);
+  return { ...(title ? { title } : {}), ...(text && text !== title ? { text } : {}) };
 }
 
 // Lenient readers for payload fields: the documented samples are only samples.

@@ -2,9 +2,10 @@
 // shows it, the log records it; describeError() gives each class one clear sentence and what to do, and keeps the
 // provider's own words apart, labelled as such.
 import { type ErrorActionId } from '../shared/protocol';
-import { own, type OwnText } from './ownText';
+import { own, ownOrigin, type OwnText } from './ownText';
 import { cutText } from './reportBounds';
 import { assertNever } from './statuses';
+import { type RedirectRefusal } from './transport';
 
 export type ErrorKind =
   | 'input' // a send ID or number we refused before sending
@@ -36,6 +37,14 @@ export interface LookupError {
   /** Why, in our own words, for a failure we found before sending ('input', 'config'). */
   readonly reason?: OwnText;
   readonly retryAfterSeconds?: number;
+  /** 'redirect': which rule refused it, and the target's scheme and host. */
+  readonly redirect?: RedirectRefusal;
+  /** 'timeout': the limit that passed (vairosms.requestTimeoutSeconds). */
+  readonly timeoutSeconds?: number;
+  /** 'not-found': what the provider's text says is missing, when it says. */
+  readonly missing?: 'send' | 'number';
+  /** An HTML error page: its title and the start of its visible text, as received (text from outside). */
+  readonly page?: { readonly title?: string; readonly text?: string };
 }
 
 export interface ErrorDescription {
@@ -130,12 +139,28 @@ export function describeError(e: LookupError): ErrorDescription {
       );
     }
     case 'not-found':
-      return d(
-        own('Report not found'),
-        own('VairoSMS has no report for this send ID and number (HTTP {0}).', status ?? 404),
-        own('Check that the send ID is the one the send call returned and that the number was in that send.'),
-        false,
-      );
+      return e.missing === 'send'
+        ? d(
+            own('Send not found'),
+            own('VairoSMS has no send with this ID for this account (HTTP {0}).', status ?? 404),
+            own(
+              'Check the send ID: it is the number the send call returned. With several accounts, check that this account made the send.',
+            ),
+            false,
+          )
+        : e.missing === 'number'
+          ? d(
+              own('Number not in this send'),
+              own('The send exists, but this number was not in it (HTTP {0}).', status ?? 404),
+              own('Check the number and its form (5XXXXXXXXX or 905XXXXXXXXX), and that it was in this send.'),
+              false,
+            )
+          : d(
+              own('Report not found'),
+              own('VairoSMS has no report for this send ID and number (HTTP {0}).', status ?? 404),
+              own('Check that the send ID is the one the send call returned and that the number was in that send.'),
+              false,
+            );
     case 'rate-limited':
       return d(
         own('Too many requests'),
@@ -148,10 +173,7 @@ export function describeError(e: LookupError): ErrorDescription {
     case 'server':
       return d(
         own('VairoSMS server error'),
-        own(
-          'The VairoSMS server failed (HTTP {0}). The request was not retried automatically, so nothing is sent twice.',
-          status ?? 500,
-        ),
+        own('The VairoSMS server failed (HTTP {0}). The lookup was not retried automatically.', status ?? 500),
         own("Try again in a moment; if it persists, check VairoSMS's status or contact support."),
         true,
       );
@@ -179,7 +201,9 @@ export function describeError(e: LookupError): ErrorDescription {
     case 'timeout':
       return d(
         own('Timed out'),
-        own('VairoSMS did not answer within the time limit.'),
+        e.timeoutSeconds !== undefined
+          ? own('VairoSMS did not answer within {0} s.', e.timeoutSeconds)
+          : own('VairoSMS did not answer within the time limit.'),
         own('Try again, or raise vairosms.requestTimeoutSeconds.'),
         true,
       );
@@ -208,15 +232,32 @@ export function describeError(e: LookupError): ErrorDescription {
         ),
         false,
       );
-    case 'redirect':
+    case 'redirect': {
+      const target = e.redirect?.target !== undefined ? ownOrigin(e.redirect.target) : undefined;
+      const why = e.redirect?.why;
       return d(
         own('Redirect refused'),
-        own(
-          'The server redirected the request to another host, to plain http, or too many times; it was not followed, so the number and key went nowhere else.',
-        ),
+        why === 'too-many'
+          ? own('The server redirected the request more than 3 times; the redirects were not followed further.')
+          : why === 'plain-http' && target
+            ? own(
+                'The server redirected the request to plain http ({0}); it was not followed, so the number and key went nowhere unencrypted.',
+                target,
+              )
+            : why === 'other-host' && target
+              ? own(
+                  'The server redirected the request to another host ({0}); it was not followed, so the number and key went nowhere else.',
+                  target,
+                )
+              : why === 'unreadable'
+                ? own('The server redirected the request to a location that is not a URL; it was not followed.')
+                : own(
+                    'The server redirected the request to another host, to plain http, or too many times; it was not followed, so the number and key went nowhere else.',
+                  ),
         own('Check vairosms.apiRoot.'),
         false,
       );
+    }
     default:
       return assertNever(e.kind);
   }

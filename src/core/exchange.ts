@@ -11,7 +11,14 @@ import { type HttpAnswer, type Parsed } from './envelope';
 import { type LookupError } from './errors';
 import { redactor, redactValueWith } from './redact';
 import { type ApiRequest } from './request';
-import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type Transport, type TransportResponse } from './transport';
+import {
+  MAX_BODY_BYTES,
+  MAX_REDIRECTS,
+  TransportError,
+  type RedirectRefusal,
+  type Transport,
+  type TransportResponse,
+} from './transport';
 
 /** One call: what to send, and how to read the answer into the endpoint's payload fields. */
 export interface Exchange<S extends object> {
@@ -122,7 +129,12 @@ export async function runExchange<S extends object>(
       const detail = err.code ?? undefined;
       return {
         ok: false,
-        error: { kind: err.kind, ...(detail ? { detail } : {}) },
+        error: {
+          kind: err.kind,
+          ...(detail ? { detail } : {}),
+          ...(err.redirect ? { redirect: err.redirect } : {}),
+          ...(err.kind === 'timeout' ? { timeoutSeconds: Math.round(p.timeoutMs / 1000) } : {}),
+        },
         attempts,
         durationMs: now() - started,
       };
@@ -173,7 +185,7 @@ function toTransportError(e: unknown): TransportError {
   if (e instanceof TransportError) return e;
   if (e && typeof e === 'object' && 'kind' in e && typeof (e as { kind: unknown }).kind === 'string') {
     const t = e as { kind: TransportError['kind']; message?: string; code?: string };
-    return new TransportError(t.kind, String(t.message ?? ''), t.code);
+    return new TransportError(t.kind, String(t.message ?? ''), t.code, (e as { redirect?: RedirectRefusal }).redirect);
   }
   return new TransportError('network', e instanceof Error ? e.message : String(e));
 }

@@ -48,3 +48,9 @@ export function ownFileName(name: string): OwnText | undefined {
 export function ownAccountName(name: string): OwnText {
   return ACCOUNT_NAME.test(name) ? (name as OwnText) : own('the account');
 }
+
+/** A scheme and host a server redirected to ("http://evil.example:8080"), shown only when it is plainly that; else
+ *  "a server" (a host is text from outside: no brackets, no spaces, nothing a link could be made of). */
+export function ownOrigin(origin: string): OwnText {
+  return /^https?:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(origin) ? (origin as OwnText) : own('a server');
+}

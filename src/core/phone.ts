@@ -43,7 +43,7 @@ export function normalizePhone(input: string): PhoneResult {
     return {
       ok: false,
       reason: 'length',
-      message: acceptedMessage(own('{0} digits is not a phone number length.', digits.length)),
+      message: acceptedMessage(own('A phone number cannot have {0} digits.', digits.length)),
     };
   }
   const national = digits.length === 10 && digits[0] !== '0';

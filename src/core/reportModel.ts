@@ -73,7 +73,7 @@ function base(ctx: ModelContext, sendId: string, number: string) {
     sendId,
     number,
     strings: strings(),
-    title: l10n.t('{0} in send {1}', number, sendId),
+    title: l10n.t('{0} in send #{1}', number, sendId),
     legend: describeAllStatuses().map(statusView),
     ...(ctx.keepMessage === false ? { saveMessage: false as const } : {}),
   };
@@ -88,7 +88,7 @@ export function loadingModel(ctx: ModelContext, sendId: string, number: string, 
     ...(previous?.message ? { message: previous.message } : {}),
     ...(previous?.timeline ? { timeline: previous.timeline } : {}),
     subtitle: l10n.t('Looking up the report…'),
-    announcement: l10n.t('Looking up the report for {0} in send {1}.', number, sendId),
+    announcement: l10n.t('Looking up the report for {0} in send #{1}.', number, sendId),
   };
 }
 
@@ -121,7 +121,7 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     },
     timeField('createdAt', l10n.t('Created (created_at)'), r.createdAt, zoneNote, ctx),
     timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
-    { id: 'elapsed', label: l10n.t('Created to updated'), value: elapsedText(r) },
+    { id: 'elapsed', label: l10n.t('Time from created to updated'), value: elapsedText(r) },
   ];
   const cutFields = new Set(r.cut?.fields ?? []);
   fields.forEach((f, i) => {
@@ -172,7 +172,7 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
         }
       : {}),
     subtitle: input.fromHistory
-      ? l10n.t('From recent lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
+      ? l10n.t('From Recent Lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
       : l10n.t('Checked {0}.', checked),
     ...(input.timeline && input.timeline.length > 1
       ? {
@@ -218,7 +218,14 @@ export function errorModel(
       message: d.message,
       action: d.action,
       ...(d.providerLabel && d.providerText ? { providerLabel: d.providerLabel, providerText: d.providerText } : {}),
-      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.page
+        ? {
+            detail: [error.page.title, error.page.text].filter((t) => t).join(' — ') || l10n.t('(an empty page)'),
+            detailLabel: l10n.t("The server's answer, an HTML page (Show Raw Response has all of it)"),
+          }
+        : error.detail
+          ? { detail: error.detail }
+          : {}),
       actions,
     },
     subtitle: previous?.state === 'report' ? l10n.t('The last successful report is shown below.') : undefined,
@@ -250,7 +257,7 @@ function timeField(
   const note =
     t === undefined
       ? l10n.t('Shown as received; not a date we can read.')
-      : `${zoneNote} ${l10n.t('That is {0} your time ({1}).', new Date(t).toLocaleString(ctx.lang), relativeTime(t, ctx.now, ctx.lang))}`;
+      : `${zoneNote} ${l10n.t('In your time zone: {0} ({1}).', new Date(t).toLocaleString(ctx.lang), relativeTime(t, ctx.now, ctx.lang))}`;
   return { id, label, value, note };
 }
 

@@ -58,7 +58,7 @@ function time(id: string, label: string, value: string | undefined, ctx: SendCon
     note:
       t === undefined
         ? l10n.t('Shown as received; not a date we can read.')
-        : l10n.t('Turkey time (UTC+3), assumed. In your time: {0}.', new Date(t).toLocaleString(ctx.lang)),
+        : l10n.t('Turkey time (UTC+3), assumed. In your time zone: {0}.', new Date(t).toLocaleString(ctx.lang)),
   };
 }
 

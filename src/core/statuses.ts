@@ -76,7 +76,7 @@ const TEXT: Record<StatusCode, () => { label: OwnText; meaning: OwnText; nextSte
     label: own('Waiting for report'),
     meaning: own('The operator has the message; its delivery report has not arrived yet.'),
     nextStep: own(
-      'Keep checking with growing intervals until the validity period ends (often 24 hours). A phone that is off or out of coverage stays here.',
+      "Keep checking at growing intervals until the send's validity period ends (the send summary gives it). A phone that is off or out of coverage can stay here until then.",
     ),
   }),
   DELIVERED: () => ({
@@ -94,11 +94,11 @@ const TEXT: Record<StatusCode, () => { label: OwnText; meaning: OwnText; nextSte
   NOT_DELIVERED: () => ({
     label: own('Not delivered'),
     meaning: own('The operator could not deliver the message, usually because the number is not in service.'),
-    nextStep: own('Confirm the number with its owner. Do not retry in a loop.'),
+    nextStep: own('Confirm the number with its owner before you resend the SMS; do not resend it in a loop.'),
   }),
   EXPIRED: () => ({
     label: own('Expired'),
-    meaning: own('The message was not delivered within its validity period (phone off or out of coverage).'),
+    meaning: own('The message was not delivered within its validity period (often: phone off or out of coverage).'),
     nextStep: own(
       'Resend only if it still matters; for a one-time code, issue a new code. Consider a longer validity period.',
     ),
@@ -120,13 +120,15 @@ const TEXT: Record<StatusCode, () => { label: OwnText; meaning: OwnText; nextSte
   SEND_ERROR: () => ({
     label: own('Send error'),
     meaning: own('An error occurred while sending; the causes vary.'),
-    nextStep: own('Retry once later; if it fails again, contact VairoSMS support with the send ID and the number.'),
+    nextStep: own(
+      'Resend the SMS once, later; if it fails again, contact VairoSMS support with the send ID and the number.',
+    ),
   }),
   BLACKLISTED_DESTINATION_ADDRESS: () => ({
     label: own('Blacklisted'),
     meaning: own('The recipient is on the blacklist, so the message was not sent.'),
     nextStep: own(
-      'Do not resend. If this person should receive messages, remove the number from the blacklist in the VairoSMS panel.',
+      'Do not resend. If the recipient opted out (an İYS refusal, an unsubscribe), do not remove the number; if it was added by mistake, remove it from the blacklist in the VairoSMS panel.',
     ),
   }),
 };

@@ -85,7 +85,7 @@ export function reportText(
 ): string {
   const number = o.mask ? maskPhone(key.number) : key.number;
   const lines: Array<string | undefined> = [
-    l10n.t('VairoSMS report of {0} in send {1}.', number, key.sendId),
+    l10n.t('VairoSMS report of {0} in send #{1}.', number, key.sendId),
     statusText(describeStatus(r.status)),
     time(l10n.t('Created'), r.createdAt, o),
     time(l10n.t('Last status change'), r.updatedAt, o),

@@ -23,6 +23,12 @@ export interface TransportResponse {
 
 export type TransportErrorKind = 'timeout' | 'cancelled' | 'offline' | 'network' | 'tls' | 'redirect' | 'too-large';
 
+/** Why a redirect was refused, and where it pointed (scheme and host only: never a path or a query). */
+export interface RedirectRefusal {
+  readonly why: 'too-many' | 'unreadable' | 'other-host' | 'plain-http';
+  readonly target?: string;
+}
+
 /** Thrown by a Transport. `message` never contains the request URL's query (it is redacted at the source). */
 export class TransportError extends Error {
   constructor(
@@ -30,6 +36,8 @@ export class TransportError extends Error {
     message: string,
     /** The low-level code, e.g. ECONNREFUSED or CERT_HAS_EXPIRED. */
     readonly code?: string,
+    /** For 'redirect': which rule refused it. */
+    readonly redirect?: RedirectRefusal,
   ) {
     super(message);
     this.name = 'TransportError';

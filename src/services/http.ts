@@ -53,16 +53,21 @@ export const transport: Transport = async (req: TransportRequest): Promise<Trans
       if (REDIRECT_STATUSES.has(res.status) && location !== null) {
         res.body?.resume();
         if (redirects >= req.maxRedirects) {
-          throw new TransportError('redirect', `more than ${req.maxRedirects} redirects`);
+          throw new TransportError('redirect', `more than ${req.maxRedirects} redirects`, undefined, {
+            why: 'too-many',
+          });
         }
         let next: URL;
         try {
           next = new URL(location, url);
         } catch {
-          throw new TransportError('redirect', 'redirect to an unreadable location');
+          throw new TransportError('redirect', 'redirect to an unreadable location', undefined, { why: 'unreadable' });
         }
         if (!allowedRedirect(origin, next)) {
-          throw new TransportError('redirect', `redirect to ${describeTarget(next)} refused`);
+          throw new TransportError('redirect', `redirect to ${describeTarget(next)} refused`, undefined, {
+            why: next.hostname.toLowerCase() === origin.hostname.toLowerCase() ? 'plain-http' : 'other-host',
+            target: describeTarget(next),
+          });
         }
         url = next;
         continue;

@@ -135,7 +135,7 @@ export class LookupService extends Disposable {
     let result: SummaryResult;
     try {
       result = options.progress
-        ? await this.withProgress(vscode.l10n.t('VairoSMS: looking up send {0}…', sendId), link.signal, (signal) =>
+        ? await this.withProgress(vscode.l10n.t('VairoSMS: looking up send #{0}…', sendId), link.signal, (signal) =>
             this.client.lookUpSend(sendId, signal, options.account),
           )
         : await this.client.lookUpSend(sendId, link.signal, options.account);
@@ -175,7 +175,7 @@ export class LookupService extends Disposable {
         options.progress === false
           ? await this.client.lookUpReport(key, link.signal, account)
           : await this.withProgress(
-              vscode.l10n.t('VairoSMS: looking up {0} in send {1}…', settings.displayNumber(key.number), key.sendId),
+              vscode.l10n.t('VairoSMS: looking up {0} in send #{1}…', settings.displayNumber(key.number), key.sendId),
               link.signal,
               (signal) => this.client.lookUpReport(key, signal, account),
             );

@@ -34,6 +34,8 @@ export interface ErrorView {
   readonly providerLabel?: string;
   readonly providerText?: string;
   readonly detail?: string;
+  /** What `detail` is, e.g. "The server's answer (an HTML page)"; absent: a technical detail. */
+  readonly detailLabel?: string;
   readonly actions: ReadonlyArray<{ readonly id: ErrorActionId; readonly label: string }>;
 }
 

@@ -25,7 +25,7 @@ export class LookupNotifier extends Disposable {
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));
     const choice = await showErrorWith(
       own(
-        '{0} ({1} in send {2}): {3} {4}',
+        '{0} ({1} in send #{2}): {3} {4}',
         d.title,
         ownNumber(e.key.number, settings.displayNumber),
         ownSendId(e.key.sendId),

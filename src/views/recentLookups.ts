@@ -140,7 +140,7 @@ export class RecentLookupsView extends Disposable {
         ? 'lookup pending'
         : 'lookup';
     const label = vscode.l10n.t(
-      '{0} in send {1}: {2}, {3}, checked {4}',
+      '{0} in send #{1}: {2}, {3}, checked {4}',
       number,
       e.sendId,
       info.code || '—',
@@ -176,7 +176,7 @@ export class RecentLookupsView extends Disposable {
     const account = this.accountName(e);
     if (account !== undefined) tip.appendText(vscode.l10n.t('Account: {0}', account)).appendMarkdown('\n\n');
     tip.appendText(
-      vscode.l10n.t('{0} in send {1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when),
+      vscode.l10n.t('{0} in send #{1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when),
     );
     item.tooltip = tip;
     return item;

@@ -183,12 +183,12 @@ export class ReportPanel extends Disposable {
   /** The send's summary; `draw` false: kept for the next render (a restored panel is drawn once, with it). */
   showSummary(summary: SummaryState, draw = true): void {
     this.summary = summary;
-    if (draw && this.model) void this.render({ ...this.model, seq: this.nextSeq() });
+    if (draw && this.model) void this.render(this.again(this.model));
   }
 
   /** The same report again with the watch buttons updated. */
   showWatching(watching: boolean): void {
-    if (this.model?.state === 'report') void this.render({ ...this.model, seq: this.nextSeq(), watching });
+    if (this.model?.state === 'report') void this.render({ ...this.again(this.model), watching });
   }
 
   /** A restored model drawn again under a new sequence number. */
@@ -222,11 +222,17 @@ export class ReportPanel extends Disposable {
 
   /** Draws the current model again: the account's name or the accounts changed. */
   refreshAccount(): void {
-    if (this.model) void this.render({ ...this.model, seq: this.nextSeq() });
+    if (this.model) void this.render(this.again(this.model));
   }
 
   private ctx(): ModelContext {
     return { seq: this.nextSeq(), lang: vscode.env.language, now: Date.now(), keepMessage: settings.keepMessageText() };
+  }
+
+  /** The model drawn again for a change around it (the send's summary, the watch buttons, the account's name): a new
+   *  sequence number, and nothing for the live region to say again, so a status change is announced once. */
+  private again(model: ReportModel): ReportModel {
+    return { ...model, seq: this.nextSeq(), announcement: '' };
   }
 
   private nextSeq(): number {

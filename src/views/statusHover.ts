@@ -38,7 +38,7 @@ export function statusHover(line: string, position: vscode.Position, at: CodeAt)
   const args = found.sendId && found.number ? [found.sendId, found.number] : undefined;
   const link = `command:${Commands.lookUpReport}${args ? `?${encodeURIComponent(JSON.stringify(args))}` : ''}`;
   const label = args
-    ? vscode.l10n.t('Look up {0} in send {1}', found.number ?? '', found.sendId ?? '')
+    ? vscode.l10n.t('Look up {0} in send #{1}', found.number ?? '', found.sendId ?? '')
     : vscode.l10n.t('Look Up Number Report…');
   md.appendMarkdown(`---\n\n[$(search) ${escapeLinkText(label)}](${link} "${escapeTitle(label)}")`);
   return new vscode.Hover(md, new vscode.Range(position.line, at.start, position.line, at.end));

@@ -47,7 +47,7 @@ export class WatchStatus extends Disposable {
     this.item.text = `$(eye) ${text}`;
     this.item.tooltip = all
       .map((w) =>
-        vscode.l10n.t('{0} in send {1}: {2}, {3} checks', shown(w.number), w.sendId, ownStatus(w.status), w.checks),
+        vscode.l10n.t('{0} in send #{1}: {2}, {3} checks', shown(w.number), w.sendId, ownStatus(w.status), w.checks),
       )
       .join('\n');
     this.item.accessibilityInformation = { label: text, role: 'button' };
@@ -68,7 +68,7 @@ export class WatchStatus extends Disposable {
         const info = describeStatus(e.status);
         const open = vscode.l10n.t('Open Report');
         void showInfo(
-          own('{0} in send {1} is now final: {2} ({3}).', number, sendId, ownStatus(info.code), info.label),
+          own('{0} in send #{1} is now final: {2} ({3}).', number, sendId, ownStatus(info.code), info.label),
           open,
         ).then((c) => {
           if (c === open) void vscode.commands.executeCommand(Commands.openLookup, e.key);
@@ -79,7 +79,7 @@ export class WatchStatus extends Disposable {
         // The status came from the provider: a known code is named as it is, any other only as "an unknown status".
         void showWarning(
           own(
-            'Stopped watching {0} in send {1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
+            'Stopped watching {0} in send #{1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
             number,
             sendId,
             Math.round(e.elapsedMs / 60_000),
@@ -89,14 +89,14 @@ export class WatchStatus extends Disposable {
         return;
       case 'error': {
         const d = describeError({ kind: e.error ?? 'network' });
-        void showError(own('Stopped watching {0} in send {1}: {2}. {3}', number, sendId, d.title, d.action));
+        void showError(own('Stopped watching {0} in send #{1}: {2}. {3}', number, sendId, d.title, d.action));
         return;
       }
       case 'send-failed': {
         const open = vscode.l10n.t('Open Report');
         void showWarning(
           own(
-            'Stopped watching {0} in send {1}: the send failed (nothing was sent, no credit was used), so its report will not change.',
+            'Stopped watching {0} in send #{1}: the send failed (nothing was sent, no credit was used), so its report will not change.',
             number,
             sendId,
           ),

@@ -40,7 +40,15 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         ),
       );
     }
-    if (e.detail) s.appendChild(el('p', { class: 'detail' }, el('code', { text: e.detail })));
+    if (e.detail)
+      s.appendChild(
+        el(
+          'p',
+          { class: 'detail' },
+          e.detailLabel ? el('span', { class: 'detail-label', text: `${e.detailLabel}: ` }) : null,
+          el('code', { text: e.detail, attrs: { dir: 'auto' } }),
+        ),
+      );
     s.appendChild(el('p', { class: 'error-action', text: e.action }));
     const actions = el('div', { class: 'actions' });
     for (const a of e.actions)

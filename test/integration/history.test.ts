@@ -202,7 +202,7 @@ describe('history: Recent Lookups', () => {
     assert.equal(ask.kind, 'warning');
     assert.equal(ask.modal, true, 'a modal dialog');
     assert.deepEqual(ask.items, ['Clear All']);
-    assert.match(ask.text, /Remove all 2 recent lookups/);
+    assert.match(ask.text, /Remove all 2 lookups from Recent Lookups/);
     assert.equal((await history()).length, 2, 'dismissed: nothing cleared');
 
     const confirmed = recordMessages((m) => (m.kind === 'warning' && m.modal ? 'Clear All' : undefined));
@@ -294,7 +294,7 @@ describe('history: Recent Lookups', () => {
     );
     const model = (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model;
     assert.equal(model?.status?.code, 'DELIVERED');
-    assert.match(model?.subtitle ?? '', /From recent lookups/);
+    assert.match(model?.subtitle ?? '', /From Recent Lookups/);
     assert.equal(model?.message?.text, SAMPLE_REPORT.mesaj);
 
     const messages = recordMessages();

@@ -97,7 +97,7 @@ describe('lookup: Look Up Number Report', () => {
       assert.equal(id.totalSteps, 2);
       assert.notEqual(id.password, true, 'the send ID is not a password');
       assert.match(number.prompt ?? '', /Phone number/);
-      assert.match(number.prompt ?? '', new RegExp(`send ${SAMPLE.sendId}`), 'the number step names the send ID');
+      assert.match(number.prompt ?? '', new RegExp(`send #${SAMPLE.sendId}`), 'the number step names the send ID');
       assert.equal(number.step, 2);
       assert.equal(number.totalSteps, 2);
       assert.ok(number.buttons.includes(vscode.QuickInputButtons.Back), 'the number step offers Back');

@@ -233,7 +233,7 @@ describe('panel: the report panel', () => {
       assert.equal(restored.model?.state, 'report');
       assert.equal(restored.model?.status?.code, 'DELIVERED');
       assert.deepEqual(fieldsById(restored.model), fieldsById(saved), 'the same fields');
-      assert.match(restored.model?.subtitle ?? '', /From recent lookups/, 'rendered from the stored lookup');
+      assert.match(restored.model?.subtitle ?? '', /From Recent Lookups/, 'rendered from the stored lookup');
       assert.ok((restored.model?.seq ?? 0) > (saved?.seq ?? 0), 'a newer model than the saved one');
       assert.ok(restored.html.includes('Content-Security-Policy'), 'the restored panel got its HTML');
       assert.equal(panel.title, `${SAMPLE.number} · send ${SAMPLE.sendId}`, 'and its title');

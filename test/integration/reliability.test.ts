@@ -316,7 +316,7 @@ describe('reliability (extension host)', () => {
   });
 
   describe('row 18: stored history that is corrupt, of the wrong type or far too large', () => {
-    const notice = /stored recent lookups were unreadable or over the limit/;
+    const notice = /lookups stored in Recent Lookups were unreadable or over the limit/;
 
     it('is repaired and capped on load, keeps working, and the user is told once', async () => {
       const warnings: string[] = [];

@@ -78,7 +78,7 @@ describe('language model tools', function () {
     await setApiKey(KEY);
     const t = await invoke('vairosms_lookUpReport', WAITING);
     for (const part of [
-      `VairoSMS report of ${WAITING.number} in send ${WAITING.sendId}.`,
+      `VairoSMS report of ${WAITING.number} in send #${WAITING.sendId}.`,
       'Status WAITING: Waiting for report.',
       'Final or pending: Pending: may still change',
       'Diagnosis: If no delivery report arrives by',
@@ -95,7 +95,7 @@ describe('language model tools', function () {
 
     await setSetting('maskNumbers', true);
     const masked = `${WAITING.number.slice(0, 3)}****${WAITING.number.slice(-3)}`;
-    assert.ok((await invoke('vairosms_lookUpReport', WAITING)).includes(`report of ${masked} in send 187`));
+    assert.ok((await invoke('vairosms_lookUpReport', WAITING)).includes(`report of ${masked} in send #187`));
     await setSetting('maskNumbers', undefined);
   });
 
@@ -103,7 +103,7 @@ describe('language model tools', function () {
     assert.match(await invoke('vairosms_lookUpReport', { sendId: 'abc', number: SAMPLE.number }), /^Not looked up: /);
     assert.match(await invoke('vairosms_lookUpReport', { sendId: '187' }), /^Not looked up: The input needs "number"/);
     const t = await invoke('vairosms_lookUpReport', { sendId: '9002', number: SAMPLE.number });
-    assert.match(t, /^The report of 5399999999 in send 9002 could not be looked up: /);
+    assert.match(t, /^The report of 5399999999 in send #9002 could not be looked up: /);
     assert.ok(!/\bat [\w.<>]+ \(|\.js:\d+:\d+/.test(t), `no stack trace:\n${t}`);
     assert.ok(!t.includes('<script'), "the server's HTML is not in the text");
   });
@@ -193,6 +193,6 @@ describe('the debugger: Look Up VairoSMS Report on a variable', function () {
       boxes.restore();
     }
     assert.equal(boxes.asked.length, 1, 'one box: the number');
-    assert.match(boxes.asked[0].prompt ?? '', /Phone number the SMS was sent to, in send 4711\./);
+    assert.match(boxes.asked[0].prompt ?? '', /Phone number the SMS of send #4711 was sent to\./);
   });
 });

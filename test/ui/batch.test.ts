@@ -194,7 +194,7 @@ describe('Batch lookup: several numbers of one send', function () {
     await v.editorTab(title).waitFor({ timeout: 15000 });
     const report = v.webview(title);
     await report.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
-    assert.equal(await report.locator('h1').innerText(), `${batchNumber(i)} in send ${BATCH.sendId}`);
+    assert.equal(await report.locator('h1').innerText(), `${batchNumber(i)} in send #${BATCH.sendId}`);
     assert.equal(await report.locator('.status-line .badge').getAttribute('data-code'), batchStatus(i));
     assert.match(await report.locator('#message-text').innerText(), new RegExp(`Toplu gönderim #${i}:`));
     assert.equal(sb.requests.length, before, 'the report was already known: no request');

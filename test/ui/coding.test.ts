@@ -391,13 +391,13 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await mediaShot(v, 'screenshot-hover.png', { ...shot, x: shot.x - 60, width: shot.width + 60 });
   });
 
-  it('offers "Look up 5399999999 in send 187" on a log line naming both, and the link opens that report without prompts', async () => {
+  it('offers "Look up 5399999999 in send #187" on a log line naming both, and the link opens that report without prompts', async () => {
     const v = vscode();
     await closeAllEditors(v);
     await v.openFile('sms.log');
     await hoverWord(v, 'WAITING', 'WAITING · Waiting for report', 'durum_gonderim=WAITING');
     const hover = ourHover(v, 'WAITING · Waiting for report');
-    const link = hover.locator('a').filter({ hasText: `Look up ${SAMPLE.number} in send ${SAMPLE.sendId}` });
+    const link = hover.locator('a').filter({ hasText: `Look up ${SAMPLE.number} in send #${SAMPLE.sendId}` });
     assert.equal(await link.count(), 1, `the prefilled link: ${await hover.innerText()}`);
     assert.equal(
       await hover.locator('a').filter({ hasText: 'Look Up Number Report…' }).count(),
@@ -414,7 +414,7 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
       [],
       'nothing was asked',
     );
-    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
+    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send #${SAMPLE.sendId}`);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
     const sent = sb.requests.slice(before);
     assert.equal(sent.length, 1, 'one request');
@@ -441,14 +441,37 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await v.page.keyboard.press('Shift+End');
     const line = fixture('sms.log').split('\n')[0];
     await v.page.locator('.part.statusbar').getByText(`(${line.length} selected)`).waitFor({ timeout: 10000 });
-    // The editor's context menu offers it on a selection (README screenshot), then Escape and run it from the palette.
+    // The editor's context menu offers it on a selection, in a "VairoSMS" submenu of its own (README screenshot),
+    // then Escape and run it from the palette.
     await v.page.mouse.click(center(queued).x, center(queued).y, { button: 'right' });
-    const menuItem = v.page.locator('.monaco-menu .action-item', { hasText: 'Look Up Selection' }).first();
+    const submenu = v.page.locator('.monaco-menu .action-item', { hasText: /^VairoSMS$/ }).first();
+    await submenu.waitFor({ timeout: 10000 });
+    assert.equal(
+      await v.page
+        .locator('.context-view .monaco-menu')
+        .first()
+        .locator('.action-item', { hasText: /^Look Up Selection$/ })
+        .count(),
+      0,
+      'not loose in the editor menu',
+    );
+    await submenu.hover();
+    const menuItem = v.page.locator('.monaco-menu .action-item', { hasText: /^Look Up Selection$/ }).first();
     await menuItem.waitFor({ timeout: 10000 });
-    const menu = await v.page.locator('.context-view .monaco-menu').first().boundingBox();
+    await v.page
+      .locator('.monaco-menu .action-item', { hasText: /^Look Up Several Numbers…$/ })
+      .first()
+      .waitFor();
+    const menus = v.page.locator('.context-view .monaco-menu');
+    const boxes = await Promise.all([menus.first().boundingBox(), menus.last().boundingBox()]);
     const editorBox = await v.page.locator('.part.editor').boundingBox();
-    if (menu && editorBox)
-      await mediaShot(v, 'screenshot-selection.png', union({ ...editorBox, height: 140 }, menu, 8));
+    if (boxes[0] && boxes[1] && editorBox)
+      await mediaShot(
+        v,
+        'screenshot-selection.png',
+        union(union({ ...editorBox, height: 140 }, boxes[0], 8), boxes[1], 8),
+      );
+    await v.page.keyboard.press('Escape');
     await v.page.keyboard.press('Escape');
     await menuItem.waitFor({ state: 'hidden' });
     await v.page.locator('.part.statusbar').getByText(`(${line.length} selected)`).waitFor({ timeout: 10000 });
@@ -512,7 +535,7 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     await mediaShot(v, 'screenshot-watch.png', union({ ...editor, height: editor.height * 0.55 }, bar, 0));
 
     const done = v.notification(
-      `${PROGRESSING.number} in send ${PROGRESSING.sendId} is now final: DELIVERED (Delivered).`,
+      `${PROGRESSING.number} in send #${PROGRESSING.sendId} is now final: DELIVERED (Delivered).`,
     );
     await done.waitFor({ timeout: 40000 });
     const took = Date.now() - startedAt;

@@ -17,6 +17,19 @@ describe('npm run demo', () => {
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
       );
     });
-    assert.match(out, /demo smoke: workbench password required, with it HTTP 200, sandbox lookup DELIVERED/);
+    assert.match(out, /demo smoke: workbench password required, with it HTTP 200, sandbox lookup DELIVERED, locale en/);
+  });
+
+  it('--locale tr starts VS Code in Turkish', async function () {
+    this.timeout(120000);
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [path.join(REPO_ROOT, 'scripts', 'demo.mjs'), '--smoke', '--no-build', '--locale', 'tr'],
+        { cwd: REPO_ROOT, timeout: 110000 },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)),
+      );
+    });
+    assert.match(out, /sandbox lookup DELIVERED, locale tr/);
   });
 });

@@ -6,7 +6,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 /** The title of our activity-bar entry (package.json `viewsContainers.activitybar[0].title`, same in every language). */
 export const ACTIVITY_TITLE = 'VairoSMS';
@@ -87,6 +87,9 @@ export interface VSCode {
    * by index among all ready webviews, or (no argument) the first visible one.
    */
   webview(titleOrIndex?: string | number): FrameLocator;
+  /** The Playwright Frame of a webview's content (for evaluate: axe-core), by its editor title. */
+  webviewFrame(title: string): Promise<Frame>;
+
   /** The first notification toast containing `text`. */
   notification(text: string | RegExp): Locator;
   /** The in-page modal dialog (`showWarningMessage(…, { modal: true })`), optionally containing `text`. */
@@ -755,6 +758,18 @@ function makeDriver(p: DriverParts): VSCode {
         frame = page.locator(`iframe.webview.ready[data-editor-title=${cssString(titleOrIndex)}]`).first();
       else frame = frames.filter({ visible: true }).first();
       return frame.contentFrame().frameLocator('#active-frame');
+    },
+
+    async webviewFrame(title) {
+      const outer = await page
+        .locator(`iframe.webview.ready[data-editor-title=${cssString(title)}]`)
+        .first()
+        .elementHandle({ timeout: 30000 });
+      const outerFrame = await outer?.contentFrame();
+      const inner = await outerFrame?.waitForSelector('#active-frame', { timeout: 30000 });
+      const frame = await inner?.contentFrame();
+      if (!frame) throw new Error(`no content frame in the webview "${title}"`);
+      return frame;
     },
 
     notification(text) {

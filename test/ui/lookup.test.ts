@@ -169,20 +169,20 @@ describe('Lookup experience (en, light)', function () {
       );
       await v.inputBox.fill(SAMPLE.sendId);
       await v.inputBox.enter();
-      await v.inputBox.waitFor(`Phone number the SMS was sent to, in send ${SAMPLE.sendId}.`);
+      await v.inputBox.waitFor(`Phone number the SMS of send #${SAMPLE.sendId} was sent to.`);
       assert.match(await v.page.locator('.quick-input-widget .quick-input-title').innerText(), /2\/2/);
       await v.inputBox.type('0539 999 99 99');
       await v.inputBox.waitForValidationMessage('Will be sent as 5399999999 (Turkish mobile number).');
       await v.inputBox.enter();
       await v
-        .notification(`VairoSMS: looking up ${SAMPLE.number} in send ${SAMPLE.sendId}…`)
+        .notification(`VairoSMS: looking up ${SAMPLE.number} in send #${SAMPLE.sendId}…`)
         .waitFor({ timeout: 10000 });
       await v.webview(SAMPLE_TAB).locator('#app[data-state="loading"]').waitFor({ timeout: 10000 });
     } finally {
       sb.setLatency(0);
     }
     const frame = await panel(v, SAMPLE_TAB);
-    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
+    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send #${SAMPLE.sendId}`);
     assert.equal(await frame.locator('td[data-field="number"] .value').textContent(), SAMPLE.number);
     assert.equal(
       await frame.locator('#message-text').textContent(),
@@ -305,7 +305,7 @@ describe('Lookup experience (en, light)', function () {
       'The operator confirmed delivery to the handset.',
       'Final',
       'What to do next: Nothing to do; stop polling.',
-      `${SAMPLE.number} in send ${SAMPLE.sendId}`,
+      `${SAMPLE.number} in send #${SAMPLE.sendId}`,
       'Click to reopen the stored report.',
     ]) {
       assert.ok(tip.includes(part), `tree tooltip has "${part}": ${tip}`);
@@ -321,7 +321,7 @@ describe('Lookup experience (en, light)', function () {
     const before = sb.requests.length;
     await row.click();
     const frame = await panel(v, SAMPLE_TAB);
-    assert.match((await frame.locator('.subtitle').textContent()) ?? '', /^From recent lookups, checked/);
+    assert.match((await frame.locator('.subtitle').textContent()) ?? '', /^From Recent Lookups, checked/);
     assert.equal(await frame.locator('#message-text').textContent(), MESSAGE);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
     await v.page.waitForTimeout(500); // a late request would show up here
@@ -340,7 +340,7 @@ describe('Lookup experience (en, light)', function () {
     const toast = v.notification('Wrong API key');
     await toast.waitFor({ timeout: 20000 });
     const toastText = (await toast.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ');
-    assert.match(toastText, new RegExp(`^Wrong API key \\(${WRONG_KEY_NUMBER} in send 187\\)`));
+    assert.match(toastText, new RegExp(`^Wrong API key \\(${WRONG_KEY_NUMBER} in send #187\\)`));
     assert.ok(!toastText.includes(TEXT.wrongKey), "the provider's text stays out of the notification");
     const toastSetKey = toast.locator('.monaco-button').filter({ hasText: /^Set API Key…$/ });
     assert.equal(await toastSetKey.count(), 1, 'the notification offers Set API Key…');
@@ -400,7 +400,7 @@ describe('Lookup experience (en, light)', function () {
       'the same tabs as before the reload',
     );
     const frame = await panel(v, SAMPLE_TAB);
-    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send ${SAMPLE.sendId}`);
+    assert.equal(await frame.locator('h1').textContent(), `${SAMPLE.number} in send #${SAMPLE.sendId}`);
     assert.equal(await frame.locator('#message-text').textContent(), MESSAGE);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
     assert.equal(await frame.locator('table.legend tbody tr').count(), 11);
@@ -449,12 +449,12 @@ describe('Lookup experience (en, light)', function () {
     );
     await clearAll.click();
     await v
-      .dialog('Remove all 1 recent lookups? Their stored reports are deleted, and open report tabs close.')
+      .dialog('Remove all 1 lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.')
       .waitFor();
     await v.clickDialogButton('Cancel');
     assert.equal(await v.treeRow(SAMPLE.number).count(), 1, 'cancel keeps the entries');
     await clearAll.click();
-    await v.dialog(/Remove all 1 recent lookups\?/).waitFor();
+    await v.dialog(/Remove all 1 lookups from Recent Lookups\?/).waitFor();
     await v.clickDialogButton('Clear All');
     const welcome = v.page.locator('.part.sidebar .welcome-view-content');
     await welcome.waitFor();

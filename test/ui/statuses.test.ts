@@ -365,7 +365,7 @@ describe('Statuses, unknown codes and hostile text (en, dark)', function () {
       'refused',
       'Final: not delivered',
       'What to do next:',
-      `${NUMBER_FOR_STATUS.REJECTED} in send ${SEND}`,
+      `${NUMBER_FOR_STATUS.REJECTED} in send #${SEND}`,
     ]) {
       assert.ok(text.includes(part), `tooltip lacks "${part}": ${text}`);
     }

@@ -37,17 +37,17 @@ describe('Lookup experience in Turkish (tr)', function () {
     assert.equal(await v.inputBox.input.getAttribute('placeholder'), 'örneğin 187');
     await v.inputBox.fill(SAMPLE.sendId);
     await v.inputBox.enter();
-    await v.inputBox.waitFor("187 numaralı gönderimde SMS'in gönderildiği telefon numarası.");
+    await v.inputBox.waitFor("SMS'in gönderildiği telefon numarası (gönderim 187).");
     await v.inputBox.type('0539 999 99 99');
     await v.inputBox.waitForValidationMessage('5399999999 olarak gönderilecek (Türkiye cep numarası).');
     await v.inputBox.enter();
     await v.inputBox.waitFor(
-      "Sorgular için bir VairoSMS API anahtarı gerekiyor. Buraya yapıştırın; VS Code'un gizli deposunda saklanır.",
+      "Sorgular için bir VairoSMS API anahtarı gerekiyor. Buraya yapıştırın; VS Code'un güvenli depolamasında saklanır.",
     );
     assert.equal(await v.inputBox.isPassword(), true, 'the key box masks its input');
     await v.inputBox.fill(KEY);
     await v.inputBox.enter();
-    await v.notification("VairoSMS API anahtarı VS Code'un gizli deposuna kaydedildi.").waitFor();
+    await v.notification("VairoSMS API anahtarı VS Code'un güvenli depolamasına kaydedildi.").waitFor();
   });
 
   it('shows the report panel in Turkish', async () => {
@@ -56,16 +56,13 @@ describe('Lookup experience in Turkish (tr)', function () {
     await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
     assert.equal(await frame.locator('html').getAttribute('lang'), 'tr');
     assert.equal(await frame.locator('.eyebrow').textContent(), 'VairoSMS numara raporu');
-    assert.equal(await frame.locator('h1').textContent(), '187 numaralı gönderimde 5399999999');
+    assert.equal(await frame.locator('h1').textContent(), '5399999999 numarası (gönderim 187)');
     assert.match((await frame.locator('.subtitle').textContent()) ?? '', /^Sorgulandı: şimdi\.$/);
     assert.equal(await frame.locator('.toolbar button').first().textContent(), 'Yenile');
     assert.equal(await frame.locator('#status-h').textContent(), 'İletim durumu');
     assert.equal(await frame.locator('.status-line .badge .label').textContent(), 'İletildi');
     assert.equal(await frame.locator('.status-line .finality').textContent(), 'Kesin');
-    assert.equal(
-      await frame.locator('p.meaning').textContent(),
-      'Operatör, mesajın cihaza teslim edildiğini teyit etti.',
-    );
+    assert.equal(await frame.locator('p.meaning').textContent(), 'Operatör, mesajın cihaza iletildiğini teyit etti.');
     assert.equal(await frame.locator('#message-h').textContent(), 'Mesaj metni');
     assert.equal(
       await frame.locator('#message-text').textContent(),
@@ -84,9 +81,9 @@ describe('Lookup experience in Turkish (tr)', function () {
     const text = (await tip.textContent()) ?? '';
     for (const part of [
       'DELIVERED · İletildi',
-      'Anlamı: Operatör, mesajın cihaza teslim edildiğini teyit etti.',
+      'Anlamı: Operatör, mesajın cihaza iletildiğini teyit etti.',
       'Kesin mi, beklemede mi: Kesin',
-      'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.',
+      'Sonraki adım: Yapılacak bir şey yok; sorgulamayı bırakın.',
       'VairoSMS belgeleri (Türkçe): Mesaj iletildi.',
     ]) {
       assert.ok(text.includes(part), `the tooltip has "${part}": ${text}`);
@@ -120,7 +117,7 @@ describe('Lookup experience in Turkish (tr)', function () {
     for (const part of [
       '0 · Gönderiliyor',
       'Anlamı: Gönderim başladı ve henüz tamamlanmadı: numaralarının raporları hâlâ değişebilir.',
-      'Sonra ne yapmalı: Bekleyin: gönderim sürdükçe numaraların raporları değişir.',
+      'Sonraki adım: Bekleyin: gönderim sürdükçe numaraların raporları değişir.',
     ])
       assert.ok(text.includes(part), `the tooltip has "${part}": ${text}`);
     const body = (await send.innerText()).replace(/\s+/g, ' ');
@@ -165,7 +162,7 @@ describe('Lookup experience in Turkish (tr)', function () {
     const v = vscode();
     await v.runCommandByKey('ctrl+alt+shift+f9');
     const page = v.page.locator('.gettingStartedContainer');
-    await page.getByText('VairoSMS Reports ile Başlayın').first().waitFor({ timeout: 15000 });
+    await page.getByText('VairoSMS Raporları ile Başlayın').first().waitFor({ timeout: 15000 });
     for (const step of [
       'API anahtarınızı ayarlayın',
       'Bir rapor sorgulayın',
@@ -207,9 +204,9 @@ describe('Lookup experience in Turkish (tr)', function () {
     }
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     for (const part of [
-      'Operatör, mesajın cihaza teslim edildiğini teyit etti.',
-      'Sonra ne yapmalı: Yapılacak bir şey yok; sorgulamayı bırakın.',
-      '187 numaralı gönderimde 5399999999',
+      'Operatör, mesajın cihaza iletildiğini teyit etti.',
+      'Sonraki adım: Yapılacak bir şey yok; sorgulamayı bırakın.',
+      '5399999999 numarası (gönderim 187)',
       'Saklanan raporu yeniden açmak için tıklayın.',
     ]) {
       assert.ok(text.includes(part), `tree tooltip has "${part}": ${text}`);

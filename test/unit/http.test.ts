@@ -174,6 +174,7 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
       assert.equal(sb.requests.length, 4);
       assert.equal(sb.redirectStats.issued, 4);
       assert.equal(sb.redirectStats.atTarget, 3);
+      assert.deepEqual(err.redirect, { why: 'too-many' }, 'the error says which rule refused it');
     });
 
     it('refuses a redirect to another host name; that host receives no request and no body', async () => {
@@ -195,6 +196,7 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
         const err = await transportError(() => transport(req()));
         assert.equal(err.kind, 'redirect');
         assert.match(err.message, /localhost/);
+        assert.deepEqual(err.redirect, { why: 'other-host', target: `http://localhost:${sb.port}` });
       }
       assert.equal(sb.requests.length, 3, 'only the three first requests');
       assert.equal(sb.requests.filter((r) => String(r.headers.host).startsWith('localhost')).length, 0);
@@ -369,6 +371,8 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
         const err = await transportError(() => transport(tlsReq()));
         assert.equal(err.kind, 'redirect');
         assert.match(err.message, /http:\/\/127\.0\.0\.1/);
+        assert.equal(err.redirect?.why, 'plain-http');
+        assert.equal(err.redirect?.target, `http://127.0.0.1:${tlsSb.httpPort}`);
       }
       assert.equal(tlsSb.requests.filter((r) => r.scheme === 'http').length, 0);
       assert.equal(tlsSb.redirectStats.atTarget, 0);

@@ -135,7 +135,7 @@ describe('number lists (parseNumberList)', () => {
       ],
     );
     assert.match(r.invalid[0].message, /may contain only digits/);
-    assert.match(r.invalid[1].message, /3 digits is not a phone number length/);
+    assert.match(r.invalid[1].message, /A phone number cannot have 3 digits/);
     for (const e of r.invalid) assert.match(e.message, /Accepted:/);
   });
 

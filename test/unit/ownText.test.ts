@@ -44,13 +44,13 @@ describe('text of our own (ownText)', () => {
   it('own() localizes our message with the parts in place', () => {
     assert.equal(
       own(
-        '{0} in send {1} is now final: {2} ({3}).',
+        '{0} in send #{1} is now final: {2} ({3}).',
         ownNumber('5399999999', masked),
         ownSendId('187'),
         ownStatus('DELIVERED'),
         own('Delivered'),
       ),
-      '539****999 in send 187 is now final: DELIVERED (Delivered).',
+      '539****999 in send #187 is now final: DELIVERED (Delivered).',
     );
   });
 });

@@ -36,6 +36,9 @@ describe('report view model', () => {
       ['187', '3024', '5399999999', '1', 'DELIVERED', 'No (0)', '2016-08-01 14:30:14', '2016-08-01 14:30:24', '10 s'],
     );
     assert.match(f.createdAt.note ?? '', /Turkey time \(UTC\+3\), assumed/);
+    assert.match(f.createdAt.note ?? '', / In your time zone: .+ \(.+\)\.$/);
+    assert.equal(f.elapsed.label, 'Time from created to updated');
+    assert.equal(m.title, '5399999999 in send #187');
     assert.equal(m.status?.label, 'Delivered');
     assert.match(m.subtitle ?? '', /2 minutes ago/);
     assert.equal(m.legend.length, 11);
@@ -63,7 +66,7 @@ describe('report view model', () => {
       checkedAt: ctx.now - 3600e3,
       fromHistory: true,
     });
-    assert.match(m.subtitle ?? '', /From recent lookups, checked 1 hour ago/);
+    assert.match(m.subtitle ?? '', /From Recent Lookups, checked 1 hour ago/);
     assert.equal(m.status?.known, false);
     assert.equal(m.status?.code, 'DOUBLE_SEND_ERROR');
     assert.equal(m.canWatch, true);
@@ -131,7 +134,23 @@ describe('report view model', () => {
     assert.equal(m.strings.legendHeading, 'Tüm durum kodları');
     assert.equal(m.status?.label, 'İletildi');
     assert.match(m.subtitle ?? '', /2 dakika önce/);
-    assert.match(m.fields.find((f) => f.id === 'createdAt')?.note ?? '', /Türkiye saati/);
+    const f = Object.fromEntries(m.fields.map((x) => [x.id, x]));
+    assert.match(f.createdAt.note ?? '', /Türkiye saati.* Sizin saat diliminizde: /);
+    assert.equal(f.elapsed.label, 'Oluşturulmadan güncellenmeye kadar geçen süre');
+    assert.equal(f.refund.note, 'API bu alanı belgelemiyor.', 'no "iade" explained to Turkish readers');
+    assert.equal(m.title, '5399999999 numarası (gönderim 187)');
+    const changed = reportModel(
+      { ...ctx, lang: 'tr' },
+      {
+        sendId: '187',
+        number: '5399999999',
+        report,
+        checkedAt: ctx.now,
+        fromHistory: false,
+        previousStatus: 'WAITING',
+      },
+    );
+    assert.equal(changed.announcement, 'Durum WAITING iken DELIVERED oldu: İletildi.');
   });
 
   it('formats relative times in the display language', () => {

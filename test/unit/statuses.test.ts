@@ -77,6 +77,28 @@ describe('status catalog (durum_gonderim)', () => {
     assert.equal(describeStatus({ x: 1 }).known, false);
   });
 
+  it('keeps its advice within what the provider says', () => {
+    assert.doesNotMatch(describeStatus('WAITING').nextStep, /24 hours/, 'no source gives a usual validity');
+    assert.match(describeStatus('WAITING').nextStep, /validity period/);
+    assert.match(
+      describeStatus('EXPIRED').meaning,
+      /\(often: phone off or out of coverage\)/,
+      'the provider gives no cause',
+    );
+    assert.match(describeStatus('NOT_DELIVERED').meaning, /usually/);
+    const blacklisted = describeStatus('BLACKLISTED_DESTINATION_ADDRESS').nextStep;
+    assert.match(blacklisted, /opted out .*do not remove/);
+    assert.match(blacklisted, /added by mistake, remove it/);
+    assert.match(describeStatus('SEND_ERROR').nextStep, /^Resend the SMS/);
+    assert.match(describeStatus('NOT_DELIVERED').nextStep, /resend the SMS/);
+    useTurkish();
+    assert.match(describeStatus('REJECTED').nextStep, /İYS iznini/);
+    assert.match(describeStatus('EXPIRED').meaning, /alıcısına teslim edilemedi \(çoğu zaman: /);
+    assert.match(describeStatus('BLACKLISTED_DESTINATION_ADDRESS').nextStep, /kara listeden çıkarmayın/);
+    assert.match(describeStatus('SEND_ERROR').nextStep, /^SMS'i /);
+    assert.equal(describeStatus('SENT').label, 'Gönderildi, teyit edilemiyor');
+  });
+
   it('speaks Turkish with the Turkish bundle', () => {
     useTurkish();
     const s = describeStatus('DELIVERED');

@@ -70,7 +70,7 @@ describe('language model tool text', () => {
   it('a report: the key, the status explained, the times, the diagnosis, and no SMS text unless allowed', () => {
     const t = reportText(key, report, o, summary);
     for (const part of [
-      'VairoSMS report of 5399999999 in send 187.',
+      'VairoSMS report of 5399999999 in send #187.',
       'Status WAITING: Waiting for report.',
       'Meaning: ',
       'Final or pending: Pending: may still change',
@@ -86,7 +86,7 @@ describe('language model tool text', () => {
       reportText(key, report, { ...o, includeMessage: true }),
       /Message text, as VairoSMS sent it: «Kodunuz: 482913»/,
     );
-    assert.match(reportText(key, report, { ...o, mask: true }), /report of 539\*\*\*\*999 in send 187/);
+    assert.match(reportText(key, report, { ...o, mask: true }), /report of 539\*\*\*\*999 in send #187/);
   });
 
   it('text from VairoSMS is quoted as data, on one line, capped', () => {

@@ -1,0 +1,74 @@
+// Failures that say exactly what happened (the newcomer issue, #13 items 1, 2, 4 and 5): which redirect rule refused
+// a redirect and where it pointed, the time limit that passed, "no such send" apart from "number not in this send",
+// and an HTML error page read as its title and visible text instead of its markup.
+import { strict as assert } from 'node:assert';
+import { readHtmlPage, whatIsMissing } from '../../src/core/envelope';
+import { describeError } from '../../src/core/errors';
+import { errorModel } from '../../src/core/reportModel';
+import { parseAnswer } from '../../src/core/report';
+import { nginxPage } from '../sandbox/server';
+
+const ctx = { seq: 1, lang: 'en', now: 0 };
+
+describe('failures that say exactly what happened', () => {
+  it('a refused redirect says which rule refused it, naming the target host (never more of the URL)', () => {
+    const m = (redirect: Parameters<typeof describeError>[0]['redirect']) =>
+      describeError({ kind: 'redirect', ...(redirect ? { redirect } : {}) }).message;
+    assert.match(m({ why: 'too-many' }), /more than 3 times/);
+    assert.match(
+      m({ why: 'other-host', target: 'https://evil.example:8443' }),
+      /another host \(https:\/\/evil\.example:8443\)/,
+    );
+    assert.match(m({ why: 'plain-http', target: 'http://vairosms.com' }), /to plain http \(http:\/\/vairosms\.com\)/);
+    assert.match(m({ why: 'unreadable' }), /not a URL/);
+    assert.match(m(undefined), /another host, to plain http, or too many times/, 'an older error without a reason');
+    // A target that is not plainly a scheme and a host is not quoted.
+    assert.match(m({ why: 'other-host', target: 'https://x.example/[a](command:y)' }), /another host \(a server\)/);
+  });
+
+  it('a timeout names its limit', () => {
+    assert.equal(
+      describeError({ kind: 'timeout', timeoutSeconds: 30 }).message,
+      'VairoSMS did not answer within 30 s.',
+    );
+    assert.match(describeError({ kind: 'timeout' }).message, /within the time limit/);
+  });
+
+  it('"no such send" and "number not in this send" are told apart when the provider\'s text allows it', () => {
+    const notFound = (aciklama: string) => {
+      const r = parseAnswer({ status: 404, body: JSON.stringify({ durum: false, aciklama }) });
+      assert.ok(!r.ok);
+      return r.error;
+    };
+    const send = notFound("Bu id'ye sahip gönderim bulunamadı.");
+    assert.equal(send.missing, 'send');
+    assert.equal(describeError(send).title, 'Send not found');
+    const number = notFound('Numara bu gönderimde bulunamadı.');
+    assert.equal(number.missing, 'number');
+    assert.equal(describeError(number).title, 'Number not in this send');
+    assert.equal(describeError(number).providerText, 'Numara bu gönderimde bulunamadı.', "VairoSMS's text, as now");
+    const vague = notFound('Kayıt yok.');
+    assert.equal(vague.missing, undefined);
+    assert.equal(describeError(vague).title, 'Report not found');
+    assert.equal(whatIsMissing(undefined), undefined);
+  });
+
+  it("an HTML error page is read as its title and visible text, labelled as the server's answer", () => {
+    const r = parseAnswer({ status: 502, body: nginxPage(502) });
+    assert.ok(!r.ok);
+    assert.equal(r.error.page?.title, '502 Bad Gateway');
+    assert.ok(!/<|script|alert/i.test(`${r.error.page?.title} ${r.error.page?.text}`), JSON.stringify(r.error.page));
+    const m = errorModel(ctx, '9002', '5399999999', r.error);
+    assert.match(m.error!.detailLabel!, /^The server's answer, an HTML page/);
+    assert.match(m.error!.detail!, /^502 Bad Gateway/);
+    assert.deepEqual(
+      readHtmlPage(
+        '<html><head><title>T &amp; C</title><style>x{}</style></head><body><h1>Oops</h1>&lt;b&gt; <script>x()</script>ok</body></html>',
+      ),
+      { title: 'T & C', text: 'Oops <b> ok' },
+    );
+    const plain = parseAnswer({ status: 502, body: 'Bad Gateway' });
+    assert.ok(!plain.ok);
+    assert.equal(plain.error.page, undefined, 'a text body stays a plain excerpt');
+  });
+});
