@@ -13,6 +13,7 @@ export const Commands = {
   removeLookup: 'vairosms.removeLookup',
   clearHistory: 'vairosms.clearHistory',
   showRawResponse: 'vairosms.showRawResponse',
+  formatRawResponse: 'vairosms.formatRawResponse',
   watchReport: 'vairosms.watchReport',
   stopWatching: 'vairosms.stopWatching',
   showWatches: 'vairosms.showWatches',
@@ -61,6 +62,7 @@ export const Settings = {
   maskNumbers: 'maskNumbers',
   watchMaxMinutes: 'watch.maxMinutes',
   batchConcurrency: 'batchConcurrency',
+  reuseTab: 'reports.reuseTab',
   toolsIncludeMessageText: 'tools.includeMessageText',
   terminalLinksEnabled: 'terminalLinks.enabled',
 } as const;

@@ -3,13 +3,33 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
-import { own } from '../core/ownText';
+import { type HistoryEntry } from '../core/history';
+import { own, ownNumber, ownSendId, type OwnText } from '../core/ownText';
+import * as settings from '../services/settings';
+import { RAW_SCHEME } from '../views/rawResponse';
 import { askModal, showInfo, showWarning } from '../views/notify';
 import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 
 export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
   const { history, panels, raw, log } = deps;
+  /** The notification after a Remove or Clear All, with Undo (VS Code hides the toast after a few seconds; from the
+   *  notification centre, only the last removal can still be undone). */
+  let undoable = 0;
+  const offerUndo = (text: OwnText, gone: HistoryEntry[]): void => {
+    const mine = ++undoable;
+    const undo = vscode.l10n.t('Undo');
+    void showInfo(text, undo).then(async (choice) => {
+      if (choice !== undo) return;
+      if (mine !== undoable) {
+        void showInfo(own('Only the last removal can be undone.'));
+        return;
+      }
+      undoable++;
+      await history.restore(gone);
+      log.info(`restored ${gone.length} lookups to recent lookups`);
+    });
+  };
   const withKey = (fn: (key: LookupKey) => unknown) => (arg: unknown) => {
     const key = asLookupKey(arg);
     return key ? fn(key) : undefined;
@@ -28,7 +48,11 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       withKey(async (key) => {
         const account = await panels.accountFor(key); // the entry's account, not the active one
         if (account === null || !(await ensureApiKey(deps.accounts, log, account))) return undefined;
-        return panels.lookUp(key, { preserveFocus: true, ...(account !== undefined ? { account } : {}) });
+        return panels.lookUp(key, {
+          preserveFocus: true,
+          refresh: true,
+          ...(account !== undefined ? { account } : {}),
+        });
       }),
     ),
     deps.commands.register(
@@ -48,8 +72,17 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
     deps.commands.register(
       Commands.removeLookup,
       withKey(async (key) => {
-        await history.remove(key);
+        const gone = await history.remove(key);
         log.info(`removed a lookup from recent lookups (send ${key.sendId})`);
+        if (gone.length)
+          offerUndo(
+            own(
+              'Removed {0} (send #{1}) from Recent Lookups.',
+              ownNumber(key.number, settings.displayNumber),
+              ownSendId(key.sendId),
+            ),
+            gone,
+          );
       }),
     ),
     deps.commands.register(Commands.clearHistory, async (confirmed?: unknown) => {
@@ -67,15 +100,21 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
         );
         if (choice !== clear) return;
       }
-      await history.clear();
+      const gone = await history.clear();
       // Nothing of them stays in memory or in a webview's saved state: the raw answers and the open reports go too.
       raw.forget();
       panels.closeAll();
       log.info('cleared recent lookups');
+      if (gone.length) offerUndo(own('Cleared {0} lookups from Recent Lookups.', gone.length), gone);
     }),
     deps.commands.register(
       Commands.showRawResponse,
       withKey(async (key) => {
+        const body = panels.rawBody(key);
+        if (body !== undefined) {
+          await raw.show(key.sendId, key.number, body);
+          return;
+        }
         const json = panels.rawJson(key);
         if (!json) {
           const failed = panels.get(key)?.current?.state === 'error';
@@ -94,5 +133,10 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
         await raw.show(key.sendId, key.number, text);
       }),
     ),
+    deps.commands.register(Commands.formatRawResponse, (arg: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (uri?.scheme !== RAW_SCHEME || !raw.format(uri))
+        void showInfo(own('Format works on a raw response that is JSON.'));
+    }),
   );
 }

@@ -174,6 +174,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         target,
         numbers.length,
         parsed.invalid,
+        parsed.numbers.map((n) => n.line),
         {
           openRow: (index) => {
             const item = latest?.items[index] ?? finished[index];

@@ -37,7 +37,7 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
     const account = await panels.accountFor(key);
     if (account === null) return;
     if (!(await ensureApiKey(deps.accounts, deps.log, account))) return;
-    let status = deps.history.find(key)?.report.status;
+    let status = deps.history.find(key)?.report?.status;
     if (status === undefined) {
       const first = await panels.lookUp(key, { preserveFocus: true, ...(account !== undefined ? { account } : {}) });
       if (!first?.ok) return;

@@ -33,7 +33,7 @@ export function summarizeCounts(result: BatchResult): CountEntry[] {
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-export type SortKey = 'number' | 'status' | 'time' | 'error';
+export type SortKey = 'line' | 'number' | 'status' | 'time' | 'error';
 export type SortDir = 'asc' | 'desc';
 
 /** A sorted copy. Stable: equal items keep their input order in both directions. Items without the value (no report
@@ -42,6 +42,8 @@ export function sortItems(items: readonly BatchItem[], key: SortKey, dir: SortDi
   const sign = dir === 'desc' ? -1 : 1;
   const value = (item: BatchItem): string | number | undefined => {
     switch (key) {
+      case 'line':
+        return item.index; // input order is line order
       case 'number':
         return item.number.padStart(20, '0');
       case 'status':

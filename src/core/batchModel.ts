@@ -18,6 +18,7 @@ export function batchStrings(): BatchStrings {
     timeColumn: l10n.t('Updated (updated_at)'),
     errorColumn: l10n.t('Error'),
     countsHeading: l10n.t('Counts per status'),
+    failuresHeading: l10n.t('Failed lookups'),
     resultsHeading: l10n.t('Results'),
     invalidHeading: l10n.t('Lines that are not numbers (not looked up)'),
     lineColumn: l10n.t('Line'),
@@ -44,6 +45,8 @@ export interface BatchModelInput {
   readonly sort: { readonly key: BatchSortKey; readonly dir: 'asc' | 'desc' };
   /** The send's summary, once asked for (the batch asks when it starts). */
   readonly summary?: SummaryState;
+  /** The input line of each number, by index. */
+  readonly lines?: readonly number[];
   readonly now?: number;
 }
 
@@ -56,7 +59,7 @@ export function batchModel(input: BatchModelInput): BatchModel {
     count: c.count,
     group: c.kind === 'status' ? describeStatus(c.key).group : c.kind,
   }));
-  const rows = sortItems(result.items, input.sort.key, input.sort.dir).map(rowView);
+  const rows = sortItems(result.items, input.sort.key, input.sort.dir).map((item) => rowView(item, input.lines));
   const subtitle =
     input.state === 'running'
       ? l10n.t('{0} of {1} numbers looked up…', done, input.total)
@@ -92,16 +95,18 @@ export function batchModel(input: BatchModelInput): BatchModel {
   };
 }
 
-function rowView(item: BatchItem): BatchRowView {
+function rowView(item: BatchItem, lines: readonly number[] | undefined): BatchRowView {
   const r = item.result;
-  if (item.status === 'cancelled' || !r) return { index: item.index, number: item.number, cancelled: true };
+  const line = lines?.[item.index];
+  const at = { index: item.index, ...(line !== undefined ? { line } : {}) };
+  if (item.status === 'cancelled' || !r) return { ...at, number: item.number, cancelled: true };
   if (r.ok) {
     return {
-      index: item.index,
+      ...at,
       number: item.number,
       status: statusView(describeStatus(r.report.status)),
       ...((r.report.updatedAt ?? r.report.createdAt) ? { time: r.report.updatedAt ?? r.report.createdAt } : {}),
     };
   }
-  return { index: item.index, number: item.number, error: describeError(r.error).title, errorKind: r.error.kind };
+  return { ...at, number: item.number, error: describeError(r.error).title, errorKind: r.error.kind };
 }

@@ -263,12 +263,29 @@ export function describeError(e: LookupError): ErrorDescription {
   }
 }
 
+/** The setting a failure points to, when changing it may help: the time limit for a timeout, the API root for a
+ *  failure to reach or trust the server. The panel shows it as a link that opens it; "Open Settings" opens it. */
+export type ErrorSetting = 'vairosms.requestTimeoutSeconds' | 'vairosms.apiRoot';
+export function errorSetting(e: LookupError): ErrorSetting | undefined {
+  switch (e.kind) {
+    case 'timeout':
+      return 'vairosms.requestTimeoutSeconds';
+    case 'config':
+    case 'offline':
+    case 'tls':
+    case 'redirect':
+      return 'vairosms.apiRoot';
+    default:
+      return undefined;
+  }
+}
+
 /** The next steps offered for a failure, in the order they are shown: in the panel (as buttons) and in the
  *  notification (as its actions). */
 export function errorActions(e: LookupError): ErrorActionId[] {
   return [
     ...(e.kind === 'unauthorized' || e.kind === 'no-key' ? (['setApiKey'] as const) : []),
-    ...(e.kind === 'config' ? (['openSettings'] as const) : []),
+    ...(errorSetting(e) ? (['openSettings'] as const) : []),
     ...(describeError(e).retryable ? (['retry'] as const) : []),
     'showLog',
   ];

@@ -50,12 +50,16 @@ export interface ExchangeDeps {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly onAttempt?: (log: AttemptLog) => void;
+  /** Before the one wait for a short Retry-After (429): how long the exchange waits before it asks again by itself. */
+  readonly onWait?: (seconds: number) => void;
 }
 
 export type ExchangeResult<S extends object> =
   | ({
       readonly ok: true;
       readonly raw: unknown;
+      /** The body exactly as received, redacted of the key (Show Raw Response shows it as it came). */
+      readonly body?: string;
       readonly httpStatus: number;
       readonly attempts: number;
       readonly durationMs: number;
@@ -64,6 +68,8 @@ export type ExchangeResult<S extends object> =
       readonly ok: false;
       readonly error: LookupError;
       readonly raw?: unknown;
+      /** The body exactly as received, redacted, when there was one. */
+      readonly body?: string;
       readonly attempts: number;
       readonly durationMs: number;
     };
@@ -156,6 +162,7 @@ export async function runExchange<S extends object>(
     if (parsed.ok) {
       return {
         ...redactValueWith(parsed, clean),
+        body: clean(response.body),
         httpStatus: response.status,
         attempts,
         durationMs: now() - started,
@@ -164,6 +171,7 @@ export async function runExchange<S extends object>(
     const wait = parsed.error.retryAfterSeconds;
     if (parsed.error.kind === 'rate-limited' && !rateRetried && wait !== undefined && wait <= RETRY_AFTER_CAP_SECONDS) {
       rateRetried = true;
+      deps.onWait?.(wait);
       try {
         await sleep(wait * 1000, p.signal);
         continue;
@@ -175,6 +183,7 @@ export async function runExchange<S extends object>(
       ok: false,
       error: redactValueWith(parsed.error, clean),
       raw: redactValueWith(parsed.raw, clean),
+      ...(response.body ? { body: clean(response.body) } : {}),
       attempts,
       durationMs: now() - started,
     };

@@ -2,6 +2,7 @@
 // capped. Stored in globalState, so nothing here may hold the key or a URL; repairHistory() accepts whatever is stored
 // (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
 import { ACCOUNT_ID } from './accounts';
+import { type ErrorKind, type LookupError } from './errors';
 import { asLookupKey, keyId, type LookupKey } from './lookupKey';
 import { type Report, type ReportCut } from './report';
 import { boundReport, CAPS } from './reportBounds';
@@ -13,10 +14,42 @@ export interface TimelinePoint {
   readonly at: number;
 }
 
+/** A lookup that failed, as Recent Lookups keeps it: the class of failure and what we know of it in our own terms,
+ *  never the provider's text or a detail (so it may be shown anywhere, and holds no key). */
+export interface StoredFailure {
+  readonly kind: ErrorKind;
+  /** Epoch ms of the attempt. */
+  readonly at: number;
+  readonly httpStatus?: number;
+  readonly missing?: 'send' | 'number';
+  readonly timeoutSeconds?: number;
+  readonly retryAfterSeconds?: number;
+}
+
+/** The failures worth finding again: the lookup reached (or tried to reach) VairoSMS. Not a cancel, and not a setup
+ *  problem found before sending (no key, the keyring, the API root, the input). */
+export function isKeptFailure(e: LookupError): boolean {
+  return KEPT_KINDS.includes(e.kind);
+}
+
+export function storedFailure(e: LookupError, at: number): StoredFailure {
+  return {
+    kind: e.kind,
+    at,
+    ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+    ...(e.missing ? { missing: e.missing } : {}),
+    ...(e.timeoutSeconds !== undefined ? { timeoutSeconds: e.timeoutSeconds } : {}),
+    ...(e.retryAfterSeconds !== undefined ? { retryAfterSeconds: e.retryAfterSeconds } : {}),
+  };
+}
+
 export interface HistoryEntry extends LookupKey {
-  /** Epoch ms of the lookup that produced `report`. */
+  /** Epoch ms of the lookup that produced `report` (of the failed attempt, for an entry with no report). */
   readonly checkedAt: number;
-  readonly report: Report;
+  /** The last report VairoSMS gave; absent when every lookup of this key failed so far. */
+  readonly report?: Report;
+  /** The last attempt failed (after `report`, if there is one): a successful lookup clears it. */
+  readonly failure?: StoredFailure;
   /** Every status change we observed, oldest first (the first point is the first lookup). */
   readonly timeline?: readonly TimelinePoint[];
   /** The send's state (paket_durum) when its summary was last seen: all Recent Lookups keeps of a summary. */
@@ -24,22 +57,90 @@ export interface HistoryEntry extends LookupKey {
   /** The id of the account the lookup was made with (never its key); absent from lookups made before accounts, which
    *  belong to the migrated "Default" account. */
   readonly account?: string;
+  /** Where the entry stands in the list, when that is not `checkedAt`: the time of the lookup that put it on top. A
+   *  Refresh and a watch's check update the report in place (the row under the pointer stays that lookup's); a new
+   *  lookup of the same key moves it to the top again. */
+  readonly listedAt?: number;
 }
 
 export const HARD_CAP = 200;
 export const TIMELINE_CAP = 20;
 
-/** Adds or replaces the entry for the same send ID + number, moves it to the top, extends its timeline. */
-export function addEntry(entries: readonly HistoryEntry[], entry: HistoryEntry, cap: number): HistoryEntry[] {
+/** The list's order: newest place first. */
+export const placeOf = (e: HistoryEntry): number => e.listedAt ?? e.checkedAt;
+/** The last time anything was learned of this key: its report, or a failed attempt after it. */
+export const touchedAt = (e: HistoryEntry): number => Math.max(e.checkedAt, e.failure?.at ?? 0);
+const byPlace = (a: HistoryEntry, b: HistoryEntry): number => placeOf(b) - placeOf(a);
+
+/**
+ * Adds or replaces the entry for the same send ID + number and extends its timeline. A new lookup goes to the top;
+ * with `keepPlace` (a Refresh, a watch's check) an entry already listed keeps its place.
+ */
+export function addEntry(
+  entries: readonly HistoryEntry[],
+  entry: HistoryEntry,
+  cap: number,
+  keepPlace = false,
+): HistoryEntry[] {
   const key = keyId(entry);
   const previous = entries.find((e) => keyId(e) === key);
+  const pointOf = (e: HistoryEntry): TimelinePoint[] =>
+    e.report ? [{ status: e.report.status, at: e.checkedAt }] : [];
   const timeline = mergeTimeline(
-    previous?.timeline ?? (previous ? [{ status: previous.report.status, at: previous.checkedAt }] : []),
-    entry.timeline ?? [{ status: entry.report.status, at: entry.checkedAt }],
+    previous ? (previous.timeline ?? pointOf(previous)) : [],
+    entry.timeline ?? pointOf(entry),
   );
   const sendState = entry.sendState ?? previous?.sendState;
-  const merged: HistoryEntry = { ...entry, timeline, ...(sendState !== undefined ? { sendState } : {}) };
-  return [merged, ...entries.filter((e) => keyId(e) !== key)].slice(0, clampCap(cap));
+  const { listedAt: _place, ...rest } = entry;
+  const listedAt = keepPlace && previous ? placeOf(previous) : entry.listedAt;
+  const merged: HistoryEntry = {
+    ...rest,
+    ...(timeline.length ? { timeline } : {}),
+    ...(sendState !== undefined ? { sendState } : {}),
+    ...(listedAt !== undefined && listedAt !== entry.checkedAt ? { listedAt } : {}),
+  };
+  return [merged, ...entries.filter((e) => keyId(e) !== key)].sort(byPlace).slice(0, clampCap(cap));
+}
+
+/**
+ * A failed lookup of `key`: beside the stored report of the same key, if there is one (which it never replaces), or
+ * as an entry of its own. A new lookup goes to the top; `keepPlace` (a Refresh, a watch's check) keeps its place.
+ */
+export function addFailure(
+  entries: readonly HistoryEntry[],
+  key: LookupKey,
+  failure: StoredFailure,
+  account: string | undefined,
+  cap: number,
+  keepPlace = false,
+): HistoryEntry[] {
+  const previous = findEntry(entries, key);
+  const base: HistoryEntry = previous ?? {
+    sendId: key.sendId,
+    number: key.number,
+    checkedAt: failure.at,
+    ...(account !== undefined ? { account } : {}),
+  };
+  const listedAt = keepPlace && previous ? placeOf(previous) : failure.at;
+  const { listedAt: _old, ...rest } = base;
+  const next: HistoryEntry = {
+    ...rest,
+    failure,
+    ...(listedAt !== rest.checkedAt ? { listedAt } : {}),
+  };
+  return trimFailuresFirst([next, ...entries.filter((e) => keyId(e) !== keyId(key))].sort(byPlace), clampCap(cap));
+}
+
+/** Over the cap, a failed lookup with no report goes first (the oldest such one), so a failure never pushes a stored
+ *  report out of the list; only a list of reports loses its oldest report. */
+function trimFailuresFirst(list: HistoryEntry[], cap: number): HistoryEntry[] {
+  const out = [...list];
+  while (out.length > cap) {
+    let i = out.length - 1;
+    while (i >= 0 && out[i].report) i--;
+    out.splice(i >= 0 ? i : out.length - 1, 1);
+  }
+  return out;
 }
 
 function mergeTimeline(a: readonly TimelinePoint[], b: readonly TimelinePoint[]): TimelinePoint[] {
@@ -67,6 +168,7 @@ export function clampCap(cap: number): number {
 /** The entry as Recent Lookups keeps it: its report within the stored caps (the message at most 4 K characters,
  *  src/core/reportBounds.ts), and without the message when the user keeps none. */
 export function forStorage(entry: HistoryEntry, keepMessage: boolean): HistoryEntry {
+  if (!entry.report) return entry;
   const bounded = { ...entry, report: boundReport(entry.report, CAPS.storedMessage) };
   return keepMessage ? bounded : withoutMessage(bounded);
 }
@@ -83,7 +185,7 @@ export function withSendState(
 
 /** Drops the message text when the user chose not to keep it (vairosms.history.keepMessageText = false). */
 export function withoutMessage(entry: HistoryEntry): HistoryEntry {
-  if (entry.report.message === undefined) return entry;
+  if (entry.report?.message === undefined) return entry;
   const { message: _dropped, ...report } = entry.report;
   return { ...entry, report };
 }
@@ -110,18 +212,18 @@ export function reconcileHistory(stored: readonly HistoryEntry[], local: LocalCh
   const removedAt = (e: HistoryEntry): number | undefined => local.removed.get(keyId(e));
   const isStale = (e: HistoryEntry): boolean => {
     const r = removedAt(e);
-    return r !== undefined && e.checkedAt <= r;
+    return r !== undefined && touchedAt(e) <= r;
   };
   let list = stored.filter((e) => !isStale(e));
-  for (const added of [...local.added].sort((a, b) => a.checkedAt - b.checkedAt)) {
+  for (const added of [...local.added].sort((a, b) => touchedAt(a) - touchedAt(b))) {
     if (isStale(added)) continue;
     const current = findEntry(list, added);
-    if (current && current.checkedAt >= added.checkedAt) continue;
+    if (current && touchedAt(current) >= touchedAt(added)) continue;
     list = addEntry(list, added, HARD_CAP);
   }
-  const entries = list.sort((a, b) => b.checkedAt - a.checkedAt).slice(0, clampCap(cap));
+  const entries = list.sort(byPlace).slice(0, clampCap(cap));
   const signature = (l: readonly HistoryEntry[]): string =>
-    l.map((e) => `${keyId(e)}\u0000${e.checkedAt}`).join('\u0001');
+    l.map((e) => `${keyId(e)}\u0000${touchedAt(e)}\u0000${placeOf(e)}`).join('\u0001');
   return { entries, changed: signature(entries) !== signature(stored) };
 }
 
@@ -146,7 +248,7 @@ export function repairHistory(stored: unknown, cap: number): Repaired {
     seen.add(keyId(e));
     entries.push(e);
   }
-  entries.sort((a, b) => b.checkedAt - a.checkedAt);
+  entries.sort(byPlace);
   const max = clampCap(cap);
   if (entries.length > max) dropped += entries.length - max;
   return { entries: entries.slice(0, max), dropped };
@@ -162,8 +264,9 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
   const checkedAt = typeof o.checkedAt === 'number' && Number.isFinite(o.checkedAt) ? o.checkedAt : undefined;
   if (!key || checkedAt === undefined) return undefined;
   const { sendId, number } = key;
-  const r =
-    o.report && typeof o.report === 'object' && !Array.isArray(o.report) ? (o.report as Record<string, unknown>) : {};
+  const failure = repairFailure(o.failure);
+  const hasReport = !!o.report && typeof o.report === 'object' && !Array.isArray(o.report);
+  const r = hasReport ? (o.report as Record<string, unknown>) : {};
   const report: Record<string, unknown> = { status: statusCodeOf(r.status) };
   for (const k of ['rowId', 'sendId', 'number', 'message', 'refundRaw', 'createdAt', 'updatedAt'] as const) {
     if (typeof r[k] === 'string') report[k] = r[k];
@@ -188,10 +291,46 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     sendId,
     number,
     checkedAt,
-    report: boundReport(report as unknown as Report, CAPS.storedMessage),
+    // an entry of a failed lookup only has no report; any other entry without one is read as a report of no status
+    ...(hasReport || !failure ? { report: boundReport(report as unknown as Report, CAPS.storedMessage) } : {}),
+    ...(failure ? { failure } : {}),
     ...(o.sendState === -1 || o.sendState === 0 || o.sendState === 1 ? { sendState: o.sendState } : {}),
     ...(typeof o.account === 'string' && ACCOUNT_ID.test(o.account) ? { account: o.account } : {}),
     ...(timeline && timeline.length ? { timeline } : {}),
+    ...(typeof o.listedAt === 'number' && Number.isFinite(o.listedAt) && o.listedAt !== checkedAt
+      ? { listedAt: o.listedAt }
+      : {}),
+  };
+}
+
+const KEPT_KINDS: readonly ErrorKind[] = [
+  'unauthorized',
+  'provider',
+  'not-found',
+  'rate-limited',
+  'server',
+  'http-status',
+  'bad-response',
+  'too-large',
+  'timeout',
+  'offline',
+  'network',
+  'tls',
+  'redirect',
+];
+
+function repairFailure(v: unknown): StoredFailure | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (!KEPT_KINDS.includes(o.kind as ErrorKind) || !num(o.at)) return undefined;
+  return {
+    kind: o.kind as ErrorKind,
+    at: o.at,
+    ...(num(o.httpStatus) ? { httpStatus: o.httpStatus } : {}),
+    ...(o.missing === 'send' || o.missing === 'number' ? { missing: o.missing } : {}),
+    ...(num(o.timeoutSeconds) ? { timeoutSeconds: o.timeoutSeconds } : {}),
+    ...(num(o.retryAfterSeconds) ? { retryAfterSeconds: o.retryAfterSeconds } : {}),
   };
 }
 
@@ -199,8 +338,9 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
  *  equals the entry's own, and a timeline of one point (the lookup itself: its status at checkedAt) is left out.
  *  repairHistory reads this form back. */
 export function toStored(e: HistoryEntry): HistoryEntry {
-  const { sendId, number, ...rest } = e.report;
   const { timeline, ...entry } = e;
+  if (!e.report) return { ...entry, ...(timeline && timeline.length > 1 ? { timeline } : {}) };
+  const { sendId, number, ...rest } = e.report;
   return {
     ...entry,
     ...(timeline && timeline.length > 1 ? { timeline } : {}),

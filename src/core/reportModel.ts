@@ -2,7 +2,7 @@
 // language, every value a plain string. The webview only renders it (as text), so this is where the panel's
 // content is decided and tested.
 import * as l10n from '@vscode/l10n';
-import { describeError, errorActionLabel, errorActions, type LookupError } from './errors';
+import { describeError, errorActionLabel, errorActions, errorSetting, type LookupError } from './errors';
 import { type HistoryEntry } from './history';
 import { formatDuration, parseProviderTime } from './providerTime';
 import { timeToUpdate, type Report } from './report';
@@ -79,7 +79,14 @@ function base(ctx: ModelContext, sendId: string, number: string) {
   };
 }
 
-export function loadingModel(ctx: ModelContext, sendId: string, number: string, previous?: ReportModel): ReportModel {
+/** `retryAt`: the lookup waits for VairoSMS's Retry-After and asks again by itself then (epoch ms): a countdown. */
+export function loadingModel(
+  ctx: ModelContext,
+  sendId: string,
+  number: string,
+  previous?: ReportModel,
+  retryAt?: number,
+): ReportModel {
   return {
     ...base(ctx, sendId, number),
     state: 'loading',
@@ -87,8 +94,24 @@ export function loadingModel(ctx: ModelContext, sendId: string, number: string, 
     ...(previous?.status ? { status: previous.status } : {}),
     ...(previous?.message ? { message: previous.message } : {}),
     ...(previous?.timeline ? { timeline: previous.timeline } : {}),
-    subtitle: l10n.t('Looking up the report…'),
-    announcement: l10n.t('Looking up the report for {0} in send #{1}.', number, sendId),
+    // no subtitle: the progress line under the title already says "Looking up the report…"
+    ...(retryAt !== undefined
+      ? {
+          retry: {
+            at: retryAt,
+            // {0}: the seconds left, counted down by the webview
+            template: l10n.t('VairoSMS asked to wait (HTTP 429). Asking again by itself in {0} s…'),
+            now: l10n.t('VairoSMS asked to wait (HTTP 429). Asking again now…'),
+          },
+        }
+      : {}),
+    announcement:
+      retryAt !== undefined
+        ? l10n.t(
+            'VairoSMS asked to wait; asking again by itself in {0} seconds.',
+            Math.max(0, Math.ceil((retryAt - ctx.now) / 1000)),
+          )
+        : l10n.t('Looking up the report for {0} in send #{1}.', number, sendId),
   };
 }
 
@@ -174,7 +197,8 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     subtitle: input.fromHistory
       ? l10n.t('From Recent Lookups, checked {0}. Refresh to ask VairoSMS again.', checked)
       : l10n.t('Checked {0}.', checked),
-    ...(input.timeline && input.timeline.length > 1
+    // While watching, the timeline shows from its first point: it is what the watch is building.
+    ...(input.timeline && (input.timeline.length > 1 || (input.watching === true && input.timeline.length > 0))
       ? {
           timeline: {
             label: l10n.t('Status timeline'),
@@ -188,7 +212,27 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     announcement,
     canWatch: info.group === 'pending' || info.group === 'unknown',
     watching: input.watching === true,
+    ...(input.watching === true ? { watchNote: watchNote(ctx, input.timeline) } : {}),
   };
+}
+
+function watchNote(ctx: ModelContext, timeline: HistoryEntry['timeline']): { text: string; link: string } {
+  const points = timeline ?? [];
+  const time = (at: number) => new Date(at).toLocaleTimeString(ctx.lang);
+  const last = points.at(-1);
+  const before = points.at(-2);
+  const text =
+    last && before
+      ? l10n.t(
+          'Watching until final. Last change: {0} → {1} at {2}.',
+          before.status || '—',
+          last.status || '—',
+          time(last.at),
+        )
+      : last
+        ? l10n.t('Watching until final. No change since the first check at {0}.', time(last.at))
+        : l10n.t('Watching until final.');
+  return { text, link: l10n.t('Status timeline ↓') };
 }
 
 /** `otherForm`: after "not found", the number in its other form to offer (10 ↔ 12 digits: the provider's own pages
@@ -202,6 +246,7 @@ export function errorModel(
   otherForm?: string,
 ): ReportModel {
   const d = describeError(error);
+  const setting = errorSetting(error);
   const actions = [
     ...(otherForm ? [{ id: 'tryOtherForm' as const, label: l10n.t('Look up {0} instead', otherForm) }] : []),
     ...errorActions(error).map((id) => ({ id, label: errorActionLabel(id) })),
@@ -227,6 +272,7 @@ export function errorModel(
           ? { detail: error.detail }
           : {}),
       actions,
+      ...(setting ? { setting: { label: l10n.t('Setting'), id: setting } } : {}),
     },
     subtitle: previous?.state === 'report' ? l10n.t('The last successful report is shown below.') : undefined,
     announcement: l10n.t('Lookup failed: {0}. {1}', d.title, d.message),

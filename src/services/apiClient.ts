@@ -71,7 +71,13 @@ export class ApiClient {
   }
 
   /** The report of one number in one send (NumaraRaporu). */
-  lookUpReport(key: LookupKey, signal?: AbortSignal, account?: string): Promise<LookupResult> {
+  /** `onWait`: VairoSMS answered 429 with a short Retry-After; the lookup waits that long and asks again by itself. */
+  lookUpReport(
+    key: LookupKey,
+    signal?: AbortSignal,
+    account?: string,
+    onWait?: (seconds: number) => void,
+  ): Promise<LookupResult> {
     return this.call(
       {
         subject: `number ${maskPhone(key.number)} in send ${key.sendId}`,
@@ -79,7 +85,7 @@ export class ApiClient {
         success: (r) => `report: status ${r.report.status || '(none)'} in ${r.durationMs} ms`,
       },
       (root, apiKey) => reportExchange(root, key.sendId, key.number, apiKey),
-      { signal, account },
+      { signal, account, onWait },
       (exchange, params, deps) => runExchange(exchange, params, deps),
     );
   }
@@ -88,7 +94,7 @@ export class ApiClient {
   private async call<S extends object, P>(
     what: CallLog<S>,
     prepare: (apiRoot: string, apiKey: string) => P,
-    { signal, account }: { signal?: AbortSignal; account?: string },
+    { signal, account, onWait }: { signal?: AbortSignal; account?: string; onWait?: (seconds: number) => void },
     run: (prepared: P, params: ExchangeParams, deps: ExchangeDeps) => Promise<ExchangeResult<S>>,
   ): Promise<ExchangeResult<S>> {
     // Every line of one call carries a short id and the masked number, so the lines of a batch's parallel lookups
@@ -116,6 +122,14 @@ export class ApiClient {
       { apiKey, timeoutMs: settings.timeoutMs(), signal },
       {
         transport: transport(),
+        ...(onWait
+          ? {
+              onWait: (s: number) => {
+                this.log.info(`${prefix} VairoSMS asked to wait (429, Retry-After ${s} s): asking again after it`);
+                onWait(s);
+              },
+            }
+          : {}),
         onAttempt: (a) => {
           const line = `${prefix} ${a.method} ${a.url} → ${a.status !== undefined ? `HTTP ${a.status}` : a.error} in ${a.durationMs} ms${a.attempt > 1 ? ` (attempt ${a.attempt})` : ''}`;
           if (a.error) this.log.warn(line);

@@ -25,6 +25,9 @@ import * as vscode from 'vscode';
 import {
   addEntry,
   findEntry,
+  addFailure,
+  touchedAt,
+  type StoredFailure,
   HARD_CAP,
   reconcileHistory,
   removeEntry,
@@ -104,9 +107,21 @@ export class HistoryStore extends Disposable {
     return state === undefined || state === entry.sendState ? entry : { ...entry, sendState: state };
   }
 
-  add(entry: HistoryEntry): Promise<void> {
+  /** `keepPlace`: a Refresh or a watch's check, which updates a listed entry where it stands. */
+  add(entry: HistoryEntry, keepPlace = false): Promise<void> {
     const stored = forStorage(this.withKnownState(entry), settings.keepMessageText());
-    return this.update((list) => this.noteAdded(addEntry(list, stored, settings.maxRecentLookups()), [stored]));
+    return this.update((list) =>
+      this.noteAdded(addEntry(list, stored, settings.maxRecentLookups(), keepPlace), [stored]),
+    );
+  }
+
+  /** A failed lookup, kept beside the stored report of the same key (never replacing it), or as an entry of its own. */
+  addFailure(key: LookupKey, failure: StoredFailure, account: string | undefined, keepPlace = false): Promise<void> {
+    return this.update((list) => {
+      const next = addFailure(list, key, failure, account, settings.maxRecentLookups(), keepPlace);
+      const written = findEntry(next, key);
+      return this.noteAdded(next, written ? [written] : []);
+    });
   }
 
   /** Adds many lookups in one write (a batch), oldest first so the newest ends on top. */
@@ -124,17 +139,39 @@ export class HistoryStore extends Disposable {
     );
   }
 
-  remove(key: LookupKey): Promise<void> {
-    return this.update((list) => {
-      this.noteRemoved(list.filter((e) => keyId(e) === keyId(key)));
+  /** Removes one lookup; resolves with what was removed, for Undo. */
+  async remove(key: LookupKey): Promise<HistoryEntry[]> {
+    let gone: HistoryEntry[] = [];
+    await this.update((list) => {
+      gone = list.filter((e) => keyId(e) === keyId(key));
+      this.noteRemoved(gone);
       return removeEntry(list, key);
     });
+    return gone;
   }
 
-  clear(): Promise<void> {
-    return this.update((list) => {
+  /** Removes every lookup; resolves with what was removed, for Undo. */
+  async clear(): Promise<HistoryEntry[]> {
+    let gone: HistoryEntry[] = [];
+    await this.update((list) => {
+      gone = [...list];
       this.noteRemoved([...list, ...[...this.added.values()].map((a) => a.entry)]);
       return [];
+    });
+    return gone;
+  }
+
+  /** Undo of a Remove or Clear All: puts the removed entries back where they stood. A key looked up again meanwhile
+   *  keeps its newer entry. */
+  restore(entries: readonly HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return this.update((list) => {
+      const back = entries.filter((e) => !findEntry(list, e));
+      const cap = settings.maxRecentLookups();
+      return this.noteAdded(
+        back.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, cap), [...list]),
+        back,
+      );
     });
   }
 
@@ -211,7 +248,7 @@ export class HistoryStore extends Disposable {
       const before = this.removed.get(k) ?? 0;
       this.added.delete(k);
       this.removed.delete(k); // re-inserted as the newest
-      this.removed.set(k, Math.max(before, e.checkedAt, pending?.entry.checkedAt ?? 0));
+      this.removed.set(k, Math.max(before, touchedAt(e), pending ? touchedAt(pending.entry) : 0));
     }
     while (this.removed.size > HARD_CAP) this.removed.delete(this.removed.keys().next().value as string);
   }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { linkSignals } from '../core/abort';
 import { type ErrorKind } from '../core/errors';
-import { addEntry, type HistoryEntry } from '../core/history';
+import { addEntry, isKeptFailure, storedFailure, type HistoryEntry } from '../core/history';
 import { type LookupResult } from '../core/lookup';
 import { type SummaryResult } from '../core/send';
 import { keyId, type LookupKey } from '../core/lookupKey';
@@ -29,6 +29,8 @@ export interface LookupOptions {
   readonly summary?: boolean;
   /** The account (its id) to look up with; default the active one. A batch, a watch and a refresh pass their own. */
   readonly account?: string;
+  /** A Refresh or a watch's check: the Recent Lookups entry keeps its place instead of moving to the top. */
+  readonly keepPlace?: boolean;
 }
 
 export interface SendFinished {
@@ -36,6 +38,13 @@ export interface SendFinished {
   readonly result: SummaryResult;
   /** When the answer arrived (epoch ms). */
   readonly checkedAt: number;
+}
+
+export interface LookupWaiting {
+  readonly key: LookupKey;
+  readonly seconds: number;
+  /** Epoch ms when it asks again. */
+  readonly until: number;
 }
 
 export interface LookupStarted {
@@ -85,6 +94,9 @@ export class LookupService extends Disposable {
   private readonly finished = this.register(new vscode.EventEmitter<LookupFinished>());
   /** Fires when a lookup starts, before any request. */
   readonly onDidStart = this.started.event;
+  private readonly waiting = this.register(new vscode.EventEmitter<LookupWaiting>());
+  /** A lookup waits for a short Retry-After (429) and will ask again by itself. */
+  readonly onDidWait = this.waiting.event;
   /** Fires once per lookup that was not superseded: with its result, or cancelled. */
   readonly onDidFinish = this.finished.event;
 
@@ -169,15 +181,18 @@ export class LookupService extends Disposable {
     this.started.fire({ key, account });
     // The send's summary starts at the same moment, never after the report (docs/architecture.md).
     if (options.summary !== false) void this.lookUpSend(key.sendId, { signal: options.signal, account });
+    const onWait = (seconds: number) => {
+      if (this.running.get(id) === mine) this.waiting.fire({ key, seconds, until: Date.now() + seconds * 1000 });
+    };
     let result: LookupResult;
     try {
       result =
         options.progress === false
-          ? await this.client.lookUpReport(key, link.signal, account)
+          ? await this.client.lookUpReport(key, link.signal, account, onWait)
           : await this.withProgress(
               vscode.l10n.t('VairoSMS: looking up {0} in send #{1}…', settings.displayNumber(key.number), key.sendId),
               link.signal,
-              (signal) => this.client.lookUpReport(key, signal, account),
+              (signal) => this.client.lookUpReport(key, signal, account, onWait),
             );
     } finally {
       link.dispose();
@@ -192,6 +207,9 @@ export class LookupService extends Disposable {
     const notify = options.notify !== false;
     if (!result.ok) {
       this.finished.fire({ key, result, checkedAt, arrivedAt, notify, account });
+      // A failed lookup is as useful to find again while debugging: kept in Recent Lookups beside any stored report.
+      if (options.record !== false && isKeptFailure(result.error))
+        await this.history.addFailure(key, storedFailure(result.error, checkedAt), account, options.keepPlace === true);
       return result;
     }
     const before = this.history.find(key);
@@ -209,11 +227,11 @@ export class LookupService extends Disposable {
       checkedAt,
       arrivedAt,
       entry,
-      previousStatus: before?.report.status,
+      previousStatus: before?.report?.status,
       notify,
       account,
     });
-    if (options.record !== false) await this.history.add(fresh);
+    if (options.record !== false) await this.history.add(fresh, options.keepPlace === true);
     return result;
   }
 

@@ -67,6 +67,11 @@ export function watchCapMs(): number {
   return Math.round(Math.min(1440, Math.max(1, Number.isFinite(m) ? m : 60)) * 60_000);
 }
 
+/** vairosms.reports.reuseTab: a new lookup opens in the last report tab the user did not keep (default true). */
+export function reuseTab(): boolean {
+  return config().get<boolean>(S.reuseTab, true) !== false;
+}
+
 export function batchConcurrency(): number {
   const n = config().get<number>(S.batchConcurrency, 4);
   return Math.min(16, Math.max(1, Number.isFinite(n) ? Math.floor(n) : 4));

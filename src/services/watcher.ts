@@ -123,6 +123,7 @@ export class Watcher extends Disposable {
         notify: false,
         signal: abort.signal,
         summary: false,
+        keepPlace: true,
         ...(w.account !== undefined ? { account: w.account } : {}),
       }),
       this.lookups.lookUpSend(w.key.sendId, {

@@ -37,6 +37,8 @@ export interface ErrorView {
   /** What `detail` is, e.g. "The server's answer (an HTML page)"; absent: a technical detail. */
   readonly detailLabel?: string;
   readonly actions: ReadonlyArray<{ readonly id: ErrorActionId; readonly label: string }>;
+  /** The setting that may help, shown as a link that runs the 'openSettings' action: "Setting: {id}". */
+  readonly setting?: { readonly label: string; readonly id: string };
 }
 
 /** The send's summary beside the number's report (GonderimBilgisi). */
@@ -128,6 +130,13 @@ export interface ReportModel {
   readonly announcement: string;
   readonly canWatch?: boolean;
   readonly watching?: boolean;
+  /** Loading, while the lookup waits for VairoSMS's Retry-After (429) before it asks again by itself: `template` with
+   *  {0} the seconds left until `at` (epoch ms), counted down in the webview; `now` once they have passed. */
+  readonly retry?: { readonly at: number; readonly template: string; readonly now: string };
+  /** A preview tab (the next lookup opens in it): the note, and the Keep Open button (posts 'keep'). */
+  readonly preview?: { readonly keep: string; readonly note: string };
+  /** While a watch runs: its state and the last change, beside the status, with a link down to the timeline. */
+  readonly watchNote?: { readonly text: string; readonly link: string };
   /** false: the SMS text is shown but not written to the webview's saved state (keepMessageText off). */
   readonly saveMessage?: false;
   readonly send?: SendView;
@@ -171,6 +180,8 @@ export type FromWebview =
   | { readonly type: 'copyAsCurl' }
   | { readonly type: 'watch' }
   | { readonly type: 'stopWatching' }
+  /** Keep Open: a preview tab becomes a tab of its own. */
+  | { readonly type: 'keep' }
   | { readonly type: 'errorAction'; readonly action: ErrorActionId }
   /** The send panel: open the stored report of this number of the send. */
   | { readonly type: 'openLookup'; readonly number: string };
@@ -207,6 +218,7 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'copyAsCurl':
     case 'watch':
     case 'stopWatching':
+    case 'keep':
       return only('type') ? { type: m.type } : undefined;
     case 'rendered':
       if (!only('type', 'seq', 'renderMs', 'frameMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq))
@@ -233,10 +245,12 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
 
 // ---- The batch results table (viewType vairosms.batch) ----
 
-export type BatchSortKey = 'number' | 'status' | 'time' | 'error';
+export type BatchSortKey = 'line' | 'number' | 'status' | 'time' | 'error';
 
 export interface BatchRowView {
   readonly index: number;
+  /** The 1-based line of the input the number was read from. */
+  readonly line?: number;
   readonly number: string;
   readonly status?: StatusView;
   /** The class of error when the lookup failed. */
@@ -254,6 +268,8 @@ export interface BatchStrings {
   readonly timeColumn: string;
   readonly errorColumn: string;
   readonly countsHeading: string;
+  /** The failed lookups' counts, apart from the status codes: "Failed lookups". */
+  readonly failuresHeading: string;
   readonly resultsHeading: string;
   readonly invalidHeading: string;
   readonly lineColumn: string;
@@ -305,7 +321,7 @@ export type FromBatchWebview =
   | { readonly type: 'exportJson' }
   | { readonly type: 'cancel' };
 
-const SORT_KEYS: readonly BatchSortKey[] = ['number', 'status', 'time', 'error'];
+const SORT_KEYS: readonly BatchSortKey[] = ['line', 'number', 'status', 'time', 'error'];
 
 /** The batch table's allowlist, with the same shape checks and size cap as the report's. */
 export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefined {

@@ -42,6 +42,8 @@ export class BatchPanel extends Disposable {
     readonly sendId: string,
     private readonly total: number,
     private readonly invalid: readonly InvalidEntry[],
+    /** The input line of each number, by index. */
+    private readonly lines: readonly number[],
     private readonly handlers: BatchPanelHandlers,
     private readonly log: Log,
   ) {
@@ -61,7 +63,7 @@ export class BatchPanel extends Disposable {
       this.panel.webview,
       extensionUri,
       vscode.env.language,
-      vscode.l10n.t('Looking up the numbers…'),
+      { text: vscode.l10n.t('Looking up the numbers…') },
       'batch',
     );
   }
@@ -117,6 +119,7 @@ export class BatchPanel extends Disposable {
       result: this.snapshot(),
       total: this.total,
       invalid: this.invalid,
+      lines: this.lines,
       sort: this.sort,
       ...(this.summary ? { summary: this.summary } : {}),
     });

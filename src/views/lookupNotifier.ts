@@ -1,7 +1,7 @@
 // Tells the user when a lookup failed (unless its caller asked for quiet, like the watcher's checks): one error
 // notification with the failure's class, what happened and what to do, and the same next steps the panel offers
 // (src/core/errors.ts errorActions). The provider's text is shown in the panel only: a notification renders links.
-import { describeError, errorActionLabel, errorActions } from '../core/errors';
+import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/errors';
 import { own, ownNumber, ownSendId } from '../core/ownText';
 import { Disposable } from '../disposable';
 import { type LookupFinished, type LookupService } from '../services/lookupService';
@@ -34,6 +34,6 @@ export class LookupNotifier extends Disposable {
       ),
       ...actions,
     );
-    if (choice) await this.panels.runErrorAction(choice.id, e.key);
+    if (choice) await this.panels.runErrorAction(choice.id, e.key, errorSetting(error));
   }
 }

@@ -1,5 +1,9 @@
 // "Show Raw Response": a read-only virtual document (scheme vairosms-raw), so there is nothing to save and the
-// webview never needs to render JSON. The content is the redacted answer, or the stored report marked as such.
+// webview never needs to render JSON. The content is the redacted answer exactly as received (Format pretty-prints
+// it in place), or the stored report marked as such. Its languages (vairosms-json, vairosms-text) are VS Code's JSON
+// grammar and plain text under names of our own, so that the ambiguous-character highlight, which boxes Turkish
+// letters such as "ı", is off in these documents only (package.json configurationDefaults); invisible characters
+// are still highlighted.
 import * as vscode from 'vscode';
 import { keyId } from '../core/lookupKey';
 import * as settings from '../services/settings';
@@ -20,6 +24,7 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   private readonly ids = new Map<string, number>();
 
   async show(sendId: string, number: string, text: string): Promise<void> {
+    const json = isJson(text);
     const key = keyId({ sendId, number });
     const id = this.ids.get(key) ?? this.ids.size + 1;
     this.ids.set(key, id);
@@ -31,8 +36,28 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
     this.contents.set(uri.toString(), text);
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, text.startsWith('//') ? 'jsonc' : 'json');
+    await vscode.languages.setTextDocumentLanguage(doc, json ? 'vairosms-json' : 'vairosms-text');
     await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  /** Format: the JSON of this document pretty-printed, in place (a comment line above it stays). */
+  format(uri: vscode.Uri): boolean {
+    const text = this.contents.get(uri.toString());
+    if (text === undefined) return false;
+    const lines = text.split('\n');
+    const comments = lines.filter((l, i) => l.startsWith('//') && lines.slice(0, i).every((p) => p.startsWith('//')));
+    const body = lines.slice(comments.length).join('\n');
+    let pretty: string;
+    try {
+      pretty = JSON.stringify(JSON.parse(body), null, 2);
+    } catch {
+      return false;
+    }
+    const next = [...comments, pretty].join('\n');
+    if (next === text) return true;
+    this.contents.set(uri.toString(), next);
+    this.changed.fire(uri);
+    return true;
   }
 
   /** Forgets every response shown (Clear All Recent Lookups). */
@@ -44,5 +69,16 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   dispose(): void {
     this.changed.dispose();
     this.contents.clear();
+  }
+}
+
+/** JSON, after any leading comment lines (the stored report's note). */
+function isJson(text: string): boolean {
+  const body = text.replace(/^(\/\/[^\n]*\n)+/, '');
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
 import { clampCap, type HistoryEntry } from '../core/history';
 import { keyId, shownNumber } from '../core/lookupKey';
+import { describeError } from '../core/errors';
 import { relativeTime } from '../core/reportModel';
 import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/statuses';
 import { Disposable } from '../disposable';
@@ -123,6 +124,7 @@ export class RecentLookupsView extends Disposable {
   }
 
   getTreeItem(e: HistoryEntry): vscode.TreeItem {
+    if (!e.report || e.failure) return this.failedItem(e);
     const info = describeStatus(e.report.status);
     const number = shownNumber(e.number, this.mask);
     const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
@@ -158,8 +160,41 @@ export class RecentLookupsView extends Disposable {
     return item;
   }
 
+  /** A lookup whose last attempt failed: the error icon and its class; the last report's status, if there is one. */
+  private failedItem(e: HistoryEntry): vscode.TreeItem {
+    const failure = e.failure ?? { kind: 'bad-response' as const, at: e.checkedAt };
+    const title = describeError(failure).title;
+    const number = shownNumber(e.number, this.mask);
+    const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
+    item.id = keyId(e);
+    const when = relativeTime(failure.at, Date.now(), vscode.env.language);
+    const code = e.report ? describeStatus(e.report.status).code || '—' : undefined;
+    const description =
+      code === undefined
+        ? vscode.l10n.t('send {0} · failed: {1} · {2}', e.sendId, title, when)
+        : vscode.l10n.t('send {0} · {1} · last try failed: {2} · {3}', e.sendId, code, title, when);
+    const account = this.accountName(e);
+    item.description = account === undefined ? description : vscode.l10n.t('{0} · {1}', description, account);
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue = this.watcher.isWatching(e) ? 'lookup watching' : 'lookup failed';
+    const label =
+      code === undefined
+        ? vscode.l10n.t('{0} in send #{1}: the lookup failed, {2}, {3}', number, e.sendId, title, when)
+        : vscode.l10n.t('{0} in send #{1}: {2}; the last try failed, {3}, {4}', number, e.sendId, code, title, when);
+    item.accessibilityInformation = {
+      label: account === undefined ? label : vscode.l10n.t('{0}, account {1}', label, account),
+    };
+    item.command = {
+      command: Commands.openLookup,
+      title: vscode.l10n.t('Open Report'),
+      arguments: [{ sendId: e.sendId, number: e.number }],
+    };
+    return item;
+  }
+
   /** The tooltip, built only when the user hovers the item (VS Code calls this lazily). */
   resolveTreeItem(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
+    if (!e.report || e.failure) return this.resolveFailed(item, e);
     const info = describeStatus(e.report.status);
     const number = shownNumber(e.number, this.mask);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
@@ -177,6 +212,44 @@ export class RecentLookupsView extends Disposable {
     if (account !== undefined) tip.appendText(vscode.l10n.t('Account: {0}', account)).appendMarkdown('\n\n');
     tip.appendText(
       vscode.l10n.t('{0} in send #{1}, checked {2}. Click to reopen the stored report.', number, e.sendId, when),
+    );
+    item.tooltip = tip;
+    return item;
+  }
+
+  private resolveFailed(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
+    const failure = e.failure ?? { kind: 'bad-response' as const, at: e.checkedAt };
+    const d = describeError(failure);
+    const number = shownNumber(e.number, this.mask);
+    const lang = vscode.env.language;
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.isTrusted = false;
+    tip.supportHtml = false;
+    tip.appendMarkdown('**').appendText(vscode.l10n.t('The last lookup failed: {0}', d.title)).appendMarkdown('**\n\n');
+    tip.appendText(`${d.message} ${d.action}`).appendMarkdown('\n\n');
+    if (e.report) {
+      const info = describeStatus(e.report.status);
+      tip
+        .appendText(
+          vscode.l10n.t(
+            'The last report, checked {0}: {1} · {2}',
+            relativeTime(e.checkedAt, Date.now(), lang),
+            info.code || '—',
+            info.label,
+          ),
+        )
+        .appendMarkdown('\n\n');
+    }
+    tip.appendMarkdown('---\n\n');
+    const account = this.accountName(e);
+    if (account !== undefined) tip.appendText(vscode.l10n.t('Account: {0}', account)).appendMarkdown('\n\n');
+    tip.appendText(
+      vscode.l10n.t(
+        '{0} in send #{1}, tried {2}. Click to see the error; Refresh to try again.',
+        number,
+        e.sendId,
+        relativeTime(failure.at, Date.now(), lang),
+      ),
     );
     item.tooltip = tip;
     return item;

@@ -53,22 +53,30 @@ export class ReportPanel extends Disposable {
   private ready = false;
   private seq = 0;
   private answer: unknown;
+  private answerBody: string | undefined;
   /** The send's summary as this panel knows it (src/core/sendModel.ts): drawn into every model. */
   private summary: SummaryState | undefined;
   private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
   /** performance.now() when the panel was created, and whether it was created for a lookup that has not finished. */
   readonly createdAt = performance.now();
   private newForLookup: boolean;
+  /** VS Code's preview-editor idea for report tabs: the next lookup of another number opens in this tab, until the
+   *  user keeps it (Keep Open, or any action in it: Refresh, Watch, Copy…). Restored tabs are kept. */
+  private previewTab: boolean;
+  private currentKey: LookupKey;
 
   constructor(
-    readonly key: LookupKey,
+    key: LookupKey,
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly handlers: PanelHandlers,
     private readonly log: Log,
     restored?: ReportModel,
+    preview = false,
   ) {
     super();
+    this.currentKey = key;
+    this.previewTab = preview && restored === undefined;
     this.model = restored;
     this.seq = restored?.seq ?? 0;
     this.newForLookup = restored === undefined;
@@ -82,12 +90,43 @@ export class ReportPanel extends Disposable {
         this.dispose();
       }),
     );
-    panel.webview.html = webviewHtml(
-      panel.webview,
-      extensionUri,
-      vscode.env.language,
-      vscode.l10n.t('Looking up the report…'),
-    );
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, vscode.env.language, {
+      heading: vscode.l10n.t('VairoSMS number report'),
+      title: vscode.l10n.t('{0} in send #{1}', key.number, key.sendId),
+      text: vscode.l10n.t('Looking up the report…'),
+    });
+  }
+
+  /** The lookup this tab shows (it changes when a preview tab is reused for another lookup). */
+  get key(): LookupKey {
+    return this.currentKey;
+  }
+
+  get isPreview(): boolean {
+    return this.previewTab;
+  }
+
+  /** The user kept this tab: the next lookup opens a tab of its own. */
+  keep(): void {
+    if (!this.previewTab) return;
+    this.previewTab = false;
+    if (this.model) void this.render(this.again(this.model));
+  }
+
+  /** A preview tab reused for another lookup: everything of the old one goes (its answer, summary, account), the
+   *  title follows, and it draws the new lookup's loading state at once. */
+  retarget(key: LookupKey): void {
+    this.currentKey = key;
+    this.model = undefined;
+    this.beforeLoading = undefined;
+    this.answer = undefined;
+    this.answerBody = undefined;
+    this.summary = undefined;
+    this.lastInput = undefined;
+    this.account = undefined;
+    this.newForLookup = true;
+    this.updateTitle();
+    void this.render(loadingModel(this.ctx(), key.sendId, key.number));
   }
 
   get current(): ReportModel | undefined {
@@ -104,6 +143,11 @@ export class ReportPanel extends Disposable {
     return this.answer;
   }
 
+  /** The last answer's body exactly as received (redacted), when this panel made the request. */
+  get rawBody(): string | undefined {
+    return this.answerBody;
+  }
+
   updateTitle(): void {
     this.panel.title = vscode.l10n.t('{0} · send {1}', settings.displayNumber(this.key.number), this.key.sendId);
   }
@@ -114,9 +158,10 @@ export class ReportPanel extends Disposable {
 
   // ---- what to draw ----
 
-  showLoading(): void {
+  /** `retryAt`: VairoSMS asked to wait (429); the lookup asks again by itself at that time (epoch ms). */
+  showLoading(retryAt?: number): void {
     if (this.model?.state !== 'loading') this.beforeLoading = this.model;
-    void this.render(loadingModel(this.ctx(), this.key.sendId, this.key.number, this.beforeLoading));
+    void this.render(loadingModel(this.ctx(), this.key.sendId, this.key.number, this.beforeLoading, retryAt));
   }
 
   /** Draws a lookup's result. Resolves with the webview's timings once the result is on screen (undefined when the
@@ -132,6 +177,7 @@ export class ReportPanel extends Disposable {
     }
     this.newForLookup = false;
     this.answer = result.raw;
+    this.answerBody = result.body;
     this.account = e.account;
     if (!result.ok) {
       const other = result.error.kind === 'not-found' ? this.handlers.otherForm(this) : undefined;
@@ -160,6 +206,7 @@ export class ReportPanel extends Disposable {
   ): void {
     this.newForLookup = false;
     this.answer = raw;
+    this.answerBody = undefined;
     this.account = entry?.account ?? this.account;
     void this.render(this.reportModel({ report, checkedAt, fromHistory: false, timeline: entry?.timeline, watching }));
   }
@@ -168,15 +215,21 @@ export class ReportPanel extends Disposable {
   showStored(entry: HistoryEntry, watching: boolean): void {
     this.newForLookup = false;
     this.account = entry.account;
-    void this.render(
-      this.reportModel({
-        report: entry.report,
-        checkedAt: entry.checkedAt,
-        fromHistory: true,
-        timeline: entry.timeline,
-        watching,
-      }),
-    );
+    const stored = entry.report
+      ? this.reportModel({
+          report: entry.report,
+          checkedAt: entry.checkedAt,
+          fromHistory: true,
+          timeline: entry.timeline,
+          watching,
+        })
+      : undefined;
+    // The last attempt failed: its error, with the last report (if any) kept under it, as after a failed Refresh.
+    if (entry.failure) {
+      void this.render(errorModel(this.ctx(), this.key.sendId, this.key.number, entry.failure, stored));
+      return;
+    }
+    if (stored) void this.render(stored);
   }
 
   /** The send's summary: loading, or its result; the current model is drawn again with it. */
@@ -186,9 +239,11 @@ export class ReportPanel extends Disposable {
     if (draw && this.model) void this.render(this.again(this.model));
   }
 
-  /** The same report again with the watch buttons updated. */
+  /** The same report again with the watch buttons, the watch note and the timeline updated. */
   showWatching(watching: boolean): void {
-    if (this.model?.state === 'report') void this.render({ ...this.again(this.model), watching });
+    if (this.model?.state !== 'report') return;
+    const input = this.lastInput;
+    void this.render(this.again(input ? this.reportModel({ ...input, watching }) : { ...this.model, watching }));
   }
 
   /** A restored model drawn again under a new sequence number. */
@@ -205,7 +260,11 @@ export class ReportPanel extends Disposable {
     return { ...rest, send: sendView(this.key.sendId, this.summary, ctx), ...(diagnosis ? { diagnosis } : {}) };
   }
 
+  /** The input of the last report drawn, to draw it again with the watch state. */
+  private lastInput: ReportInput | undefined;
+
   private reportModel(input: ReportInput): ReportModel {
+    this.lastInput = input;
     return reportModel(this.ctx(), { sendId: this.key.sendId, number: this.key.number, ...input });
   }
 
@@ -242,7 +301,16 @@ export class ReportPanel extends Disposable {
   /** Shows a model; resolves when the webview has drawn it (with the webview's own timings), or when the panel
    *  is gone. */
   private render(drawn: ReportModel): Promise<WebviewTiming | undefined> {
-    const model = this.withAccount(this.withSend(drawn));
+    const { preview: _preview, ...rest } = this.withAccount(this.withSend(drawn));
+    const model: ReportModel = this.previewTab
+      ? {
+          ...rest,
+          preview: {
+            keep: vscode.l10n.t('Keep Open'),
+            note: vscode.l10n.t('Preview tab: the next lookup of another number opens here.'),
+          },
+        }
+      : rest;
     if (model.state === 'report' && !shownReport) {
       shownReport = true;
       void vscode.commands.executeCommand('setContext', ContextKeys.hasShownReport, true);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { type HistoryEntry } from '../core/history';
+import { type ErrorSetting } from '../core/errors';
 import { asLookupKey, keyId, type LookupKey } from '../core/lookupKey';
 import { toApiShape, type Report } from '../core/report';
 import { Disposable } from '../disposable';
@@ -52,6 +53,7 @@ export class ReportPanels extends Disposable {
     super();
     this.register(accounts.onDidChange(() => this.all().forEach((p) => p.refreshAccount())));
     this.register(lookups.onDidStart((e) => this.get(e.key)?.showLoading()));
+    this.register(lookups.onDidWait((e) => this.get(e.key)?.showLoading(e.until)));
     this.register(lookups.onDidFinish((e) => this.finished(e)));
     // The send's summary is drawn into every panel of that send.
     this.register(
@@ -68,15 +70,25 @@ export class ReportPanels extends Disposable {
     this.register(
       watcher.onDidChange((key) => {
         for (const p of key ? [this.get(key)] : this.all()) {
-          if (p && !lookups.isRunning(p.key)) p.showWatching(watcher.isWatching(p.key));
+          if (!p) continue;
+          if (watcher.isWatching(p.key)) p.keep(); // a watched report is never replaced by the next lookup
+          if (!lookups.isRunning(p.key)) p.showWatching(watcher.isWatching(p.key));
         }
       }),
     );
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.affects(e, 'maskNumbers')) for (const p of this.panels.values()) p.updateTitle();
+        if (settings.affects(e, 'reports.reuseTab') && !settings.reuseTab())
+          for (const p of this.panels.values()) p.keep();
       }),
     );
+  }
+
+  /** The setting the failure shown in this key's panel points to (errorSetting), if any. */
+  private settingOf(key: LookupKey): ErrorSetting | undefined {
+    const id = this.get(key)?.current?.error?.setting?.id;
+    return id === 'vairosms.requestTimeoutSeconds' || id === 'vairosms.apiRoot' ? id : undefined;
   }
 
   get(key: LookupKey): ReportPanel | undefined {
@@ -112,7 +124,12 @@ export class ReportPanels extends Disposable {
     const account = options.account ?? (options.refresh ? await this.accountFor(key) : this.accounts.list().active);
     if (account === null) return undefined; // the user did not pick an account for a removed one
     this.open(key, options.preserveFocus === true);
-    return outcomeOf(await this.lookups.lookUp(key, { ...(account !== undefined ? { account } : {}) }));
+    return outcomeOf(
+      await this.lookups.lookUp(key, {
+        ...(account !== undefined ? { account } : {}),
+        ...(options.refresh ? { keepPlace: true } : {}),
+      }),
+    );
   }
 
   /** The account to refresh a report with: the one its panel or its Recent Lookups entry was looked up with (a lookup
@@ -166,6 +183,19 @@ export class ReportPanels extends Disposable {
       existing.reveal(preserveFocus);
       return existing;
     }
+    // The preview tab (not kept, not watched, no lookup running in it) shows this lookup instead of a new tab.
+    const preview = settings.reuseTab()
+      ? this.all().find((p) => p.isPreview && !this.watcher.isWatching(p.key) && !this.lookups.isRunning(p.key))
+      : undefined;
+    if (preview) {
+      this.panels.delete(keyId(preview.key));
+      preview.retarget({ sendId: key.sendId, number: key.number });
+      this.track(preview);
+      preview.reveal(preserveFocus);
+      if (this.lookups.isRunning(key)) preview.showLoading();
+      this.summaryInto(preview);
+      return preview;
+    }
     const column = this.all()
       .map((p) => p.panel.viewColumn)
       .find((c) => c !== undefined);
@@ -182,6 +212,8 @@ export class ReportPanels extends Disposable {
         this.extensionUri,
         this.panelHandlers(),
         this.log,
+        undefined,
+        settings.reuseTab(),
       ),
     );
     if (this.lookups.isRunning(key)) panel.showLoading();
@@ -210,16 +242,22 @@ export class ReportPanels extends Disposable {
   }
 
   /** The answer as JSON: the raw body when a panel has it, else the stored report in the API's own field names. */
+  /** The last answer's body exactly as received (redacted), while its panel is open. */
+  rawBody(key: LookupKey): string | undefined {
+    return this.get(key)?.rawBody;
+  }
+
   rawJson(key: LookupKey): { text: string; exact: boolean } | undefined {
     const raw = this.get(key)?.raw;
     if (raw !== undefined) return { text: JSON.stringify(raw, null, 2), exact: true };
     const entry = this.history.find(key);
-    if (!entry) return undefined;
+    if (!entry?.report) return undefined;
     return { text: JSON.stringify({ durum: true, aciklama: toApiShape(entry.report, entry) }, null, 2), exact: false };
   }
 
-  /** A failed lookup's next step, from the panel's buttons or the notification's actions. */
-  async runErrorAction(action: ErrorActionId, key: LookupKey): Promise<void> {
+  /** A failed lookup's next step, from the panel's buttons or the notification's actions; `setting`: the one the
+   *  failure points to (errorSetting), for 'openSettings'. */
+  async runErrorAction(action: ErrorActionId, key: LookupKey, setting?: ErrorSetting): Promise<void> {
     switch (action) {
       case 'setApiKey': {
         const stored = await vscode.commands.executeCommand<boolean>(Commands.setApiKeyInternal);
@@ -240,7 +278,10 @@ export class ReportPanels extends Disposable {
         this.log.show();
         return;
       case 'openSettings':
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'vairosms.apiRoot');
+        await vscode.commands.executeCommand(
+          'workbench.action.openSettings',
+          setting ?? this.settingOf(key) ?? 'vairosms.apiRoot',
+        );
         return;
     }
   }
@@ -264,7 +305,11 @@ export class ReportPanels extends Disposable {
 
   private onMessage(panel: ReportPanel, message: FromWebview): void {
     const key = panel.key;
+    // Using a preview tab keeps it (VS Code's preview editors: an edit or a double-click keeps them).
+    if (message.type !== 'ready' && message.type !== 'rendered') panel.keep();
     switch (message.type) {
+      case 'keep':
+        return;
       case 'refresh':
         void this.lookUp(key, { refresh: true });
         return;
@@ -284,7 +329,7 @@ export class ReportPanels extends Disposable {
         void vscode.commands.executeCommand(Commands.stopWatching, key);
         return;
       case 'errorAction':
-        void this.runErrorAction(message.action, key);
+        void this.runErrorAction(message.action, key, this.settingOf(key));
         return;
       case 'ready':
       case 'rendered':

@@ -61,15 +61,18 @@ export class SendPanel extends Disposable {
     const lang = vscode.env.language;
     const now = Date.now();
     const mask = settings.maskNumbers();
-    const lookups = this.history
-      .all()
-      .filter((e) => e.sendId === this.sendId)
-      .map((e) => ({
-        number: e.number,
-        shown: shownNumber(e.number, mask),
-        status: statusView(describeStatus(e.report.status)),
-        checked: vscode.l10n.t('checked {0}', relativeTime(e.checkedAt, now, lang)),
-      }));
+    const lookups = this.history.all().flatMap((e) =>
+      e.sendId === this.sendId && e.report
+        ? [
+            {
+              number: e.number,
+              shown: shownNumber(e.number, mask),
+              status: statusView(describeStatus(e.report.status)),
+              checked: vscode.l10n.t('checked {0}', relativeTime(e.checkedAt, now, lang)),
+            },
+          ]
+        : [],
+    );
     const send = sendView(this.sendId, this.summary, { lang, now });
     const diagnosis = diagnosisView(undefined, this.summary, { lang, now });
     return {
@@ -150,12 +153,10 @@ export class SendPanels extends Disposable {
         webviewOptions(this.extensionUri),
       );
       webviewPanel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-      webviewPanel.webview.html = webviewHtml(
-        webviewPanel.webview,
-        this.extensionUri,
-        vscode.env.language,
-        vscode.l10n.t("Looking up the send's summary…"),
-      );
+      webviewPanel.webview.html = webviewHtml(webviewPanel.webview, this.extensionUri, vscode.env.language, {
+        title: vscode.l10n.t('Send {0}', sendId),
+        text: vscode.l10n.t("Looking up the send's summary…"),
+      });
       const created: SendPanel = new SendPanel(
         sendId,
         webviewPanel,

@@ -1,6 +1,8 @@
 // The report webview's HTML shell: one CSP, default-src 'none', a fresh 128-bit nonce from crypto on every render,
 // no inline script or style, assets only from the webview's own folder (dist/webview). Data never goes into the
-// HTML: it arrives by postMessage after the webview says it is ready.
+// HTML: it arrives by postMessage after the webview says it is ready. The page itself carries the loading state (the
+// panel's heading, its title and "Looking up…", our own text, escaped), so a new panel is never blank while its
+// script loads and the first message comes.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
@@ -23,11 +25,18 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
+/** What a panel shows before its first message: drawn as the webview's own render draws the loading state. */
+export interface LoadingPage {
+  readonly heading?: string;
+  readonly title?: string;
+  readonly text: string;
+}
+
 export function webviewHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   lang: string,
-  loadingText: string,
+  loading: LoadingPage,
   script: 'main' | 'batch' = 'main',
 ): string {
   const nonce = newNonce();
@@ -55,11 +64,16 @@ export function webviewHtml(
 <title>VairoSMS</title>
 </head>
 <body>
-<main id="app" aria-busy="true"><p class="loading">${text(loadingText)}</p></main>
+<main id="app" aria-busy="true" data-state="loading">${loadingHeader(loading)}<p class="loading" role="progressbar" aria-label="${attr(loading.text)}">${text(loading.text)}</p></main>
 <div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
 <script nonce="${nonce}" src="${attr(scriptUri.toString())}"></script>
 </body>
 </html>`;
+}
+
+function loadingHeader(l: LoadingPage): string {
+  if (!l.heading && !l.title) return '';
+  return `<header>${l.heading ? `<p class="eyebrow">${text(l.heading)}</p>` : ''}${l.title ? `<h1 dir="auto">${text(l.title)}</h1>` : ''}</header>`;
 }
 
 function text(s: string): string {

@@ -3,7 +3,7 @@
 // Values are text only, like the report panel.
 import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview, ToBatchWebview } from '../shared/protocol';
 import { announce, el, icon, type VsCodeApi } from './dom';
-import { createParts } from './parts';
+import { createParts, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
@@ -12,6 +12,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
   const app = document.getElementById('app') as HTMLElement;
   let current: BatchModel | undefined;
   const parts = createParts();
+  placeTooltips(document);
 
   function button(label: string, message: FromBatchWebview, focusKey: string): HTMLButtonElement {
     const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
@@ -74,15 +75,29 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
 
     parts.reset();
     if (m.send) root.appendChild(parts.sendSection(m.send.view, m.send));
+    // Status codes as badges with their code; failed lookups apart, with the error icon and their class (no code).
     const counts = el('ul', { class: 'counts', attrs: { 'aria-label': m.strings.countsHeading } });
+    const failures = el('ul', { class: 'counts failures', attrs: { 'aria-label': m.strings.failuresHeading } });
     for (const c of m.counts) {
-      const group = c.group === 'error' ? 'failed' : c.group === 'cancelled' ? 'unknown' : c.group;
+      if (c.group === 'error') {
+        failures.appendChild(
+          el(
+            'li',
+            { class: 'badge status-failed', attrs: { 'data-key': c.key } },
+            icon('failed'),
+            el('span', { class: 'label', text: c.label }),
+            el('strong', { class: 'count', text: String(c.count) }),
+          ),
+        );
+        continue;
+      }
+      const group = c.group === 'cancelled' ? 'unknown' : c.group;
       counts.appendChild(
         el(
           'li',
           { class: `badge status-${group}`, attrs: { 'data-key': c.key } },
           icon(group),
-          el('span', { class: 'code', text: c.key }),
+          c.group === 'cancelled' ? null : el('span', { class: 'code', text: c.key }),
           el('span', { class: 'label', text: c.label }),
           el('strong', { class: 'count', text: String(c.count) }),
         ),
@@ -94,6 +109,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
         { attrs: { 'aria-labelledby': 'counts-h' } },
         el('h2', { text: m.strings.countsHeading, attrs: { id: 'counts-h' } }),
         counts,
+        failures.childElementCount ? el('h3', { text: m.strings.failuresHeading, attrs: { id: 'failures-h' } }) : null,
+        failures.childElementCount ? failures : null,
       ),
     );
 
@@ -102,6 +119,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
       const tr = el(
         'tr',
         { class: 'row', attrs: { tabindex: '0', 'data-index': String(r.index), 'data-focus': `row:${r.index}` } },
+        el('td', { class: 'line', text: r.line !== undefined ? String(r.line) : '—' }),
         el('td', {}, el('bdi', { text: r.number })),
         statusCell(r, m),
         el('td', { text: r.time ?? '—' }),
@@ -132,6 +150,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
             el(
               'tr',
               {},
+              header(m, 'line', m.strings.lineColumn),
               header(m, 'number', m.strings.numberColumn),
               header(m, 'status', m.strings.statusColumn),
               header(m, 'time', m.strings.timeColumn),

@@ -4,7 +4,7 @@
 // and on keyboard focus and linked with aria-describedby, not title attributes.
 import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol';
 import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
-import { createParts } from './parts';
+import { createParts, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
 
@@ -16,10 +16,42 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   const parts = createParts();
   const { badge, fieldsTable, sendSection, diagnosisLine } = parts;
 
+  /** The running 429 countdown (retryNote), stopped by the next render. */
+  let countdown: ReturnType<typeof setInterval> | undefined;
+
   function button(label: string, message: FromWebview, focusKey: string): HTMLButtonElement {
     const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
     b.addEventListener('click', () => api.postMessage(message));
     return b;
+  }
+
+  /** The 429 countdown: VairoSMS asked to wait, the lookup asks again by itself (the host's clock, counted here). */
+  function retryNote(r: { at: number; template: string; now: string }): HTMLElement {
+    const note = el('p', { class: 'retry-note' });
+    const tick = () => {
+      const left = Math.ceil((r.at - Date.now()) / 1000);
+      note.textContent = left > 0 ? r.template.replace('{0}', String(left)) : r.now;
+      if (left <= 0 && countdown !== undefined) clearInterval(countdown);
+    };
+    if (countdown !== undefined) clearInterval(countdown);
+    countdown = setInterval(tick, 250);
+    tick();
+    return note;
+  }
+
+  /** "Watching until final…" beside the status, with a link that moves to the timeline (below the fold). */
+  function watchNote(w: { text: string; link: string }): HTMLElement {
+    const link = el('button', {
+      class: 'link',
+      text: w.link,
+      attrs: { type: 'button', 'data-focus': 'watch:timeline' },
+    });
+    link.addEventListener('click', () => {
+      const h = document.getElementById('timeline-h');
+      h?.scrollIntoView({ block: 'start' });
+      h?.focus();
+    });
+    return el('p', { class: 'watch-note' }, icon('pending'), el('span', { text: `${w.text} ` }), link);
   }
 
   function errorSection(e: ErrorView, m: ReportModel): HTMLElement {
@@ -50,6 +82,12 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         ),
       );
     s.appendChild(el('p', { class: 'error-action', text: e.action }));
+    if (e.setting) {
+      // our own link: it names one of our settings and runs the panel's allowlisted 'openSettings' action
+      const link = button(e.setting.id, { type: 'errorAction', action: 'openSettings' }, 'error:setting');
+      link.className = 'link';
+      s.appendChild(el('p', { class: 'error-setting' }, document.createTextNode(`${e.setting.label}: `), link));
+    }
     const actions = el('div', { class: 'actions' });
     for (const a of e.actions)
       actions.appendChild(button(a.label, { type: 'errorAction', action: a.id }, `error:${a.id}`));
@@ -60,6 +98,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   function render(m: ReportModel): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
     parts.reset();
+    if (countdown !== undefined) clearInterval(countdown);
+    countdown = undefined;
     const root = document.createDocumentFragment();
     const header = el(
       'header',
@@ -70,6 +110,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     );
     const toolbar = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.strings.heading } });
     if (m.state !== 'loading') toolbar.appendChild(button(m.strings.refresh, { type: 'refresh' }, 'refresh'));
+    if (m.preview) toolbar.appendChild(button(m.preview.keep, { type: 'keep' }, 'keep'));
     if (m.state === 'report') {
       toolbar.appendChild(button(m.strings.copyJson, { type: 'copyJson' }, 'copyJson'));
       toolbar.appendChild(button(m.strings.showRaw, { type: 'showRaw' }, 'showRaw'));
@@ -78,6 +119,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
       else if (m.canWatch) toolbar.appendChild(button(m.strings.watch, { type: 'watch' }, 'watch'));
     }
     header.appendChild(toolbar);
+    if (m.preview) header.appendChild(el('p', { class: 'note preview-note', text: m.preview.note }));
     root.appendChild(header);
 
     if (m.state === 'loading')
@@ -88,6 +130,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
           attrs: { role: 'progressbar', 'aria-label': m.strings.loading },
         }),
       );
+    if (m.state === 'loading' && m.retry) root.appendChild(retryNote(m.retry));
     if (m.diagnosis?.overrides) root.appendChild(diagnosisLine(m.diagnosis));
     if (m.error) root.appendChild(errorSection(m.error, m));
 
@@ -105,6 +148,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
             badge(s, m, 'status'),
             el('span', { class: 'finality', text: s.finality }),
           ),
+          m.watchNote ? watchNote(m.watchNote) : null,
           el('p', { class: 'meaning', text: s.meaning }),
           el(
             'p',
@@ -158,7 +202,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         el(
           'section',
           { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
-          el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h' } }),
+          el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h', tabindex: '-1' } }),
           list,
         ),
       );
@@ -209,6 +253,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     current = m;
   }
 
+  placeTooltips(document);
   // Escape hides an open tooltip until the pointer or focus leaves (WCAG 1.4.13: dismissible).
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;

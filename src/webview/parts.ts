@@ -114,3 +114,26 @@ export function createParts(): Parts {
 
   return { reset: () => (tipCounter = 0), badge, fieldsTable, sendSection, diagnosisLine };
 }
+
+/**
+ * Keeps a tooltip inside the panel: when it opens (hover or keyboard focus) and there is no room for it below its
+ * badge, it opens above ('tip-up'); with no room to the right, it opens to the left ('tip-left'). Measured each time
+ * it opens, so a resized panel or a scrolled page is placed right.
+ */
+export function placeTooltips(doc: Document): void {
+  const MARGIN = 4;
+  const place = (e: Event): void => {
+    const host = (e.target as Element | null)?.closest?.('.has-tip');
+    const tip = host?.querySelector(':scope > .tooltip');
+    if (!host || !(tip instanceof HTMLElement)) return;
+    host.classList.remove('tip-up', 'tip-left');
+    const r = tip.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return; // not shown (dismissed)
+    const badge = host.getBoundingClientRect();
+    const view = doc.documentElement;
+    if (r.bottom > view.clientHeight - MARGIN && badge.top - r.height - MARGIN * 3 >= 0) host.classList.add('tip-up');
+    if (r.right > view.clientWidth - MARGIN && badge.right - r.width - MARGIN * 3 >= 0) host.classList.add('tip-left');
+  };
+  doc.addEventListener('mouseover', place);
+  doc.addEventListener('focusin', place);
+}

@@ -59,7 +59,7 @@ export function realisticHistory(count: number, cap = Math.max(count, HARD_CAP))
         : {}),
     };
     if (count <= HARD_CAP) entries = addEntry(entries, entry, cap);
-    else all.push({ ...entry, timeline: entry.timeline ?? [{ status: entry.report.status, at: checkedAt }] });
+    else all.push({ ...entry, timeline: entry.timeline ?? [{ status: entry.report!.status, at: checkedAt }] });
   }
   // Beyond the cap addEntry would drop entries; a list that large only exists when stored by something else, so it
   // is built directly (newest first, in the same shape).

@@ -22,6 +22,9 @@ async function main(): Promise<number> {
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# VairoSMS bench workspace\n');
+  // Rows 3b and 3c measure a new report tab for each lookup: no tab reuse (the preview tab) here. The test host
+  // writes these into the profile's settings.json (scripts/code-server-test-host.mjs).
+  process.env.VAIROSMS_TEST_SETTINGS = JSON.stringify({ 'vairosms.reports.reuseTab': false });
   const extensions = path.join(scratch, 'extensions');
   const manifest = JSON.parse(fs.readFileSync(path.join(hello, 'package.json'), 'utf8')) as {
     publisher: string;

@@ -24,12 +24,17 @@ export interface HistoryItem {
   sendId: string;
   number: string;
   checkedAt: number;
-  report: StoredReport;
+  report?: StoredReport;
   timeline?: Array<{ status: string; at: number }>;
   sendState?: -1 | 0 | 1;
   account?: string;
+  /** The last attempt failed (a lookup that failed is kept too). */
+  failure?: { kind: string; at: number; httpStatus?: number };
+  listedAt?: number;
 }
 export interface PanelModel {
+  /** Loading, while the lookup waits for a short Retry-After. */
+  retry?: { at: number; template: string; now: string };
   v: number;
   seq: number;
   state: 'loading' | 'report' | 'error';

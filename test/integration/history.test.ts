@@ -31,8 +31,12 @@ interface BenchTree {
 /** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal, and
  *  a timeline of a single point (derivable from the status and checkedAt) is not stored. */
 function compact(e: HistoryItem): HistoryItem {
-  const { sendId, number, ...rest } = e.report as HistoryItem['report'] & { sendId?: string; number?: string };
   const { timeline, ...entry } = e as HistoryItem & { timeline?: unknown[] };
+  if (!e.report) return { ...entry, ...(timeline && timeline.length > 1 ? { timeline } : {}) } as HistoryItem; // a failure
+  const { sendId, number, ...rest } = e.report as NonNullable<HistoryItem['report']> & {
+    sendId?: string;
+    number?: string;
+  };
   return {
     ...entry,
     ...(timeline && timeline.length > 1 ? { timeline } : {}),
@@ -98,7 +102,7 @@ describe('history: Recent Lookups', () => {
       'the repeated lookup moved to the top, not added twice',
     );
     assert.ok(list[0].checkedAt > first.checkedAt, 'the entry carries the newer check time');
-    assert.equal(list[0].report.status, 'DELIVERED');
+    assert.equal(list[0].report?.status, 'DELIVERED');
     await assertPersisted(list);
   });
 
@@ -134,16 +138,14 @@ describe('history: Recent Lookups', () => {
     for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.REJECTED]) await lookup(SAMPLE.sendId, n);
     const messages = recordMessages();
     try {
-      assert.equal(
-        ((await lookup('9002', SAMPLE.number)) as { ok: boolean }).ok,
-        false,
-        'a failure (HTML 502) is not stored',
-      );
+      assert.equal(((await lookup('9002', SAMPLE.number)) as { ok: boolean }).ok, false, 'a failure (HTML 502)');
     } finally {
       messages.restore();
     }
     const list = await history();
-    assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.REJECTED), k(SAMPLE.number)]);
+    assert.deepEqual(keys(list), [k(SAMPLE.number, '9002'), k(NUMBER_FOR_STATUS.REJECTED), k(SAMPLE.number)]);
+    assert.equal(list[0].report, undefined, 'the failure is kept, with no report');
+    assert.deepEqual([list[0].failure?.kind, list[0].failure?.httpStatus], ['server', 502]);
     const json = JSON.stringify(list);
     assert.deepEqual(scanText('history', json, KEY), [], 'no form of the key');
     assert.doesNotMatch(json, /api_key|https?:|127\.0\.0\.1|Panel\/api/, 'no URL or host');
@@ -153,8 +155,14 @@ describe('history: Recent Lookups', () => {
         Object.keys(e)
           .sort()
           .filter((x) => x !== 'timeline' && x !== 'sendState' && x !== 'account'),
-        ['checkedAt', 'number', 'report', 'sendId'],
+        e.failure ? ['checkedAt', 'failure', 'number', 'sendId'] : ['checkedAt', 'number', 'report', 'sendId'],
       );
+      if (e.failure)
+        assert.deepEqual(
+          Object.keys(e.failure).sort(),
+          ['at', 'httpStatus', 'kind'],
+          'a failure keeps no text from outside',
+        );
       assert.equal(typeof e.checkedAt, 'number');
       assert.ok(e.sendState === undefined || [-1, 0, 1].includes(e.sendState), "the send's state is only -1, 0 or 1");
       assert.ok(
@@ -162,8 +170,8 @@ describe('history: Recent Lookups', () => {
         `the account is an id, never a key or a name: ${e.account}`,
       );
     }
-    const sample = list.find((e) => e.number === SAMPLE.number);
-    assert.equal(sample?.report.message, SAMPLE_REPORT.mesaj, 'the message text is kept by default');
+    const sample = list.find((e) => e.number === SAMPLE.number && e.sendId === SAMPLE.sendId);
+    assert.equal(sample?.report?.message, SAMPLE_REPORT.mesaj, 'the message text is kept by default');
     await assertPersisted(list);
   });
 
@@ -211,16 +219,54 @@ describe('history: Recent Lookups', () => {
     } finally {
       confirmed.restore();
     }
-    assert.equal(confirmed.shown.length, 1);
+    assert.deepEqual(
+      confirmed.shown.map((m) => [m.kind, m.text, m.items]),
+      [
+        ['warning', ask.text, ['Clear All']],
+        ['information', 'Cleared 2 lookups from Recent Lookups.', ['Undo']],
+      ],
+      'the confirmation, then the offer to undo',
+    );
     assert.deepEqual(await history(), [], 'confirmed: cleared');
     await assertPersisted([]);
+  });
+
+  it('Undo after Remove or Clear All puts the lookups back where they stood; a newer lookup of one wins', async () => {
+    for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.EXPIRED, NUMBER_FOR_STATUS.SENT]) await lookup(SAMPLE.sendId, n);
+    const before = await history();
+    const undo = (m: { kind: string; modal?: boolean; items: readonly string[] }) =>
+      m.kind === 'warning' && m.modal ? 'Clear All' : m.items.includes('Undo') ? 'Undo' : undefined;
+    let answered = recordMessages(undo);
+    try {
+      await vscode.commands.executeCommand('vairosms.removeLookup', {
+        sendId: SAMPLE.sendId,
+        number: NUMBER_FOR_STATUS.EXPIRED,
+      });
+      await until(async () => (await history()).length === 3, 'the removed lookup is back');
+    } finally {
+      answered.restore();
+    }
+    assert.match(
+      answered.texts('information')[0],
+      new RegExp(`^Removed ${NUMBER_FOR_STATUS.EXPIRED} \\(send #${SAMPLE.sendId}\\)`),
+    );
+    assert.deepEqual(keys(await history()), keys(before), 'in its place, the middle one');
+    answered = recordMessages(undo);
+    try {
+      await vscode.commands.executeCommand('vairosms.clearHistory');
+      await until(async () => (await history()).length === 3, 'the cleared lookups are back');
+    } finally {
+      answered.restore();
+    }
+    assert.deepEqual(keys(await history()), keys(before));
+    await assertPersisted(await history());
   });
 
   it('stores a report far over every cap cut to size and marked: 4 K of message, 32 fields of 1 K (row 24)', async () => {
     await lookup(SAMPLE.sendId, OVERSIZED.number);
     const stored = (await history()).find((e) => e.number === OVERSIZED.number);
     assert.ok(stored, 'stored');
-    assert.equal(String(stored.report.message).length, 4096);
+    assert.equal(String(stored.report!.message).length, 4096);
     const report = stored.report as {
       extra?: Record<string, unknown>;
       cut?: { message?: number; droppedFields?: number };
@@ -263,10 +309,10 @@ describe('history: Recent Lookups', () => {
 
   it('stores no message text with vairosms.history.keepMessageText = false, and strips what was stored', async () => {
     await lookup(SAMPLE.sendId, SAMPLE.number);
-    assert.equal((await history())[0].report.message, SAMPLE_REPORT.mesaj);
+    assert.equal((await history())[0].report?.message, SAMPLE_REPORT.mesaj);
     await setSetting('history.keepMessageText', false);
     await until(
-      async () => (await history()).every((e) => e.report.message === undefined),
+      async () => (await history()).every((e) => e.report!.message === undefined),
       'stored message texts removed',
       5000,
     );
@@ -274,8 +320,8 @@ describe('history: Recent Lookups', () => {
     const list = await history();
     assert.deepEqual(keys(list), [k(NUMBER_FOR_STATUS.NOT_DELIVERED), k(SAMPLE.number)]);
     for (const e of list) {
-      assert.equal(e.report.message, undefined, `no message text stored for ${e.number}`);
-      assert.equal(e.report.status.length > 0, true, 'the rest of the report is kept');
+      assert.equal(e.report!.message, undefined, `no message text stored for ${e.number}`);
+      assert.equal(e.report!.status.length > 0, true, 'the rest of the report is kept');
     }
     assert.doesNotMatch(JSON.stringify(list), /ceviz|Üyeliğiniz/, 'no text of either message');
     await assertPersisted(list);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
+import { BATCH, SAMPLE, SAMPLE_REPORT, batchNumber } from '../sandbox/data';
 import { TEXT, startSandbox, type Sandbox } from '../sandbox/server';
 import {
   extensionLogFiles,
@@ -17,6 +17,7 @@ import {
   recordMessages,
   setApiKey,
   setSetting,
+  testState,
   until,
   userDataDir,
   type PanelModel,
@@ -66,7 +67,13 @@ describe('what a newcomer tripped on', function () {
       messages.restore();
       await setSetting('requestTimeoutSeconds', undefined);
     }
-    assert.equal((await errorOf('9001', SAMPLE.number))!.message, 'VairoSMS did not answer within 1 s.');
+    const error = (await errorOf('9001', SAMPLE.number)) as ErrorModel['error'] & {
+      setting?: { id: string };
+      actions: Array<{ id: string }>;
+    };
+    assert.equal(error!.message, 'VairoSMS did not answer within 1 s.');
+    assert.equal(error!.setting?.id, 'vairosms.requestTimeoutSeconds', 'the panel links the setting');
+    assert.ok(error!.actions.some((a) => a.id === 'openSettings'));
   });
 
   it('"no such send" and "number not in this send" read differently, with VairoSMS\'s text as before', async () => {
@@ -99,6 +106,143 @@ describe('what a newcomer tripped on', function () {
     assert.match(e.detailLabel ?? '', /^The server's answer, an HTML page/);
     assert.match(e.detail ?? '', /^502 Bad Gateway/);
     assert.ok(!/<|script/.test(e.detail ?? ''), e.detail);
+  });
+
+  it('Show Raw Response: the body exactly as received, in a language with no ambiguous-character boxes; Format', async () => {
+    await lookUp(SAMPLE.sendId, SAMPLE.number);
+    const rawDoc = async (sendId: string) => {
+      await vscode.commands.executeCommand('vairosms.showRawResponse', { sendId, number: SAMPLE.number });
+      let doc: vscode.TextDocument | undefined;
+      await until(() => {
+        doc = vscode.workspace.textDocuments.find(
+          (d) => d.uri.scheme === 'vairosms-raw' && d.uri.path === `/${sendId}/${SAMPLE.number}.json` && d.getText(),
+        );
+        return doc !== undefined;
+      }, 'the raw response');
+      return doc!;
+    };
+    const doc = await rawDoc(SAMPLE.sendId);
+    const text = doc.getText();
+    assert.equal(text, JSON.stringify(JSON.parse(text)), "the sandbox's compact JSON, not pretty-printed");
+    assert.equal((JSON.parse(text) as { aciklama: { mesaj: string } }).aciklama.mesaj, SAMPLE_REPORT.mesaj);
+    assert.equal(doc.languageId, 'vairosms-json');
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'vairosms-json' });
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false, 'Turkish letters are not boxed');
+    assert.equal(editor.get('unicodeHighlight.invisibleCharacters'), true, 'hidden characters still are');
+    assert.equal(
+      vscode.workspace.getConfiguration('editor', { languageId: 'json' }).get('unicodeHighlight.ambiguousCharacters'),
+      true,
+      "the user's own JSON files keep the highlight",
+    );
+    await vscode.commands.executeCommand('vairosms.formatRawResponse', doc.uri);
+    await until(() => doc.getText() === JSON.stringify(JSON.parse(text), null, 2), 'formatted in place');
+    // An HTML error page is shown as it came, as text
+    const messages = recordMessages();
+    try {
+      await lookUp('9002', SAMPLE.number);
+    } finally {
+      messages.restore();
+    }
+    const page = await rawDoc('9002');
+    assert.match(page.getText(), /<title>502 Bad Gateway<\/title>/);
+    assert.equal(page.languageId, 'vairosms-text');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("a new panel's page itself carries the loading state: heading, the number and send, 'Looking up' once", async () => {
+    sb.setLatency(1500);
+    try {
+      const pending = lookUp(SAMPLE.sendId, '5301000005');
+      await until(async () => (await panelFor(SAMPLE.sendId, '5301000005')) !== undefined, 'the panel opened');
+      const html = (await panelFor(SAMPLE.sendId, '5301000005'))!.html;
+      const main = /<main id="app"[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+      assert.match(main, /<p class="eyebrow">VairoSMS number report<\/p>/);
+      assert.match(main, /<h1 dir="auto">5301000005 in send #187<\/h1>/);
+      assert.equal(main.split('Looking up the report…').length - 1, 2, 'the progress text and its aria-label');
+      assert.match(main, /role="progressbar"/);
+      const loading = (await panelFor(SAMPLE.sendId, '5301000005'))!.model;
+      assert.equal(loading?.state, 'loading');
+      assert.equal(loading?.subtitle, undefined, 'the loading model does not say it a second time');
+      await pending;
+    } finally {
+      sb.setLatency(0);
+    }
+  });
+
+  it("a lookup that waits for VairoSMS's short Retry-After shows the countdown in its panel, then the answer", async () => {
+    const messages = recordMessages();
+    try {
+      const pending = lookUp('9006', SAMPLE.number);
+      await until(
+        async () => (await panelFor('9006', SAMPLE.number))?.model?.retry !== undefined,
+        'the panel shows the wait',
+      );
+      const waiting = (await panelFor('9006', SAMPLE.number))!.model!;
+      assert.equal(waiting.state, 'loading');
+      assert.match(waiting.retry!.template, /Asking again by itself in \{0\} s/);
+      assert.ok(waiting.retry!.at > Date.now() - 1000 && waiting.retry!.at <= Date.now() + 2500, 'about 2 s ahead');
+      assert.deepEqual(await pending, { ok: false, error: 'rate-limited' });
+      assert.equal((await panelFor('9006', SAMPLE.number))!.model!.retry, undefined, 'the answer replaces it');
+    } finally {
+      messages.restore();
+    }
+  });
+
+  it('tabs do not pile up: a new lookup opens in the preview tab until the user keeps it (reports.reuseTab)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until(async () => (await testState()).panels.length === 0, 'no report tab');
+    await setSetting('reports.reuseTab', true);
+    const tabs = async () => (await testState()).panels.map((p) => p.number);
+    const indexOf = async (number: string) => (await testState()).panels.findIndex((p) => p.number === number);
+    try {
+      await lookUp(SAMPLE.sendId, '5301000004');
+      await lookUp(SAMPLE.sendId, '5301000005');
+      assert.deepEqual(await tabs(), ['5301000005'], "the second lookup opened in the first one's tab");
+      const preview = (await panelFor(SAMPLE.sendId, '5301000005'))!.model as PanelModel & {
+        preview?: { keep: string; note: string };
+      };
+      assert.equal(preview.state, 'report');
+      assert.deepEqual(preview.preview, {
+        keep: 'Keep Open',
+        note: 'Preview tab: the next lookup of another number opens here.',
+      });
+      // Keep Open: the next lookup opens a tab of its own (the new one is the preview now)
+      await vscode.commands.executeCommand('_vairosms.test.postFromWebview', await indexOf('5301000005'), {
+        type: 'keep',
+      });
+      await until(
+        async () =>
+          ((await panelFor(SAMPLE.sendId, '5301000005'))!.model as { preview?: unknown }).preview === undefined,
+        'the kept tab drops its note',
+      );
+      await lookUp(SAMPLE.sendId, '5301000006');
+      assert.deepEqual((await tabs()).sort(), ['5301000005', '5301000006']);
+      // using the preview tab (here: Refresh in it) keeps it too
+      await vscode.commands.executeCommand('_vairosms.test.postFromWebview', await indexOf('5301000006'), {
+        type: 'refresh',
+      });
+      await until(
+        async () =>
+          ((await panelFor(SAMPLE.sendId, '5301000006'))!.model as { preview?: unknown }).preview === undefined,
+        'the used tab is kept',
+      );
+      await lookUp(SAMPLE.sendId, SAMPLE.number);
+      assert.deepEqual((await tabs()).sort(), ['5301000005', '5301000006', SAMPLE.number].sort());
+      // the same lookup again reveals its tab, and turning the setting off keeps every tab
+      await lookUp(SAMPLE.sendId, SAMPLE.number);
+      assert.equal((await tabs()).length, 3);
+      await setSetting('reports.reuseTab', false);
+      await until(
+        async () =>
+          ((await panelFor(SAMPLE.sendId, SAMPLE.number))!.model as { preview?: unknown }).preview === undefined,
+        'off: no preview tab',
+      );
+      await lookUp(SAMPLE.sendId, '5301000007');
+      assert.equal((await tabs()).length, 4);
+    } finally {
+      await setSetting('reports.reuseTab', false); // as the suite runs (test/integration/runTest.ts)
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('Look Up Selection with a report panel in front reads the text editor that was active last', async () => {

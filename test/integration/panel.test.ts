@@ -147,7 +147,10 @@ describe('panel: the report panel', () => {
       assert.equal(failed?.message?.text, SAMPLE_REPORT.mesaj, 'and its message');
       assert.match(failed?.subtitle ?? '', /last successful report/);
       assert.equal(messages.texts('error').length, 1, 'one error notification');
-      assert.equal((await history()).length, 1, 'the failure changed nothing stored');
+      const kept = await history();
+      assert.equal(kept.length, 1, 'one entry for the key');
+      assert.equal(kept[0].report?.status, 'DELIVERED', 'the failed refresh never replaces the stored report');
+      assert.equal(kept[0].failure?.kind, 'server', 'and it is kept beside it');
 
       assert.deepEqual(
         await vscode.commands.executeCommand('vairosms.refreshLookup', {
@@ -157,6 +160,7 @@ describe('panel: the report panel', () => {
         { ok: true, status: 'DELIVERED' },
       );
       assert.equal((await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state, 'report');
+      await until(async () => (await history())[0].failure === undefined, 'a lookup that worked clears the failure');
     } finally {
       messages.restore();
     }

@@ -30,6 +30,12 @@ async function main(): Promise<number> {
   const userData = path.join(scratch, 'user-data');
   fs.mkdirSync(path.join(workspace, 'notes'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'README.md'), '# VairoSMS integration workspace\n');
+  // The suites keep several report tabs open at once; the tab reuse (a preview tab) turns it on in its own test.
+  // The test host writes these into the profile's settings.json (scripts/code-server-test-host.mjs).
+  process.env.VAIROSMS_TEST_SETTINGS = JSON.stringify({
+    ...(process.env.VAIROSMS_TEST_SETTINGS ? (JSON.parse(process.env.VAIROSMS_TEST_SETTINGS) as object) : {}),
+    'vairosms.reports.reuseTab': false,
+  });
   fs.writeFileSync(path.join(workspace, 'notes', 'numbers.txt'), '905321234567\n+90 532 123 45 67\n');
   try {
     await runTests({

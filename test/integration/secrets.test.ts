@@ -206,17 +206,15 @@ describe('secrets: the key is only in SecretStorage', () => {
       return text() ?? '';
     };
     // The last answer for the sample was the 401 (the refresh with a wrong key); then a good one.
-    await show(SAMPLE.sendId, SAMPLE.number, /"durum": false/);
+    await show(SAMPLE.sendId, SAMPLE.number, /"durum":\s*false/);
     const refreshed = await runCommand('vairosms.refreshLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
     runs.push(refreshed);
     assert.deepEqual(refreshed.value, { ok: true, status: 'DELIVERED' });
-    await show(SAMPLE.sendId, SAMPLE.number, /"durum_gonderim": "DELIVERED"/);
-    // The echoed JSON answer: the key was in it, as sent and decoded; it is shown redacted. (The HTML echo has no
-    // JSON to show: the command says so in a message, which is scanned with the others.)
+    await show(SAMPLE.sendId, SAMPLE.number, /"durum_gonderim":\s*"DELIVERED"/);
+    // The echoed JSON answer: the key was in it, as sent and decoded; it is shown redacted. The HTML echo is shown as
+    // it came (Show Raw Response shows the exact body), with every escaped form of the key redacted.
     await show(SAMPLE.sendId, NUMBER_FOR_STATUS.SENDING, /api_key.*\[REDACTED\]/);
-    runs.push(
-      await runCommand('vairosms.showRawResponse', { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.EXPIRED }),
-    );
+    await show(SAMPLE.sendId, NUMBER_FOR_STATUS.EXPIRED, /<[a-z][\s\S]*\[REDACTED\]/i);
 
     runs.push(await runCommand('vairosms.copyAsCurl', { sendId: SAMPLE.sendId, number: SAMPLE.number }));
     let clipboard = '';

@@ -136,6 +136,10 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
     fault: { kind: 'status', code: 400, body: JSON.stringify({ durum: false, aciklama: HOSTILE_PROVIDER_TEXT }) },
     description: 'HTTP 400 whose provider text carries HTML, a script and a command: link',
   },
+  9022: {
+    fault: { kind: 'status', code: 429, headers: { 'retry-after': '6' } },
+    description: '429 with Retry-After: 6 (the client waits and asks again: a countdown to watch)',
+  },
 };
 
 /** Sends whose summary (GonderimBilgisi) fails by itself while their number reports work. */

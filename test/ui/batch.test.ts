@@ -14,6 +14,7 @@ const COUNT = 50;
 const INVALID_LINE = 26;
 const INVALID_TEXT = 'call back tomorrow';
 const NUMBERS_FILE = 'numbers-50.txt';
+const NOT_IN_SEND = '5309999999'; // the sandbox answers "not in this send"
 const BATCH_TAB = `Batch · send ${BATCH.sendId}`;
 const MAX_MEDIA_BYTES = 200 * 1024;
 
@@ -46,8 +47,7 @@ const firstRowNumber = (frame: FrameLocator): Promise<string> =>
   frame
     .locator('table.results tr.row')
     .first()
-    .locator('td')
-    .first()
+    .locator('td bdi')
     .innerText()
     .then((t) => t.trim());
 
@@ -134,6 +134,17 @@ describe('Batch lookup: several numbers of one send', function () {
       Array.from({ length: COUNT }, (_, i) => batchNumber(i)).sort(),
       'each number once',
     );
+    // the Line column maps every row back to its line of the file (#13)
+    const fileLines = numbersFile().split('\n');
+    const lines = await frame
+      .locator('table.results tr.row')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('td.line')?.textContent ?? '',
+          tr.querySelector('td bdi')?.textContent ?? '',
+        ]),
+      );
+    for (const [line, number] of lines) assert.equal(fileLines[Number(line) - 1], number, `line ${line}`);
 
     // the line that is not a number, with its line number
     const invalid = frame.locator('section.invalid');
@@ -182,6 +193,10 @@ describe('Batch lookup: several numbers of one send', function () {
     const numbers = await frame.locator('table.results tr.row td bdi').allInnerTexts();
     assert.deepEqual(numbers, [...numbers].sort().reverse(), 'the whole table is in descending order');
     assert.equal(await frame.locator('table.results tr.row').count(), COUNT);
+    // by line: the file's order
+    await frame.locator('button.sort', { hasText: /^Line/ }).click();
+    await frame.locator('th[aria-sort="ascending"] button.sort', { hasText: /^Line/ }).waitFor({ timeout: 10000 });
+    assert.equal(await firstRowNumber(frame), batchNumber(0));
   });
 
   it("opens a row's report from the table without another request", async () => {
@@ -216,7 +231,7 @@ describe('Batch lookup: several numbers of one send', function () {
     }
   });
 
-  it('looks up numbers typed into the prompt (commas, semicolons, Turkish forms, a duplicate)', async () => {
+  it('looks up numbers typed into the prompt (commas, semicolons, Turkish forms, a duplicate, one not in the send)', async () => {
     const v = vscode();
     await v.runCommand('View: Close All Editors');
     await v.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
@@ -225,7 +240,7 @@ describe('Batch lookup: several numbers of one send', function () {
     await v.quickPick.pick(/Type or paste numbers/);
     await v.inputBox.waitFor(/separated by commas or semicolons/);
     await v.inputBox.fill(
-      `${batchNumber(100)}, 0${batchNumber(101)}; +90 ${batchNumber(102).replace(/^(\d{3})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4')}, ${batchNumber(100)}`,
+      `${batchNumber(100)}, 0${batchNumber(101)}; +90 ${batchNumber(102).replace(/^(\d{3})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4')}, ${batchNumber(100)}, ${NOT_IN_SEND}`,
     );
     await v.inputBox.enter();
     await v.notification('Duplicates, looked up once: 1.').waitFor({ timeout: 30000 });
@@ -241,11 +256,26 @@ describe('Batch lookup: several numbers of one send', function () {
             ] as const,
         ),
       );
-    assert.deepEqual(rows.map(([n]) => n).sort(), [batchNumber(100), batchNumber(101), batchNumber(102)]);
+    assert.deepEqual(
+      rows.map(([n]) => n).sort(),
+      [batchNumber(100), batchNumber(101), batchNumber(102), NOT_IN_SEND].sort(),
+    );
     for (const [number, code] of rows)
-      assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
-    assert.deepEqual(await countsShown(frame), expectedCounts([100, 101, 102]));
+      if (number !== NOT_IN_SEND) assert.equal(code, batchStatus(Number(number) - BATCH.firstNumber), `row ${number}`);
+    assert.deepEqual(await countsShown(frame), { ...expectedCounts([100, 101, 102]), 'not-found': 1 });
+    // a failed lookup is counted apart from the status codes: its own group, the error icon, its class, no code (#13)
+    const failed = frame.locator('ul.counts.failures li[data-key="not-found"]');
+    assert.equal(await frame.locator('#failures-h').innerText(), 'Failed lookups');
+    assert.equal(await failed.locator('.code').count(), 0, 'not drawn as a status code');
+    assert.equal(await failed.locator('svg.icon').count(), 1);
+    assert.match(await failed.locator('.label').innerText(), /not found|not in this send/i);
+    assert.equal(await frame.locator('ul.counts:not(.failures) li[data-key="not-found"]').count(), 0);
+    assert.deepEqual(
+      [...new Set(await frame.locator('table.results tr.row td.line').allInnerTexts())],
+      ['1'],
+      'all typed on one line',
+    );
     assert.equal(await frame.locator('section.invalid').count(), 0, 'no invalid lines');
-    assert.equal(sb.requests.length - before, 3, 'the duplicate was looked up once');
+    assert.equal(sb.requests.length - before, 4, 'the duplicate was looked up once');
   });
 });

@@ -528,6 +528,16 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const item = v.statusBarItem(new RegExp(`Watching ${PROGRESSING.number}: WAITING, next check in \\d+ s`));
     await item.waitFor({ timeout: 15000 });
     await frame.locator('.toolbar button', { hasText: 'Stop Watching' }).waitFor({ timeout: 10000 });
+    // beside the status: the watch's state, and a link down to the timeline it builds (#13)
+    const note = frame.locator('.status-section .watch-note');
+    assert.match(
+      await note.innerText(),
+      /^Watching until final\. No change since the first check at .+\.\s+Status timeline ↓$/,
+    );
+    await note.locator('button.link').click();
+    assert.equal(await frame.locator(':focus').getAttribute('id'), 'timeline-h', 'the link moves to the timeline');
+    assert.equal(await frame.locator('.timeline-section ol.timeline li').count(), 1, 'the first check, so far');
+    await frame.locator('h1').scrollIntoViewIfNeeded();
     // the screenshot: the watching panel and the status bar item below it
     await v.page.mouse.move(700, 300);
     const editor = (await v.page.locator('.part.editor').boundingBox())!;
@@ -558,6 +568,7 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     assert.deepEqual(codes, ['WAITING', 'DELIVERED']);
     assert.equal(await frame.locator('.status-line .badge').getAttribute('data-code'), 'DELIVERED');
+    assert.equal(await frame.locator('.watch-note').count(), 0, 'the watch ended: no note');
     assert.equal(
       await frame.locator('.toolbar button', { hasText: /Watch Until Final|Stop Watching/ }).count(),
       0,

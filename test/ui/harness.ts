@@ -168,6 +168,8 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'git.openRepositoryInParentFolders': 'never',
   'update.mode': 'none',
+  // Most specs keep several report tabs open at once; the tab reuse (a preview tab) has a spec of its own.
+  'vairosms.reports.reuseTab': false,
 };
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -16,6 +16,10 @@ const WRONG_KEY_NUMBER = NUMBER_FOR_STATUS.SENT;
 const WRONG_KEY_TAB = `${WRONG_KEY_NUMBER} · send ${SAMPLE.sendId}`;
 const LOOKUP_WRONG_KEY_CHORD = 'ctrl+alt+shift+f1';
 const LOOKUP_WAITING_CHORD = 'ctrl+alt+shift+f2';
+const LOOKUP_REDIRECT_CHORD = 'ctrl+alt+shift+f3';
+const REDIRECT_SEND = '9018'; // the sandbox redirects it to another host
+const LOOKUP_RATE_LIMITED_CHORD = 'ctrl+alt+shift+f4';
+const RATE_LIMITED_SEND = '9022'; // the sandbox answers 429 with Retry-After: 6, every time
 
 /** The report panel's content once it shows a report (or an error, with `state`). */
 async function panel(v: VSCode, tabTitle: string, state: 'report' | 'error' = 'report'): Promise<FrameLocator> {
@@ -115,6 +119,12 @@ async function waitForPersistedTabs(v: VSCode, expected: string[]): Promise<void
   throw new Error(`the workbench did not persist the tabs ${JSON.stringify(expected)}; it has ${JSON.stringify(seen)}`);
 }
 
+async function closeTab(v: VSCode, title: string): Promise<void> {
+  await v.editorTab(title).hover();
+  await v.editorTab(title).locator('.tab-actions .action-label').click();
+  await v.editorTab(title).waitFor({ state: 'detached' });
+}
+
 const menuLabels = (menu: Locator): Promise<string[]> =>
   menu
     .locator('.action-item:not(.disabled) .action-label')
@@ -133,6 +143,16 @@ describe('Lookup experience (en, light)', function () {
         key: LOOKUP_WRONG_KEY_CHORD,
         command: 'vairosms.lookUpReport',
         args: { sendId: SAMPLE.sendId, number: WRONG_KEY_NUMBER },
+      },
+      {
+        key: LOOKUP_RATE_LIMITED_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: RATE_LIMITED_SEND, number: SAMPLE.number },
+      },
+      {
+        key: LOOKUP_REDIRECT_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: REDIRECT_SEND, number: SAMPLE.number },
       },
       {
         key: LOOKUP_WAITING_CHORD,
@@ -177,7 +197,11 @@ describe('Lookup experience (en, light)', function () {
       await v
         .notification(`VairoSMS: looking up ${SAMPLE.number} in send #${SAMPLE.sendId}…`)
         .waitFor({ timeout: 10000 });
-      await v.webview(SAMPLE_TAB).locator('#app[data-state="loading"]').waitFor({ timeout: 10000 });
+      const loading = v.webview(SAMPLE_TAB).locator('#app[data-state="loading"]');
+      await loading.waitFor({ timeout: 10000 });
+      // the loading state names the lookup and says "Looking up" once (#13)
+      assert.equal(await loading.locator('h1').textContent(), `${SAMPLE.number} in send #${SAMPLE.sendId}`);
+      assert.equal(((await loading.innerText()).match(/Looking up the report…/g) ?? []).length, 1);
     } finally {
       sb.setLatency(0);
     }
@@ -201,6 +225,27 @@ describe('Lookup experience (en, light)', function () {
     assert.equal(last.apiKeyOk, true, 'the stored key was used');
     assert.equal(last.sendId, SAMPLE.sendId);
     assert.deepEqual(JSON.parse(last.body), { numara: SAMPLE.number }, 'sent in the 10-digit form');
+  });
+
+  it('Show Raw Response shows the body exactly as received, Turkish letters unboxed, with a Format action (#13)', async () => {
+    const v = vscode();
+    const frame = await panel(v, SAMPLE_TAB);
+    await frame.getByRole('button', { name: 'Show Raw Response' }).click();
+    const editor = v.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-line').first().waitFor({ timeout: 15000 });
+    const lines = () => editor.locator('.view-lines .view-line').allInnerTexts();
+    // the sandbox answers compact JSON on one line: shown as it came, not pretty-printed
+    const first = await lines();
+    assert.equal(first.length, 1, `one line as received: ${JSON.stringify(first)}`);
+    assert.ok(first[0].includes('ağacıyım'), 'the Turkish text as sent');
+    assert.equal(await editor.locator('.unicode-highlight').count(), 0, 'no Turkish letter is boxed as ambiguous');
+    const format = v.page.locator('.part.editor .editor-actions .action-label[aria-label^="Format Raw Response"]');
+    await format.click();
+    for (let i = 0; i < 50 && (await lines()).length === 1; i++) await v.page.waitForTimeout(100);
+    const formatted = await lines();
+    assert.ok(formatted.length > 5, `pretty-printed: ${formatted.length} lines`);
+    assert.equal(formatted[0].trim(), '{');
+    await v.page.keyboard.press('Control+W');
   });
 
   it('explains the status in a tooltip shown on hover and on keyboard focus, linked by aria-describedby', async () => {
@@ -287,6 +332,35 @@ describe('Lookup experience (en, light)', function () {
       texts.add(text);
     }
     assert.equal(texts.size, 11, 'eleven different tooltip texts');
+  });
+
+  it('opens a tooltip above its badge when there is no room below, on hover and on focus (#13)', async () => {
+    const frame = await panel(vscode(), SAMPLE_TAB);
+    const last = frame.locator(`table.legend tr[data-code="${STATUS_CODES.at(-1)}"] .badge`);
+    // the badge at the very bottom of the panel, as when the legend is scrolled into view
+    await last.evaluate((b) => {
+      const gap = window.innerHeight - b.getBoundingClientRect().bottom - 8;
+      window.scrollBy(0, -gap);
+    });
+    const inside = async (tip: Locator) => {
+      const r = await tip.evaluate((t) => {
+        const b = t.getBoundingClientRect();
+        return { top: b.top, bottom: b.bottom, right: b.right, h: window.innerHeight, w: window.innerWidth };
+      });
+      assert.ok(
+        r.top >= 0 && r.bottom <= r.h && r.right <= r.w,
+        `the tooltip is inside the panel: ${JSON.stringify(r)}`,
+      );
+    };
+    const tip = await describedTooltip(frame, last);
+    await last.hover();
+    await tip.waitFor({ state: 'visible', timeout: 5000 });
+    await inside(tip);
+    assert.match((await last.locator('xpath=..').getAttribute('class')) ?? '', /\btip-up\b/);
+    await frame.locator('#legend-h').hover();
+    await last.focus();
+    await tip.waitFor({ state: 'visible', timeout: 5000 });
+    await inside(tip);
   });
 
   it('shows the lookup in Recent Lookups with a tooltip explaining the status, and reopens it without a request', async () => {
@@ -378,6 +452,79 @@ describe('Lookup experience (en, light)', function () {
     assert.equal(sb.requests.at(-1)?.apiKeyOk, true);
   });
 
+  it('says which redirect was refused, to which host, and links the setting it points to (#13)', async () => {
+    const v = vscode();
+    await v.runCommandByKey(LOOKUP_REDIRECT_CHORD);
+    const tab = `${SAMPLE.number} · send ${REDIRECT_SEND}`;
+    const frame = await panel(v, tab, 'error');
+    const error = frame.locator('section.error');
+    assert.equal(await error.getAttribute('data-kind'), 'redirect');
+    assert.match(
+      (await error.innerText()).replace(/\s+/g, ' '),
+      new RegExp(`another host \\(http://localhost:${sb.port}\\)`),
+    );
+    assert.equal((await error.locator('.error-setting').innerText()).trim(), 'Setting: vairosms.apiRoot');
+    await error.locator('.error-setting button.link').click();
+    // VS Code's Settings editor opens on that setting
+    await v.page
+      .locator('.settings-editor .setting-item')
+      .filter({ hasText: /Api Root/ })
+      .first()
+      .waitFor({ timeout: 15000 });
+    await v.page.keyboard.press('Control+W');
+
+    // the failed lookup is kept in Recent Lookups, with an error icon and its error, and runs again from there (#13)
+    await v.openSideBar(ACTIVITY_TITLE);
+    const row = v.treeRow(new RegExp(`send ${REDIRECT_SEND} · failed: `)).first();
+    await row.waitFor({ timeout: 10000 });
+    assert.match(
+      await row.locator('.label-description').innerText(),
+      new RegExp(`^send ${REDIRECT_SEND} · failed: Redirect refused · (now|\\d+ seconds ago)$`),
+    );
+    assert.equal(await row.locator('.codicon-error').count(), 1, 'the error icon');
+    await closeTab(v, tab);
+    await row.click(); // reopens its error, without a request
+    const reopened = await panel(v, tab, 'error');
+    assert.equal(await reopened.locator('section.error').getAttribute('data-kind'), 'redirect');
+    const asked = sb.requests.length;
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="Refresh Report"]').click();
+    for (let i = 0; i < 50 && sb.requests.length === asked; i++) await v.page.waitForTimeout(100);
+    assert.ok(sb.requests.length > asked, 'Refresh runs it again');
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="Remove"]').click();
+    await row.waitFor({ state: 'detached' });
+    await closeTab(v, tab);
+  });
+
+  it("counts down while it waits for VairoSMS's short Retry-After and asks again by itself (#13)", async () => {
+    const v = vscode();
+    const asked = sb.requests.length;
+    await v.runCommandByKey(LOOKUP_RATE_LIMITED_CHORD);
+    const tab = `${SAMPLE.number} · send ${RATE_LIMITED_SEND}`;
+    const note = v.webview(tab).locator('#app[data-state="loading"] .retry-note');
+    await note.waitFor({ timeout: 15000 });
+    const left = async () =>
+      Number(
+        /^VairoSMS asked to wait \(HTTP 429\)\. Asking again by itself in (\d) s…$/.exec(await note.innerText())?.[1],
+      );
+    const first = await left();
+    assert.ok(first >= 1 && first <= 6, `the seconds left: ${first}`);
+    // it counts down
+    for (let i = 0; i < 30 && (await left()) === first; i++) await v.page.waitForTimeout(100);
+    assert.ok((await left()) < first, 'the countdown moves');
+    // the second 429 ends it: then (and only then) the panel says to wait and try again
+    const frame = await panel(v, tab, 'error');
+    assert.equal(await frame.locator('section.error').getAttribute('data-kind'), 'rate-limited');
+    assert.equal(sb.requests.length - asked, 2, 'asked twice: once, and once more by itself after the wait');
+    await closeTab(v, tab);
+    await v.openSideBar(ACTIVITY_TITLE);
+    const row = v.treeRow(new RegExp(`send ${RATE_LIMITED_SEND} · failed: `)).first();
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="Remove"]').click();
+    await row.waitFor({ state: 'detached' });
+  });
+
   it('brings the Recent Lookups entry and the report panel back after a window reload', async () => {
     const v = vscode();
     // only the sample's panel stays open
@@ -407,7 +554,7 @@ describe('Lookup experience (en, light)', function () {
     assert.equal(sb.requests.length, before, 'restoring the panel sends no request');
   });
 
-  it('removes one entry from its context menu, and clears all after a confirmation, leaving the welcome view', async () => {
+  it('refreshes an entry where it stands, removes one from its context menu and clears all, each with Undo', async () => {
     const v = vscode();
     await v.runCommandByKey(LOOKUP_WAITING_CHORD);
     await panel(v, `${NUMBER_FOR_STATUS.WAITING} · send ${SAMPLE.sendId}`);
@@ -415,6 +562,21 @@ describe('Lookup experience (en, light)', function () {
     const waiting = v.treeRow(NUMBER_FOR_STATUS.WAITING).first();
     await waiting.waitFor();
     assert.equal(await v.page.locator('.part.sidebar .monaco-list-row').count(), 3);
+    const order = () => v.page.locator('.part.sidebar .monaco-list-row .label-name').allTextContents();
+    const listed = await order();
+    assert.equal(listed[0], NUMBER_FOR_STATUS.WAITING, 'a new lookup goes to the top');
+
+    // The inline Refresh of the bottom row asks VairoSMS again, and the row stays where the pointer is (#13)
+    const bottom = v.treeRow(listed[2]).first();
+    const asked = sb.requests.length;
+    await bottom.hover();
+    await bottom.locator('.actions .action-label[aria-label="Refresh Report"]').click();
+    for (let i = 0; i < 20 && sb.requests.length === asked; i++) await v.page.waitForTimeout(100);
+    assert.ok(sb.requests.length > asked, 'Refresh asked VairoSMS');
+    for (let i = 0; i < 15; i++) {
+      assert.deepEqual(await order(), listed, 'the refreshed row keeps its place');
+      await v.page.waitForTimeout(200);
+    }
 
     const menu = await contextMenu(v, waiting);
     const labels = await menuLabels(menu);
@@ -435,6 +597,16 @@ describe('Lookup experience (en, light)', function () {
     await waiting.waitFor({ state: 'detached' });
     assert.equal(await v.page.locator('.part.sidebar .monaco-list-row').count(), 2, 'only that entry is gone');
     await v.treeRow(SAMPLE.number).first().waitFor();
+    // Undo in the notification puts it back where it stood
+    const removed = v.notification(
+      `Removed ${NUMBER_FOR_STATUS.WAITING} (send #${SAMPLE.sendId}) from Recent Lookups.`,
+    );
+    await removed.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await waiting.waitFor();
+    assert.deepEqual(await order(), listed, 'Undo restores the entry in its place');
+    await waiting.hover();
+    await waiting.locator('.actions .action-label[aria-label="Remove"]').click();
+    await waiting.waitFor({ state: 'detached' });
 
     // the inline Remove action (shown on hover) removes one entry too
     const sent = v.treeRow(WRONG_KEY_NUMBER).first();
@@ -457,6 +629,16 @@ describe('Lookup experience (en, light)', function () {
     await v.dialog(/Remove all 1 lookups from Recent Lookups\?/).waitFor();
     await v.clickDialogButton('Clear All');
     const welcome = v.page.locator('.part.sidebar .welcome-view-content');
+    await welcome.waitFor();
+    // Clear All can be undone too; then clear for good
+    await v
+      .notification('Cleared 1 lookups from Recent Lookups.')
+      .locator('.monaco-button', { hasText: 'Undo' })
+      .click();
+    await v.treeRow(SAMPLE.number).first().waitFor();
+    await clearAll.click();
+    await v.dialog(/Remove all 1 lookups from Recent Lookups\?/).waitFor();
+    await v.clickDialogButton('Clear All');
     await welcome.waitFor();
     assert.match(await welcome.innerText(), /No lookups yet\./);
     for (const link of ['Look Up Number Report…', 'Set API Key…']) {

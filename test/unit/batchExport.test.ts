@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'csv-parse/sync';
 import { csvCell, csvDelimiterFor, sortItems, summarizeCounts, toCsv, toJson } from '../../src/core/batchExport';
+import { batchModel } from '../../src/core/batchModel';
 import { countItems, type BatchItem, type BatchResult } from '../../src/core/batchRun';
 import { type Report } from '../../src/core/report';
 import { useEnglish, useTurkish } from './l10nSetup';
@@ -134,6 +135,39 @@ describe('batch results: counts, sorting, export', () => {
         ['not-found', 'error', 'Report not found', 1],
       ],
     );
+  });
+
+  it("the table's rows carry their input line and sort by it; failures are counted as errors, not as codes", () => {
+    const items = [okItem('5320000003', 'WAITING'), errItem('5309999999', 'not-found'), okItem('5320000001', 'SENT')];
+    const model = batchModel({
+      id: 'b',
+      sendId: '500',
+      seq: 1,
+      lang: 'en',
+      state: 'done',
+      result: resultOf(items),
+      total: 3,
+      invalid: [],
+      lines: [2, 5, 9],
+      sort: { key: 'line', dir: 'desc' },
+    });
+    assert.deepEqual(
+      model.rows.map((r) => [r.line, r.number]),
+      [
+        [9, '5320000001'],
+        [5, '5309999999'],
+        [2, '5320000003'],
+      ],
+    );
+    assert.deepEqual(
+      model.counts.map((c) => [c.key, c.group]),
+      [
+        ['not-found', 'error'],
+        ['SENT', 'unconfirmed'],
+        ['WAITING', 'pending'],
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    );
+    assert.equal(model.strings.failuresHeading, 'Failed lookups');
   });
 
   it('sortItems is stable in both directions and puts missing values last', () => {

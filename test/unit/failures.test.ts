@@ -3,7 +3,7 @@
 // and an HTML error page read as its title and visible text instead of its markup.
 import { strict as assert } from 'node:assert';
 import { readHtmlPage, whatIsMissing } from '../../src/core/envelope';
-import { describeError } from '../../src/core/errors';
+import { describeError, errorActions, errorSetting } from '../../src/core/errors';
 import { errorModel } from '../../src/core/reportModel';
 import { parseAnswer } from '../../src/core/report';
 import { nginxPage } from '../sandbox/server';
@@ -32,6 +32,20 @@ describe('failures that say exactly what happened', () => {
       'VairoSMS did not answer within 30 s.',
     );
     assert.match(describeError({ kind: 'timeout' }).message, /within the time limit/);
+  });
+
+  it('a failure that a setting may fix links that setting, and offers Open Settings on it (item 2)', () => {
+    assert.equal(errorSetting({ kind: 'timeout', timeoutSeconds: 30 }), 'vairosms.requestTimeoutSeconds');
+    for (const kind of ['config', 'offline', 'tls', 'redirect'] as const)
+      assert.equal(errorSetting({ kind }), 'vairosms.apiRoot', kind);
+    for (const kind of ['unauthorized', 'not-found', 'server', 'network', 'bad-response'] as const) {
+      assert.equal(errorSetting({ kind }), undefined, kind);
+      assert.ok(!errorActions({ kind }).includes('openSettings'), kind);
+    }
+    assert.deepEqual(errorActions({ kind: 'timeout' }), ['openSettings', 'retry', 'showLog']);
+    const model = errorModel(ctx, '187', '5399999999', { kind: 'timeout', timeoutSeconds: 1 });
+    assert.deepEqual(model.error?.setting, { label: 'Setting', id: 'vairosms.requestTimeoutSeconds' });
+    assert.equal(errorModel(ctx, '187', '5399999999', { kind: 'server', httpStatus: 502 }).error?.setting, undefined);
   });
 
   it('"no such send" and "number not in this send" are told apart when the provider\'s text allows it', () => {

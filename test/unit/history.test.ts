@@ -2,6 +2,10 @@ import { strict as assert } from 'node:assert';
 import { keyId } from '../../src/core/lookupKey';
 import {
   addEntry,
+  addFailure,
+  forStorage,
+  isKeptFailure,
+  storedFailure,
   HARD_CAP,
   reconcileHistory,
   removeEntry,
@@ -27,12 +31,128 @@ describe('recent lookups as data', () => {
     list = addEntry(list, entry('2', '5399999999', 'DELIVERED', 2), 50);
     list = addEntry(list, entry('1', '5399999999', 'DELIVERED', 3), 50);
     assert.deepEqual(
-      list.map((e) => [e.sendId, e.report.status]),
+      list.map((e) => [e.sendId, e.report!.status]),
       [
         ['1', 'DELIVERED'],
         ['2', 'DELIVERED'],
       ],
     );
+  });
+
+  it('a Refresh or a watch check (keepPlace) updates an entry where it stands; a new lookup of it goes to the top', () => {
+    let list: HistoryEntry[] = [];
+    for (const [id, at] of [
+      ['1', 1],
+      ['2', 2],
+      ['3', 3],
+    ] as const)
+      list = addEntry(list, entry(id, '5399999999', 'WAITING', at), 50);
+    list = addEntry(list, entry('2', '5399999999', 'DELIVERED', 4), 50, true);
+    assert.deepEqual(
+      list.map((e) => [e.sendId, e.report!.status]),
+      [
+        ['3', 'WAITING'],
+        ['2', 'DELIVERED'],
+        ['1', 'WAITING'],
+      ],
+    );
+    assert.equal(list[1].checkedAt, 4, 'the report is the fresh one');
+    // the place survives the stored form, a repair on the next read and another window's reconcile
+    const read = repairHistory(JSON.parse(JSON.stringify(list.map(toStored))), 50).entries;
+    assert.deepEqual(
+      read.map((e) => e.sendId),
+      ['3', '2', '1'],
+    );
+    const merged = reconcileHistory(read, { added: [], removed: new Map() }, 50);
+    assert.deepEqual(
+      merged.entries.map((e) => e.sendId),
+      ['3', '2', '1'],
+    );
+    assert.equal(merged.changed, false);
+    // a new lookup of the same key (not a refresh) moves it to the top; keepPlace for an unlisted key adds it on top
+    list = addEntry(read, entry('1', '5399999999', 'DELIVERED', 5), 50);
+    assert.deepEqual(
+      list.map((e) => e.sendId),
+      ['1', '3', '2'],
+    );
+    assert.equal(list[0].listedAt, undefined);
+    list = addEntry(list, entry('9', '5399999999', 'SENT', 6), 50, true);
+    assert.equal(list[0].sendId, '9');
+  });
+
+  it('keeps a failed lookup: alone with no report, or beside the stored report it never replaces; a success clears it', () => {
+    let list: HistoryEntry[] = [entry('1', '5399999999', 'DELIVERED', 1), entry('2', '5399999999', 'SENT', 2)];
+    const timeout = storedFailure({ kind: 'timeout', timeoutSeconds: 30, providerText: 'x', detail: 'y' }, 10);
+    assert.deepEqual(timeout, { kind: 'timeout', at: 10, timeoutSeconds: 30 }, 'no text from outside is kept');
+    // beside the report of key 1: the report stays, the entry goes to the top (a new lookup)
+    list = addFailure(list, { sendId: '1', number: '5399999999' }, timeout, undefined, 50);
+    assert.deepEqual(
+      list.map((e) => [e.sendId, e.report?.status, e.failure?.kind]),
+      [
+        ['1', 'DELIVERED', 'timeout'],
+        ['2', 'SENT', undefined],
+      ],
+    );
+    assert.equal(list[0].checkedAt, 1, "the report's time is the report's");
+    // alone, for a key never answered
+    list = addFailure(
+      list,
+      { sendId: '7777', number: '5399999999' },
+      storedFailure({ kind: 'not-found', missing: 'send' }, 20),
+      'a1b2c3',
+      50,
+    );
+    assert.deepEqual(list[0], {
+      sendId: '7777',
+      number: '5399999999',
+      checkedAt: 20,
+      failure: { kind: 'not-found', at: 20, missing: 'send' },
+      account: 'a1b2c3',
+    });
+    // a Refresh that fails keeps the place
+    list = addFailure(
+      list,
+      { sendId: '2', number: '5399999999' },
+      storedFailure({ kind: 'server', httpStatus: 502 }, 30),
+      undefined,
+      50,
+      true,
+    );
+    assert.deepEqual(
+      list.map((e) => e.sendId),
+      ['7777', '1', '2'],
+    );
+    // it survives the stored form and a repair; a lookup that works clears it
+    const read = repairHistory(JSON.parse(JSON.stringify(list.map((e) => toStored(forStorage(e, true))))), 50).entries;
+    const shape = (l: HistoryEntry[]) => l.map((e) => [e.sendId, e.report?.status, e.failure, e.listedAt, e.account]);
+    assert.deepEqual(shape(read), shape(list));
+    const fixed = addEntry(read, entry('1', '5399999999', 'DELIVERED', 40), 50);
+    assert.equal(fixed[0].sendId, '1');
+    assert.equal(fixed[0].failure, undefined);
+    assert.ok(
+      !isKeptFailure({ kind: 'cancelled' }) &&
+        !isKeptFailure({ kind: 'no-key' }) &&
+        isKeptFailure({ kind: 'unauthorized' }),
+    );
+    // at the cap, a failure never pushes a stored report out: the oldest failure with no report goes instead
+    const full = [entry('1', '5399999999', 'DELIVERED', 1)];
+    const atCap = addFailure(
+      full,
+      { sendId: '9', number: '5399999999' },
+      storedFailure({ kind: 'server' }, 50),
+      undefined,
+      1,
+    );
+    assert.deepEqual(
+      atCap.map((e) => [e.sendId, e.report?.status]),
+      [['1', 'DELIVERED']],
+    );
+    // a stored failure of a kind we do not know, or without a time, is not read back
+    const bad = repairHistory(
+      [{ sendId: '9', number: '5399999999', checkedAt: 1, failure: { kind: 'evil', at: 1 } }],
+      50,
+    );
+    assert.equal(bad.entries[0].failure, undefined);
   });
 
   it('records every status change as a timeline, without repeating an unchanged status', () => {
@@ -70,8 +190,8 @@ describe('recent lookups as data', () => {
 
   it('can drop the message text when the user chose not to keep it', () => {
     const e = withoutMessage(entry('1', '5399999999', 'SENT', 1, 'secret text'));
-    assert.equal(e.report.message, undefined);
-    assert.equal(e.report.status, 'SENT');
+    assert.equal(e.report!.message, undefined);
+    assert.equal(e.report!.status, 'SENT');
   });
 
   it('repairs corrupt, wrongly typed and oversized stored history, counting what it dropped', () => {
@@ -89,7 +209,7 @@ describe('recent lookups as data', () => {
     ];
     const r = repairHistory(mixed, 50);
     assert.deepEqual(
-      r.entries.map((e) => [e.sendId, e.report.status, e.report.message]),
+      r.entries.map((e) => [e.sendId, e.report!.status, e.report!.message]),
       [
         ['3', 'DELIVERED', undefined],
         ['1', 'SENT', 'Merhaba'],
@@ -180,7 +300,7 @@ describe("reconciling with another window's write (reconcileHistory)", () => {
     const kept = reconcileHistory([theirsNewer], { added: [mine], removed: none }, 50);
     assert.equal(kept.changed, false);
     assert.deepEqual(
-      kept.entries.map((e) => [e.number, e.report.status]),
+      kept.entries.map((e) => [e.number, e.report!.status]),
       [['5301000001', 'DELIVERED']],
     );
 

@@ -29,6 +29,8 @@ interface Run {
   result: LookupResult;
   attempts: AttemptLog[];
   sleeps: number[];
+  /** What onWait was told (a short Retry-After the lookup waits for by itself), in order, with the sleeps so far. */
+  waits: Array<{ seconds: number; sleptBefore: number }>;
   /** TransportErrors thrown by the transport, as the lookup saw them. */
   transportErrors: TransportError[];
 }
@@ -37,6 +39,7 @@ interface Run {
 async function run(p: Partial<LookupParams> & { apiRoot: string }, onSleep?: (ms: number) => void): Promise<Run> {
   const attempts: AttemptLog[] = [];
   const sleeps: number[] = [];
+  const waits: Run['waits'] = [];
   const transportErrors: TransportError[] = [];
   const spy: Transport = async (r) => {
     try {
@@ -54,6 +57,7 @@ async function run(p: Partial<LookupParams> & { apiRoot: string }, onSleep?: (ms
     },
     random: () => 0.5,
     onAttempt: (log) => attempts.push(log),
+    onWait: (seconds) => waits.push({ seconds, sleptBefore: sleeps.length }),
   };
   const result = await lookUpReport(
     {
@@ -65,7 +69,7 @@ async function run(p: Partial<LookupParams> & { apiRoot: string }, onSleep?: (ms
     },
     deps,
   );
-  return { result, attempts, sleeps, transportErrors };
+  return { result, attempts, sleeps, waits, transportErrors };
 }
 
 function failed(r: Run): LookupError {
@@ -271,6 +275,7 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       assert.equal(e.kind, 'rate-limited');
       assert.equal(e.retryAfterSeconds, 2);
       assert.deepEqual(r.sleeps, [2000]);
+      assert.deepEqual(r.waits, [{ seconds: 2, sleptBefore: 0 }], 'told before the wait, so the panel can count down');
       assert.equal(sb.requests.length, 2);
       assert.equal(r.result.attempts, 2);
     });
@@ -292,6 +297,7 @@ describe('lookUpReport with the node-fetch transport against the sandbox', funct
       assert.equal(e.kind, 'rate-limited');
       assert.equal(e.retryAfterSeconds, 3600);
       assert.deepEqual(r.sleeps, []);
+      assert.deepEqual(r.waits, [], 'no wait announced for a wait it does not make');
       assert.equal(sb.requests.length, 1);
       assert.match(describeError(e).message, /60 min/);
     });

@@ -51,19 +51,19 @@ describe('report bounds', () => {
   it('Recent Lookups keeps at most 4 K characters of the message, marked with its real length, also after a repair', () => {
     const report = parsed({ mesaj: huge(20_000), durum_gonderim: 'DELIVERED' }).report;
     const entry = forStorage({ sendId: '187', number: '5399999999', checkedAt: 1, report }, true);
-    assert.equal(entry.report.message?.length, CAPS.storedMessage);
-    assert.equal(entry.report.cut?.message, 20_000);
+    assert.equal(entry.report!.message?.length, CAPS.storedMessage);
+    assert.equal(entry.report!.cut?.message, 20_000);
     const stored = JSON.parse(JSON.stringify([toStored(entry)]));
     const [back] = repairHistory(stored, 50).entries;
-    assert.equal(back.report.message?.length, CAPS.storedMessage);
-    assert.equal(back.report.cut?.message, 20_000, 'the mark survives the round trip');
+    assert.equal(back.report!.message?.length, CAPS.storedMessage);
+    assert.equal(back.report!.cut?.message, 20_000, 'the mark survives the round trip');
     // An older stored entry over the cap (written before the cap existed) is cut on read.
     const [old] = repairHistory(
       [{ sendId: '187', number: '5399999999', checkedAt: 1, report: { status: 'SENT', message: huge(50_000) } }],
       50,
     ).entries;
-    assert.equal(old.report.message?.length, CAPS.storedMessage);
-    assert.equal(old.report.cut?.message, 50_000);
+    assert.equal(old.report!.message?.length, CAPS.storedMessage);
+    assert.equal(old.report!.cut?.message, 50_000);
   });
 
   it('a batch row keeps what its table and export need: no raw answer, no undocumented fields, 1 K of message', () => {

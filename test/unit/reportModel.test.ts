@@ -105,8 +105,48 @@ describe('report view model', () => {
     );
     assert.deepEqual(
       errorModel(ctx, '1', '5399999999', { kind: 'timeout' }).error?.actions.map((a) => a.id),
-      ['retry', 'showLog'],
+      ['openSettings', 'retry', 'showLog'],
     );
+  });
+
+  it("while waiting for VairoSMS's Retry-After: a countdown template, and an announcement of the wait", () => {
+    const m = loadingModel({ ...ctx, now: 1_000 }, '1', '5399999999', undefined, 4_000);
+    assert.equal(m.state, 'loading');
+    assert.deepEqual(m.retry, {
+      at: 4_000,
+      template: 'VairoSMS asked to wait (HTTP 429). Asking again by itself in {0} s…',
+      now: 'VairoSMS asked to wait (HTTP 429). Asking again now…',
+    });
+    assert.equal(m.announcement, 'VairoSMS asked to wait; asking again by itself in 3 seconds.');
+    assert.equal(loadingModel(ctx, '1', '5399999999').retry, undefined);
+  });
+
+  it('while watching: a note beside the status with the last change, and the timeline from its first point', () => {
+    const input = {
+      sendId: '1',
+      number: '5399999999',
+      report: { status: 'WAITING', number: '5399999999' },
+      checkedAt: 0,
+      fromHistory: false,
+    };
+    const one = [{ status: 'WAITING', at: Date.UTC(2026, 0, 1, 12, 0, 0) }];
+    const watching = reportModel(ctx, { ...input, timeline: one, watching: true });
+    assert.match(watching.watchNote?.text ?? '', /^Watching until final\. No change since the first check at /);
+    assert.equal(watching.watchNote?.link, 'Status timeline ↓');
+    assert.equal(watching.timeline?.points.length, 1, 'the timeline shows while it is being built');
+    const idle = reportModel(ctx, { ...input, timeline: one });
+    assert.equal(idle.watchNote, undefined);
+    assert.equal(idle.timeline, undefined, 'one point and no watch: no timeline');
+    const changed = reportModel(ctx, {
+      ...input,
+      report: { status: 'SENDING', number: '5399999999' },
+      timeline: [
+        { status: 'DEFAULT', at: 1 },
+        { status: 'SENDING', at: 2 },
+      ],
+      watching: true,
+    });
+    assert.match(changed.watchNote?.text ?? '', /^Watching until final\. Last change: DEFAULT → SENDING at /);
   });
 
   it('keeps the previous report visible while loading and after a failed refresh', () => {
