@@ -11,23 +11,36 @@ import { askModal, showInfo, showWarning } from '../views/notify';
 import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 
+/** How long Undo after a Remove or Clear All stays possible. */
+const UNDO_MS = 2 * 60_000;
+
 export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
   const { history, panels, raw, log } = deps;
   /** The notification after a Remove or Clear All, with Undo (VS Code hides the toast after a few seconds; from the
-   *  notification centre, only the last removal can still be undone). */
+   *  notification centre, only the last removal can still be undone, for two minutes: then what was removed is let
+   *  go, not kept in memory). Undo stores them as entries are stored now (history.restore). */
   let undoable = 0;
+  let held: { entries: HistoryEntry[]; timer: NodeJS.Timeout } | undefined;
+  const release = () => {
+    if (held) clearTimeout(held.timer);
+    held = undefined;
+  };
   const offerUndo = (text: OwnText, gone: HistoryEntry[]): void => {
     const mine = ++undoable;
+    release();
+    held = { entries: gone, timer: setTimeout(release, UNDO_MS) };
     const undo = vscode.l10n.t('Undo');
     void showInfo(text, undo).then(async (choice) => {
       if (choice !== undo) return;
-      if (mine !== undoable) {
-        void showInfo(own('Only the last removal can be undone.'));
+      const entries = mine === undoable ? held?.entries : undefined;
+      if (!entries) {
+        void showInfo(own('Only the last removal can be undone, within two minutes.'));
         return;
       }
       undoable++;
-      await history.restore(gone);
-      log.info(`restored ${gone.length} lookups to recent lookups`);
+      release();
+      await history.restore(entries);
+      log.info(`restored ${entries.length} lookups to recent lookups`);
     });
   };
   const withKey = (fn: (key: LookupKey) => unknown) => (arg: unknown) => {
@@ -35,6 +48,7 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
     return key ? fn(key) : undefined;
   };
   return vscode.Disposable.from(
+    { dispose: release },
     deps.commands.register(
       Commands.openLookup,
       withKey((key) => {

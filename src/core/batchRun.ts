@@ -237,7 +237,9 @@ export function itemKey(item: BatchItem): string {
 export function keepForBatch(result: LookupResult): LookupResult {
   if (result.ok) {
     const { extra: _extra, ...report } = result.report;
-    return { ...result, raw: undefined, report: boundReport(report, CAPS.batchMessage) };
+    // never the raw answer nor its body (up to 1 MB each): a 10,000-number batch would hold gigabytes
+    const { body: _body, ...kept } = result;
+    return { ...kept, raw: undefined, report: boundReport(report, CAPS.batchMessage) };
   }
   const { kind, httpStatus, retryAfterSeconds } = result.error;
   return {

@@ -83,7 +83,7 @@ export function parseEnvelope<S extends object>(
   // Not the documented envelope: classify by status, keep a short excerpt as a detail (an HTML page: its title and
   // the start of its visible text, not its markup).
   const clean = answer.redact ? answer.redact(text) : text;
-  const page = isHtml(clean) ? readHtmlPage(clean) : undefined;
+  const page = isHtml(clean) ? readHtmlPage(clean, answer.redact) : undefined;
   const detail = text.trim() === '' ? 'empty body' : excerpt(clean);
   const withPage = page ? { page } : {};
   const raw = isJson ? json : undefined;
@@ -116,23 +116,64 @@ function isHtml(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** An HTML error page's title and the start of its visible text (scripts, styles and tags removed), as text. */
-export function readHtmlPage(html: string): { title?: string; text?: string } {
-  const window = cutText(html, 64 * 1024);
-  const decode = (s: string) =>
-    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(Number(e[1] === 'x' || e[1] === 'X' ? `0x${e.slice(2)}` : e.slice(1)) || 32)
-        : (ENTITIES[e.toLowerCase()] ?? m),
-    );
-  const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(window);
-  const title = titleMatch ? excerpt(decode(titleMatch[1].replace(/<[^>]*>/g, ' ')), 120) : undefined;
-  const body = (/<body[^>]*>([\s\S]*)/i.exec(window)?.[1] ?? window)
-    .replace(/<(script|style|noscript|template)[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<title[^>]*>[\s\S]*?<\/title>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  const text = excerpt(decode(body), 200);
-  return { ...(title ? { title } : {}), ...(text && text !== title ? { text } : {}) };
+/** A character reference's text: a code point Unicode has (not a surrogate), else U+FFFD; NUL a space. */
+function fromReference(ref: string): string {
+  const n = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+  if (!Number.isFinite(n) || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\ufffd';
+  return n === 0 ? ' ' : String.fromCodePoint(n);
+}
+
+const decodeHtml = (s: string): string =>
+  s.replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|[a-z]{2,8});/gi, (m, e: string) =>
+    e[0] === '#' ? fromReference(e) : (ENTITIES[e.toLowerCase()] ?? m),
+  );
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template']);
+const READ_WINDOW = 32 * 1024;
+const KEPT_TEXT = 4000;
+
+/**
+ * An HTML error page's title and the start of its visible text (scripts, styles and tags removed), as text. One
+ * pass over the start of the page (every `<` is looked at once: no regular expression that backtracks over a page of
+ * `<<<<`). The text is decoded, then `redact`ed, then cut: a key written as character references, or cut by the
+ * excerpt, is still found.
+ */
+export function readHtmlPage(
+  html: string,
+  redact: (text: string) => string = (t) => t,
+): { title?: string; text?: string } {
+  const page = cutText(html, READ_WINDOW);
+  let title = '';
+  let text = '';
+  let inTitle = false;
+  let skipping: string | undefined;
+  let i = 0;
+  while (i < page.length) {
+    const lt = page.indexOf('<', i);
+    const chunk = page.slice(i, lt < 0 ? page.length : lt);
+    if (chunk && !skipping) {
+      if (inTitle) title = (title + chunk).slice(0, KEPT_TEXT);
+      else if (text.length < KEPT_TEXT) text += chunk;
+    }
+    if (lt < 0) break;
+    const gt = page.indexOf('>', lt + 1);
+    if (gt < 0) break; // no tag closes after here: the rest is not text either
+    const name = /^\/?([a-z][a-z0-9-]*)/i.exec(page.slice(lt + 1, Math.min(gt, lt + 40)))?.[1]?.toLowerCase();
+    const closing = page[lt + 1] === '/';
+    if (name) {
+      if (skipping) {
+        if (closing && name === skipping) skipping = undefined;
+      } else if (SKIPPED.has(name) && !closing) skipping = name;
+      else if (name === 'title') inTitle = !closing;
+      else if (name === 'body' && !closing) text = ''; // what came before the body is the head
+    }
+    if (!inTitle && text.length < KEPT_TEXT) text += ' ';
+    i = gt + 1;
+  }
+  const read = (s: string, max: number) => excerpt(redact(decodeHtml(s)), max);
+  const t = title.trim() ? read(title, 120) : '';
+  const body = read(text, 200);
+  return { ...(t ? { title: t } : {}), ...(body && body !== t ? { text: body } : {}) };
 }
 
 // Lenient readers for payload fields: the documented samples are only samples.

@@ -249,11 +249,19 @@ export function describeError(e: LookupError): ErrorDescription {
                   'The server redirected the request to another host ({0}); it was not followed, so the number and key went nowhere else.',
                   target,
                 )
-              : why === 'unreadable'
-                ? own('The server redirected the request to a location that is not a URL; it was not followed.')
-                : own(
-                    'The server redirected the request to another host, to plain http, or too many times; it was not followed, so the number and key went nowhere else.',
-                  ),
+              : why === 'plain-http'
+                ? own(
+                    'The server redirected the request to plain http; it was not followed, so the number and key went nowhere unencrypted.',
+                  )
+                : why === 'other-host'
+                  ? own(
+                      'The server redirected the request to another host; it was not followed, so the number and key went nowhere else.',
+                    )
+                  : why === 'unreadable'
+                    ? own('The server redirected the request to a location that is not a URL; it was not followed.')
+                    : own(
+                        'The server redirected the request to another host, to plain http, or too many times; it was not followed, so the number and key went nowhere else.',
+                      ),
         own('Check vairosms.apiRoot.'),
         false,
       );

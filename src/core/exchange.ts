@@ -6,10 +6,12 @@
 //  - the request never left (connection refused, DNS failure): up to 2 more tries with full-jitter backoff;
 //  - anything else (5xx, a connection reset after sending, timeouts): no automatic retry;
 //  - everything returned (the payload, the raw answer, every error and log line) is redacted of the key.
+import * as l10n from '@vscode/l10n';
 import { abortableSleep } from './abort';
 import { type HttpAnswer, type Parsed } from './envelope';
 import { type LookupError } from './errors';
 import { redactor, redactValueWith } from './redact';
+import { cutText } from './reportBounds';
 import { type ApiRequest } from './request';
 import {
   MAX_BODY_BYTES,
@@ -75,6 +77,8 @@ export type ExchangeResult<S extends object> =
     };
 
 export const RETRY_AFTER_CAP_SECONDS = 10;
+/** Characters of a failed answer's body kept for Show Raw Response. */
+export const MAX_KEPT_ERROR_BODY = 64 * 1024;
 export const OFFLINE_RETRIES = 2;
 export const OFFLINE_BACKOFF_BASE_MS = 300;
 
@@ -138,14 +142,14 @@ export async function runExchange<S extends object>(
         error: {
           kind: err.kind,
           ...(detail ? { detail } : {}),
-          ...(err.redirect ? { redirect: err.redirect } : {}),
+          ...(err.redirect ? { redirect: cleanRedirect(err.redirect, p.apiKey, clean) } : {}),
           ...(err.kind === 'timeout' ? { timeoutSeconds: Math.round(p.timeoutMs / 1000) } : {}),
         },
         attempts,
         durationMs: now() - started,
       };
     }
-    const parsed = exchange.parse({
+    const parsed = safeParse(exchange, {
       status: response.status,
       contentType: response.headers['content-type'],
       body: response.body,
@@ -183,10 +187,39 @@ export async function runExchange<S extends object>(
       ok: false,
       error: redactValueWith(parsed.error, clean),
       raw: redactValueWith(parsed.raw, clean),
-      ...(response.body ? { body: clean(response.body) } : {}),
+      // a failure's body is kept for Show Raw Response only up to 64 K characters: an error page is small, and a
+      // malformed 1 MB answer held by every panel that showed one would add up (row 14)
+      ...(response.body ? { body: keptErrorBody(response.body, clean) } : {}),
       attempts,
       durationMs: now() - started,
     };
+  }
+}
+
+/** A failed answer's body for Show Raw Response: redacted, at most MAX_KEPT_ERROR_BODY characters, and said so when
+ *  cut. Cut (with a margin wider than any escaped form of a key) before it is redacted: no copy of a 1 MB body. */
+function keptErrorBody(body: string, clean: (text: string) => string): string {
+  if (body.length <= MAX_KEPT_ERROR_BODY) return clean(body);
+  const kept = cutText(clean(cutText(body, MAX_KEPT_ERROR_BODY + 8192)), MAX_KEPT_ERROR_BODY);
+  return `${kept}\n\n${l10n.t('(Cut here: the first {0} of {1} characters of the answer.)', MAX_KEPT_ERROR_BODY, body.length)}`;
+}
+
+/** A refused redirect's target is the server's text (its Location header): redacted, and dropped if the key is in it
+ *  in any case (a host name is lower-cased on the way). */
+function cleanRedirect(r: RedirectRefusal, apiKey: string, clean: (t: string) => string): RedirectRefusal {
+  if (r.target === undefined) return r;
+  const target = clean(r.target);
+  const leaks = apiKey.length >= 4 && target.toLowerCase().includes(apiKey.toLowerCase());
+  return leaks || target !== r.target ? { why: r.why } : r;
+}
+
+/** The exchange's parser never throws by contract; if one ever does on an answer nobody foresaw, the answer is a bad
+ *  response, not a rejected lookup (a stuck panel, an unhandled rejection, a watch that stops checking). */
+function safeParse<S extends object>(exchange: Exchange<S>, answer: Parameters<Exchange<S>['parse']>[0]) {
+  try {
+    return exchange.parse(answer);
+  } catch {
+    return { ok: false as const, error: { kind: 'bad-response' as const, httpStatus: answer.status } };
   }
 }
 

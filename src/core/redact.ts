@@ -156,7 +156,10 @@ function entityAt(text: string, i: number, out: Reading[]): void {
     const hex = text[i + 2] === 'x' || text[i + 2] === 'X';
     let j = i + (hex ? 3 : 2);
     const start = j;
-    while (j < text.length && j - start < 8 && (hex ? isHex(text[j]) : /[0-9]/.test(text[j]))) j++;
+    // Any number of leading zeros (browsers read "&#000000090;" as "Z"), then at most 8 digits that count.
+    while (j < text.length && text[j] === '0') j++;
+    const significant = j;
+    while (j < text.length && j - significant < 8 && (hex ? isHex(text[j]) : /[0-9]/.test(text[j]))) j++;
     if (j === start) return;
     const cp = parseInt(text.slice(start, j), hex ? 16 : 10);
     if (text[j] === ';' && cp <= 0x10ffff) out.push({ cp, len: j + 1 - i });
@@ -261,10 +264,12 @@ export function redactor(...secrets: Array<string | undefined>): (text: string) 
   }
   // Longest first, so a key that contains another is replaced whole.
   const ordered = [...keys.values()].sort((a, b) => b.cps.length - a.cps.length);
+  // The key's own forms first, then any api_key= value: blanking "api_key=" first would stop at a "&" inside a key
+  // and leave the rest of it for the literal match to miss.
   return (text) => {
-    let out = text.replace(API_KEY_PARAM, `$1${REDACTED}`);
+    let out = text;
     for (const key of ordered) out = removeKey(out, key.cps, key.starts);
-    return out;
+    return out.replace(API_KEY_PARAM, `$1${REDACTED}`);
   };
 }
 

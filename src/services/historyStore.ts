@@ -165,8 +165,10 @@ export class HistoryStore extends Disposable {
    *  keeps its newer entry. */
   restore(entries: readonly HistoryEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
+    // As stored now: with the message text only if the user still keeps it (it may have been turned off meanwhile).
+    const keep = settings.keepMessageText();
     return this.update((list) => {
-      const back = entries.filter((e) => !findEntry(list, e));
+      const back = entries.filter((e) => !findEntry(list, e)).map((e) => forStorage(e, keep));
       const cap = settings.maxRecentLookups();
       return this.noteAdded(
         back.reduce<HistoryEntry[]>((acc, e) => addEntry(acc, e, cap), [...list]),

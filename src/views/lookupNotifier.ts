@@ -1,7 +1,12 @@
 // Tells the user when a lookup failed (unless its caller asked for quiet, like the watcher's checks): one error
 // notification with the failure's class, what happened and what to do, and the same next steps the panel offers
 // (src/core/errors.ts errorActions). The provider's text is shown in the panel only: a notification renders links.
+// Toasts do not pile up: none while the panel of that lookup is in front (it shows the error, with the same
+// actions), and one per lookup at a time (while one is open, the panel has the latest). VS Code cannot close or
+// replace a notification from an extension, so a toast stays until the user closes it.
 import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/errors';
+import * as vscode from 'vscode';
+import { keyId } from '../core/lookupKey';
 import { own, ownNumber, ownSendId } from '../core/ownText';
 import { Disposable } from '../disposable';
 import { type LookupFinished, type LookupService } from '../services/lookupService';
@@ -18,11 +23,25 @@ export class LookupNotifier extends Disposable {
     this.register(lookups.onDidFinish((e) => void this.notify(e)));
   }
 
-  private async notify(e: LookupFinished): Promise<void> {
-    if (e.result.ok || !e.notify || e.result.error.kind === 'cancelled') return;
-    const error = e.result.error;
+  /** The lookups (by keyId) whose error toast is still open. */
+  private readonly open = new Set<string>();
+
+  private async notify(finished: LookupFinished): Promise<void> {
+    if (finished.result.ok || !finished.notify || finished.result.error.kind === 'cancelled') return;
+    // Only the key and the error are kept while the toast is open (not the answer, up to 1 MB).
+    const e = { key: finished.key };
+    const full = finished.result.error;
+    // A refused redirect's target host is the server's text: named in the panel, not here.
+    const error = full.kind === 'redirect' && full.redirect ? { ...full, redirect: { why: full.redirect.why } } : full;
+    const id = keyId(e.key);
+    const panel = this.panels.get(e.key)?.panel;
+    // The user is looking at the error in its panel: it is the active editor, and no text editor is (a panel opened
+    // beside an editor without the focus may still report itself active).
+    if (panel?.active && panel.visible && vscode.window.activeTextEditor === undefined) return;
+    if (this.open.has(id)) return; // one toast per lookup at a time
     const d = describeError(error);
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));
+    this.open.add(id);
     const choice = await showErrorWith(
       own(
         '{0} ({1} in send #{2}): {3} {4}',
@@ -33,6 +52,15 @@ export class LookupNotifier extends Disposable {
         d.action,
       ),
       ...actions,
+    ).then(
+      (c) => {
+        this.open.delete(id);
+        return c;
+      },
+      () => {
+        this.open.delete(id);
+        return undefined;
+      },
     );
     if (choice) await this.panels.runErrorAction(choice.id, e.key, errorSetting(error));
   }

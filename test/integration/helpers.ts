@@ -266,7 +266,10 @@ export interface MessageRecorder {
  * Records every showErrorMessage / showWarningMessage / showInformationMessage the extension makes (and answers
  * undefined, like a dismissed notification, unless `answer` says otherwise).
  */
-export function recordMessages(answer?: (m: ShownMessage) => string | undefined): MessageRecorder {
+/** `answer` may return a promise: the message stays open until it settles (a toast the user has not closed yet). */
+export function recordMessages(
+  answer?: (m: ShownMessage) => string | undefined | Promise<string | undefined>,
+): MessageRecorder {
   const shown: ShownMessage[] = [];
   const undo: Array<() => void> = [];
   for (const [name, kind] of [
@@ -291,7 +294,7 @@ export function recordMessages(answer?: (m: ShownMessage) => string | undefined)
         );
         const m: ShownMessage = { kind, text: String(text), items, modal: options?.modal === true };
         shown.push(m);
-        const a = answer?.(m);
+        const a = await answer?.(m);
         if (a === undefined) return undefined;
         const item = rest.find(
           (r) => r === a || (r && typeof r === 'object' && (r as { title?: unknown }).title === a),
@@ -405,4 +408,21 @@ export function extensionLogFiles(root = path.join(userDataDir(), 'logs')): stri
       return false;
     }
   });
+}
+
+/** Brings the workspace's README to the front, as a user back in their code: a report panel opening now stays behind. */
+export async function focusEditor(): Promise<vscode.TextEditor> {
+  const readme = vscode.Uri.file(path.join(process.env.VAIROSMS_TEST_WORKSPACE ?? '', 'README.md'));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(readme), {
+    viewColumn: vscode.ViewColumn.One,
+    preserveFocus: false,
+  });
+}
+
+/** A lookup the way Refresh in Recent Lookups runs it, from a text editor in front: its report panel opens (or is
+ *  revealed) without taking the focus, so a failure is told in a notification too (a panel in front shows it alone,
+ *  src/views/lookupNotifier.ts). */
+export async function lookUpBehindEditor(sendId: string, number: string): Promise<unknown> {
+  await focusEditor();
+  return vscode.commands.executeCommand('vairosms.refreshLookup', { sendId, number });
 }

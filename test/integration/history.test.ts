@@ -231,6 +231,26 @@ describe('history: Recent Lookups', () => {
     await assertPersisted([]);
   });
 
+  it('Undo stores what it brings back as entries are stored now: no SMS text once keepMessageText is off', async () => {
+    await lookup(SAMPLE.sendId, SAMPLE.number);
+    assert.equal((await history())[0].report?.message, SAMPLE_REPORT.mesaj);
+    let undo: (a: string | undefined) => void = () => undefined;
+    const later = new Promise<string | undefined>((resolve) => (undo = resolve));
+    const answered = recordMessages((m) => (m.items.includes('Undo') ? later : undefined));
+    try {
+      await vscode.commands.executeCommand('vairosms.removeLookup', { sendId: SAMPLE.sendId, number: SAMPLE.number });
+      await until(() => answered.texts('information').length === 1, 'the offer to undo');
+      await setSetting('history.keepMessageText', false); // turned off while the Undo is still on offer
+      undo('Undo');
+      await until(async () => (await history()).length === 1, 'the lookup is back');
+    } finally {
+      answered.restore();
+      await setSetting('history.keepMessageText', undefined);
+    }
+    assert.equal((await history())[0].report?.message, undefined, 'without its SMS text');
+    assert.doesNotMatch(JSON.stringify(await history()), /ceviz/);
+  });
+
   it('Undo after Remove or Clear All puts the lookups back where they stood; a newer lookup of one wins', async () => {
     for (const n of [SAMPLE.number, NUMBER_FOR_STATUS.EXPIRED, NUMBER_FOR_STATUS.SENT]) await lookup(SAMPLE.sendId, n);
     const before = await history();

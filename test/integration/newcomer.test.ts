@@ -13,6 +13,7 @@ import {
   extensionLogFiles,
   fakeInputBoxes,
   leaveClean,
+  lookUpBehindEditor,
   panelFor,
   recordMessages,
   setApiKey,
@@ -56,6 +57,16 @@ describe('what a newcomer tripped on', function () {
       (await errorOf('9018', SAMPLE.number))!.message,
       new RegExp(`another host \\(http://localhost:${sb.port}\\)`),
     );
+    // the host is the server's text: named in the panel, never in a notification
+    const toasts = recordMessages();
+    try {
+      await lookUpBehindEditor('9018', SAMPLE.number);
+    } finally {
+      toasts.restore();
+    }
+    assert.deepEqual(toasts.texts('error'), [
+      `Redirect refused (${SAMPLE.number} in send #9018): The server redirected the request to another host; it was not followed, so the number and key went nowhere else. Check vairosms.apiRoot.`,
+    ]);
   });
 
   it('a timeout says the limit that passed', async () => {

@@ -7,7 +7,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LINK_PAYLOADS, LINK_STATUS, SAMPLE } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { history, leaveClean, recordMessages, setApiKey, setSetting, testState, until } from './helpers';
+import {
+  history,
+  leaveClean,
+  lookUpBehindEditor,
+  recordMessages,
+  setApiKey,
+  setSetting,
+  testState,
+  until,
+} from './helpers';
 
 const KEY = 'notification-suite-key-52';
 const LINK = { sendId: SAMPLE.sendId, number: LINK_STATUS.number };
@@ -101,7 +110,7 @@ describe('row 20: notifications carry no text from outside', function () {
   it('a failed lookup whose provider text is a link: the notification has our sentence only', async () => {
     const messages = recordMessages();
     try {
-      await vscode.commands.executeCommand('vairosms.lookUpReport', '9021', SAMPLE.number);
+      await lookUpBehindEditor('9021', SAMPLE.number);
       await until(() => messages.texts('error').length > 0, 'the error notification');
       assertNoLink(messages.texts());
       assert.match(messages.texts('error')[0], /VairoSMS reported an error/);
@@ -109,5 +118,37 @@ describe('row 20: notifications carry no text from outside', function () {
       messages.restore();
     }
     assert.equal((await history()).length >= 1, true, 'history is untouched');
+  });
+
+  it('error toasts do not pile up: none while the panel is in front, one per lookup while it stays open (#13)', async () => {
+    // a lookup from the palette: its panel opens in front and shows the error; no toast repeats it
+    let messages = recordMessages();
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('vairosms.lookUpReport', '9007', SAMPLE.number), {
+        ok: false,
+        error: 'server',
+      });
+      assert.deepEqual(messages.texts('error'), [], 'the panel in front says it');
+    } finally {
+      messages.restore();
+    }
+    // behind an editor: a toast; while the user has not closed it, the same lookup failing again adds none
+    let close: () => void = () => undefined;
+    const open = new Promise<undefined>((resolve) => (close = () => resolve(undefined)));
+    messages = recordMessages((m) => (m.kind === 'error' ? open : undefined));
+    try {
+      await lookUpBehindEditor('9007', SAMPLE.number);
+      await lookUpBehindEditor('9007', SAMPLE.number);
+      assert.equal(messages.texts('error').length, 1, 'one toast for the lookup');
+      await lookUpBehindEditor('9015', SAMPLE.number);
+      assert.equal(messages.texts('error').length, 2, 'another lookup has its own');
+      close();
+      await new Promise((r) => setTimeout(r, 50));
+      await lookUpBehindEditor('9007', SAMPLE.number);
+      assert.equal(messages.texts('error').length, 3, 'once closed, the next failure tells again');
+    } finally {
+      close();
+      messages.restore();
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   EXTENSION_ID,
   history,
   leaveClean,
+  lookUpBehindEditor,
   panelFor,
   recordMessages,
   setApiKey,
@@ -131,10 +132,7 @@ describe('panel: the report panel', () => {
       sb.setFault({ kind: 'html', status: 502 });
       let outcome: unknown;
       try {
-        outcome = await vscode.commands.executeCommand('vairosms.refreshLookup', {
-          sendId: SAMPLE.sendId,
-          number: SAMPLE.number,
-        });
+        outcome = await lookUpBehindEditor(SAMPLE.sendId, SAMPLE.number); // Refresh from the tree, the code in front
       } finally {
         sb.setFault(undefined);
       }

@@ -269,7 +269,7 @@ describe('reliability (extension host)', () => {
   });
 
   describe('row 14: huge, endless and compressed bodies', () => {
-    it("end in a clear error and grow the extension host's memory by less than 10 MB", async function () {
+    it("end in a clear error; the extension host's memory peaks under 16 MB and keeps under 2 MB", async function () {
       this.timeout(60000);
       // A gc function inside the extension host (it is not started with --expose-gc).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -307,8 +307,11 @@ describe('reliability (extension host)', () => {
         console.log(
           `      heap: before ${(before / MB).toFixed(1)} MB, peak +${((peak - before) / MB).toFixed(1)} MB, after +${((after - before) / MB).toFixed(2)} MB`,
         );
-        assert.ok(peak - before < 10 * MB, `peak growth ${((peak - before) / MB).toFixed(1)} MB`);
-        assert.ok(after - before < 10 * MB, `retained growth ${((after - before) / MB).toFixed(1)} MB`);
+        // The peak counts garbage not yet collected: the 1 MB body cap and the decompression's buffers (about 9 MB),
+        // and what the extension writes for each failure at that moment (the failed lookup kept in Recent Lookups,
+        // its panel). What stays is the panels and the entries, about 1 MB.
+        assert.ok(peak - before < 16 * MB, `peak growth ${((peak - before) / MB).toFixed(1)} MB`);
+        assert.ok(after - before < 2 * MB, `retained growth ${((after - before) / MB).toFixed(1)} MB`);
       } finally {
         undo();
       }

@@ -17,6 +17,7 @@ import {
   extensionLogFiles,
   fakeInputBoxes,
   leaveClean,
+  focusEditor,
   listFiles,
   recordMessages,
   runCommand,
@@ -131,8 +132,11 @@ describe('secrets: the key is only in SecretStorage', () => {
   it('runs lookups that succeed and fail in every way that touches the key', async function () {
     this.timeout(60000);
     await setSetting('requestTimeoutSeconds', 1);
+    // From a text editor in front (as Refresh in Recent Lookups runs it), so every failure is told in a notification
+    // too, and each notification is scanned.
     const lookup = async (sendId: string, number: string) => {
-      const r = await runCommand('vairosms.lookUpReport', sendId, number);
+      await focusEditor();
+      const r = await runCommand('vairosms.refreshLookup', { sendId, number });
       runs.push(r);
       return r.value;
     };

@@ -3,6 +3,10 @@
 // and an HTML error page read as its title and visible text instead of its markup.
 import { strict as assert } from 'node:assert';
 import { readHtmlPage, whatIsMissing } from '../../src/core/envelope';
+import { runExchange } from '../../src/core/exchange';
+import { reportExchange } from '../../src/core/lookup';
+import { redactor } from '../../src/core/redact';
+import { TransportError } from '../../src/core/transport';
 import { describeError, errorActions, errorSetting } from '../../src/core/errors';
 import { errorModel } from '../../src/core/reportModel';
 import { parseAnswer } from '../../src/core/report';
@@ -84,5 +88,36 @@ describe('failures that say exactly what happened', () => {
     const plain = parseAnswer({ status: 502, body: 'Bad Gateway' });
     assert.ok(!plain.ok);
     assert.equal(plain.error.page, undefined, 'a text body stays a plain excerpt');
+  });
+
+  it('an HTML page read as text: a reference to no code point is U+FFFD (never a throw); the key is redacted before the cut', () => {
+    const page = readHtmlPage('<html><title>Oops &#1114112; &#xD800;</title><body>x</body></html>');
+    assert.equal(page.title, 'Oops \ufffd \ufffd');
+    const key = 'Zx9Qw7Lm3Pp8Kt2Vb';
+    const refs = Array.from(key, (c) => `&#${String(c.codePointAt(0)).padStart(9, '0')};`).join('');
+    const html = `<html><body><p>${'a'.repeat(185)} ${refs}</p></body></html>`;
+    const clean = redactor(key);
+    const read = readHtmlPage(clean(html), clean);
+    assert.ok(!/Zx9Q|x9Qw7/.test(read.text ?? ''), read.text);
+    // an answer that is a page of "<" has no text, and parsing it answers (one pass over the page)
+    assert.deepEqual(readHtmlPage('<html' + '<'.repeat(65_530)), {});
+  });
+
+  it("a refused redirect's target is the server's text: redacted, and dropped when the key is in it", async () => {
+    const key = 'sekretkey123456';
+    const run = (target: string) =>
+      runExchange(
+        reportExchange('https://vairosms.example/api/', '187', '5399999999', key),
+        { apiKey: key, timeoutMs: 1000 },
+        {
+          transport: () =>
+            Promise.reject(new TransportError('redirect', 'refused', undefined, { why: 'other-host', target })),
+          sleep: async () => undefined,
+        },
+      );
+    const leaked = await run(`https://${key.toLowerCase()}.evil.example`);
+    assert.ok(!leaked.ok && leaked.error.redirect?.target === undefined, JSON.stringify(leaked));
+    const plain = await run('https://evil.example');
+    assert.ok(!plain.ok && plain.error.redirect?.target === 'https://evil.example');
   });
 });

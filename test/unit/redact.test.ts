@@ -28,6 +28,21 @@ describe('redaction', () => {
     }
   });
 
+  it('a key with "&" in it is redacted whole, also after "api_key=" (the parameter is blanked after the key)', () => {
+    const key = 'abcd&efgh1234';
+    for (const text of [`?api_key=abcd&amp;efgh1234`, `"url":"https://x/?api_key=${key}"`, `api_key=${key}&x=1`]) {
+      const out = redact(text.replace('&amp;', '&amp;'), key);
+      assert.ok(!out.includes('efgh1234'), `${text} → ${out}`);
+    }
+  });
+
+  it('a key written as numeric references with leading zeros (any number, as browsers read them) is redacted', () => {
+    const key = 'Zx9Qw7Lm3Pp8Kt2Vb';
+    const refs = Array.from(key, (c) => `&#${String(c.codePointAt(0)).padStart(9, '0')};`).join('');
+    assert.ok(!redact(`<p>${refs}</p>`, key).includes(refs), 'the nine-digit references are found');
+    assert.match(redact(`<p>${refs}</p>`, key), new RegExp(REDACTED.replace(/[[\]]/g, '\\$&')));
+  });
+
   it('blanks any api_key parameter even without knowing the key', () => {
     assert.equal(
       redact('https://h/NumaraRaporu/1?api_key=abc&x=1'),

@@ -68,9 +68,10 @@ describe('report bounds', () => {
 
   it('a batch row keeps what its table and export need: no raw answer, no undocumented fields, 1 K of message', () => {
     const r = parsed({ mesaj: huge(200_000), durum_gonderim: 'WAITING', created_at: '2024-01-01 10:00', kanal: 'x' });
-    const kept = keepForBatch({ ...r, httpStatus: 200, attempts: 1, durationMs: 5 });
+    const kept = keepForBatch({ ...r, body: huge(900_000), httpStatus: 200, attempts: 1, durationMs: 5 });
     assert.ok(kept.ok);
     assert.equal(kept.raw, undefined);
+    assert.equal(kept.body, undefined, 'nor the body as received (up to 1 MB)');
     assert.equal(kept.report.extra, undefined);
     assert.equal(kept.report.message?.length, CAPS.batchMessage);
     assert.equal(kept.report.status, 'WAITING');
