@@ -5,7 +5,6 @@
 // actions), and one per lookup at a time (while one is open, the panel has the latest). VS Code cannot close or
 // replace a notification from an extension, so a toast stays until the user closes it.
 import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/errors';
-import * as vscode from 'vscode';
 import { keyId } from '../core/lookupKey';
 import { own, ownNumber, ownSendId } from '../core/ownText';
 import { Disposable } from '../disposable';
@@ -34,10 +33,7 @@ export class LookupNotifier extends Disposable {
     // A refused redirect's target host is the server's text: named in the panel, not here.
     const error = full.kind === 'redirect' && full.redirect ? { ...full, redirect: { why: full.redirect.why } } : full;
     const id = keyId(e.key);
-    const panel = this.panels.get(e.key)?.panel;
-    // The user is looking at the error in its panel: it is the active editor, and no text editor is (a panel opened
-    // beside an editor without the focus may still report itself active).
-    if (panel?.active && panel.visible && vscode.window.activeTextEditor === undefined) return;
+    if (this.panels.isInFront(e.key)) return; // the user is looking at the error in its panel
     if (this.open.has(id)) return; // one toast per lookup at a time
     const d = describeError(error);
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));

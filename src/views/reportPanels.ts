@@ -85,6 +85,17 @@ export class ReportPanels extends Disposable {
     );
   }
 
+  /** The lookups whose panel was brought to the front for them (a lookup command, the panel's own Refresh), not
+   *  those started from elsewhere without the focus (Refresh in Recent Lookups). */
+  private readonly inFront = new Set<string>();
+
+  /** The user is looking at this lookup's panel: it was brought to the front for the lookup and still is. A failure
+   *  shown there needs no notification (src/views/lookupNotifier.ts). */
+  isInFront(key: LookupKey): boolean {
+    const panel = this.get(key)?.panel;
+    return this.inFront.has(keyId(key)) && panel?.active === true && panel.visible;
+  }
+
   /** The setting the failure shown in this key's panel points to (errorSetting), if any. */
   private settingOf(key: LookupKey): ErrorSetting | undefined {
     const id = this.get(key)?.current?.error?.setting?.id;
@@ -123,6 +134,8 @@ export class ReportPanels extends Disposable {
   ): Promise<LookupOutcome | undefined> {
     const account = options.account ?? (options.refresh ? await this.accountFor(key) : this.accounts.list().active);
     if (account === null) return undefined; // the user did not pick an account for a removed one
+    if (options.preserveFocus === true) this.inFront.delete(keyId(key));
+    else this.inFront.add(keyId(key));
     this.open(key, options.preserveFocus === true);
     return outcomeOf(
       await this.lookups.lookUp(key, {
@@ -364,6 +377,7 @@ export class ReportPanels extends Disposable {
       onDispose: (p: ReportPanel) => {
         if (this.panels.get(keyId(p.key)) !== p) return;
         this.panels.delete(keyId(p.key));
+        this.inFront.delete(keyId(p.key));
         this.lookups.cancel(p.key); // nobody is waiting for its answer any more
       },
     };

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
+import { lookUpBehindEditor } from './helpers';
 
 const SENTINEL = 'SENTINEL-KEY-7f3a&#% x';
 const STATE = '_vairosms.test.state';
@@ -245,7 +246,7 @@ describe('reliability (extension host)', () => {
         const before = sb.requests.length;
         try {
           await config().update('apiRoot', root, vscode.ConfigurationTarget.Global);
-          const outcome = await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
+          const outcome = await lookUpBehindEditor(SAMPLE.sendId, SAMPLE.number); // its notification is checked
           assert.deepEqual(outcome, { ok: false, error: 'config' }, root);
         } finally {
           undo();

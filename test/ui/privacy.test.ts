@@ -86,7 +86,13 @@ describe('Privacy settings and a reload mid-request', () => {
     // Earlier toasts (the key saved, a progress that is still closing) can fill VS Code's three toast slots; the
     // error's toast would then wait in the notification center. Start from none.
     await v.runCommand('Notifications: Clear All Notifications');
-    await v.runCommandByKey('ctrl+alt+shift+f2'); // HTTP 500: an error notification names the lookup
+    await v.runCommandByKey('ctrl+alt+shift+f2'); // HTTP 500, shown in its panel in front
+    await v.webview(`${MASKED} · send 9007`).locator('#app[data-state="error"]').waitFor({ timeout: 30000 });
+    // Refresh in Recent Lookups (the panel not brought to the front): the notification names the lookup, masked
+    const failedRow = v.treeRow(new RegExp(`${MASKED.replace(/\*/g, '\\*')}.*send 9007 · failed`)).first();
+    await failedRow.waitFor();
+    await failedRow.hover();
+    await failedRow.locator('.actions .action-label[aria-label="Refresh Report"]').click();
     const toast = v.notification(/VairoSMS server error/);
     await toast.waitFor();
     const text = (await toast.textContent()) ?? '';
