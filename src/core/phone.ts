@@ -69,3 +69,10 @@ export function maskPhone(number: string): string {
   const head = number.length >= 10 ? 3 : 2;
   return number.slice(0, head) + '*'.repeat(number.length - head - 3) + number.slice(-3);
 }
+
+/** A Turkish mobile number in the API's other form: 5XXXXXXXXX ↔ 905XXXXXXXXX. */
+export function otherForm(number: string): string | undefined {
+  if (/^5\d{9}$/.test(number)) return `90${number}`;
+  if (/^905\d{9}$/.test(number)) return number.slice(2);
+  return undefined;
+}

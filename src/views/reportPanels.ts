@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { type HistoryEntry } from '../core/history';
 import { type ErrorSetting } from '../core/errors';
-import { asLookupKey, keyId, type LookupKey } from '../core/lookupKey';
+import { keyId, type LookupKey } from '../core/lookupKey';
+import { otherForm } from '../core/phone';
 import { toApiShape, type Report } from '../core/report';
 import { Disposable } from '../disposable';
 import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
@@ -15,9 +16,10 @@ import { type Log } from '../services/log';
 import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
-import { type ErrorActionId, type FromWebview, type ReportModel } from '../shared/protocol';
+import { type ErrorActionId, type FromWebview } from '../shared/protocol';
 import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
+import { restoredModel } from './restoredState';
 import { webviewOptions } from './webviewHtml';
 
 /** One lookup's timing from the answer's arrival to the webview's "rendered" ack (the benchmark reads these). */
@@ -254,12 +256,12 @@ export class ReportPanels extends Disposable {
     else panel.panel.dispose(); // it was mid-lookup and nothing is stored: nothing to show
   }
 
-  /** The answer as JSON: the raw body when a panel has it, else the stored report in the API's own field names. */
   /** The last answer's body exactly as received (redacted), while its panel is open. */
   rawBody(key: LookupKey): string | undefined {
     return this.get(key)?.rawBody;
   }
 
+  /** The answer as JSON: the parsed answer when a panel has it, else the stored report in the API's own names. */
   rawJson(key: LookupKey): { text: string; exact: boolean } | undefined {
     const raw = this.get(key)?.raw;
     if (raw !== undefined) return { text: JSON.stringify(raw, null, 2), exact: true };
@@ -393,21 +395,4 @@ export class ReportPanels extends Disposable {
     this.closeAll();
     super.dispose();
   }
-}
-
-/** A Turkish mobile number in the API's other form: 5XXXXXXXXX ↔ 905XXXXXXXXX. */
-function otherForm(number: string): string | undefined {
-  if (/^5\d{9}$/.test(number)) return `90${number}`;
-  if (/^905\d{9}$/.test(number)) return number.slice(2);
-  return undefined;
-}
-
-/** Webview state comes back from the webview: accept only a model whose keys are what we write. */
-function restoredModel(state: unknown): { key: LookupKey; model: ReportModel } | undefined {
-  if (!state || typeof state !== 'object') return undefined;
-  const model = (state as { model?: unknown }).model as ReportModel | undefined;
-  if (!model || typeof model !== 'object' || model.v !== 1) return undefined;
-  const key = asLookupKey(model);
-  if (!key || !['loading', 'report', 'error'].includes(model.state)) return undefined;
-  return { key, model };
 }

@@ -411,10 +411,9 @@ describe('Lookup experience (en, light)', function () {
     await v.inputBox.input.waitFor({ state: 'hidden' });
     await v.runCommand('Notifications: Clear All Notifications');
     await v.runCommandByKey(LOOKUP_WRONG_KEY_CHORD);
+    const frame = await panel(v, WRONG_KEY_TAB, 'error');
     assert.equal(sb.requests.at(-1)?.apiKey, 'not-the-right-key');
     assert.equal(sb.requests.at(-1)?.status, 401);
-
-    const frame = await panel(v, WRONG_KEY_TAB, 'error');
     // the panel opened in front and says it: no toast repeats it (#13)
     await v.page.waitForTimeout(1000);
     assert.equal(await v.notification('Wrong API key').count(), 0, 'no toast while the panel is in front');
