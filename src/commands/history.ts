@@ -19,28 +19,25 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
   /** The notification after a Remove or Clear All, with Undo (VS Code hides the toast after a few seconds; from the
    *  notification centre, only the last removal can still be undone, for two minutes: then what was removed is let
    *  go, not kept in memory). Undo stores them as entries are stored now (history.restore). */
-  let undoable = 0;
   let held: { entries: HistoryEntry[]; timer: NodeJS.Timeout } | undefined;
   const release = () => {
     if (held) clearTimeout(held.timer);
     held = undefined;
   };
   const offerUndo = (text: OwnText, gone: HistoryEntry[]): void => {
-    const mine = ++undoable;
     release();
-    held = { entries: gone, timer: setTimeout(release, UNDO_MS) };
+    const mine = { entries: gone, timer: setTimeout(release, UNDO_MS) };
+    held = mine;
     const undo = vscode.l10n.t('Undo');
     void showInfo(text, undo).then(async (choice) => {
       if (choice !== undo) return;
-      const entries = mine === undoable ? held?.entries : undefined;
-      if (!entries) {
+      if (held !== mine) {
         void showInfo(own('Only the last removal can be undone, within two minutes.'));
         return;
       }
-      undoable++;
       release();
-      await history.restore(entries);
-      log.info(`restored ${entries.length} lookups to recent lookups`);
+      await history.restore(mine.entries);
+      log.info(`restored ${mine.entries.length} lookups to recent lookups`);
     });
   };
   const withKey = (fn: (key: LookupKey) => unknown) => (arg: unknown) => {

@@ -28,36 +28,32 @@ export class LookupNotifier extends Disposable {
   private async notify(finished: LookupFinished): Promise<void> {
     if (finished.result.ok || !finished.notify || finished.result.error.kind === 'cancelled') return;
     // Only the key and the error are kept while the toast is open (not the answer, up to 1 MB).
-    const e = { key: finished.key };
+    const key = finished.key;
     const full = finished.result.error;
     // A refused redirect's target host is the server's text: named in the panel, not here.
     const error = full.kind === 'redirect' && full.redirect ? { ...full, redirect: { why: full.redirect.why } } : full;
-    const id = keyId(e.key);
-    if (this.panels.isInFront(e.key)) return; // the user is looking at the error in its panel
+    const id = keyId(key);
+    if (this.panels.isInFront(key)) return; // the user is looking at the error in its panel
     if (this.open.has(id)) return; // one toast per lookup at a time
     const d = describeError(error);
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));
     this.open.add(id);
-    const choice = await showErrorWith(
-      own(
-        '{0} ({1} in send #{2}): {3} {4}',
-        d.title,
-        ownNumber(e.key.number, settings.displayNumber),
-        ownSendId(e.key.sendId),
-        d.message,
-        d.action,
-      ),
-      ...actions,
-    ).then(
-      (c) => {
-        this.open.delete(id);
-        return c;
-      },
-      () => {
-        this.open.delete(id);
-        return undefined;
-      },
-    );
-    if (choice) await this.panels.runErrorAction(choice.id, e.key, errorSetting(error));
+    let choice: (typeof actions)[number] | undefined;
+    try {
+      choice = await showErrorWith(
+        own(
+          '{0} ({1} in send #{2}): {3} {4}',
+          d.title,
+          ownNumber(key.number, settings.displayNumber),
+          ownSendId(key.sendId),
+          d.message,
+          d.action,
+        ),
+        ...actions,
+      );
+    } finally {
+      this.open.delete(id);
+    }
+    if (choice) await this.panels.runErrorAction(choice.id, key, errorSetting(error));
   }
 }

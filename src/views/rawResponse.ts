@@ -24,7 +24,7 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   private readonly ids = new Map<string, number>();
 
   async show(sendId: string, number: string, text: string): Promise<void> {
-    const json = isJson(text);
+    const json = parseJson(splitNote(text).body) !== undefined;
     const key = keyId({ sendId, number });
     const id = this.ids.get(key) ?? this.ids.size + 1;
     this.ids.set(key, id);
@@ -44,16 +44,10 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   format(uri: vscode.Uri): boolean {
     const text = this.contents.get(uri.toString());
     if (text === undefined) return false;
-    const lines = text.split('\n');
-    const comments = lines.filter((l, i) => l.startsWith('//') && lines.slice(0, i).every((p) => p.startsWith('//')));
-    const body = lines.slice(comments.length).join('\n');
-    let pretty: string;
-    try {
-      pretty = JSON.stringify(JSON.parse(body), null, 2);
-    } catch {
-      return false;
-    }
-    const next = [...comments, pretty].join('\n');
+    const { note, body } = splitNote(text);
+    const value = parseJson(body);
+    if (value === undefined) return false;
+    const next = note + JSON.stringify(value, null, 2);
     if (next === text) return true;
     this.contents.set(uri.toString(), next);
     this.changed.fire(uri);
@@ -72,13 +66,17 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** JSON, after any leading comment lines (the stored report's note). */
-function isJson(text: string): boolean {
-  const body = text.replace(/^(\/\/[^\n]*\n)+/, '');
+/** The leading comment lines (the stored report's note, with their line breaks) and the rest. */
+function splitNote(text: string): { note: string; body: string } {
+  const note = /^(\/\/[^\n]*\n)*/.exec(text)?.[0] ?? '';
+  return { note, body: text.slice(note.length) };
+}
+
+/** The parsed JSON, or undefined when it is not JSON (an answer is never the JSON `undefined`). */
+function parseJson(body: string): unknown {
   try {
-    JSON.parse(body);
-    return true;
+    return JSON.parse(body) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -19,6 +19,19 @@ export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
   return new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** A screen reader's label, with the account while there are several. */
+function withAccount(label: string, account: string | undefined): string {
+  return account === undefined ? label : vscode.l10n.t('{0}, account {1}', label, account);
+}
+
+/** A tooltip that renders our text and nothing of outside text as markdown: no command links, no HTML. */
+function plainTip(): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, false);
+  tip.isTrusted = false;
+  tip.supportHtml = false;
+  return tip;
+}
+
 /** The tree view the activation shell created, and how to tell it that its data changed. */
 export interface TreeHost {
   readonly view: vscode.TreeView<unknown>;
@@ -127,8 +140,7 @@ export class RecentLookupsView extends Disposable {
     if (!e.report || e.failure) return this.failedItem(e);
     const info = describeStatus(e.report.status);
     const number = shownNumber(e.number, this.mask);
-    const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
-    item.id = keyId(e);
+    const item = this.itemFor(e, number);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     const account = this.accountName(e);
     item.description =
@@ -149,9 +161,14 @@ export class RecentLookupsView extends Disposable {
       info.label,
       when,
     );
-    item.accessibilityInformation = {
-      label: account === undefined ? label : vscode.l10n.t('{0}, account {1}', label, account),
-    };
+    item.accessibilityInformation = { label: withAccount(label, account) };
+    return item;
+  }
+
+  /** The item of one lookup: its id, and a click reopens it (stored, no request). */
+  private itemFor(e: HistoryEntry, label: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = keyId(e);
     item.command = {
       command: Commands.openLookup,
       title: vscode.l10n.t('Open Report'),
@@ -165,8 +182,7 @@ export class RecentLookupsView extends Disposable {
     const failure = e.failure ?? { kind: 'bad-response' as const, at: e.checkedAt };
     const title = describeError(failure).title;
     const number = shownNumber(e.number, this.mask);
-    const item = new vscode.TreeItem(number, vscode.TreeItemCollapsibleState.None);
-    item.id = keyId(e);
+    const item = this.itemFor(e, number);
     const when = relativeTime(failure.at, Date.now(), vscode.env.language);
     const code = e.report ? describeStatus(e.report.status).code || '—' : undefined;
     const description =
@@ -181,14 +197,7 @@ export class RecentLookupsView extends Disposable {
       code === undefined
         ? vscode.l10n.t('{0} in send #{1}: the lookup failed, {2}, {3}', number, e.sendId, title, when)
         : vscode.l10n.t('{0} in send #{1}: {2}; the last try failed, {3}, {4}', number, e.sendId, code, title, when);
-    item.accessibilityInformation = {
-      label: account === undefined ? label : vscode.l10n.t('{0}, account {1}', label, account),
-    };
-    item.command = {
-      command: Commands.openLookup,
-      title: vscode.l10n.t('Open Report'),
-      arguments: [{ sendId: e.sendId, number: e.number }],
-    };
+    item.accessibilityInformation = { label: withAccount(label, account) };
     return item;
   }
 
@@ -198,9 +207,7 @@ export class RecentLookupsView extends Disposable {
     const info = describeStatus(e.report.status);
     const number = shownNumber(e.number, this.mask);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
-    const tip = new vscode.MarkdownString(undefined, false);
-    tip.isTrusted = false;
-    tip.supportHtml = false;
+    const tip = plainTip();
     tip
       .appendMarkdown('**')
       .appendText(`${info.code || '—'} · ${info.label}`)
@@ -222,9 +229,7 @@ export class RecentLookupsView extends Disposable {
     const d = describeError(failure);
     const number = shownNumber(e.number, this.mask);
     const lang = vscode.env.language;
-    const tip = new vscode.MarkdownString(undefined, false);
-    tip.isTrusted = false;
-    tip.supportHtml = false;
+    const tip = plainTip();
     tip.appendMarkdown('**').appendText(vscode.l10n.t('The last lookup failed: {0}', d.title)).appendMarkdown('**\n\n');
     tip.appendText(`${d.message} ${d.action}`).appendMarkdown('\n\n');
     if (e.report) {

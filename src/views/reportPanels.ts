@@ -87,12 +87,11 @@ export class ReportPanels extends Disposable {
     );
   }
 
-  /** The lookups whose panel was brought to the front for them (a lookup command, the panel's own Refresh), not
-   *  those started from elsewhere without the focus (Refresh in Recent Lookups). */
+  /** Lookups whose panel was brought to the front for them (a lookup command, the panel's Refresh; not Refresh in
+   *  Recent Lookups). */
   private readonly inFront = new Set<string>();
 
-  /** The user is looking at this lookup's panel: it was brought to the front for the lookup and still is. A failure
-   *  shown there needs no notification (src/views/lookupNotifier.ts). */
+  /** The user is looking at this lookup's panel: a failure shown there needs no notification (lookupNotifier.ts). */
   isInFront(key: LookupKey): boolean {
     const panel = this.get(key)?.panel;
     return this.inFront.has(keyId(key)) && panel?.active === true && panel.visible;
@@ -184,33 +183,38 @@ export class ReportPanels extends Disposable {
   /** Shows a report that was just looked up elsewhere (a batch row), without another request. */
   showResult(key: LookupKey, report: Report, checkedAt: number, raw: unknown): ReportPanel {
     const panel = this.open(key);
-    if (!this.lookups.isRunning(key)) {
-      panel.showReport(report, checkedAt, raw, this.history.find(key), this.watcher.isWatching(key));
-    }
+    if (this.lookups.isRunning(key)) return panel;
+    panel.showReport(report, checkedAt, raw, this.history.find(key), this.watcher.isWatching(key));
     return panel;
   }
 
-  /** The existing panel for this key (revealed), or a new one in the column of the other reports (else beside the
-   *  editor), drawn in its loading state when a lookup of the key is running. */
+  /** The existing panel for this key (revealed), else the preview tab or a new one; loading while a lookup runs. */
   open(key: LookupKey, preserveFocus = false): ReportPanel {
     const existing = this.get(key);
     if (existing) {
       existing.reveal(preserveFocus);
       return existing;
     }
-    // The preview tab (not kept, not watched, no lookup running in it) shows this lookup instead of a new tab.
-    const preview = settings.reuseTab()
-      ? this.all().find((p) => p.isPreview && !this.watcher.isWatching(p.key) && !this.lookups.isRunning(p.key))
-      : undefined;
-    if (preview) {
-      this.panels.delete(keyId(preview.key));
-      preview.retarget({ sendId: key.sendId, number: key.number });
-      this.track(preview);
-      preview.reveal(preserveFocus);
-      if (this.lookups.isRunning(key)) preview.showLoading();
-      this.summaryInto(preview);
-      return preview;
-    }
+    const panel = this.reusePreview(key, preserveFocus) ?? this.createPanel(key, preserveFocus);
+    if (this.lookups.isRunning(key)) panel.showLoading();
+    this.summaryInto(panel);
+    return panel;
+  }
+
+  /** The preview tab (not kept, not watched, no lookup running in it), retargeted to this lookup and revealed. */
+  private reusePreview(key: LookupKey, preserveFocus: boolean): ReportPanel | undefined {
+    if (!settings.reuseTab()) return undefined;
+    const free = (p: ReportPanel) => p.isPreview && !this.watcher.isWatching(p.key) && !this.lookups.isRunning(p.key);
+    const preview = this.all().find(free);
+    if (!preview) return undefined;
+    this.panels.delete(keyId(preview.key));
+    preview.retarget({ sendId: key.sendId, number: key.number });
+    preview.reveal(preserveFocus);
+    return this.track(preview);
+  }
+
+  /** A new tab in the column of the other reports, else beside the editor. */
+  private createPanel(key: LookupKey, preserveFocus: boolean): ReportPanel {
     const column = this.all()
       .map((p) => p.panel.viewColumn)
       .find((c) => c !== undefined);
@@ -220,7 +224,7 @@ export class ReportPanels extends Disposable {
       { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus },
       webviewOptions(this.extensionUri),
     );
-    const panel = this.track(
+    return this.track(
       new ReportPanel(
         { sendId: key.sendId, number: key.number },
         webviewPanel,
@@ -231,9 +235,6 @@ export class ReportPanels extends Disposable {
         settings.reuseTab(),
       ),
     );
-    if (this.lookups.isRunning(key)) panel.showLoading();
-    this.summaryInto(panel);
-    return panel;
   }
 
   /** Called by the shell's WebviewPanelSerializer after a window reload. */
