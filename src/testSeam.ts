@@ -6,7 +6,7 @@ import { type CommandTable } from './commands/table';
 import { ACCOUNTS_STATE_KEY } from './constants';
 import { type AccountStore } from './services/accounts';
 import { HISTORY_STATE_KEY, type HistoryStore } from './services/historyStore';
-import { isTransportLoaded } from './services/apiClient';
+import { isTransportLoaded, transportLoadTiming } from './services/apiClient';
 import { type LookupService } from './services/lookupService';
 import { type Watcher } from './services/watcher';
 import { type RecentLookupsView } from './views/recentLookups';
@@ -15,6 +15,7 @@ import { type SendPanels } from './views/sendPanel';
 
 export interface TestState {
   readonly transportLoaded: boolean;
+  readonly transportLoad: { ms: number; at: number } | undefined;
   readonly history: unknown;
   readonly panels: Array<{
     sendId: string;
@@ -26,6 +27,7 @@ export interface TestState {
   }>;
   readonly watching: unknown;
   readonly renderTimings: unknown;
+  readonly renderCount: number;
   readonly sends: Array<{ sendId: string; visible: boolean; model: unknown }>;
 }
 
@@ -77,6 +79,7 @@ export function createTestSeam(p: SeamParts): TestSeam {
   return {
     state: () => ({
       transportLoaded: isTransportLoaded(),
+      transportLoad: transportLoadTiming(),
       history: JSON.parse(JSON.stringify(p.history.all())),
       panels: p.panels.all().map((panel) => ({
         sendId: panel.key.sendId,
@@ -90,7 +93,8 @@ export function createTestSeam(p: SeamParts): TestSeam {
         },
       })),
       watching: p.watcher.list(),
-      renderTimings: [...p.panels.renderTimings],
+      renderTimings: [...p.panels.renderTimings.list],
+      renderCount: p.panels.renderTimings.count,
       sends: p.sends.all().map((s) => ({ sendId: s.sendId, visible: s.panel.visible, model: s.current ?? null })),
     }),
     setStoredHistory: async (raw) => {

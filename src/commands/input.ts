@@ -1,6 +1,7 @@
 // One step of a multi-step input (a QuickInput InputBox with Back, live validation and info messages), the
 // pattern of VS Code's multi-step-input sample. Resolves to the accepted value, BACK, or undefined on Esc.
 import * as vscode from 'vscode';
+import { markAccepted } from '../views/renderTimings';
 
 export const BACK = Symbol('back');
 
@@ -52,6 +53,7 @@ export function inputStep(o: StepOptions): Promise<string | typeof BACK | undefi
         box.validationMessage = v;
         return;
       }
+      markAccepted();
       finish(box.value);
     });
     box.onDidHide(() => finish(undefined));

@@ -22,12 +22,21 @@ export function isTransportLoaded(): boolean {
   return loadedTransport !== undefined;
 }
 
+let transportLoad: { ms: number; at: number } | undefined;
+
+/** How long evaluating dist/http.js took, and when it began (epoch ms): the benchmark reads it. */
+export function transportLoadTiming(): { ms: number; at: number } | undefined {
+  return transportLoad;
+}
+
 function transport(): Transport {
   if (!loadedTransport) {
+    const t0 = performance.now();
     // A computed path keeps esbuild from bundling it: node-fetch lives only in dist/http.js.
     const file = path.join(__dirname, 'http.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
     loadedTransport = (require(file) as { transport: Transport }).transport;
+    transportLoad = { ms: performance.now() - t0, at: performance.timeOrigin + t0 };
   }
   return loadedTransport;
 }

@@ -172,8 +172,18 @@ export type ToWebview = { readonly type: 'render'; readonly model: ReportModel |
 export type FromWebview =
   | { readonly type: 'ready' }
   /** After a frame has painted the model `seq`; renderMs is the webview's own DOM build time, frameMs its time from
-   *  the model's arrival to this message (the DOM build and the wait for the frame). */
-  | { readonly type: 'rendered'; readonly seq: number; readonly renderMs?: number; readonly frameMs?: number }
+   *  the model's arrival to this message (the DOM build and the wait for the frame); receivedAt and paintedAt the
+   *  model's arrival and the painted frame in epoch ms (performance.timeOrigin + performance.now()). */
+  | {
+      readonly type: 'rendered';
+      readonly seq: number;
+      readonly renderMs?: number;
+      readonly frameMs?: number;
+      readonly receivedAt?: number;
+      readonly paintedAt?: number;
+    }
+  /** The page's load event (when VS Code shows the frame) and its first contentful paint, in epoch ms: once. */
+  | { readonly type: 'pageTiming'; readonly loadAt: number; readonly fcpAt: number }
   | { readonly type: 'refresh' }
   | { readonly type: 'copyJson' }
   | { readonly type: 'showRaw' }
@@ -220,16 +230,18 @@ export function parseFromWebview(data: unknown): FromWebview | undefined {
     case 'stopWatching':
     case 'keep':
       return only('type') ? { type: m.type } : undefined;
-    case 'rendered':
-      if (!only('type', 'seq', 'renderMs', 'frameMs') || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq))
-        return undefined;
-      if (!optionalDuration(m.renderMs) || !optionalDuration(m.frameMs)) return undefined;
-      return {
-        type: 'rendered',
-        seq: m.seq,
-        ...(m.renderMs !== undefined ? { renderMs: m.renderMs as number } : {}),
-        ...(m.frameMs !== undefined ? { frameMs: m.frameMs as number } : {}),
-      };
+    case 'rendered': {
+      const keys = ['renderMs', 'frameMs', 'receivedAt', 'paintedAt'] as const;
+      if (!only('type', 'seq', ...keys) || typeof m.seq !== 'number' || !Number.isSafeInteger(m.seq)) return undefined;
+      if (!keys.every((k) => optionalDuration(m[k]))) return undefined;
+      const rendered: { -readonly [K in (typeof keys)[number]]?: number } = {};
+      for (const k of keys) if (m[k] !== undefined) rendered[k] = m[k] as number;
+      return { type: 'rendered', seq: m.seq, ...rendered };
+    }
+    case 'pageTiming':
+      return only('type', 'loadAt', 'fcpAt') && isDuration(m.loadAt) && isDuration(m.fcpAt)
+        ? { type: 'pageTiming', loadAt: m.loadAt as number, fcpAt: m.fcpAt as number }
+        : undefined;
     case 'errorAction':
       return only('type', 'action') && typeof m.action === 'string' && (ACTIONS as readonly string[]).includes(m.action)
         ? { type: 'errorAction', action: m.action as ErrorActionId }
@@ -352,6 +364,11 @@ export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefin
 }
 
 /** A timing the webview reports: absent, or a finite number of milliseconds, not negative. */
+/** A finite, non-negative number: a duration, or a mark in epoch ms. */
+function isDuration(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
 function optionalDuration(v: unknown): boolean {
-  return v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+  return v === undefined || isDuration(v);
 }

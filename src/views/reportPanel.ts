@@ -14,13 +14,8 @@ import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
+import { epochNow, type PageTiming, type WebviewTiming } from './renderTimings';
 import { webviewHtml, webviewOptions } from './webviewHtml';
-
-/** What the webview reported of one render: its DOM build time, and its time from the model's arrival to its ack. */
-export interface WebviewTiming {
-  readonly renderMs?: number;
-  readonly frameMs?: number;
-}
 
 export interface PanelHandlers {
   onMessage(panel: ReportPanel, message: FromWebview): void;
@@ -57,8 +52,11 @@ export class ReportPanel extends Disposable {
   /** The send's summary as this panel knows it (src/core/sendModel.ts): drawn into every model. */
   private summary: SummaryState | undefined;
   private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
-  /** performance.now() when the panel was created, and whether it was created for a lookup that has not finished. */
-  readonly createdAt = performance.now();
+  /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */
+  readonly page: { -readonly [K in keyof PageTiming]: PageTiming[K] } = { createdAt: epochNow() };
+  /** When each model was posted (epoch ms), until the webview acks it. */
+  private readonly postedAt = new Map<number, number>();
+  /** Whether it was created for a lookup that has not finished. */
   private newForLookup: boolean;
   /** VS Code's preview-editor idea for report tabs: the next lookup of another number opens in this tab, until the
    *  user keeps it (Keep Open, or any action in it: Refresh, Watch, Copy…). Restored tabs are kept. */
@@ -327,6 +325,7 @@ export class ReportPanel extends Disposable {
   }
 
   private post(message: ToWebview): void {
+    this.postedAt.set(message.model.seq, epochNow());
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
@@ -346,14 +345,22 @@ export class ReportPanel extends Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.page.readyAt ??= epochNow();
         if (this.model) this.post({ type: 'render', model: this.model });
+        return;
+      case 'pageTiming':
+        this.page.loadAt ??= message.loadAt;
+        this.page.fcpAt ??= message.fcpAt;
         return;
       case 'rendered': {
         for (const [seq, waiters] of this.renderedWaiters) {
           if (seq <= message.seq) {
-            const timing = seq === message.seq ? { renderMs: message.renderMs, frameMs: message.frameMs } : undefined;
+            const { type: _type, seq: _seq, ...reported } = message;
+            const postedAt = this.postedAt.get(seq);
+            const timing = seq === message.seq ? { ...reported, ...(postedAt ? { postedAt } : {}) } : undefined;
             waiters.forEach((w) => w(timing));
             this.renderedWaiters.delete(seq);
+            this.postedAt.delete(seq);
           }
         }
         return;

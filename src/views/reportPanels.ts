@@ -20,29 +20,17 @@ import { type ErrorActionId, type FromWebview } from '../shared/protocol';
 import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
 import { restoredModel } from './restoredState';
+import { claimAccepted, epochNow, RenderTimings } from './renderTimings';
 import { webviewOptions } from './webviewHtml';
-
-/** One lookup's timing from the answer's arrival to the webview's "rendered" ack (the benchmark reads these). */
-export interface RenderTiming {
-  readonly newPanel: boolean;
-  readonly responseToRenderedMs: number;
-  /** The webview's own time to build the DOM for it. */
-  readonly webviewRenderMs?: number;
-  /** The webview's time from the model's arrival to its ack: the DOM build and the wait for a painted frame. The rest
-   *  of responseToRenderedMs is VS Code's messaging between the extension host and the webview, both ways. */
-  readonly webviewFrameMs?: number;
-  /** The panel existed (was shown in its loading state) before the answer arrived. */
-  readonly panelBeforeResponse: boolean;
-}
-
-const MAX_TIMINGS = 200;
 
 export class ReportPanels extends Disposable {
   private readonly panels = new Map<string, ReportPanel>();
   /** Keys that were looked up as the other form of a number not found ("offer once"). */
   private readonly offered = new Set<string>();
-  /** The last 200 render timings, oldest first. */
-  readonly renderTimings: RenderTiming[] = [];
+  /** How the last lookups reached the screen (the benchmark reads them). */
+  readonly renderTimings = new RenderTimings();
+  /** The lookups of a command still running: when their input box was accepted, when they started (epoch ms). */
+  private readonly starts = new Map<string, { acceptedAt?: number; startedAt: number }>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -137,6 +125,8 @@ export class ReportPanels extends Disposable {
     if (account === null) return undefined; // the user did not pick an account for a removed one
     if (options.preserveFocus === true) this.inFront.delete(keyId(key));
     else this.inFront.add(keyId(key));
+    const acceptedAt = claimAccepted();
+    this.starts.set(keyId(key), { ...(acceptedAt !== undefined ? { acceptedAt } : {}), startedAt: epochNow() });
     this.open(key, options.preserveFocus === true);
     return outcomeOf(
       await this.lookups.lookUp(key, {
@@ -304,25 +294,34 @@ export class ReportPanels extends Disposable {
 
   private finished(e: LookupFinished): void {
     const panel = this.get(e.key);
+    const start = this.starts.get(keyId(e.key));
+    this.starts.delete(keyId(e.key));
     if (!panel) return;
     const newPanel = panel.isNew;
     void panel.showFinished(e, this.watcher.isWatching(e.key)).then((timing) => {
       if (!e.result.ok) return;
-      this.renderTimings.push({
+      const arrivedAt = performance.timeOrigin + e.arrivedAt;
+      this.renderTimings.add({
+        ...timing,
         newPanel,
         responseToRenderedMs: performance.now() - e.arrivedAt,
-        panelBeforeResponse: panel.createdAt <= e.arrivedAt,
+        panelBeforeResponse: panel.page.createdAt <= arrivedAt,
+        // the page's own marks by reference: its first paint may be reported after this render
+        ...(start && panel.page.createdAt >= start.startedAt ? { page: panel.page } : {}),
         ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
         ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
+        ...(start?.acceptedAt !== undefined ? { acceptedAt: start.acceptedAt } : {}),
+        startedAt: start?.startedAt ?? arrivedAt,
+        arrivedAt,
+        requestMs: e.result.durationMs,
       });
-      if (this.renderTimings.length > MAX_TIMINGS) this.renderTimings.shift();
     });
   }
 
   private onMessage(panel: ReportPanel, message: FromWebview): void {
     const key = panel.key;
     // Using a preview tab keeps it (VS Code's preview editors: an edit or a double-click keeps them).
-    if (message.type !== 'ready' && message.type !== 'rendered') panel.keep();
+    if (message.type !== 'ready' && message.type !== 'rendered' && message.type !== 'pageTiming') panel.keep();
     switch (message.type) {
       case 'keep':
         return;
@@ -349,6 +348,7 @@ export class ReportPanels extends Disposable {
         return;
       case 'ready':
       case 'rendered':
+      case 'pageTiming':
         return; // handled by the panel
       case 'openLookup':
         return; // the send panel's (src/views/sendPanel.ts)

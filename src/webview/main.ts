@@ -4,6 +4,7 @@
 // and on keyboard focus and linked with aria-describedby, not title attributes.
 import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol';
 import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
+import { reportPageTiming } from './pageTiming';
 import { createParts, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
@@ -284,10 +285,22 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     const renderMs = performance.now() - t0;
     api.setState({ v: 1, model: 'kind' in model ? model : forState(model) });
     const seq = msg.model.seq;
+    // The ack goes after the next frame has painted: what the user sees, not only what the DOM holds.
     requestAnimationFrame(() =>
-      setTimeout(() => api.postMessage({ type: 'rendered', seq, renderMs, frameMs: performance.now() - t0 }), 0),
+      setTimeout(() => {
+        const t1 = performance.now();
+        api.postMessage({
+          type: 'rendered',
+          seq,
+          renderMs,
+          frameMs: t1 - t0,
+          receivedAt: performance.timeOrigin + t0,
+          paintedAt: performance.timeOrigin + t1,
+        });
+      }, 0),
     );
   });
+  reportPageTiming(api);
 
   /** The send panel: its summary, the diagnosis, and the numbers of the send in Recent Lookups (each opens its report). */
   function renderSend(m: SendModel): void {

@@ -57,6 +57,15 @@ export const GOALS = {
   bothVsSlower: 1.1,
   /** Row 10: the terminal link provider's cost per line over 10,000 log lines, median, µs. */
   terminalLineMicros: 20,
+  /** P1 (the perceived-speed issue): Enter on the number → the status badge painted, into the open (reused) report
+   *  tab, p50, ms above the sandbox's latency. */
+  reusedTabOverLatencyMs: 100,
+  /** P2: into a new tab, p50 at most this factor of a bare webview's boot (same run) + the latency. */
+  newTabVsBareBoot: 1.2,
+  /** P3: the window's first lookup (activation, the features bundle, then Enter → painted), ms. */
+  firstLookupMs: 1500,
+  /** P4: a new tab's page: its load event → its first contentful paint, p50, ms (one frame at 60 Hz). */
+  loadToPaintMs: 1000 / 60,
 } as const;
 
 /** Figures a row is compared with that come from the research (§B2, §B1), not from this machine. */

@@ -44,7 +44,8 @@ async function main(): Promise<number> {
         VAIROSMS_TEST_HOOKS: '1',
         BENCH_OUT: path.resolve(out),
         BENCH_MODE: mode,
-        CODE_SERVER_TEST_TIMEOUT_MS: process.env.CODE_SERVER_TEST_TIMEOUT_MS ?? (mode === 'full' ? '600000' : '90000'),
+        CODE_SERVER_TEST_TIMEOUT_MS:
+          process.env.CODE_SERVER_TEST_TIMEOUT_MS ?? (mode === 'full' || mode === 'perceived' ? '600000' : '120000'),
       },
     });
     return 0;
