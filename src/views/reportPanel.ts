@@ -46,6 +46,7 @@ export class ReportPanel extends Disposable {
   /** What the panel showed before the lookup now running: drawn again when that lookup is cancelled. */
   private beforeLoading: ReportModel | undefined;
   private ready = false;
+  private postQueued = false;
   private seq = 0;
   private answer: unknown;
   private answerBody: string | undefined;
@@ -111,8 +112,8 @@ export class ReportPanel extends Disposable {
     if (this.model) void this.render(this.again(this.model));
   }
 
-  /** A preview tab reused for another lookup: everything of the old one goes (its answer, summary, account), the
-   *  title follows, and it draws the new lookup's loading state at once. */
+  /** A preview tab reused for another lookup: everything of the old one goes (its answer, summary, account) and the
+   *  title follows; what it draws next (the loading state, or a stored report) is the caller's, in one render. */
   retarget(key: LookupKey): void {
     this.currentKey = key;
     this.model = undefined;
@@ -124,7 +125,6 @@ export class ReportPanel extends Disposable {
     this.account = undefined;
     this.newForLookup = true;
     this.updateTitle();
-    void this.render(loadingModel(this.ctx(), key.sendId, key.number));
   }
 
   get current(): ReportModel | undefined {
@@ -320,7 +320,15 @@ export class ReportPanel extends Disposable {
       list.push(resolve);
       this.renderedWaiters.set(model.seq, list);
     });
-    if (this.ready) this.post({ type: 'render', model });
+    if (this.ready && !this.postQueued) {
+      // One post per turn of the event loop, of the latest model: a lookup's start draws its loading state and its
+      // send's summary in one render, not two the webview would build one after the other.
+      this.postQueued = true;
+      queueMicrotask(() => {
+        this.postQueued = false;
+        if (this.model && !this.isDisposed) this.post({ type: 'render', model: this.model });
+      });
+    }
     return done;
   }
 

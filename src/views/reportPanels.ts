@@ -127,13 +127,14 @@ export class ReportPanels extends Disposable {
     else this.inFront.add(keyId(key));
     const acceptedAt = claimAccepted();
     this.starts.set(keyId(key), { ...(acceptedAt !== undefined ? { acceptedAt } : {}), startedAt: epochNow() });
+    // The request first, the panel in the same tick: its webview boots while the answer is on its way, and neither
+    // waits for the other.
+    const running = this.lookups.lookUp(key, {
+      ...(account !== undefined ? { account } : {}),
+      ...(options.refresh ? { keepPlace: true } : {}),
+    });
     this.open(key, options.preserveFocus === true);
-    return outcomeOf(
-      await this.lookups.lookUp(key, {
-        ...(account !== undefined ? { account } : {}),
-        ...(options.refresh ? { keepPlace: true } : {}),
-      }),
-    );
+    return outcomeOf(await running);
   }
 
   /** The account to refresh a report with: the one its panel or its Recent Lookups entry was looked up with (a lookup
@@ -186,8 +187,8 @@ export class ReportPanels extends Disposable {
       return existing;
     }
     const panel = this.reusePreview(key, preserveFocus) ?? this.createPanel(key, preserveFocus);
+    this.summaryInto(panel, false); // drawn with the loading state, or with what the caller draws next
     if (this.lookups.isRunning(key)) panel.showLoading();
-    this.summaryInto(panel);
     return panel;
   }
 
