@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { parseKeyArgs } from '../core/lookupKey';
+import { preloadTransport } from '../services/apiClient';
 import { type LookupOutcome } from '../services/lookupService';
 import { showError } from '../views/notify';
 import { ensureApiKey } from './accounts';
@@ -19,13 +20,21 @@ export function registerLookUpReport(deps: CommandDeps): vscode.Disposable {
         void showError(known.message);
         return { ok: false, error: 'input' };
       }
-      const target =
-        known.sendId && known.number
-          ? { sendId: known.sendId, number: known.number }
-          : await promptLookup(prefill(deps.history), known);
-      if (!target) return undefined; // Esc: cancel quietly
+      const prompted = !(known.sendId && known.number);
+      // While the user types: the transport loads and the key is read, so Enter goes straight to the request.
+      if (prompted) setTimeout(() => warmUp(deps), WARM_UP_DELAY_MS);
+      const target = prompted ? await promptLookup(prefill(deps.history), known) : known;
+      if (!target?.sendId || !target.number) return undefined; // Esc: cancel quietly
       if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
-      return deps.panels.lookUp(target);
+      return deps.panels.lookUp({ sendId: target.sendId, number: target.number });
     },
   );
+}
+
+/** After the prompt has been shown: its own messages go first. */
+const WARM_UP_DELAY_MS = 50;
+
+function warmUp(deps: CommandDeps): void {
+  preloadTransport();
+  void deps.accounts.get().catch(() => undefined); // a keyring failure is reported by the lookup itself
 }

@@ -29,6 +29,15 @@ export function transportLoadTiming(): { ms: number; at: number } | undefined {
   return transportLoad;
 }
 
+/** Loads the transport now if it is not yet, off the path of a request (while a lookup's prompt is open). */
+export function preloadTransport(): void {
+  try {
+    transport();
+  } catch {
+    // the lookup that needs it loads it again and reports the failure
+  }
+}
+
 function transport(): Transport {
   if (!loadedTransport) {
     const t0 = performance.now();
