@@ -19,6 +19,7 @@ import {
   setApiKey,
   setSetting,
   sleep,
+  stubWindow,
   testState,
   until,
   within,
@@ -256,6 +257,62 @@ describe('lookup: Look Up Number Report', () => {
       const s = await testState();
       assert.deepEqual(s.panels, [], 'no panel');
       assert.deepEqual(s.history, [], 'no history entry');
+    });
+  });
+
+  describe('the progress notification', () => {
+    /** Records the progress notifications shown (still shown by VS Code); `cancel` is their Cancel button. */
+    function recordProgress() {
+      const shown: Array<{ title?: string; cancellable?: boolean; location: unknown }> = [];
+      const cancel = new vscode.CancellationTokenSource();
+      const real = vscode.window.withProgress;
+      type Task = (p: vscode.Progress<unknown>, t: vscode.CancellationToken) => Thenable<unknown>;
+      const restore = stubWindow('withProgress', (options: vscode.ProgressOptions, task: Task) => {
+        shown.push({ title: options.title, cancellable: options.cancellable, location: options.location });
+        return real(options, (p) => task(p, cancel.token));
+      });
+      return { shown, cancel: () => cancel.cancel(), restore };
+    }
+
+    it('is not shown for a lookup answered at once: its panel already shows the loading state', async () => {
+      await setApiKey(KEY);
+      const progress = recordProgress();
+      try {
+        const outcome = await vscode.commands.executeCommand<{ ok: boolean }>(
+          'vairosms.lookUpReport',
+          SAMPLE.sendId,
+          SAMPLE.number,
+        );
+        assert.equal(outcome.ok, true);
+        await sleep(600); // past the delay: nothing appears after the answer either
+        assert.deepEqual(progress.shown, []);
+      } finally {
+        progress.restore();
+      }
+    });
+
+    it('appears, with Cancel, once a lookup has run for a moment, and Cancel still cancels it', async function () {
+      this.timeout(20000);
+      await setApiKey(KEY);
+      sb.setLatency(3000);
+      const progress = recordProgress();
+      try {
+        const pending = vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
+        await sleep(100);
+        assert.equal(progress.shown.length, 0, 'not yet');
+        await until(() => progress.shown.length === 1, 'the progress notification', 3000);
+        assert.equal(progress.shown[0].title, `VairoSMS: looking up ${SAMPLE.number} in send #${SAMPLE.sendId}…`);
+        assert.equal(progress.shown[0].cancellable, true);
+        assert.equal(progress.shown[0].location, vscode.ProgressLocation.Notification);
+        progress.cancel();
+        assert.deepEqual(await within(Promise.resolve(pending), 2000, 'the cancelled lookup'), {
+          ok: false,
+          error: 'cancelled',
+        });
+      } finally {
+        progress.restore();
+        sb.setLatency(0);
+      }
     });
   });
 
