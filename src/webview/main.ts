@@ -96,12 +96,33 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     return s;
   }
 
-  function render(m: ReportModel): void {
-    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
-    parts.reset();
-    if (countdown !== undefined) clearInterval(countdown);
-    countdown = undefined;
-    const root = document.createDocumentFragment();
+  /** The page's sections as last drawn, by name, with the JSON of what each showed: a section whose input did not
+   *  change is kept as it is (a status change redraws the status, not the page; the legend is built once). */
+  const drawn = new Map<string, { key: string; node: HTMLElement }>();
+
+  function section(name: string, input: unknown, build: () => HTMLElement | null): HTMLElement | null {
+    const key = JSON.stringify(input);
+    const last = drawn.get(name);
+    if (last?.key === key) return last.node;
+    const node = build();
+    if (node) drawn.set(name, { key, node });
+    else drawn.delete(name);
+    return node;
+  }
+
+  /** Puts `nodes` in `app` in order, moving none that stays: the sections keep one order, so what stays is already in
+   *  it once the rest is gone, and each new section goes in before the next one kept. */
+  function place(nodes: HTMLElement[]): void {
+    const keep = new Set<Node>(nodes);
+    for (const child of [...app.childNodes]) if (!keep.has(child)) child.remove();
+    let at = app.firstChild;
+    for (const n of nodes) {
+      if (n === at) at = at.nextSibling;
+      else app.insertBefore(n, at);
+    }
+  }
+
+  function headerSection(m: ReportModel): HTMLElement {
     const header = el(
       'header',
       {},
@@ -121,96 +142,66 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     }
     header.appendChild(toolbar);
     if (m.preview) header.appendChild(el('p', { class: 'note preview-note', text: m.preview.note }));
-    root.appendChild(header);
+    return header;
+  }
 
-    if (m.state === 'loading')
-      root.appendChild(
-        el('p', {
-          class: 'loading',
-          text: m.strings.loading,
-          attrs: { role: 'progressbar', 'aria-label': m.strings.loading },
-        }),
-      );
-    if (m.state === 'loading' && m.retry) root.appendChild(retryNote(m.retry));
-    if (m.diagnosis?.overrides) root.appendChild(diagnosisLine(m.diagnosis));
-    if (m.error) root.appendChild(errorSection(m.error, m));
+  function statusSection(s: NonNullable<ReportModel['status']>, m: ReportModel, dim: string): HTMLElement {
+    return el(
+      'section',
+      { class: `status-section${dim}`, attrs: { 'aria-labelledby': 'status-h' } },
+      el('h2', { text: m.strings.statusHeading, attrs: { id: 'status-h' } }),
+      el('div', { class: 'status-line' }, badge(s, m, 'status'), el('span', { class: 'finality', text: s.finality })),
+      m.watchNote ? watchNote(m.watchNote) : null,
+      el('p', { class: 'meaning', text: s.meaning }),
+      el(
+        'p',
+        { class: 'next' },
+        el('strong', { text: `${m.strings.nextStepLabel}: ` }),
+        el('span', { text: s.nextStep }),
+      ),
+    );
+  }
 
-    const dim = m.state !== 'report' ? ' stale' : '';
-    if (m.status) {
-      const s = m.status;
-      root.appendChild(
+  function messageSection(msg: NonNullable<ReportModel['message']>, m: ReportModel, dim: string): HTMLElement {
+    const text = el('p', { class: 'message', attrs: { dir: 'auto', id: 'message-text' } });
+    if (msg.text === '') text.appendChild(el('em', { text: m.strings.emptyMessage }));
+    else appendVisible(text, msg.text);
+    const s = el(
+      'section',
+      { class: `message-section${dim}`, attrs: { 'aria-labelledby': 'message-h' } },
+      el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }),
+      text,
+    );
+    if (msg.note) s.appendChild(el('p', { class: 'note cut-note', text: msg.note }));
+    if (text.querySelector('.cc')) s.appendChild(el('p', { class: 'note', text: m.strings.controlCharsNote }));
+    return s;
+  }
+
+  function timelineSection(t: NonNullable<ReportModel['timeline']>, m: ReportModel): HTMLElement {
+    const list = el('ol', { class: 'timeline' });
+    t.points.forEach((p, i) =>
+      list.appendChild(
         el(
-          'section',
-          { class: `status-section${dim}`, attrs: { 'aria-labelledby': 'status-h' } },
-          el('h2', { text: m.strings.statusHeading, attrs: { id: 'status-h' } }),
-          el(
-            'div',
-            { class: 'status-line' },
-            badge(s, m, 'status'),
-            el('span', { class: 'finality', text: s.finality }),
-          ),
-          m.watchNote ? watchNote(m.watchNote) : null,
-          el('p', { class: 'meaning', text: s.meaning }),
-          el(
-            'p',
-            { class: 'next' },
-            el('strong', { text: `${m.strings.nextStepLabel}: ` }),
-            el('span', { text: s.nextStep }),
-          ),
+          'li',
+          {},
+          el('time', { text: p.at }),
+          badge(p.status, m, `timeline:${i}`, true),
+          el('span', { text: p.status.label }),
         ),
-      );
-    }
-    if (m.diagnosis && !m.diagnosis.overrides) root.appendChild(diagnosisLine(m.diagnosis));
-    if (m.send) root.appendChild(sendSection(m.send, m));
-    if (m.message) {
-      const text = el('p', { class: 'message', attrs: { dir: 'auto', id: 'message-text' } });
-      if (m.message.text === '') text.appendChild(el('em', { text: m.strings.emptyMessage }));
-      else appendVisible(text, m.message.text);
-      const section = el(
-        'section',
-        { class: `message-section${dim}`, attrs: { 'aria-labelledby': 'message-h' } },
-        el('h2', { text: m.strings.messageHeading, attrs: { id: 'message-h' } }),
-        text,
-      );
-      if (m.message.note) section.appendChild(el('p', { class: 'note cut-note', text: m.message.note }));
-      if (text.querySelector('.cc')) section.appendChild(el('p', { class: 'note', text: m.strings.controlCharsNote }));
-      root.appendChild(section);
-    }
-    if (m.fields.length) {
-      root.appendChild(
-        el(
-          'section',
-          { class: `details-section${dim}`, attrs: { 'aria-labelledby': 'details-h' } },
-          el('h2', { text: m.strings.detailsHeading, attrs: { id: 'details-h' } }),
-          fieldsTable(m.fields, m.strings.detailsHeading),
-        ),
-      );
-    }
-    if (m.timeline && m.timeline.points.length) {
-      const list = el('ol', { class: 'timeline' });
-      m.timeline.points.forEach((p, i) =>
-        list.appendChild(
-          el(
-            'li',
-            {},
-            el('time', { text: p.at }),
-            badge(p.status, m, `timeline:${i}`, true),
-            el('span', { text: p.status.label }),
-          ),
-        ),
-      );
-      root.appendChild(
-        el(
-          'section',
-          { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
-          el('h2', { text: m.timeline.label, attrs: { id: 'timeline-h', tabindex: '-1' } }),
-          list,
-        ),
-      );
-    }
-    const legendBody = el('tbody');
+      ),
+    );
+    return el(
+      'section',
+      { class: 'timeline-section', attrs: { 'aria-labelledby': 'timeline-h' } },
+      el('h2', { text: t.label, attrs: { id: 'timeline-h', tabindex: '-1' } }),
+      list,
+    );
+  }
+
+  function legendSection(m: ReportModel): HTMLElement {
+    const body = el('tbody');
     for (const s of m.legend) {
-      legendBody.appendChild(
+      body.appendChild(
         el(
           'tr',
           { attrs: { 'data-code': s.code } },
@@ -220,36 +211,69 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
         ),
       );
     }
-    root.appendChild(
+    const th = (text: string) => el('th', { text, attrs: { scope: 'col' } });
+    return el(
+      'section',
+      { class: 'legend-section', attrs: { 'aria-labelledby': 'legend-h' } },
+      el('h2', { text: m.strings.legendHeading, attrs: { id: 'legend-h' } }),
+      el('p', { class: 'note', text: m.strings.legendIntro }),
       el(
-        'section',
-        { class: 'legend-section', attrs: { 'aria-labelledby': 'legend-h' } },
-        el('h2', { text: m.strings.legendHeading, attrs: { id: 'legend-h' } }),
-        el('p', { class: 'note', text: m.strings.legendIntro }),
+        'table',
+        { class: 'legend' },
         el(
-          'table',
-          { class: 'legend' },
-          el(
-            'thead',
-            {},
-            el(
-              'tr',
-              {},
-              el('th', { text: m.strings.codeColumn, attrs: { scope: 'col' } }),
-              el('th', { text: m.strings.meaningColumn, attrs: { scope: 'col' } }),
-              el('th', { text: m.strings.finalityColumn, attrs: { scope: 'col' } }),
-            ),
-          ),
-          legendBody,
+          'thead',
+          {},
+          el('tr', {}, th(m.strings.codeColumn), th(m.strings.meaningColumn), th(m.strings.finalityColumn)),
         ),
+        body,
       ),
     );
+  }
 
-    app.replaceChildren(root);
+  /** Draws the model in one synchronous pass, section by section; the sections it did not change stay as they are. */
+  function render(m: ReportModel): void {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+    if (countdown !== undefined) clearInterval(countdown);
+    countdown = undefined;
+    const dim = m.state !== 'report' ? ' stale' : '';
+    const s = m.strings;
+    const nodes = [
+      section('header', [m.title, m.subtitle, m.state, m.preview, m.watching, m.canWatch, s], () => headerSection(m)),
+      m.state === 'loading'
+        ? section('loading', s.loading, () =>
+            el('p', { class: 'loading', text: s.loading, attrs: { role: 'progressbar', 'aria-label': s.loading } }),
+          )
+        : null,
+      // the countdown runs in it: drawn again with every model
+      m.state === 'loading' && m.retry ? section('retry', [m.seq, m.retry], () => retryNote(m.retry!)) : null,
+      m.diagnosis?.overrides ? section('diagnosisTop', m.diagnosis, () => diagnosisLine(m.diagnosis!)) : null,
+      m.error ? section('error', [m.error, s], () => errorSection(m.error!, m)) : null,
+      m.status ? section('status', [m.status, m.watchNote, dim, s], () => statusSection(m.status!, m, dim)) : null,
+      m.diagnosis && !m.diagnosis.overrides
+        ? section('diagnosis', m.diagnosis, () => diagnosisLine(m.diagnosis!))
+        : null,
+      m.send ? section('send', [m.send, s], () => sendSection(m.send!, m)) : null,
+      m.message ? section('message', [m.message, dim, s], () => messageSection(m.message!, m, dim)) : null,
+      m.fields.length
+        ? section('fields', [m.fields, dim, s.detailsHeading], () =>
+            el(
+              'section',
+              { class: `details-section${dim}`, attrs: { 'aria-labelledby': 'details-h' } },
+              el('h2', { text: s.detailsHeading, attrs: { id: 'details-h' } }),
+              fieldsTable(m.fields, s.detailsHeading),
+            ),
+          )
+        : null,
+      m.timeline?.points.length ? section('timeline', [m.timeline, s], () => timelineSection(m.timeline!, m)) : null,
+      section('legend', [m.legend, s], () => legendSection(m)),
+    ].filter((n): n is HTMLElement => n !== null);
+    place(nodes);
     app.setAttribute('aria-busy', m.state === 'loading' ? 'true' : 'false');
     app.dataset.state = m.state;
     document.documentElement.lang = m.lang;
-    if (focused) (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+    // Focus stays where it was when its section stayed; in a section drawn again, it goes to the same control.
+    if (focused && !app.contains(document.activeElement))
+      (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
     if (!current || current.announcement !== m.announcement || current.seq !== m.seq) announce(m.announcement);
     current = m;
   }
@@ -300,12 +324,14 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
       }, 0),
     );
   });
+
   reportPageTiming(api);
 
   /** The send panel: its summary, the diagnosis, and the numbers of the send in Recent Lookups (each opens its report). */
   function renderSend(m: SendModel): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
     parts.reset();
+    drawn.clear();
     const list = el('ul', { class: 'send-lookups' });
     for (const l of m.lookups) {
       const open = button(l.shown, { type: 'openLookup', number: l.number }, `open:${l.number}`);

@@ -5,7 +5,8 @@ import type { DiagnosisView, FieldView, SendView, StatusView, TipStrings } from 
 import { appendVisible, el, icon } from './dom';
 
 export interface Parts {
-  /** Call at the start of every render: tooltip ids restart at tip-1. */
+  /** Tooltip ids restart at tip-1: for a render that replaces the whole page (the report page keeps counting, so a
+   *  section it keeps never shares an id with one it draws again). */
   reset(): void;
   badge(s: StatusView, m: { strings: TipStrings }, focusKey: string, small?: boolean): HTMLElement;
   fieldsTable(fields: readonly FieldView[], caption: string): HTMLElement;
