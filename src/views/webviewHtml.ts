@@ -40,35 +40,57 @@ export function webviewHtml(
   script: 'main' | 'batch' = 'main',
 ): string {
   const nonce = newNonce();
-  const root = webviewRoot(extensionUri);
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "img-src 'none'",
-    "font-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  const page = shell(webview, extensionUri, script);
   return `<!DOCTYPE html>
 <html lang="${attr(lang)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(style.toString())}">
-<title>VairoSMS</title>
+<meta http-equiv="Content-Security-Policy" content="${attr(page.csp.replace(NONCE, nonce))}">
+${page.head}
 </head>
 <body>
 <main id="app" aria-busy="true" data-state="loading">${loadingHeader(loading)}<p class="loading" role="progressbar" aria-label="${attr(loading.text)}">${text(loading.text)}</p></main>
-<div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
-<script nonce="${nonce}" src="${attr(scriptUri.toString())}"></script>
+${page.live}
+<script nonce="${nonce}" src="${page.script}"></script>
 </body>
 </html>`;
+}
+
+const NONCE = '{nonce}';
+
+/** What every page of one kind shares, built once per window (the webview's resource origin, the assets' URIs):
+ *  a new panel costs a fresh nonce and its loading text, nothing else. */
+const shells = new Map<string, { csp: string; head: string; live: string; script: string }>();
+
+function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'main' | 'batch') {
+  const id = `${webview.cspSource}\n${extensionUri.toString()}\n${script}`;
+  let page = shells.get(id);
+  if (!page) {
+    const root = webviewRoot(extensionUri);
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${NONCE}'`,
+      "img-src 'none'",
+      "font-src 'none'",
+      "connect-src 'none'",
+      "frame-src 'none'",
+      "form-action 'none'",
+      "base-uri 'none'",
+    ].join('; ');
+    page = {
+      csp,
+      head: `<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(style.toString())}">
+<title>VairoSMS</title>`,
+      live: '<div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>',
+      script: attr(scriptUri.toString()),
+    };
+    shells.set(id, page);
+  }
+  return page;
 }
 
 function loadingHeader(l: LoadingPage): string {
