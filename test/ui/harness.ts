@@ -29,6 +29,8 @@ export interface LaunchOptions {
   /** Let page scripts ignore Content-Security-Policy (Playwright's bypassCSP): only to prove that a defence other
    *  than the CSP holds, e.g. localResourceRoots. */
   bypassCSP?: boolean;
+  /** Scripts Playwright runs in every frame as it is created, before the frame's own (context.addInitScript). */
+  initScripts?: Array<() => void>;
 }
 
 export interface InputBoxDriver {
@@ -439,6 +441,7 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: address });
     await context.addInitScript(tagWebviewsInPage);
+    for (const script of opts.initScripts ?? []) await context.addInitScript(script);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => {
       d.accept().catch(() => undefined);
