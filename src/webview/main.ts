@@ -244,8 +244,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
             el('p', { class: 'loading', text: s.loading, attrs: { role: 'progressbar', 'aria-label': s.loading } }),
           )
         : null,
-      // the countdown runs in it: drawn again with every model
-      m.state === 'loading' && m.retry ? section('retry', [m.seq, m.retry], () => retryNote(m.retry!)) : null,
+      // the countdown runs in it (and was stopped above): built again with every render, never kept
+      m.state === 'loading' && m.retry ? retryNote(m.retry) : null,
       m.diagnosis?.overrides ? section('diagnosisTop', m.diagnosis, () => diagnosisLine(m.diagnosis!)) : null,
       m.error ? section('error', [m.error, s], () => errorSection(m.error!, m)) : null,
       m.status ? section('status', [m.status, m.watchNote, dim, s], () => statusSection(m.status!, m, dim)) : null,
