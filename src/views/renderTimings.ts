@@ -17,11 +17,15 @@ export function markAccepted(): void {
   accepted = epochNow();
 }
 
+/** A lookup claims an accept at most this old: its own prompt's (a prompt left with Esc, or another command's
+ *  prompt, leaves one that a later lookup by a link or a Refresh must not take). */
+export const MAX_ACCEPT_AGE_MS = 5000;
+
 /** The last accept not yet claimed by a lookup, claimed now (a lookup started by code or a link has none). */
-export function claimAccepted(): number | undefined {
+export function claimAccepted(now = epochNow()): number | undefined {
   const at = accepted;
   accepted = undefined;
-  return at;
+  return at !== undefined && now - at <= MAX_ACCEPT_AGE_MS ? at : undefined;
 }
 
 /** What the webview reported of one render (src/webview/main.ts), in its own clock. */
@@ -63,6 +67,31 @@ export interface RenderTiming extends WebviewTiming {
   readonly requestMs: number;
   /** The tab's page, when it was created for this lookup. */
   readonly page?: PageTiming;
+}
+
+/** One report's timing, as its ack arrives (`arrivedAt`, performance.now() in this host: the answer's arrival). */
+export function renderTiming(
+  newPanel: boolean,
+  page: PageTiming,
+  start: { acceptedAt?: number; startedAt: number } | undefined,
+  answer: { arrivedAt: number; result: { durationMs: number } },
+  timing: WebviewTiming | undefined,
+): RenderTiming {
+  const arrivedAt = performance.timeOrigin + answer.arrivedAt;
+  return {
+    ...timing,
+    newPanel,
+    responseToRenderedMs: performance.now() - answer.arrivedAt,
+    panelBeforeResponse: page.createdAt <= arrivedAt,
+    // the page's own marks by reference: its first paint may be reported after this render
+    ...(start && page.createdAt >= start.startedAt ? { page } : {}),
+    ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
+    ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
+    ...(start?.acceptedAt !== undefined ? { acceptedAt: start.acceptedAt } : {}),
+    startedAt: start?.startedAt ?? arrivedAt,
+    arrivedAt,
+    requestMs: answer.result.durationMs,
+  };
 }
 
 const MAX_TIMINGS = 200;

@@ -333,7 +333,7 @@ export class ReportPanel extends Disposable {
   }
 
   private post(message: ToWebview): void {
-    this.postedAt.set(message.model.seq, epochNow());
+    if (this.renderedWaiters.has(message.model.seq)) this.postedAt.set(message.model.seq, epochNow());
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 

@@ -20,7 +20,7 @@ import { type ErrorActionId, type FromWebview } from '../shared/protocol';
 import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
 import { restoredModel } from './restoredState';
-import { claimAccepted, epochNow, RenderTimings } from './renderTimings';
+import { claimAccepted, epochNow, renderTiming, RenderTimings } from './renderTimings';
 import { webviewOptions } from './webviewHtml';
 
 export class ReportPanels extends Disposable {
@@ -186,9 +186,12 @@ export class ReportPanels extends Disposable {
       existing.reveal(preserveFocus);
       return existing;
     }
-    const panel = this.reusePreview(key, preserveFocus) ?? this.createPanel(key, preserveFocus);
+    const reused = this.reusePreview(key, preserveFocus);
+    const panel = reused ?? this.createPanel(key, preserveFocus);
     this.summaryInto(panel, false); // drawn with the loading state, or with what the caller draws next
-    if (this.lookups.isRunning(key)) panel.showLoading();
+    // A reused tab never keeps the old lookup's page under the new title; what the caller draws next (a stored
+    // report) replaces this loading state in the same post.
+    if (reused || this.lookups.isRunning(key)) panel.showLoading();
     return panel;
   }
 
@@ -300,22 +303,7 @@ export class ReportPanels extends Disposable {
     if (!panel) return;
     const newPanel = panel.isNew;
     void panel.showFinished(e, this.watcher.isWatching(e.key)).then((timing) => {
-      if (!e.result.ok) return;
-      const arrivedAt = performance.timeOrigin + e.arrivedAt;
-      this.renderTimings.add({
-        ...timing,
-        newPanel,
-        responseToRenderedMs: performance.now() - e.arrivedAt,
-        panelBeforeResponse: panel.page.createdAt <= arrivedAt,
-        // the page's own marks by reference: its first paint may be reported after this render
-        ...(start && panel.page.createdAt >= start.startedAt ? { page: panel.page } : {}),
-        ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
-        ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
-        ...(start?.acceptedAt !== undefined ? { acceptedAt: start.acceptedAt } : {}),
-        startedAt: start?.startedAt ?? arrivedAt,
-        arrivedAt,
-        requestMs: e.result.durationMs,
-      });
+      if (e.result.ok) this.renderTimings.add(renderTiming(newPanel, panel.page, start, e, timing));
     });
   }
 
