@@ -21,9 +21,11 @@ export function registerLookUpReport(deps: CommandDeps): vscode.Disposable {
         return { ok: false, error: 'input' };
       }
       const prompted = !(known.sendId && known.number);
-      // While the user types: the transport loads and the key is read, so Enter goes straight to the request.
-      if (prompted) setTimeout(() => warmUp(deps), WARM_UP_DELAY_MS);
+      // While the user types, the transport loads, so Enter goes straight to the request. (Not the key: reading
+      // SecretStorage can bring up the system keyring's unlock dialog, which must not come while the user types.)
+      const warm = prompted ? setTimeout(preloadTransport, WARM_UP_DELAY_MS) : undefined;
       const target = prompted ? await promptLookup(prefill(deps.history), known) : known;
+      clearTimeout(warm); // Esc within the delay: nothing is loaded for a lookup that will not run
       if (!target?.sendId || !target.number) return undefined; // Esc: cancel quietly
       if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
       return deps.panels.lookUp({ sendId: target.sendId, number: target.number });
@@ -33,8 +35,3 @@ export function registerLookUpReport(deps: CommandDeps): vscode.Disposable {
 
 /** After the prompt has been shown: its own messages go first. */
 const WARM_UP_DELAY_MS = 50;
-
-function warmUp(deps: CommandDeps): void {
-  preloadTransport();
-  void deps.accounts.get().catch(() => undefined); // a keyring failure is reported by the lookup itself
-}
