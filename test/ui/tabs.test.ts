@@ -3,12 +3,13 @@
 // a tab the user keeps, or uses, stays, and the next lookup opens a tab of its own.
 import * as assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
+import { NUMBER_FOR_STATUS, PROGRESSING, SAMPLE } from '../sandbox/data';
 import { useVSCode, type VSCode } from './harness';
 
 const KEY = 'ui-tabs-key-3c81';
 const NUMBERS = [NUMBER_FOR_STATUS.DELIVERED, NUMBER_FOR_STATUS.SENT, NUMBER_FOR_STATUS.EXPIRED];
 const CHORDS = ['ctrl+alt+shift+f1', 'ctrl+alt+shift+f2', 'ctrl+alt+shift+f3'];
+const PROGRESSING_CHORD = 'ctrl+alt+shift+f4';
 const tabOf = (number: string) => `${number} · send ${SAMPLE.sendId}`;
 
 /** The titles of the open report tabs, in the tab strip's order. */
@@ -25,11 +26,18 @@ describe('Report tabs: a preview tab, kept when used (vairosms.reports.reuseTab)
   });
   const vscode = useVSCode(() => ({
     settings: { 'vairosms.apiRoot': sb.root, 'vairosms.reports.reuseTab': true }, // the default, as users have it
-    keybindings: NUMBERS.map((number, i) => ({
-      key: CHORDS[i],
-      command: 'vairosms.lookUpReport',
-      args: { sendId: SAMPLE.sendId, number },
-    })),
+    keybindings: [
+      ...NUMBERS.map((number, i) => ({
+        key: CHORDS[i],
+        command: 'vairosms.lookUpReport',
+        args: { sendId: SAMPLE.sendId, number },
+      })),
+      {
+        key: PROGRESSING_CHORD,
+        command: 'vairosms.lookUpReport',
+        args: { sendId: PROGRESSING.sendId, number: PROGRESSING.number },
+      },
+    ],
   }));
   after(async () => {
     await sb?.close();
@@ -70,5 +78,41 @@ describe('Report tabs: a preview tab, kept when used (vairosms.reports.reuseTab)
     await v.runCommandByKey(CHORDS[0]);
     await v.webview(tabOf(NUMBERS[0])).locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
     assert.equal((await reportTabs(v)).length, 3);
+  });
+
+  it('redraws what a status change changed, not the page: the legend stays the same element', async () => {
+    const v = vscode();
+    await v.setApiKey(KEY);
+    sb.resetProgress(2); // answers WAITING twice, then DELIVERED
+    await v.runCommandByKey(PROGRESSING_CHORD);
+    const tab = `${PROGRESSING.number} · send ${PROGRESSING.sendId}`;
+    const frame = v.webview(tab);
+    await frame
+      .locator('#app[data-state="report"] .status-section .badge[data-code="WAITING"]')
+      .waitFor({ timeout: 30000 });
+    const page = await v.webviewFrame(tab);
+    // Each section gets a property no render would set: a section built again loses it.
+    await page.evaluate(() => {
+      for (const s of Array.from(document.querySelectorAll('#app > *'))) (s as { kept?: boolean }).kept = true;
+    });
+    for (let i = 0; i < 3; i++) {
+      if ((await frame.locator('.status-section .badge[data-code="DELIVERED"]').count()) > 0) break;
+      await frame.getByRole('button', { name: 'Refresh' }).click();
+      await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
+      await frame.locator('.status-section:not(.stale)').waitFor({ timeout: 30000 });
+    }
+    await frame.locator('.status-section .badge[data-code="DELIVERED"]').waitFor({ timeout: 30000 });
+    const kept = await page.evaluate(() =>
+      Object.fromEntries(
+        Array.from(document.querySelectorAll('#app > *')).map((s) => [
+          s.className.split(' ')[0] || s.tagName.toLowerCase(),
+          (s as { kept?: boolean }).kept === true,
+        ]),
+      ),
+    );
+    assert.equal(kept['legend-section'], true, `the legend is the element drawn first: ${JSON.stringify(kept)}`);
+    assert.equal(kept['status-section'], false, 'the status section is drawn again, with the new status');
+    assert.equal(await frame.locator('.legend-section tr[data-code]').count(), 11, 'one legend, all 11 codes');
+    assert.equal(await frame.locator('.status-section').count(), 1, 'one status section');
   });
 });
