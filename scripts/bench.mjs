@@ -670,21 +670,34 @@ if (firsts.length) {
 } else {
   row('P3', 'First lookup of a window', 'n/a', 'n/a', '—', `≤ ${GOALS.firstLookupMs} ms`, notMeasured(perMissing));
 }
-if (per?.fresh) {
-  const loads = per.latencies.flatMap((lat) => per.fresh[lat].loadToFcp.values);
-  const pages = per.latencies.reduce((n, lat) => n + per.fresh[lat].freshPages, 0);
-  const p50 = median(loads);
+if (per?.slowFresh) {
+  const sf = per.slowFresh;
+  const lf = sf.loadToFcp;
   row(
     'P4',
-    `New tab: page load → first paint n=${loads.length}`,
-    `${ms(p50, 1)} / ${ms(Math.max(...loads), 1)} max`,
+    `New tab: page load → first paint n=${lf.n}`,
+    `${ms(lf.p50, 1)} / ${ms(lf.p95, 1)}`,
     `bare page ${ms(per.bareLoadToFcp.p50, 1)}`,
-    x(p50 / per.bareLoadToFcp.p50, 2),
+    x(lf.p50 / per.bareLoadToFcp.p50, 2),
     `p50 ≤ one frame (${ms(GOALS.loadToPaintMs, 1)})`,
-    loads.length === pages && pages > 0
-      ? atMost(p50, GOALS.loadToPaintMs)
-      : { met: false, by: `${pages - loads.length} of ${pages} pages did not report a first paint` },
-    'the loading state is in the page (test/ui/firstPaint.test.ts)',
+    sf.paintedBeforeReport === sf.freshPages && lf.n === sf.freshPages && lf.n > 0
+      ? atMost(lf.p50, GOALS.loadToPaintMs)
+      : {
+          met: false,
+          by: `${sf.freshPages - sf.paintedBeforeReport} of ${sf.freshPages} pages painted no loading state first`,
+        },
+    `API at ${sf.latencyMs} ms: the first paint is the page's loading state (${sf.paintedBeforeReport}/${sf.freshPages}); test/ui/firstPaint.test.ts`,
+  );
+  const loads = per.latencies.flatMap((lat) => per.fresh[lat].loadToFcp.values);
+  row(
+    'P4b',
+    `New tab, answer waiting at load: load → first paint n=${loads.length}`,
+    `${ms(median(loads), 1)} / ${ms(Math.max(...loads), 1)} max`,
+    `bare page ${ms(per.bareLoadToFcp.p50, 1)}`,
+    x(median(loads) / per.bareLoadToFcp.p50, 2),
+    'report',
+    { met: undefined },
+    "P2's tabs: the report itself is in the first frame",
   );
   const op = full.openPanel;
   if (op?.split) {
@@ -1108,11 +1121,14 @@ if (firsts.length) {
 }
 if (per?.fresh) {
   const loads = per.latencies.flatMap((lat) => per.fresh[lat].loadToFcp.values);
+  const sf = per.slowFresh;
   md.push(
-    `First paint of a new tab (P4): from the page's load event (VS Code makes a new webview's frame visible then) to its`,
-    `first contentful paint, over the ${loads.length} new tabs above: median ${ms(median(loads))}, max ${ms(Math.max(...loads))}; the bare page ${ms(per.bareLoadToFcp.p50)} (n=${per.bareLoadToFcp.n}).`,
-    'The page carries its loading state (the heading, the lookup, "Looking up the report…"), so that first paint is never',
-    'blank; when the answer is already there, the report is in that first frame.',
+    "First paint of a new tab (P4): from the page's load event (VS Code makes a new webview's frame visible then) to its",
+    `first contentful paint. With the API at ${sf?.latencyMs ?? '—'} ms (slower than the boot, so the answer comes after the page has loaded), ${sf?.loadToFcp.n ?? 0} new tabs:`,
+    `median ${ms(sf?.loadToFcp.p50)}, p95 ${ms(sf?.loadToFcp.p95)}, max ${ms(sf?.loadToFcp.max)}; in ${sf?.paintedBeforeReport ?? 0} of ${sf?.freshPages ?? 0} that first paint came before the report reached`,
+    `the page, so it was the page's own loading state (the heading, the lookup, "Looking up the report…"). The bare page: ${ms(per.bareLoadToFcp.p50)} (n=${per.bareLoadToFcp.n}).`,
+    `In P2's tabs the report was already waiting when the page loaded, and it is in the first frame: median ${ms(median(loads))}, max ${ms(Math.max(...loads))}`,
+    '(the frame that paints it also builds it).',
     '',
   );
   const op = full.openPanel;
