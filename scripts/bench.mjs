@@ -7,7 +7,8 @@
 //      launch the lazy transport, panel render timings, heap growth and the Recent Lookups tree
 //   4. one table on stdout, then BENCHMARKS.md rewritten
 // Environment: BENCH_LAUNCHES (extension-host launches, default 3, at least 1), BENCH_SKIP_BUILD=1 (measure dist/
-// as it is), BENCH_LOOKUPS / BENCH_ROUNDS (row 1, default 200 / 3).
+// as it is), BENCH_LOOKUPS / BENCH_ROUNDS (row 1, default 200 / 3), BENCH_PERCEIVED_N (P1, P2, default 20),
+// BENCH_HOST_MODE=perceived (the first launch runs only the perceived-speed rows, while working on them).
 // Timings depend on the machine and on what else runs: the table reports medians and ratios, and the exit code is 0
 // whether or not a goal is met (a missed goal is printed plainly); it is 1 when a row could not be measured (said why).
 import { spawn } from 'node:child_process';
@@ -1182,12 +1183,12 @@ md.push(
   '',
   '```bash',
   'npm ci && bash scripts/setup-code-server.sh   # once',
-  'npm run bench                                 # ~3 min: builds, measures, prints the table, rewrites this file',
+  'npm run bench                                 # ~6 min: builds, measures, prints the table, rewrites this file',
   '```',
   '',
 );
 md.push(
-  `Environment: \`BENCH_LAUNCHES\` (extension-host launches for row 2, default 3), \`BENCH_SKIP_BUILD=1\`, \`BENCH_LOOKUPS\` / \`BENCH_ROUNDS\` (row 1).`,
+  `Environment: \`BENCH_LAUNCHES\` (extension-host launches for rows 2 and P3, default 3), \`BENCH_SKIP_BUILD=1\`, \`BENCH_LOOKUPS\` / \`BENCH_ROUNDS\` (row 1), \`BENCH_PERCEIVED_N\` (P1, P2: lookups per series, default 20), \`BENCH_HOST_MODE=perceived\` (the first launch runs only P1–P5).`,
   'Raw figures of the last run: `.bench/node.json`, `.bench/host-N.json`, logs `.bench/host-N.log` (git-ignored).',
   '',
 );
