@@ -78,8 +78,6 @@ export function outcomeOf(result: LookupResult): LookupOutcome {
 }
 
 const MAX_SUMMARIES = 50;
-/** How long a lookup runs before its progress notification appears. */
-export const PROGRESS_DELAY_MS = 400;
 
 export class LookupService extends Disposable {
   private readonly running = new Map<string, AbortController>();
@@ -237,30 +235,22 @@ export class LookupService extends Disposable {
     return result;
   }
 
-  /** Runs `run` at once; only when it is still running after PROGRESS_DELAY_MS does the cancellable progress
-   *  notification appear (and it goes when `run` ends). A lookup answered in a few milliseconds flashes no
-   *  notification over the panel that already shows its loading state, and VS Code is not busy drawing one while
-   *  the report is on its way to the panel. */
   private withProgress<T>(title: string, signal: AbortSignal, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const cancel = new AbortController();
-    const link = linkSignals(signal, cancel.signal);
-    const running = run(link.signal);
-    const timer = setTimeout(() => {
-      void vscode.window.withProgress(
+    return Promise.resolve(
+      vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title, cancellable: true },
         async (_progress, token) => {
+          const cancel = new AbortController();
           const onCancel = token.onCancellationRequested(() => cancel.abort());
+          const link = linkSignals(signal, cancel.signal);
           try {
-            await running.then(undefined, () => undefined);
+            return await run(link.signal);
           } finally {
             onCancel.dispose();
+            link.dispose();
           }
         },
-      );
-    }, PROGRESS_DELAY_MS);
-    return running.finally(() => {
-      clearTimeout(timer);
-      link.dispose();
-    });
+      ),
+    );
   }
 }

@@ -274,32 +274,13 @@ describe('lookup: Look Up Number Report', () => {
       return { shown, cancel: () => cancel.cancel(), restore };
     }
 
-    it('is not shown for a lookup answered at once: its panel already shows the loading state', async () => {
-      await setApiKey(KEY);
-      const progress = recordProgress();
-      try {
-        const outcome = await vscode.commands.executeCommand<{ ok: boolean }>(
-          'vairosms.lookUpReport',
-          SAMPLE.sendId,
-          SAMPLE.number,
-        );
-        assert.equal(outcome.ok, true);
-        await sleep(600); // past the delay: nothing appears after the answer either
-        assert.deepEqual(progress.shown, []);
-      } finally {
-        progress.restore();
-      }
-    });
-
-    it('appears, with Cancel, once a lookup has run for a moment, and Cancel still cancels it', async function () {
+    it('shows the lookup with Cancel while it runs, and Cancel cancels it', async function () {
       this.timeout(20000);
       await setApiKey(KEY);
       sb.setLatency(3000);
       const progress = recordProgress();
       try {
         const pending = vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
-        await sleep(100);
-        assert.equal(progress.shown.length, 0, 'not yet');
         await until(() => progress.shown.length === 1, 'the progress notification', 3000);
         assert.equal(progress.shown[0].title, `VairoSMS: looking up ${SAMPLE.number} in send #${SAMPLE.sendId}…`);
         assert.equal(progress.shown[0].cancellable, true);
