@@ -18,8 +18,8 @@ import { HARD_CAP } from '../../src/core/history';
 import { BATCH, BIG, SAMPLE, batchNumber, bigNumber } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { realisticHistory } from './fixtures';
-import { firstLookup, perceivedSeries } from './perceived';
-import { median, percentile, sleep } from './stats';
+import { closeAll as closeAllPanels, firstLookup, perceivedSeries } from './perceived';
+import { median, nextRender, percentile, sleep, until } from './stats';
 
 const OUR_ID = 'smsdev.vairosms-reports';
 const HELLO_ID = process.env.BENCH_HELLO_ID ?? 'vairosms-bench.hello-world';
@@ -75,14 +75,6 @@ function vscodeLoadMarks(id: string): number | undefined {
 const state = async (): Promise<State> => vscode.commands.executeCommand<State>('_vairosms.test.state');
 const config = () => vscode.workspace.getConfiguration('vairosms');
 const log = (s: string) => console.log(`[bench] ${s}`);
-
-async function until(cond: () => Promise<boolean> | boolean, ms: number, what: string, every = 15): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(every);
-  }
-}
 
 /** Waits for onStartupFinished to activate both extensions; activates them itself if it has not after `ms`. */
 async function waitForActivation(ms: number): Promise<string> {
@@ -144,22 +136,9 @@ async function lookup(sendId: string, number: string): Promise<RenderTiming> {
     number,
   );
   if (!outcome?.ok) throw new Error(`lookup ${sendId}/${number} failed: ${JSON.stringify(outcome)}`);
-  let s: State = await state();
-  await until(
-    async () => {
-      s = await state();
-      return (s.renderCount ?? 0) > before;
-    },
-    20_000,
-    `the render of ${sendId}/${number}`,
-  );
+  const s = await nextRender(state, before, `${sendId}/${number}`);
   const timings = s.renderTimings ?? [];
   return timings[timings.length - 1];
-}
-
-async function closeAllPanels(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await until(async () => ((await state()).panels ?? []).length === 0, 10_000, 'every panel to close', 25);
 }
 
 function summarize(t: RenderTiming[]) {

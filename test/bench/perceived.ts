@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { BATCH, batchNumber } from '../sandbox/data';
 import { type Sandbox } from '../sandbox/server';
-import { percentile, sleep } from './stats';
+import { nextRender, percentile, sleep, until } from './stats';
 
 /** What src/views/renderTimings.ts records of one lookup (epoch ms marks, ms durations). */
 export interface Timing {
@@ -37,14 +37,6 @@ interface ShellState {
 export const state = async (): Promise<ShellState> =>
   vscode.commands.executeCommand<ShellState>('_vairosms.test.state');
 const config = () => vscode.workspace.getConfiguration('vairosms');
-
-async function until(cond: () => Promise<boolean> | boolean, ms: number, what: string, every = 15): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(every);
-  }
-}
 
 /** VS Code's real input boxes, each filled with the next queued value when shown and accepted as Enter accepts it.
  *  A box shown with nothing queued is left alone. */
@@ -94,15 +86,7 @@ export async function lookUpViaPrompts(
   prompts.queue(sendId, number, ...extra);
   const outcome = await vscode.commands.executeCommand<{ ok: boolean } | undefined>('vairosms.lookUpReport');
   if (!outcome?.ok) throw new Error(`the prompted lookup ${sendId}/${number} failed: ${JSON.stringify(outcome)}`);
-  let s: ShellState = await state();
-  await until(
-    async () => {
-      s = await state();
-      return (s.renderCount ?? 0) > before;
-    },
-    20_000,
-    `the render of ${sendId}/${number}`,
-  );
+  const s = await nextRender(state, before, `${sendId}/${number}`);
   let t = s.renderTimings?.[s.renderTimings.length - 1];
   if (!t?.acceptedAt || !t.paintedAt) throw new Error(`the render of ${sendId}/${number} has no accept or paint mark`);
   if (t.page && t.page.fcpAt === undefined) {
@@ -120,7 +104,8 @@ export async function lookUpViaPrompts(
   return t as Timing;
 }
 
-async function closeAll(): Promise<void> {
+/** Closes every editor and waits until no report panel is left. */
+export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await until(async () => ((await state()).panels ?? []).length === 0, 10_000, 'every panel to close', 25);
 }
