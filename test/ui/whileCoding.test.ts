@@ -88,6 +88,9 @@ describe('While coding: terminal, debugger, walkthrough', function () {
     // VS Code's own icons for a step: getting-started-step-unchecked, then -checked when its event has happened.
     await first.locator('.codicon-getting-started-step-unchecked').first().waitFor({ timeout: 5000 });
     await v.setApiKey(KEY);
+    // Shown again as a user opens it: on a loaded machine the harness's palette retry presses Escape, which takes the
+    // Welcome page back from the walkthrough to its overview (the step's state is VS Code's, kept either way).
+    await v.runCommandByKey('ctrl+alt+shift+f9');
     await first.locator('.codicon-getting-started-step-checked').first().waitFor({ timeout: 10000 });
     await v.runCommand('View: Close All Editors');
   });
