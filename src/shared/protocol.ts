@@ -363,12 +363,12 @@ export function parseFromBatchWebview(data: unknown): FromBatchWebview | undefin
   }
 }
 
-/** A timing the webview reports: absent, or a finite number of milliseconds, not negative. */
 /** A finite, non-negative number: a duration, or a mark in epoch ms. */
 function isDuration(v: unknown): boolean {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 
+/** A timing the webview reports: absent, or a finite number of milliseconds, not negative. */
 function optionalDuration(v: unknown): boolean {
   return v === undefined || isDuration(v);
 }

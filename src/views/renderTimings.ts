@@ -56,9 +56,6 @@ export interface RenderTiming extends WebviewTiming {
   readonly responseToRenderedMs: number;
   /** The panel existed (was shown in its loading state) before the answer arrived. */
   readonly panelBeforeResponse: boolean;
-  /** The webview's own timings under their older names (rows 3c and 3d). */
-  readonly webviewRenderMs?: number;
-  readonly webviewFrameMs?: number;
   /** Epoch ms: the input box accepted for this lookup, the lookup's start, the answer's arrival. */
   readonly acceptedAt?: number;
   readonly startedAt: number;
@@ -85,8 +82,6 @@ export function renderTiming(
     panelBeforeResponse: page.createdAt <= arrivedAt,
     // the page's own marks by reference: its first paint may be reported after this render
     ...(start && page.createdAt >= start.startedAt ? { page } : {}),
-    ...(timing?.renderMs !== undefined ? { webviewRenderMs: timing.renderMs } : {}),
-    ...(timing?.frameMs !== undefined ? { webviewFrameMs: timing.frameMs } : {}),
     ...(start?.acceptedAt !== undefined ? { acceptedAt: start.acceptedAt } : {}),
     startedAt: start?.startedAt ?? arrivedAt,
     arrivedAt,

@@ -46,11 +46,13 @@ export function webviewHtml(
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(page.csp.replace(NONCE, nonce))}">
-${page.head}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${page.style}">
+<title>VairoSMS</title>
 </head>
 <body>
 <main id="app" aria-busy="true" data-state="loading">${loadingHeader(loading)}<p class="loading" role="progressbar" aria-label="${attr(loading.text)}">${text(loading.text)}</p></main>
-${page.live}
+<div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
 <script nonce="${nonce}" src="${page.script}"></script>
 </body>
 </html>`;
@@ -58,17 +60,15 @@ ${page.live}
 
 const NONCE = '{nonce}';
 
-/** What every page of one kind shares, built once per window (the webview's resource origin, the assets' URIs):
- *  a new panel costs a fresh nonce and its loading text, nothing else. */
-const shells = new Map<string, { csp: string; head: string; live: string; script: string }>();
+/** What every page of one kind shares, worked out once per window: the CSP (its nonce a placeholder) and the assets'
+ *  webview URIs. A new panel costs a fresh nonce and its loading text, nothing else. */
+const shells = new Map<string, { csp: string; style: string; script: string }>();
 
 function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'main' | 'batch') {
   const id = `${webview.cspSource}\n${extensionUri.toString()}\n${script}`;
   let page = shells.get(id);
   if (!page) {
     const root = webviewRoot(extensionUri);
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css'));
     const csp = [
       "default-src 'none'",
       `style-src ${webview.cspSource}`,
@@ -82,11 +82,8 @@ function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'main'
     ].join('; ');
     page = {
       csp,
-      head: `<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(style.toString())}">
-<title>VairoSMS</title>`,
-      live: '<div id="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>',
-      script: attr(scriptUri.toString()),
+      style: attr(webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.css')).toString()),
+      script: attr(webview.asWebviewUri(vscode.Uri.joinPath(root, `${script}.js`)).toString()),
     };
     shells.set(id, page);
   }

@@ -34,8 +34,8 @@ interface RenderTiming {
   newPanel: boolean;
   responseToRenderedMs: number;
   panelBeforeResponse: boolean;
-  webviewRenderMs?: number;
-  webviewFrameMs?: number;
+  renderMs?: number;
+  frameMs?: number;
   arrivedAt?: number;
   postedAt?: number;
   receivedAt?: number;
@@ -143,10 +143,10 @@ async function lookup(sendId: string, number: string): Promise<RenderTiming> {
 
 function summarize(t: RenderTiming[]) {
   const ms = t.map((x) => x.responseToRenderedMs);
-  const dom = t.map((x) => x.webviewRenderMs).filter((x): x is number => typeof x === 'number');
-  const framed = t.filter((x): x is RenderTiming & { webviewFrameMs: number } => typeof x.webviewFrameMs === 'number');
-  const frame = framed.map((x) => x.webviewFrameMs);
-  const messaging = framed.map((x) => x.responseToRenderedMs - x.webviewFrameMs);
+  const dom = t.map((x) => x.renderMs).filter((x): x is number => typeof x === 'number');
+  const framed = t.filter((x): x is RenderTiming & { frameMs: number } => typeof x.frameMs === 'number');
+  const frame = framed.map((x) => x.frameMs);
+  const messaging = framed.map((x) => x.responseToRenderedMs - x.frameMs);
   return {
     n: t.length,
     p50: percentile(ms, 50),
