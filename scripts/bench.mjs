@@ -1025,7 +1025,7 @@ if (full?.batchMemory) {
     `peak ${kb(b8.livePeak)} (+${kb(b8.livePeakGrowth)} over ${kb(b8.before)}). heapUsed sampled every 20 ms without collecting, with the answers V8 had not`,
     `collected yet: peak +${kb(b8.peakGrowth)}.`,
     `after the batch panel closed and ten full collections: ${kb(b8.after)} (${b8.retained >= 0 ? '+' : ''}${kb(b8.retained)}). ${b8.ok} answered in ${(b8.wallMs / 1000).toFixed(1)} s.`,
-    'A batch row keeps what its table and export need (src/core/batchRun.ts keepForBatch): no raw answer, no undocumented fields, 1 K characters of message.',
+    'A batch row keeps what its table and export need (src/core/batch/batchRun.ts keepForBatch): no raw answer, no undocumented fields, 1 K characters of message.',
     '',
   );
 } else {
@@ -1047,7 +1047,7 @@ md.push('### 10. Terminal links (plain Node)', '');
 if (N.terminal) {
   const t = N.terminal;
   md.push(
-    `The terminal link provider's matcher (src/core/terminalMatch.ts, what the activation shell runs for each line the terminal shows) over`,
+    `The terminal link provider's matcher (src/core/match/terminalMatch.ts, what the activation shell runs for each line the terminal shows) over`,
     `${t.lines.toLocaleString('en-US')} log lines (one in ten with a send ID and a number, one in ten with a status code, one in fifty a 5,000-character JSON dump), timed in runs of 100 lines:`,
     `median ${t.ours.median.toFixed(2)} µs per line, p95 ${t.ours.p95.toFixed(2)} µs, ${t.links} links. One regular expression test per line, the least any provider pays: ${t.floor.median.toFixed(2)} µs.`,
     '',

@@ -5,9 +5,9 @@ import { loadStart } from './loadMark'; // first: it marks when the bundle began
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ACCOUNTS_STATE_KEY, Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
-import { activeAccountLabel, accountCount } from './core/accountName';
-import { statusCodeAt } from './core/codeMatch';
-import { MAX_LINE, matchTerminalLine } from './core/terminalMatch';
+import { activeAccountLabel, accountCount } from './core/accounts/accountName';
+import { statusCodeAt } from './core/match/codeMatch';
+import { MAX_LINE, matchTerminalLine } from './core/match/terminalMatch';
 import type { TerminalLinkData } from './commands/whileCoding';
 import type { createMain, Main } from './main';
 
@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): void {
       accountItem.hide();
       return;
     }
-    accountItem.text = `$(account) ${name}`; // a stored name holds no `$(…)` (src/core/accountName.ts)
+    accountItem.text = `$(account) ${name}`; // a stored name holds no `$(…)` (src/core/accounts/accountName.ts)
     accountItem.tooltip = vscode.l10n.t('VairoSMS account: {0}. Click to switch.', name);
     accountItem.accessibilityInformation = {
       label: vscode.l10n.t('VairoSMS account {0}, switch account', name),
@@ -120,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): void {
   }
 
   // Terminal links: the matching is a few regular expressions over at most MAX_LINE characters of a line
-  // (src/core/terminalMatch.ts); what a link does loads with the features, when it is activated.
+  // (src/core/match/terminalMatch.ts); what a link does loads with the features, when it is activated.
   let terminalLinks = readTerminalLinksSetting();
   subs.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -6,8 +6,8 @@
 // that it was set or cleared.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { checkName, type Account } from '../core/accounts';
-import { describeError } from '../core/errors';
+import { checkName, type Account } from '../core/accounts/accounts';
+import { describeError } from '../core/api/errors';
 import { own, ownAccountName } from '../core/ownText';
 import { type AccountStore, KeyringError } from '../services/accounts';
 import { type Log } from '../services/log';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
-import { type HistoryEntry } from '../core/history';
+import { type HistoryEntry } from '../core/history/history';
 import { own, ownNumber, ownSendId, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { RAW_SCHEME } from '../views/rawResponse';

@@ -3,11 +3,11 @@
 // under a cancellable progress notification, shown in a sortable table, added to Recent Lookups, exportable.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { csvDelimiterFor, toCsv, toJson } from '../core/batchExport';
-import { countItems, runBatch, type BatchItem, type BatchResult } from '../core/batchRun';
-import { type HistoryEntry } from '../core/history';
+import { csvDelimiterFor, toCsv, toJson } from '../core/batch/batchExport';
+import { countItems, runBatch, type BatchItem, type BatchResult } from '../core/batch/batchRun';
+import { type HistoryEntry } from '../core/history/history';
 import { checkSendId } from '../core/lookupKey';
-import { MAX_BATCH_NUMBERS, parseNumberList, type ParsedNumberList } from '../core/numberList';
+import { MAX_BATCH_NUMBERS, parseNumberList, type ParsedNumberList } from '../core/batch/numberList';
 import { own, ownFileName, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';

@@ -3,7 +3,7 @@
 // editor) in front, it reads the text editor that was active last; with none, it says so.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { extractLookup } from '../core/selection';
+import { extractLookup } from '../core/match/selection';
 import { own } from '../core/ownText';
 import { showInfo } from '../views/notify';
 import { ensureApiKey } from './accounts';

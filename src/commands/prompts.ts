@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { checkSendId, type LookupKey } from '../core/lookupKey';
 import { normalizePhone, type PhoneResult } from '../core/phone';
-import { extractLookup, type Extracted } from '../core/selection';
+import { extractLookup, type Extracted } from '../core/match/selection';
 import { type HistoryStore } from '../services/historyStore';
 import { BACK, error, info, inputStep } from './input';
 

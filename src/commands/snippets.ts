@@ -15,7 +15,7 @@ import {
   snippetEditorLanguage,
   snippetLabel,
   type SnippetLanguage,
-} from '../core/snippets';
+} from '../core/snippets/snippets';
 import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
 import { showKeyringError } from './accounts';

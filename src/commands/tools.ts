@@ -1,14 +1,14 @@
 // The language model tools (contributes.languageModelTools; the activation shell registers thin proxies with
 // vscode.lm.registerTool): vairosms_lookUpReport, vairosms_lookUpSend and vairosms_explainStatus, for any chat agent
-// and for other extensions through vscode.lm.invokeTool. Each returns plain text made by src/core/toolText.ts. A tool
+// and for other extensions through vscode.lm.invokeTool. Each returns plain text made by src/core/tools/toolText.ts. A tool
 // never opens a prompt (no key: it says how to set one), never returns the key, and leaves the SMS text out unless
 // vairosms.tools.includeMessageText is on. Bad input and failed lookups come back as text, not as thrown errors.
 import * as vscode from 'vscode';
 import { ContextKeys } from '../constants';
 import { checkSendId, parseKeyArgs, type LookupKey } from '../core/lookupKey';
 import { maskPhone } from '../core/phone';
-import { describeStatus } from '../core/statuses';
-import { errorText, reportText, statusText, summaryText, type ToolTextOptions } from '../core/toolText';
+import { describeStatus } from '../core/report/statuses';
+import { errorText, reportText, statusText, summaryText, type ToolTextOptions } from '../core/tools/toolText';
 import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
 import { type CommandDeps } from './deps';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
-import { describeStatus } from '../core/statuses';
+import { describeStatus } from '../core/report/statuses';
 import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
 import { showInfo } from '../views/notify';
 import * as settings from '../services/settings';

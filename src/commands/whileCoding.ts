@@ -1,12 +1,12 @@
-// Where the developer already is: a terminal link (the activation shell finds the links, src/core/terminalMatch.ts;
+// Where the developer already is: a terminal link (the activation shell finds the links, src/core/match/terminalMatch.ts;
 // this runs when one is activated) and the debugger's Variables view ("Look Up VairoSMS Report" on a variable of a
-// stopped session). Both find the send ID and the number with the rules of Look Up Selection (src/core/selection.ts)
+// stopped session). Both find the send ID and the number with the rules of Look Up Selection (src/core/match/selection.ts)
 // and ask only for what they could not find.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import { isKnownStatus } from '../core/statusCodes';
-import { extractLookup, type Extracted } from '../core/selection';
-import { explainStatus } from '../core/statuses';
+import { isKnownStatus } from '../core/report/statusCodes';
+import { extractLookup, type Extracted } from '../core/match/selection';
+import { explainStatus } from '../core/report/statuses';
 import { showInfo } from '../views/notify';
 import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';

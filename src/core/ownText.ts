@@ -5,8 +5,8 @@
 // OwnText is made here and nowhere else: `own` is l10n.t with typed placeholders, and the three part functions
 // below let a send ID, a phone number and a status code in only in their checked forms.
 import * as l10n from '@vscode/l10n';
-import { ACCOUNT_NAME } from './accountName';
-import { isKnownStatus } from './statusCodes';
+import { ACCOUNT_NAME } from './accounts/accountName';
+import { isKnownStatus } from './report/statusCodes';
 
 declare const brand: unique symbol;
 /** A string that holds no text from outside the extension. */

@@ -23,7 +23,7 @@ import {
   switchAccount,
   type Account,
   type AccountsState,
-} from '../core/accounts';
+} from '../core/accounts/accounts';
 import { Disposable } from '../disposable';
 
 export class KeyringError extends Error {

@@ -2,13 +2,13 @@
 // node-fetch transport (dist/http.js) is required on the first call (never during activation), and every attempt is
 // logged with the key redacted. An endpoint is an Exchange from src/core; this file does not change for a new one.
 import * as path from 'path';
-import { type LookupError } from '../core/errors';
-import { runExchange, type ExchangeDeps, type ExchangeParams, type ExchangeResult } from '../core/exchange';
-import { reportExchange, type LookupResult } from '../core/lookup';
+import { type LookupError } from '../core/api/errors';
+import { runExchange, type ExchangeDeps, type ExchangeParams, type ExchangeResult } from '../core/api/exchange';
+import { reportExchange, type LookupResult } from '../core/report/lookup';
 import { maskPhone } from '../core/phone';
-import { type Transport } from '../core/transport';
+import { type Transport } from '../core/api/transport';
 import { type LookupKey } from '../core/lookupKey';
-import { lookUpSend, type SummaryResult } from '../core/send';
+import { lookUpSend, type SummaryResult } from '../core/send/endpoint';
 import { type AccountStore, KeyringError } from './accounts';
 import { type Log } from './log';
 import * as settings from './settings';

@@ -37,7 +37,7 @@ import {
   withSendState,
   withoutMessage,
   type HistoryEntry,
-} from '../core/history';
+} from '../core/history/history';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import * as settings from './settings';

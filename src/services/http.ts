@@ -5,11 +5,11 @@
 //   - redirects followed by hand: at most maxRedirects, same host only, https only (or the same loopback origin),
 //     so the number in the body and the key in the URL go nowhere else;
 //   - the body read as a stream and cut at maxBodyBytes after decompression (a gzip bomb stops at the cap);
-//   - no retry here: retries are a policy of the lookup (src/core/lookup.ts).
+//   - no retry here: retries are a policy of the lookup (src/core/report/lookup.ts).
 import fetch, { type Response } from 'node-fetch';
-import { isLoopbackHost } from '../core/request';
-import { redact } from '../core/redact';
-import { TransportError, type Transport, type TransportRequest, type TransportResponse } from '../core/transport';
+import { isLoopbackHost } from '../core/api/request';
+import { redact } from '../core/api/redact';
+import { TransportError, type Transport, type TransportRequest, type TransportResponse } from '../core/api/transport';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);

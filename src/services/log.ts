@@ -1,7 +1,7 @@
 // The "VairoSMS" log channel. Every line goes through redact() with the current key, so a URL, an error or a
 // provider text can never print it.
 import * as vscode from 'vscode';
-import { redact } from '../core/redact';
+import { redact } from '../core/api/redact';
 
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

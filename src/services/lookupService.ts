@@ -4,11 +4,11 @@
 // shows its own), the result is written to Recent Lookups, and two events tell the views what happened: started, and
 // finished with the result. State flows down, events flow up: nothing here draws a panel or shows a notification.
 import * as vscode from 'vscode';
-import { linkSignals } from '../core/abort';
-import { type ErrorKind } from '../core/errors';
-import { addEntry, isKeptFailure, storedFailure, type HistoryEntry } from '../core/history';
-import { type LookupResult } from '../core/lookup';
-import { type SummaryResult } from '../core/send';
+import { linkSignals } from '../core/api/abort';
+import { type ErrorKind } from '../core/api/errors';
+import { addEntry, isKeptFailure, storedFailure, type HistoryEntry } from '../core/history/history';
+import { type LookupResult } from '../core/report/lookup';
+import { type SummaryResult } from '../core/send/endpoint';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import { type AccountStore } from './accounts';

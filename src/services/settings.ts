@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { Settings as S } from '../constants';
 import { shownNumber, type Checked } from '../core/lookupKey';
-import { checkApiRoot, DEFAULT_API_ROOT } from '../core/request';
+import { checkApiRoot, DEFAULT_API_ROOT } from '../core/api/request';
 
 export function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(S.section);

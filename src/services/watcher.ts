@@ -1,14 +1,14 @@
-// Watch until final: re-checks pending reports on the schedule of src/core/watch.ts until the status is final, the
+// Watch until final: re-checks pending reports on the schedule of src/core/report/watch.ts until the status is final, the
 // user's cap passes, a check fails in a way another check will not fix, or the user stops it. Every check goes through
 // the lookup service, so an open report panel and Recent Lookups (with the entry's timeline) follow it; watching does
 // not need the panel. This is the schedule only: the status bar item and the notifications are the views'
 // (src/views/watchStatus.ts), which listen to onDidChange and onDidStop.
 import * as vscode from 'vscode';
-import { type ErrorKind } from '../core/errors';
+import { type ErrorKind } from '../core/api/errors';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { maskPhone } from '../core/phone';
-import { isFinalStatus } from '../core/statuses';
-import { isPermanentFailure, shouldStop, watchDelay } from '../core/watch';
+import { isFinalStatus } from '../core/report/statuses';
+import { isPermanentFailure, shouldStop, watchDelay } from '../core/report/watch';
 import { Disposable } from '../disposable';
 import { type Log } from './log';
 import { type LookupService } from './lookupService';

@@ -1,7 +1,7 @@
 // The quick pick of accounts: by name, the active one marked. Used by Switch, Rename and Remove Account, the Recent
 // Lookups filter (with "All accounts" first), and a refresh whose account was removed.
 import * as vscode from 'vscode';
-import { type Account, type AccountsState } from '../core/accounts';
+import { type Account, type AccountsState } from '../core/accounts/accounts';
 
 type Item = vscode.QuickPickItem & { id: string | null };
 

@@ -2,10 +2,10 @@
 // (at most every 250 ms), sorted by the host (core sortItems), rows open their report, export to CSV or JSON.
 // It is not restored after a reload: every answered number is in Recent Lookups by then.
 import * as vscode from 'vscode';
-import { type BatchResult } from '../core/batchRun';
-import { type InvalidEntry } from '../core/numberList';
-import { batchModel } from '../core/batchModel';
-import { type SummaryState } from '../core/sendModel';
+import { type BatchResult } from '../core/batch/batchRun';
+import { type InvalidEntry } from '../core/batch/numberList';
+import { batchModel } from '../core/batch/batchModel';
+import { type SummaryState } from '../core/send/sendModel';
 import { Disposable } from '../disposable';
 import { parseFromBatchWebview, type BatchModel, type BatchSortKey, type FromBatchWebview } from '../shared/protocol';
 import { type Log } from '../services/log';

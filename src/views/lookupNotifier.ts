@@ -1,10 +1,10 @@
 // Tells the user when a lookup failed (unless its caller asked for quiet, like the watcher's checks): one error
 // notification with the failure's class, what happened and what to do, and the same next steps the panel offers
-// (src/core/errors.ts errorActions). The provider's text is shown in the panel only: a notification renders links.
+// (src/core/api/errors.ts errorActions). The provider's text is shown in the panel only: a notification renders links.
 // Toasts do not pile up: none while the panel of that lookup is in front (it shows the error, with the same
 // actions), and one per lookup at a time (while one is open, the panel has the latest). VS Code cannot close or
 // replace a notification from an extension, so a toast stays until the user closes it.
-import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/errors';
+import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/api/errors';
 import { keyId } from '../core/lookupKey';
 import { own, ownNumber, ownSendId } from '../core/ownText';
 import { Disposable } from '../disposable';

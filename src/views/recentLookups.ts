@@ -3,11 +3,11 @@
 // refreshed while the view is visible.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import { clampCap, type HistoryEntry } from '../core/history';
+import { clampCap, type HistoryEntry } from '../core/history/history';
 import { keyId, shownNumber } from '../core/lookupKey';
-import { describeError } from '../core/errors';
-import { relativeTime } from '../core/reportModel';
-import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/statuses';
+import { describeError } from '../core/api/errors';
+import { relativeTime } from '../core/report/reportModel';
+import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';

@@ -1,14 +1,14 @@
 // One report panel (viewType vairosms.report): one tab per send ID + number. It opens at once in a loading state, is
 // updated only by postMessage after the webview's "ready", keeps its model in webview state so the serializer restores
 // it after a reload, and accepts only the allowlisted messages of src/shared/protocol.ts. It draws what it is told
-// (a lookup started or finished, a stored report, the watch state): the models come from src/core/reportModel.ts.
+// (a lookup started or finished, a stored report, the watch state): the models come from src/core/report/reportModel.ts.
 import * as vscode from 'vscode';
 import { ContextKeys } from '../constants';
-import { type HistoryEntry } from '../core/history';
+import { type HistoryEntry } from '../core/history/history';
 import { type LookupKey } from '../core/lookupKey';
-import { type Report } from '../core/report';
-import { errorModel, loadingModel, reportModel, type ModelContext } from '../core/reportModel';
-import { diagnosisView, sendView, type SummaryState } from '../core/sendModel';
+import { type Report } from '../core/report/report';
+import { errorModel, loadingModel, reportModel, type ModelContext } from '../core/report/reportModel';
+import { diagnosisView, sendView, type SummaryState } from '../core/send/sendModel';
 import { Disposable } from '../disposable';
 import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
@@ -50,7 +50,7 @@ export class ReportPanel extends Disposable {
   private seq = 0;
   private answer: unknown;
   private answerBody: string | undefined;
-  /** The send's summary as this panel knows it (src/core/sendModel.ts): drawn into every model. */
+  /** The send's summary as this panel knows it (src/core/send/sendModel.ts): drawn into every model. */
   private summary: SummaryState | undefined;
   private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
   /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */

@@ -4,11 +4,11 @@
 // notification after a failed lookup is src/views/lookupNotifier.ts; it shares runErrorAction with the panel's buttons.
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
-import { type HistoryEntry } from '../core/history';
-import { type ErrorSetting } from '../core/errors';
+import { type HistoryEntry } from '../core/history/history';
+import { type ErrorSetting } from '../core/api/errors';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { otherForm } from '../core/phone';
-import { toApiShape, type Report } from '../core/report';
+import { toApiShape, type Report } from '../core/report/report';
 import { Disposable } from '../disposable';
 import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';

@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { shownNumber } from '../core/lookupKey';
-import { relativeTime, statusView, strings } from '../core/reportModel';
-import { diagnosisView, sendView, type SummaryState } from '../core/sendModel';
-import { type SummaryResult } from '../core/send';
-import { describeStatus } from '../core/statuses';
+import { relativeTime, statusView, strings } from '../core/report/reportModel';
+import { diagnosisView, sendView, type SummaryState } from '../core/send/sendModel';
+import { type SummaryResult } from '../core/send/endpoint';
+import { describeStatus } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';

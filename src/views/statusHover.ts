@@ -4,9 +4,9 @@
 // this builds the explanation.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { type CodeAt } from '../core/codeMatch';
-import { extractLookup } from '../core/selection';
-import { describeStatus, STATUS_ICONS } from '../core/statuses';
+import { type CodeAt } from '../core/match/codeMatch';
+import { extractLookup } from '../core/match/selection';
+import { describeStatus, STATUS_ICONS } from '../core/report/statuses';
 
 /** Lines longer than this are not searched for a send ID and number (the code itself is still explained). */
 const MAX_LINE_FOR_CONTEXT = 2000;

@@ -3,9 +3,9 @@
 // notification when a watch ends by itself: final, the user's cap, or a failure another check will not fix.
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../constants';
-import { describeError } from '../core/errors';
+import { describeError } from '../core/api/errors';
 import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
-import { describeStatus } from '../core/statuses';
+import { describeStatus } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import * as settings from '../services/settings';
 import { type Watcher, type WatchStopped } from '../services/watcher';

@@ -1,8 +1,8 @@
 // Realistic Recent Lookups for the history rows: each entry is what the extension itself would store after a
 // lookup of a sandbox-like report (parsed by parseAnswer, added with addEntry), with a Turkish message of about
 // 60 characters, the sandbox's date formats, and a two-point timeline on every third entry (WAITING → final).
-import { addEntry, HARD_CAP, type HistoryEntry } from '../../src/core/history';
-import { parseAnswer } from '../../src/core/report';
+import { addEntry, HARD_CAP, type HistoryEntry } from '../../src/core/history/history';
+import { parseAnswer } from '../../src/core/report/report';
 import { STATUS_CODES } from '../sandbox/data';
 
 const MESSAGES = [

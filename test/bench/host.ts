@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import { HARD_CAP } from '../../src/core/history';
+import { HARD_CAP } from '../../src/core/history/history';
 import { BATCH, BIG, SAMPLE, batchNumber, bigNumber } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { realisticHistory } from './fixtures';

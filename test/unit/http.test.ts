@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { MAX_BODY_BYTES } from '../../src/core/transport';
+import { MAX_BODY_BYTES } from '../../src/core/api/transport';
 import { transport } from '../../src/services/http';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import { GZIP_BOMB_BYTES, JSON_TYPE, TEXT, gzipBomb, startSandbox, type Sandbox } from '../sandbox/server';

@@ -73,7 +73,7 @@ describe('layer rules (eslint.config.mjs)', function () {
     },
     {
       file: 'src/webview/x.ts',
-      code: "import { describeStatus } from '../core/statuses';\nexport const a = describeStatus;",
+      code: "import { describeStatus } from '../core/report/statuses';\nexport const a = describeStatus;",
       why: 'webview: core',
     },
     {

@@ -1,0 +1,153 @@
+// The send's part of a panel's view model: the summary as labelled fields, its state as a badge with the same
+// tooltip as a status, its failure as a short error of its own, and the diagnosis line that reads the number's
+// report and the summary together. Every string localized; the webview renders it as text.
+import * as l10n from '@vscode/l10n';
+import { diagnose, formatWhen } from './diagnosis';
+import { describeError } from '../api/errors';
+import { parseProviderTime } from '../providerTime';
+import { describeSendState, validityEnd, type SendSummary, type SummaryResult } from './endpoint';
+import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol';
+
+/** What a panel knows of its send's summary: nothing yet, being fetched, or the last result. */
+export type SummaryState =
+  | { readonly state: 'loading' }
+  | { readonly state: 'done'; readonly result: SummaryResult; readonly checkedAt: number };
+
+export interface SendContext {
+  readonly lang: string;
+  readonly now: number;
+}
+
+/** The send state (paket_durum) as a badge: the same icon, label and tooltip pattern as a delivery status. */
+export function sendStateView(summary: SendSummary): StatusView {
+  const info = describeSendState(summary.state);
+  const group =
+    summary.state === -1 ? 'failed' : summary.state === 0 ? 'pending' : summary.state === 1 ? 'delivered' : 'unknown';
+  return {
+    code: summary.state !== undefined ? String(summary.state) : (summary.stateRaw ?? '—'),
+    known: summary.state !== undefined,
+    group,
+    label: info.label,
+    finality:
+      info.final === true
+        ? l10n.t('Final')
+        : info.final === false
+          ? l10n.t('In progress: may still change')
+          : l10n.t('Unknown: not in the documented list'),
+    meaning: info.meaning,
+    nextStep:
+      summary.state === -1
+        ? l10n.t("Read the log below and check the account's credit in the VairoSMS panel, then send the SMS again.")
+        : summary.state === 0
+          ? l10n.t("Wait: the numbers' reports change while the send goes on.")
+          : summary.state === 1
+            ? l10n.t(
+                "Nothing to wait for on the send; a number still WAITING waits for its operator's delivery report.",
+              )
+            : l10n.t('Treat it as not finished, and ask VairoSMS support what the value means.'),
+  };
+}
+
+function time(id: string, label: string, value: string | undefined, ctx: SendContext): FieldView | undefined {
+  if (value === undefined) return undefined;
+  const t = parseProviderTime(value);
+  return {
+    id,
+    label,
+    value,
+    note:
+      t === undefined
+        ? l10n.t('Shown as received; not a date we can read.')
+        : l10n.t('Turkey time (UTC+3), assumed. In your time zone: {0}.', new Date(t).toLocaleString(ctx.lang)),
+  };
+}
+
+export function summaryFields(s: SendSummary, ctx: SendContext): FieldView[] {
+  const end = validityEnd(s);
+  const fields: Array<FieldView | undefined> = [
+    { id: 'send:sender', label: l10n.t('Sender header (sms_baslik)'), value: s.sender ?? '—' },
+    {
+      id: 'send:numbers',
+      label: l10n.t('Numbers in the send (numara_toplam)'),
+      value: s.numbers !== undefined ? String(s.numbers) : '—',
+    },
+    {
+      id: 'send:credits',
+      label: l10n.t('Credits used (kredi_toplam)'),
+      value: s.credits !== undefined ? String(s.credits) : '—',
+    },
+    time('send:createdAt', l10n.t('Created (created_at)'), s.createdAt, ctx),
+    time('send:scheduledAt', l10n.t('Scheduled for (ileri_tarih)'), s.scheduledAt, ctx),
+    {
+      id: 'send:validity',
+      label: l10n.t('Validity (gecerlilik_suresi)'),
+      value: s.validity ?? '—',
+      ...(end !== undefined
+        ? {
+            note: s.scheduledAt
+              ? l10n.t('Ends {0}, counted from the scheduled time.', formatWhen(end, ctx.now, ctx.lang))
+              : l10n.t('Ends {0}, counted from when the send was created.', formatWhen(end, ctx.now, ctx.lang)),
+          }
+        : s.validity !== undefined
+          ? { note: l10n.t('Not a duration we can read (hours:minutes:seconds); shown as received.') }
+          : {}),
+    },
+    time('send:finishedAt', l10n.t('Finished (sonlanma_zamani)'), s.finishedAt, ctx),
+  ];
+  for (const [k, v] of Object.entries(s.extra ?? {})) {
+    fields.push({
+      id: `send:extra:${k}`,
+      label: k,
+      value: typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)),
+      note: l10n.t('Not in the API documentation; shown as received.'),
+    });
+  }
+  return fields.filter((f): f is FieldView => f !== undefined);
+}
+
+/** The send section: loading, the summary, or its own short error (it never hides the number's report). */
+export function sendView(sendId: string, s: SummaryState, ctx: SendContext): SendView {
+  const heading = l10n.t('Send {0}', sendId);
+  if (s.state === 'loading')
+    return { heading, state: 'loading', fields: [], note: l10n.t("Looking up the send's summary…") };
+  const r = s.result;
+  if (!r.ok) {
+    const d = describeError(r.error);
+    return {
+      heading,
+      state: 'error',
+      fields: [],
+      error: {
+        title: l10n.t("The send's summary could not be looked up: {0}", d.title),
+        message: d.message,
+        ...(d.providerLabel && d.providerText ? { providerLabel: d.providerLabel, providerText: d.providerText } : {}),
+      },
+    };
+  }
+  return {
+    heading,
+    state: 'summary',
+    badge: sendStateView(r.summary),
+    fields: summaryFields(r.summary, ctx),
+    ...(r.summary.log !== undefined
+      ? { log: { label: l10n.t('Log of the failed send (as received)'), text: r.summary.log } }
+      : {}),
+    note: l10n.t('Checked {0}.', formatWhen(s.checkedAt, ctx.now, ctx.lang)),
+  };
+}
+
+/** The diagnosis line, when the summary and the number's status say something together. */
+export function diagnosisView(
+  status: string | undefined,
+  s: SummaryState | undefined,
+  ctx: SendContext,
+): DiagnosisView | undefined {
+  if (s?.state !== 'done' || !s.result.ok) return undefined;
+  const d = diagnose({
+    status,
+    summary: s.result.summary,
+    now: ctx.now,
+    when: (t) => formatWhen(t, ctx.now, ctx.lang),
+  });
+  return d && { id: d.id, severity: d.severity, overrides: d.overrides, label: l10n.t('Diagnosis'), text: d.text };
+}
