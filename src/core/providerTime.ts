@@ -1,5 +1,5 @@
-// The provider's times: local Turkey time without a zone ("2016-08-01 14:30:14"), and durations between them shown in
-// the display language.
+// Times: the provider's, local Turkey time without a zone ("2016-08-01 14:30:14"); durations between them and how long
+// ago something happened, shown in the display language.
 import * as l10n from '@vscode/l10n';
 
 /** Turkey has used UTC+3 all year since 2016; the API gives local times without a zone, so we assume it. */
@@ -38,4 +38,41 @@ export function formatDuration(ms: number): string {
   if (h < 48) return m % 60 ? l10n.t('{0} h {1} min', h, m % 60) : l10n.t('{0} h', h);
   const d = Math.floor(h / 24);
   return h % 24 ? l10n.t('{0} d {1} h', d, h % 24) : l10n.t('{0} d', d);
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600e3],
+  ['month', 30 * 24 * 3600e3],
+  ['day', 24 * 3600e3],
+  ['hour', 3600e3],
+  ['minute', 60e3],
+  ['second', 1e3],
+];
+
+const formatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/** One formatter per language: building one costs more than formatting (the tree formats one per entry). */
+function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
+  let fmt = formatters.get(lang);
+  if (!fmt) {
+    try {
+      fmt = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    } catch {
+      fmt = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    }
+    formatters.set(lang, fmt);
+  }
+  return fmt;
+}
+
+/** "5 minutes ago" / "5 dakika önce", in the display language. */
+export function relativeTime(at: number, now: number, lang: string): string {
+  const diff = at - now;
+  const abs = Math.abs(diff);
+  const fmt = relativeFormatter(lang);
+  if (abs < 10e3) return fmt.format(0, 'second');
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms) return fmt.format(Math.round(diff / ms), unit);
+  }
+  return fmt.format(0, 'second');
 }

@@ -4,7 +4,6 @@
 import * as path from 'path';
 import { type LookupError } from '../core/api/errors';
 import { runExchange, type ExchangeDeps, type ExchangeParams, type ExchangeResult } from '../core/api/exchange';
-import { reportExchange, type LookupResult } from '../core/report/lookup';
 import { maskPhone } from '../core/phone';
 import { type Transport } from '../core/api/transport';
 import { type LookupKey } from '../core/lookupKey';
@@ -12,6 +11,7 @@ import { lookUpSend, type SummaryResult } from '../core/send/endpoint';
 import { type AccountStore, KeyringError } from './accounts';
 import { type Log } from './log';
 import * as settings from './settings';
+import { reportExchange, type LookupResult } from '../core/report/endpoint';
 
 let loadedTransport: Transport | undefined;
 /** Numbers the calls of this window for the log. */

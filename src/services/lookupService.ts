@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import { linkSignals } from '../core/api/abort';
 import { type ErrorKind } from '../core/api/errors';
 import { addEntry, isKeptFailure, storedFailure, type HistoryEntry } from '../core/history/history';
-import { type LookupResult } from '../core/report/lookup';
 import { type SummaryResult } from '../core/send/endpoint';
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
@@ -15,6 +14,7 @@ import { type AccountStore } from './accounts';
 import { type ApiClient } from './apiClient';
 import { type HistoryStore } from './historyStore';
 import * as settings from './settings';
+import { type LookupResult } from '../core/report/endpoint';
 
 export interface LookupOptions {
   /** Show the cancellable progress notification (default true). */

@@ -6,13 +6,13 @@ import { Commands, ContextKeys } from '../constants';
 import { clampCap, type HistoryEntry } from '../core/history/history';
 import { keyId, shownNumber } from '../core/lookupKey';
 import { describeError } from '../core/api/errors';
-import { relativeTime } from '../core/report/reportModel';
 import { describeStatus, STATUS_ICONS, type StatusGroup } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
+import { relativeTime } from '../core/providerTime';
 
 export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
   const { codicon, color } = STATUS_ICONS[group];

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import { shownNumber } from '../core/lookupKey';
-import { relativeTime, statusView, strings } from '../core/report/reportModel';
+import { statusView, strings } from '../core/report/reportModel';
 import { diagnosisView, sendView, type SummaryState } from '../core/send/sendModel';
 import { type SummaryResult } from '../core/send/endpoint';
 import { describeStatus } from '../core/report/statuses';
@@ -16,6 +16,7 @@ import { type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { parseFromWebview, type SendModel } from '../shared/protocol';
 import { webviewHtml, webviewOptions } from './webviewHtml';
+import { relativeTime } from '../core/providerTime';
 
 export const SEND_VIEW_TYPE = Views.sendPanel;
 

@@ -2,8 +2,8 @@
 // lookup of a sandbox-like report (parsed by parseAnswer, added with addEntry), with a Turkish message of about
 // 60 characters, the sandbox's date formats, and a two-point timeline on every third entry (WAITING → final).
 import { addEntry, HARD_CAP, type HistoryEntry } from '../../src/core/history/history';
-import { parseAnswer } from '../../src/core/report/report';
 import { STATUS_CODES } from '../sandbox/data';
+import { parseAnswer } from '../../src/core/report/endpoint';
 
 const MESSAGES = [
   'Ben bir ceviz ağacıyım gülhane parkında (Ş ş Ğ ğ ç ı İ)',

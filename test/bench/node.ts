@@ -16,15 +16,14 @@ import { performance } from 'node:perf_hooks';
 import nodeFetch from 'node-fetch';
 import { runBatch } from '../../src/core/batch/batchRun';
 import { HARD_CAP, repairHistory, toStored } from '../../src/core/history/history';
-import { lookUpReport } from '../../src/core/report/lookup';
-import { relativeTime } from '../../src/core/report/reportModel';
-import { buildReportRequest } from '../../src/core/api/request';
 import { type Transport } from '../../src/core/api/transport';
 import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
 import { ANCHORS, GOALS, measureSizes } from './budgets';
 import { realisticHistory } from './fixtures';
 import { MAX_LINE, matchTerminalLine } from '../../src/core/match/terminalMatch';
 import { median, percentile } from './stats';
+import { lookUpReport, buildReportRequest } from '../../src/core/report/endpoint';
+import { relativeTime } from '../../src/core/providerTime';
 
 const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
 const KEY = 'bench-key';

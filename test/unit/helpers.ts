@@ -9,8 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { buildReportRequest } from '../../src/core/api/request';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type TransportRequest } from '../../src/core/api/transport';
+import { buildReportRequest } from '../../src/core/report/endpoint';
 
 /** A TransportRequest exactly as lookUpReport builds it. */
 export function reportRequest(

@@ -39,6 +39,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       code: "import { Log } from '../services/log';\nexport const a = Log;",
       why: 'core: services',
     },
+    {
+      file: 'src/core/report/x.ts',
+      code: "import { Log } from '../../services/log';\nexport const a = Log;",
+      why: 'core, a feature folder: services',
+    },
     { file: 'src/core/x.ts', code: "import * as fs from 'fs';\nexport const a = fs;", why: 'core: fs' },
     { file: 'src/core/x.ts', code: "export const a = fetch('x');", why: 'core: fetch' },
     {
@@ -104,6 +109,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       file: 'src/core/x.ts',
       code: "import { type ReportModel } from '../shared/protocol';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
       why: 'core: shared, and a type import of vscode',
+    },
+    {
+      file: 'src/core/report/x.ts',
+      code: "import { cutText } from '../api/caps';\nimport { own } from '../ownText';\nexport const a = [cutText, own];",
+      why: 'core, a feature folder: another feature and the core root',
     },
     {
       file: 'src/extension.ts',

@@ -3,7 +3,7 @@
 // HTML error page, an empty body, a non-2xx status) is classified by its HTTP status. An endpoint brings only the
 // parser of its payload; nothing here throws.
 import { excerpt, isProviderCode, type LookupError } from './errors';
-import { CAPS, cutText } from '../report/reportBounds';
+import { CAPS, cutText } from './caps';
 
 export interface HttpAnswer {
   readonly status: number;

@@ -3,9 +3,9 @@
 // provider's own words apart, labelled as such.
 import { type ErrorActionId } from '../../shared/protocol';
 import { own, ownOrigin, type OwnText } from '../ownText';
-import { cutText } from '../report/reportBounds';
-import { assertNever } from '../report/statuses';
 import { type RedirectRefusal } from './transport';
+import { cutText } from './caps';
+import { assertNever } from './assertNever';
 
 export type ErrorKind =
   | 'input' // a send ID or number we refused before sending

@@ -11,7 +11,6 @@ import { abortableSleep } from './abort';
 import { type HttpAnswer, type Parsed } from './envelope';
 import { type LookupError } from './errors';
 import { redactor, redactValueWith } from './redact';
-import { cutText } from '../report/reportBounds';
 import { type ApiRequest } from './request';
 import {
   MAX_BODY_BYTES,
@@ -21,6 +20,7 @@ import {
   type Transport,
   type TransportResponse,
 } from './transport';
+import { cutText } from './caps';
 
 /** One call: what to send, and how to read the answer into the endpoint's payload fields. */
 export interface Exchange<S extends object> {

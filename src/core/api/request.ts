@@ -1,6 +1,6 @@
-// The API root and the requests the API knows, built from checked parts. Every part is validated or encoded here, so
-// nothing a user types can change the path, the query or the body's shape.
-//   NumaraRaporu/{sendId}?api_key=KEY   POST {"numara": "…"}   the report of one number in one send
+// The API root and the URL every endpoint shares, built from checked parts. Every part is validated or encoded here,
+// so nothing a user types can change the path or the query; each endpoint (src/core/report/endpoint.ts,
+// src/core/send/endpoint.ts) builds its request on endpointUrl.
 import { type Checked } from '../lookupKey';
 import { own, type OwnText } from '../ownText';
 
@@ -51,7 +51,11 @@ export interface ApiRequest {
   readonly body?: string;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-cache', accept: 'application/json' };
+export const JSON_HEADERS = {
+  'content-type': 'application/json',
+  'cache-control': 'no-cache',
+  accept: 'application/json',
+};
 
 /** `{root}{endpoint}/{id}?api_key=KEY`, the id percent-encoded: the URL shape every VairoSMS call shares. Expects a
  *  root that passed checkApiRoot. */
@@ -59,19 +63,4 @@ export function endpointUrl(apiRoot: string, endpoint: string, id: string, apiKe
   const url = new URL(`${endpoint}/${encodeURIComponent(id)}`, apiRoot);
   url.searchParams.set('api_key', apiKey);
   return url.toString();
-}
-
-/** Expects values that already passed checkApiRoot, checkSendId and normalizePhone. */
-export function buildReportRequest(
-  apiRoot: string,
-  sendId: string,
-  number: string,
-  apiKey: string,
-): ApiRequest & { readonly body: string } {
-  return {
-    url: endpointUrl(apiRoot, 'NumaraRaporu', sendId, apiKey),
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ numara: number }),
-  };
 }

@@ -4,9 +4,10 @@
 // and its tests run on a fake clock.
 import { abortableSleep } from '../api/abort';
 import { type LookupError } from '../api/errors';
-import { type LookupResult } from '../report/lookup';
 import { redact } from '../api/redact';
-import { boundReport, CAPS } from '../report/reportBounds';
+import { boundReport } from '../report/reportBounds';
+import { type LookupResult } from '../report/endpoint';
+import { CAPS } from '../api/caps';
 
 export const MAX_CONCURRENCY = 16;
 /** A number answered 429 is put back in the queue at most this many times, then stays an error. */

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { detectDelimiter, readRows, type Row } from './csv';
 import { normalizePhone } from '../phone';
-import { cutText } from '../report/reportBounds';
+import { cutText } from '../api/caps';
 
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
 export const MAX_BATCH_NUMBERS = 10_000;

@@ -5,8 +5,9 @@ import { ACCOUNT_ID } from '../accounts/accounts';
 import { type ErrorKind, type LookupError } from '../api/errors';
 import { asLookupKey, keyId, type LookupKey } from '../lookupKey';
 import { type Report, type ReportCut } from '../report/report';
-import { boundReport, CAPS } from '../report/reportBounds';
+import { boundReport } from '../report/reportBounds';
 import { statusCodeOf } from '../report/statuses';
+import { CAPS } from '../api/caps';
 
 export interface TimelinePoint {
   readonly status: string;

@@ -1,11 +1,7 @@
-// The answer of NumaraRaporu, parsed leniently: the documented sample is only a sample, so ids may come as strings,
-// durum_iade as a number, string or boolean, dates with or without seconds. The envelope (durum/aciklama, failures) is
-// src/core/api/envelope.ts; this file reads the report inside it. Nothing here throws.
-import { int, parseEnvelope, str, type HttpAnswer, type Parsed } from '../api/envelope';
+// The report of one number in one send, as data: its fields as the extension keeps them (parsed from NumaraRaporu's
+// answer in src/core/report/endpoint.ts), the time it took to change, and the API's own shape for Copy JSON.
 import { type LookupKey } from '../lookupKey';
 import { parseProviderTime } from '../providerTime';
-import { boundReport } from './reportBounds';
-import { statusCodeOf } from './statuses';
 
 export interface Report {
   readonly rowId?: string; // id
@@ -31,56 +27,6 @@ export interface ReportCut {
   readonly fields?: readonly string[];
   /** Undocumented fields left out. */
   readonly droppedFields?: number;
-}
-
-export type ParsedAnswer = Parsed<{ readonly report: Report }>;
-
-const KNOWN_FIELDS = new Set([
-  'id',
-  'sms_gonderim_id',
-  'numara',
-  'mesaj',
-  'mesaj_boy',
-  'durum_gonderim',
-  'durum_iade',
-  'created_at',
-  'updated_at',
-]);
-
-/** The answer of NumaraRaporu: a report, or a classified failure. */
-export function parseAnswer(answer: HttpAnswer): ParsedAnswer {
-  return parseEnvelope(answer, 'a report object', (aciklama) => ({ report: toReport(aciklama) }));
-}
-
-function refundOf(v: unknown): { refund?: boolean; refundRaw?: string } {
-  if (v === undefined || v === null || v === '') return {};
-  if (v === true || v === 1 || v === '1') return { refund: true };
-  if (v === false || v === 0 || v === '0') return { refund: false };
-  if (typeof v === 'string') {
-    const s = v.trim().toLowerCase();
-    if (s === 'true' || s === 'evet' || s === 'yes') return { refund: true, refundRaw: v };
-    if (s === 'false' || s === 'hayir' || s === 'hayır' || s === 'no') return { refund: false, refundRaw: v };
-  }
-  return { refundRaw: typeof v === 'string' ? v : JSON.stringify(v) };
-}
-
-function toReport(o: Record<string, unknown>): Report {
-  const extra: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (!KNOWN_FIELDS.has(k)) extra[k] = v;
-  const report: Record<string, unknown> = {
-    rowId: str(o.id),
-    sendId: str(o.sms_gonderim_id),
-    number: str(o.numara),
-    message: typeof o.mesaj === 'string' ? o.mesaj : str(o.mesaj),
-    parts: int(o.mesaj_boy),
-    status: statusCodeOf(o.durum_gonderim),
-    ...refundOf(o.durum_iade),
-    createdAt: str(o.created_at),
-    updatedAt: str(o.updated_at),
-    ...(Object.keys(extra).length ? { extra } : {}),
-  };
-  for (const k of Object.keys(report)) if (report[k] === undefined) delete report[k];
-  return boundReport(report as unknown as Report);
 }
 
 /** Milliseconds from created_at to updated_at, when both are readable and in order. */

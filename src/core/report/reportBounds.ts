@@ -5,27 +5,8 @@
 //     up to 200, an undocumented field's value up to 1 K (its name up to 100), at most 32 undocumented fields;
 //   - as stored in Recent Lookups: the message up to 4 K characters;
 //   - as kept for a batch row (its table and export need no more): the message up to 1 K characters.
+import { CAPS, cutText } from '../api/caps';
 import { type Report, type ReportCut } from './report';
-
-export const CAPS = {
-  message: 131_072,
-  storedMessage: 4096,
-  batchMessage: 1024,
-  field: 200,
-  extraValue: 1024,
-  extraName: 100,
-  extraFields: 32,
-  providerText: 2000,
-} as const;
-
-/** `text` cut to `max` characters, never inside a surrogate pair, as a string of its own: V8 keeps the whole string a
- *  slice was cut from alive behind the slice, so a batch of cut 1 K messages would keep every 200 KB answer. */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
-  // Concatenating flattens into a new string; the slice of that one no longer refers to `text`.
-  return (text.slice(0, end) + ' ').slice(0, -1);
-}
 
 const SCALARS = ['rowId', 'sendId', 'number', 'status', 'refundRaw', 'createdAt', 'updatedAt'] as const;
 

@@ -1,6 +1,7 @@
 // Builds the webview's view model from a report or an error: every label and explanation resolved in the display
 // language, every value a plain string. The webview only renders it (as text), so this is where the panel's
 // content is decided and tested.
+import { relativeTime } from '../providerTime';
 import * as l10n from '@vscode/l10n';
 import { describeError, errorActionLabel, errorActions, errorSetting, type LookupError } from '../api/errors';
 import { type HistoryEntry } from '../history/history';
@@ -316,41 +317,4 @@ function timeField(
 function elapsedText(r: Report): string {
   const ms = timeToUpdate(r);
   return ms === undefined ? '—' : formatDuration(ms);
-}
-
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600e3],
-  ['month', 30 * 24 * 3600e3],
-  ['day', 24 * 3600e3],
-  ['hour', 3600e3],
-  ['minute', 60e3],
-  ['second', 1e3],
-];
-
-const formatters = new Map<string, Intl.RelativeTimeFormat>();
-
-/** One formatter per language: building one costs more than formatting (the tree formats one per entry). */
-function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
-  let fmt = formatters.get(lang);
-  if (!fmt) {
-    try {
-      fmt = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-    } catch {
-      fmt = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-    }
-    formatters.set(lang, fmt);
-  }
-  return fmt;
-}
-
-/** "5 minutes ago" / "5 dakika önce", in the display language. */
-export function relativeTime(at: number, now: number, lang: string): string {
-  const diff = at - now;
-  const abs = Math.abs(diff);
-  const fmt = relativeFormatter(lang);
-  if (abs < 10e3) return fmt.format(0, 'second');
-  for (const [unit, ms] of UNITS) {
-    if (abs >= ms) return fmt.format(Math.round(diff / ms), unit);
-  }
-  return fmt.format(0, 'second');
 }

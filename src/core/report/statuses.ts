@@ -1,6 +1,7 @@
 // The durum_gonderim catalog: what each delivery status means, whether it can still change, and what a developer
 // should do next. Facts from the provider's page (restated in docs/api.md); the wording is ours. Strings go through
 // @vscode/l10n, configured with VS Code's bundle in activate(), so the same catalog speaks English and Turkish.
+import { assertNever } from '../api/assertNever';
 import * as l10n from '@vscode/l10n';
 import { own, ownStatus, type OwnText } from '../ownText';
 import { isKnownStatus, STATUS_CODES, type StatusCode } from './statusCodes';
@@ -222,8 +223,4 @@ export function explainStatus(code: StatusCode): OwnText {
 
 export function describeAllStatuses(): StatusInfo[] {
   return STATUS_CODES.map((c) => describeStatus(c));
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value ${String(x)}`);
 }

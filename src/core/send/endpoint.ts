@@ -6,8 +6,8 @@ import { parseEnvelope, int, str, type HttpAnswer, type Parsed } from '../api/en
 import { runExchange, type Exchange, type ExchangeDeps, type ExchangeResult } from '../api/exchange';
 import { own, type OwnText } from '../ownText';
 import { parseProviderTime } from '../providerTime';
-import { CAPS, cutText } from '../report/reportBounds';
 import { endpointUrl, type ApiRequest } from '../api/request';
+import { CAPS, cutText } from '../api/caps';
 
 /** -1: an error while sending (nothing sent, no credit used, the send is recorded); 0: sent, still in progress;
  *  1: sent and finished. */

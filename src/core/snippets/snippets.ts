@@ -7,8 +7,8 @@
 // so it runs as-is once the variable is set and never contains a key. With a key (the user chose to include it; the
 // warning is the caller's job) the key is in the URL, encoded by URLSearchParams, and the snippet says it is secret.
 import { own, type OwnText } from '../ownText';
-import { buildReportRequest } from '../api/request';
 import { stringLiteral, type SnippetLanguage } from './snippetLiterals';
+import { buildReportRequest } from '../report/endpoint';
 
 export { stringLiteral, type SnippetLanguage };
 

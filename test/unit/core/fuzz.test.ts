@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { MAX_INPUT_SHOWN, parseNumberList } from '../../../src/core/batch/numberList';
-import { parseAnswer } from '../../../src/core/report/report';
-import { CAPS } from '../../../src/core/report/reportBounds';
+import { parseAnswer } from '../../../src/core/report/endpoint';
+import { CAPS } from '../../../src/core/api/caps';
 
 const RUNS = 1500;
 

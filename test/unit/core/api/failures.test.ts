@@ -4,13 +4,12 @@
 import { strict as assert } from 'node:assert';
 import { readHtmlPage, whatIsMissing } from '../../../../src/core/api/envelope';
 import { runExchange } from '../../../../src/core/api/exchange';
-import { reportExchange } from '../../../../src/core/report/lookup';
 import { redactor } from '../../../../src/core/api/redact';
 import { TransportError } from '../../../../src/core/api/transport';
 import { describeError, errorActions, errorSetting } from '../../../../src/core/api/errors';
 import { errorModel } from '../../../../src/core/report/reportModel';
-import { parseAnswer } from '../../../../src/core/report/report';
 import { nginxPage } from '../../../sandbox/server';
+import { reportExchange, parseAnswer } from '../../../../src/core/report/endpoint';
 
 const ctx = { seq: 1, lang: 'en', now: 0 };
 

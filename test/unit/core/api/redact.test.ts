@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { redact, redactValue, REDACTED } from '../../../../src/core/api/redact';
-import { buildReportRequest } from '../../../../src/core/api/request';
+import { buildReportRequest } from '../../../../src/core/report/endpoint';
 
 const KEYS = ['SENTINEL-KEY-7f3a', 'k&e#y %20 x', 'with\nnewline-and-more', 'ğüşİ-unicode-key', 'a'.repeat(2000)];
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { checkSendId } from '../../../../src/core/lookupKey';
-import { buildReportRequest, checkApiRoot, DEFAULT_API_ROOT } from '../../../../src/core/api/request';
+import { checkApiRoot, DEFAULT_API_ROOT } from '../../../../src/core/api/request';
+import { buildReportRequest } from '../../../../src/core/report/endpoint';
 
 describe('request building', () => {
   it('accepts send IDs of digits, forgiving spaces, a leading # and leading zeros', () => {

@@ -8,11 +8,11 @@ import * as vm from 'node:vm';
 import { toCsv, toJson } from '../../../../src/core/batch/batchExport';
 import { pauseFor, runBatch, type BatchOptions, type BatchResult } from '../../../../src/core/batch/batchRun';
 import { type ErrorKind } from '../../../../src/core/api/errors';
-import { lookUpReport, type LookupResult } from '../../../../src/core/report/lookup';
 import { transport } from '../../../../src/services/http';
 import { BATCH, batchNumber, batchStatus } from '../../../sandbox/data';
 import { startSandbox } from '../../../sandbox/server';
 import { FakeClock } from '../../fakeClock';
+import { lookUpReport, type LookupResult } from '../../../../src/core/report/endpoint';
 
 const KEY = 'sandbox-key';
 const first = (n: number) => Array.from({ length: n }, (_, i) => batchNumber(i));

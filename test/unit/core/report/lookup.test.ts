@@ -4,7 +4,6 @@
 import { strict as assert } from 'node:assert';
 import { describeError, type LookupError } from '../../../../src/core/api/errors';
 import { type AttemptLog, type ExchangeDeps } from '../../../../src/core/api/exchange';
-import { lookUpReport, type LookupParams, type LookupResult } from '../../../../src/core/report/lookup';
 import { TransportError, type Transport } from '../../../../src/core/api/transport';
 import { transport } from '../../../../src/services/http';
 import {
@@ -22,6 +21,7 @@ import {
 } from '../../../sandbox/data';
 import { TEXT, startSandbox, type Fault, type Sandbox } from '../../../sandbox/server';
 import { closedPort, tlsMaterial } from '../../helpers';
+import { lookUpReport, type LookupParams, type LookupResult } from '../../../../src/core/report/endpoint';
 
 const KEY = 'sandbox-key';
 

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describeError, excerpt, type LookupError } from '../../../../src/core/api/errors';
 import { parseRetryAfter } from '../../../../src/core/api/envelope';
 import { formatDuration, parseProviderTime } from '../../../../src/core/providerTime';
-import { parseAnswer, timeToUpdate } from '../../../../src/core/report/report';
+import { timeToUpdate } from '../../../../src/core/report/report';
+import { parseAnswer } from '../../../../src/core/report/endpoint';
 
 const SAMPLE = {
   durum: true,

@@ -4,9 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { keepForBatch } from '../../../../src/core/batch/batchRun';
 import { forStorage, repairHistory, toStored } from '../../../../src/core/history/history';
-import { type LookupResult } from '../../../../src/core/report/lookup';
-import { parseAnswer } from '../../../../src/core/report/report';
-import { boundReport, CAPS } from '../../../../src/core/report/reportBounds';
+import { boundReport } from '../../../../src/core/report/reportBounds';
+import { type LookupResult, parseAnswer } from '../../../../src/core/report/endpoint';
+import { CAPS } from '../../../../src/core/api/caps';
 
 const huge = (n: number, ch = 'Ç') => ch.repeat(n);
 

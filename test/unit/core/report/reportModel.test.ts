@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { errorModel, loadingModel, relativeTime, reportModel } from '../../../../src/core/report/reportModel';
+import { errorModel, loadingModel, reportModel } from '../../../../src/core/report/reportModel';
 import { useEnglish, useTurkish } from '../../l10nSetup';
+import { relativeTime } from '../../../../src/core/providerTime';
 
 const ctx = { seq: 1, lang: 'en', now: Date.UTC(2026, 10, 26, 12, 0, 0) };
 const report = {

@@ -3,7 +3,6 @@
 // node-fetch transport against the sandbox.
 import { strict as assert } from 'node:assert';
 import { type ExchangeDeps } from '../../../../src/core/api/exchange';
-import { CAPS } from '../../../../src/core/report/reportBounds';
 import {
   MAX_LOG,
   buildSummaryRequest,
@@ -17,6 +16,7 @@ import {
 import { transport } from '../../../../src/services/http';
 import { FAILED_LOG, HOSTILE_SUMMARY, SUMMARY_SENDS, findSummary } from '../../../sandbox/data';
 import { TEXT, startSandbox, type Sandbox } from '../../../sandbox/server';
+import { CAPS } from '../../../../src/core/api/caps';
 
 const KEY = 'sandbox-key';
 const ok = (aciklama: unknown) => parseSummary({ status: 200, body: JSON.stringify({ durum: true, aciklama }) });

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import { buildReportRequest, DEFAULT_API_ROOT } from '../../../../src/core/api/request';
+import { DEFAULT_API_ROOT } from '../../../../src/core/api/request';
 import {
   curlFor,
   KEY_ENV_VAR,
@@ -27,6 +27,7 @@ import { SAMPLE, SAMPLE_REPORT } from '../../../sandbox/data';
 import { startSandbox, TEXT, type Sandbox } from '../../../sandbox/server';
 import { rawRequest } from '../../helpers';
 import { projectRoot, useEnglish, useTurkish } from '../../l10nSetup';
+import { buildReportRequest } from '../../../../src/core/report/endpoint';
 
 const BODY = `{"numara":"${SAMPLE.number}"}`;
 const INPUT: SnippetInput = { apiRoot: DEFAULT_API_ROOT, sendId: SAMPLE.sendId, number: SAMPLE.number };
