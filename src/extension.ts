@@ -1,7 +1,7 @@
 // The activation shell: everything VS Code needs at activation, and nothing more. It registers every command,
 // the Recent Lookups view, the status-code hover and the panel serializer as thin proxies; the features themselves
 // (dist/main.js) load on first use, and node-fetch (dist/http.js) only with the first lookup. No I/O here.
-import { loadStart } from './loadMark'; // first: it marks when the bundle began to evaluate
+import { loadStart } from './instrumentation/loadMark'; // first: it marks when the bundle began to evaluate
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ACCOUNTS_STATE_KEY, Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
@@ -157,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', ContextKeys.hasAccounts, accountCount(storedAccounts) > 0);
   void vscode.commands.executeCommand('setContext', ContextKeys.multipleAccounts, accountCount(storedAccounts) > 1);
 
-  // The test seam (src/testSeam.ts) for the integration tests and the benchmark; never registered for users. `state`
+  // The test seam (test/surface/seam.ts) for the integration tests and the benchmark; never registered for users. `state`
   // adds the shell's own timings and does not load the features.
   if (process.env.VAIROSMS_TEST_HOOKS === '1') {
     for (const name of [

@@ -28,7 +28,7 @@ import { Log } from './services/log';
 import { LookupService } from './services/lookupService';
 import * as settings from './services/settings';
 import { Watcher } from './services/watcher';
-import { createTestSeam, type TestSeam } from './testSeam';
+import { createTestSeam, type TestSeam } from '../test/surface/seam';
 import { AccountStatus } from './views/accountStatus';
 import { LookupNotifier } from './views/lookupNotifier';
 import { showWarning } from './views/notify';

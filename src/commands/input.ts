@@ -1,7 +1,7 @@
 // One step of a multi-step input (a QuickInput InputBox with Back, live validation and info messages), the
 // pattern of VS Code's multi-step-input sample. Resolves to the accepted value, BACK, or undefined on Esc.
 import * as vscode from 'vscode';
-import { markAccepted } from '../views/renderTimings';
+import { markAccepted } from '../instrumentation/renderTimings';
 
 export const BACK = Symbol('back');
 

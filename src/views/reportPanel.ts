@@ -14,7 +14,7 @@ import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
-import { epochNow, type PageTiming, type WebviewTiming } from './renderTimings';
+import { epochNow, type PageTiming, type WebviewTiming } from '../instrumentation/renderTimings';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export interface PanelHandlers {

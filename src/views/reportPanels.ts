@@ -20,7 +20,7 @@ import { type ErrorActionId, type FromWebview } from '../shared/protocol';
 import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
 import { restoredModel } from './restoredState';
-import { claimAccepted, epochNow, renderTiming, RenderTimings } from './renderTimings';
+import { claimAccepted, epochNow, renderTiming, RenderTimings } from '../instrumentation/renderTimings';
 import { webviewOptions } from './webviewHtml';
 
 export class ReportPanels extends Disposable {

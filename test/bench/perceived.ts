@@ -9,7 +9,7 @@ import { BATCH, batchNumber } from '../sandbox/data';
 import { type Sandbox } from '../sandbox/server';
 import { nextRender, percentile, sleep, until } from './stats';
 
-/** What src/views/renderTimings.ts records of one lookup (epoch ms marks, ms durations). */
+/** What src/instrumentation/renderTimings.ts records of one lookup (epoch ms marks, ms durations). */
 export interface Timing {
   newPanel: boolean;
   responseToRenderedMs: number;

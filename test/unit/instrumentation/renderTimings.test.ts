@@ -7,7 +7,7 @@ import {
   renderTiming,
   RenderTimings,
   type RenderTiming,
-} from '../../src/views/renderTimings';
+} from '../../../src/instrumentation/renderTimings';
 
 const timing = (i: number): RenderTiming => ({
   newPanel: false,

@@ -2,16 +2,16 @@
 // shell registers it as _vairosms.test.* commands only when VAIROSMS_TEST_HOOKS=1 (test/integration/runTest.ts and
 // the bench host set it); no production type carries a test hook.
 import type * as vscode from 'vscode';
-import { type CommandTable } from './commands/table';
-import { ACCOUNTS_STATE_KEY } from './constants';
-import { type AccountStore } from './services/accounts';
-import { HISTORY_STATE_KEY, type HistoryStore } from './services/historyStore';
-import { isTransportLoaded, transportLoadTiming } from './services/apiClient';
-import { type LookupService } from './services/lookupService';
-import { type Watcher } from './services/watcher';
-import { type RecentLookupsView } from './views/recentLookups';
-import { type ReportPanels } from './views/reportPanels';
-import { type SendPanels } from './views/sendPanel';
+import { type CommandTable } from '../../src/commands/table';
+import { ACCOUNTS_STATE_KEY } from '../../src/constants';
+import { type AccountStore } from '../../src/services/accounts';
+import { HISTORY_STATE_KEY, type HistoryStore } from '../../src/services/historyStore';
+import { isTransportLoaded, transportLoadTiming } from '../../src/services/apiClient';
+import { type LookupService } from '../../src/services/lookupService';
+import { type Watcher } from '../../src/services/watcher';
+import { type RecentLookupsView } from '../../src/views/recentLookups';
+import { type ReportPanels } from '../../src/views/reportPanels';
+import { type SendPanels } from '../../src/views/sendPanel';
 
 export interface TestState {
   readonly transportLoaded: boolean;
