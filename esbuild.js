@@ -37,6 +37,8 @@ const common = {
   logLevel: 'silent',
   legalComments: 'none',
   plugins: [problemMatcher],
+  // src/buildFlags.d.ts: only the test build of the extension (below) compiles in what this flag guards
+  define: { VAIROSMS_TEST_BUILD: 'false' },
 };
 
 /** The activation shell, the features it loads on first use, and the HTTP transport the first lookup loads
@@ -62,6 +64,34 @@ const webview = {
   format: 'iife',
   target: 'es2022',
 };
+
+/** The extension as the integration tests and the bench run it: the same bundles, minified like the packaged ones,
+ *  with the test surface (test/surface/) compiled in, in a folder of its own (out/test-extension) beside copies of
+ *  the manifest, its translations and media. dist/ and the .vsix never hold it (test/unit/sizes.test.ts). */
+const TEST_EXTENSION = 'out/test-extension';
+const testHost = {
+  ...host,
+  minify: true,
+  sourcemap: false,
+  metafile: false,
+  outdir: `${TEST_EXTENSION}/dist`,
+  define: { VAIROSMS_TEST_BUILD: 'true' },
+};
+const testWebview = {
+  ...webview,
+  minify: true,
+  sourcemap: false,
+  outdir: webview.outdir.replace(/^dist/, `${TEST_EXTENSION}/dist`),
+};
+
+function layOutTestExtension() {
+  fs.rmSync(TEST_EXTENSION, { recursive: true, force: true });
+  fs.mkdirSync(TEST_EXTENSION, { recursive: true });
+  for (const f of ['package.json', 'package.nls.json', 'package.nls.tr.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+    fs.copyFileSync(f, path.join(TEST_EXTENSION, f));
+  }
+  for (const d of ['l10n', 'media']) fs.cpSync(d, path.join(TEST_EXTENSION, d), { recursive: true });
+}
 
 const testFiles = (dir) =>
   fs.existsSync(dir)
@@ -92,7 +122,9 @@ const tests = [
     sourcemap: 'inline',
     minify: false,
     entryPoints: ['test/integration/index.ts', 'test/integration/runTest.ts', ...testFiles('test/integration')],
-    outdir: 'out/integration',
+    // inside the test extension's folder: VS Code gives a module the API object of the extension whose folder holds
+    // it, so the tests' stubs of vscode.window reach the extension only from there
+    outdir: `${TEST_EXTENSION}/integration`,
     outbase: 'test/integration',
     platform: 'node',
     format: 'cjs',
@@ -128,14 +160,16 @@ const sandbox = {
 async function main() {
   let configs;
   if (args.has('--sandbox')) configs = [sandbox];
-  else if (args.has('--tests')) configs = [...tests, sandbox];
-  else configs = [host, webview];
+  else if (args.has('--tests')) {
+    configs = [testHost, testWebview, ...tests, sandbox];
+    layOutTestExtension();
+  } else configs = [host, webview];
   configs = configs.filter((c) => !Array.isArray(c.entryPoints) || c.entryPoints.length > 0);
   // A fresh dist/ for a one-off build, so no stale file (a source map of another mode) lingers beside the bundles.
   if (!watch && configs.includes(host)) fs.rmSync('dist', { recursive: true, force: true });
   // Likewise fresh test bundles: a test file that was deleted or renamed must not keep running from out/.
   if (!watch && configs.includes(tests[0])) {
-    for (const dir of ['out/unit', 'out/integration', 'out/ui']) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of ['out/unit', 'out/ui']) fs.rmSync(dir, { recursive: true, force: true });
   }
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {

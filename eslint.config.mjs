@@ -134,6 +134,45 @@ export default tseslint.config(
     },
   },
   {
+    // Instrumentation (the timing marks the bench reads) lives in src/instrumentation/, imported only where a mark is
+    // taken; and src never imports test code (the test build's one require of test/surface/ in src/extension.ts is
+    // guarded by VAIROSMS_TEST_BUILD, which the packaged build drops; test/unit/testSurface.test.ts reads the bundles).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind!='type'][source.value=/(^|\\/)test\\//]",
+          message: 'src never imports test code: the test surface lives in test/surface/ (test build only).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/instrumentation/**',
+      'src/extension.ts',
+      'src/commands/input.ts',
+      'src/views/reportPanel.ts',
+      'src/views/reportPanels.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind!='type'][source.value=/(^|\\/)test\\//]",
+          message: 'src never imports test code: the test surface lives in test/surface/ (test build only).',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)instrumentation\\//]',
+          message:
+            'Timing marks are taken only where docs/architecture.md lists them (src/extension.ts, the input box, the report panels).',
+        },
+      ],
+    },
+  },
+  {
     // Notifications render [label](command:…) as links: every one goes through src/views/notify.ts, which takes only
     // text of our own (src/core/ownText.ts).
     files: ['src/**/*.ts'],

@@ -99,7 +99,7 @@ if (needHost && !existsSync('.vscode-test/code-server/node_modules/code-server/o
   results.push({ name: 'host', passed: 0, failed: 1 });
 } else {
   if (all || wanted.has('integration')) {
-    await layer('integration', process.execPath, ['out/integration/runTest.js']);
+    await layer('integration', process.execPath, ['out/test-extension/integration/runTest.js']);
   }
   if (all || wanted.has('ui')) {
     await layer('ui', process.execPath, ['scripts/mocha-layer.cjs', 'ui', 'out/ui', '--timeout', '180000']);

@@ -53,6 +53,21 @@ export const ContextKeys = {
   hasShownReport: 'vairosms.hasShownReport',
 } as const;
 
+/** The language model tools (package.json languageModelTools); the MCP server offers the same names. */
+export const Tools = {
+  lookUpReport: 'vairosms_lookUpReport',
+  lookUpSend: 'vairosms_lookUpSend',
+  explainStatus: 'vairosms_explainStatus',
+} as const;
+export const TOOL_NAMES = [Tools.lookUpReport, Tools.lookUpSend, Tools.explainStatus] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** Status bar items, by id (VS Code lists them by these under "Hide"). */
+export const StatusBarItems = {
+  account: 'vairosms.account',
+  watch: 'vairosms.watch',
+} as const;
+
 export const Settings = {
   section: 'vairosms',
   apiRoot: 'apiRoot',
@@ -72,5 +87,13 @@ export const SECRET_API_KEY = 'vairosms.apiKey';
 /** globalState: the accounts (ids, names, the active one; never a key). The activation shell reads it for the status
  *  bar item and the context keys. */
 export const ACCOUNTS_STATE_KEY = 'vairosms.accounts.v1';
+/** globalState: Recent Lookups (src/services/historyStore.ts). */
+export const HISTORY_STATE_KEY = 'vairosms.recentLookups.v1';
+/** globalState: who wrote HISTORY_STATE_KEY last: `<window id>.<counter>`. */
+export const WRITER_STATE_KEY = 'vairosms.recentLookups.writer';
+/** SecretStorage: each account's API key is `${KEY_SECRET_PREFIX}${account id}`. */
+export const KEY_SECRET_PREFIX = 'vairosms.apiKey.';
+/** SecretStorage: a counter other windows watch to learn that the accounts' keys changed. */
+export const REVISION_SECRET = 'vairosms.accounts.revision';
 /** globalState: whether a key is stored (never the key), read by the activation shell for the context key. */
 export const HAS_KEY_FLAG = 'vairosms.hasApiKey';

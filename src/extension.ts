@@ -4,17 +4,23 @@
 import { loadStart } from './instrumentation/loadMark'; // first: it marks when the bundle began to evaluate
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ACCOUNTS_STATE_KEY, Commands, ContextKeys, HAS_KEY_FLAG, Settings, Views } from './constants';
+import {
+  ACCOUNTS_STATE_KEY,
+  Commands,
+  ContextKeys,
+  HAS_KEY_FLAG,
+  Settings,
+  StatusBarItems,
+  TOOL_NAMES,
+  Views,
+} from './constants';
 import { activeAccountLabel, accountCount } from './core/accounts/accountName';
 import { statusCodeAt } from './core/match/codeMatch';
 import { MAX_LINE, matchTerminalLine } from './core/match/terminalMatch';
 import type { TerminalLinkData } from './commands/whileCoding';
-import type { createMain, Main } from './main';
+import type { createMain, Main, MainOptions } from './main';
+import type * as TestSurface from '../test/surface/register';
 
-/** The language model tools (package.json languageModelTools); their code loads with the features. */
-const TOOLS = ['vairosms_lookUpReport', 'vairosms_lookUpSend', 'vairosms_explainStatus'] as const;
-
-const TEST_PREFIX = '_vairosms.test.';
 /** The bundle has finished evaluating once this line runs (the entry module's body runs after its imports). VS Code
  *  then prepares the extension context before it calls activate(), which is its time, not ours. */
 const loadEnd = performance.now();
@@ -35,13 +41,26 @@ export function activate(context: vscode.ExtensionContext): void {
     showCollapseAll: false,
   });
 
+  // The test build only (esbuild.js: out/test-extension, what the integration tests and the bench run): the test
+  // surface's commands, and the options through which the features expose their parts to it. The packaged bundle
+  // keeps nothing of this branch, not even the require.
+  let testOptions: MainOptions | undefined;
+  if (VAIROSMS_TEST_BUILD) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled in only by the test build
+    const surface = require('../test/surface/register') as typeof TestSurface;
+    testOptions = surface.registerTestSurface(context, {
+      state: () => ({ ...timings, mainLoaded: main !== undefined }),
+      load: () => void load(),
+    });
+  }
+
   /** Requires dist/main.js once; a computed path keeps esbuild from inlining it. */
   const load = (): Main => {
     if (!main) {
       const t0 = performance.now();
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
       const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
-      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined), showAccount });
+      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined), showAccount }, testOptions);
       context.subscriptions.push(main);
       timings = { ...timings, mainLoadMs: performance.now() - t0 };
     }
@@ -50,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // The active account in the status bar while two or more exist: drawn from globalState here (no keyring, no
   // features loaded), and by src/views/accountStatus.ts through showAccount once they are.
-  const accountItem = vscode.window.createStatusBarItem('vairosms.account', vscode.StatusBarAlignment.Left, 50);
+  const accountItem = vscode.window.createStatusBarItem(StatusBarItems.account, vscode.StatusBarAlignment.Left, 50);
   accountItem.name = vscode.l10n.t('VairoSMS Account');
   accountItem.command = Commands.switchAccount;
   const showAccount = (name: string | undefined): void => {
@@ -110,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // The language model tools: proxies, as for the commands. Registered at activation so that a chat (or
   // vscode.lm.invokeTool) finds them; nothing of theirs runs until one is invoked.
-  for (const name of TOOLS) {
+  for (const name of TOOL_NAMES) {
     subs.push(
       vscode.lm.registerTool<unknown>(name, {
         prepareInvocation: (options, token) => load().tools[name].prepareInvocation?.(options, token),
@@ -157,31 +176,6 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', ContextKeys.hasAccounts, accountCount(storedAccounts) > 0);
   void vscode.commands.executeCommand('setContext', ContextKeys.multipleAccounts, accountCount(storedAccounts) > 1);
 
-  // The test seam (test/surface/seam.ts) for the integration tests and the benchmark; never registered for users. `state`
-  // adds the shell's own timings and does not load the features.
-  if (process.env.VAIROSMS_TEST_HOOKS === '1') {
-    for (const name of [
-      'state',
-      'setStoredHistory',
-      'benchTree',
-      'postFromWebview',
-      'postFromSendWebview',
-      'handlers',
-      'shiftWatchClock',
-      'lookUpBoth',
-      'secret',
-      'setStoredAccounts',
-      'accounts',
-    ] as const) {
-      subs.push(
-        vscode.commands.registerCommand(TEST_PREFIX + name, (...args: unknown[]) =>
-          name === 'state'
-            ? { ...timings, mainLoaded: main !== undefined, ...main?.testSeam.state() }
-            : (load().testSeam[name] as (...a: unknown[]) => unknown)(...args),
-        ),
-      );
-    }
-  }
   timings = { loadMs: loadEnd - loadStart, activationMs: performance.now() - started, mainLoadMs: 0 };
 }
 

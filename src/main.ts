@@ -21,14 +21,13 @@ import { followTerminalLink, registerWhileCoding, type TerminalLinkData } from '
 import { type CodeAt } from './core/match/codeMatch';
 import { type HistoryEntry } from './core/history/history';
 import { own } from './core/ownText';
-import { ApiClient } from './services/apiClient';
+import { ApiClient, transportLoadTiming } from './services/apiClient';
 import { AccountStore } from './services/accounts';
 import { HistoryStore } from './services/historyStore';
 import { Log } from './services/log';
 import { LookupService } from './services/lookupService';
 import * as settings from './services/settings';
 import { Watcher } from './services/watcher';
-import { createTestSeam, type TestSeam } from '../test/surface/seam';
 import { AccountStatus } from './views/accountStatus';
 import { LookupNotifier } from './views/lookupNotifier';
 import { showWarning } from './views/notify';
@@ -48,19 +47,42 @@ export interface Main extends vscode.Disposable {
   resolveTreeItem(item: vscode.TreeItem, element: unknown): vscode.TreeItem;
   hover(line: string, position: vscode.Position, at: CodeAt): vscode.Hover;
   restoreReport(panel: vscode.WebviewPanel, state: unknown): void;
-  /** Reachable only through the shell's _vairosms.test.* commands (VAIROSMS_TEST_HOOKS=1). */
-  readonly testSeam: TestSeam;
 }
 
-export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost): Main {
+/** What the composition root can be given. Only the test build of the shell passes any (test/surface/register.ts);
+ *  the packaged bundles keep neither option's use (esbuild.js drops what VAIROSMS_TEST_BUILD guards). */
+export interface MainOptions {
+  /** The watcher's clock, which the tests move to reach a watch's cap without waiting an hour. */
+  readonly now?: () => number;
+  /** Receives the parts the test surface reads (test/surface/seam.ts). */
+  readonly expose?: (parts: MainParts) => void;
+}
+
+/** The composition root's parts, as the test surface reads them. */
+export interface MainParts {
+  readonly context: vscode.ExtensionContext;
+  readonly commands: CommandTable;
+  readonly history: HistoryStore;
+  readonly lookups: LookupService;
+  readonly accounts: AccountStore;
+  readonly panels: ReportPanels;
+  readonly sends: SendPanels;
+  readonly watcher: Watcher;
+  readonly tree: RecentLookupsView;
+  /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
+  readonly reloadHistory: () => void;
+  /** How long evaluating dist/http.js took, once it has been loaded. */
+  readonly transportLoad: typeof transportLoadTiming;
+}
+
+export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost, options: MainOptions = {}): Main {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // services
   const accounts = new AccountStore(context.secrets, context.globalState);
   const log = new Log(() => accounts.peekAll());
   const history = new HistoryStore(context.globalState);
   const lookups = new LookupService(new ApiClient(accounts, log), history, accounts);
-  let watchClockOffset = 0; // moved only by the test seam, to reach a watch's cap without waiting an hour
-  const watcher = new Watcher(lookups, log, () => Date.now() + watchClockOffset);
+  const watcher = new Watcher(lookups, log, VAIROSMS_TEST_BUILD && options.now ? options.now : Date.now);
   // views
   const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log, accounts);
   const sends = new SendPanels(context.extensionUri, lookups, history, log);
@@ -129,6 +151,13 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     loadHistory();
   }, 0);
 
+  if (VAIROSMS_TEST_BUILD) {
+    options.expose?.({
+      ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree },
+      reloadHistory: loadHistory,
+      transportLoad: transportLoadTiming,
+    });
+  }
   return {
     commands,
     tools: createTools(deps),
@@ -138,11 +167,6 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost)
     resolveTreeItem: (item, element) => tree.resolveTreeItem(item, element as HistoryEntry),
     hover: (line, position, at) => statusHover(line, position, at),
     restoreReport: (panel, state) => panels.restore(panel, state),
-    testSeam: createTestSeam({
-      ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree },
-      reloadHistory: loadHistory,
-      shiftWatchClock: (ms) => (watchClockOffset += ms),
-    }),
     dispose: () => owned.dispose(),
   };
 }

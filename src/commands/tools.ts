@@ -4,7 +4,7 @@
 // never opens a prompt (no key: it says how to set one), never returns the key, and leaves the SMS text out unless
 // vairosms.tools.includeMessageText is on. Bad input and failed lookups come back as text, not as thrown errors.
 import * as vscode from 'vscode';
-import { ContextKeys } from '../constants';
+import { ContextKeys, type ToolName } from '../constants';
 import { checkSendId, parseKeyArgs, type LookupKey } from '../core/lookupKey';
 import { maskPhone } from '../core/phone';
 import { describeStatus } from '../core/report/statuses';
@@ -13,8 +13,6 @@ import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
 import { type CommandDeps } from './deps';
 
-export const TOOL_NAMES = ['vairosms_lookUpReport', 'vairosms_lookUpSend', 'vairosms_explainStatus'] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
 export type Tools = Record<ToolName, vscode.LanguageModelTool<unknown>>;
 
 const text = (t: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(t)]);

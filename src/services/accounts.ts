@@ -11,7 +11,14 @@
 // ("Varsayılan" in Turkish), active, without a prompt. The new secret is stored and the list written before the old
 // secret is deleted, so an interrupted migration loses nothing and simply runs again.
 import * as vscode from 'vscode';
-import { ACCOUNTS_STATE_KEY, ContextKeys, HAS_KEY_FLAG, SECRET_API_KEY } from '../constants';
+import {
+  ACCOUNTS_STATE_KEY,
+  ContextKeys,
+  HAS_KEY_FLAG,
+  KEY_SECRET_PREFIX,
+  REVISION_SECRET,
+  SECRET_API_KEY,
+} from '../constants';
 import {
   EMPTY,
   addAccount,
@@ -33,8 +40,6 @@ export class KeyringError extends Error {
   }
 }
 
-const KEY_SECRET_PREFIX = 'vairosms.apiKey.';
-const REVISION_SECRET = 'vairosms.accounts.revision';
 export const DEFAULT_ACCOUNT_ID = 'default';
 
 const secretOf = (id: string) => KEY_SECRET_PREFIX + id;

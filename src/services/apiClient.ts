@@ -18,10 +18,6 @@ let loadedTransport: Transport | undefined;
 let callCounter = 0;
 
 /** True once dist/http.js (node-fetch) has been evaluated; tests and the benchmark read it. */
-export function isTransportLoaded(): boolean {
-  return loadedTransport !== undefined;
-}
-
 let transportLoad: { ms: number; at: number } | undefined;
 
 /** How long evaluating dist/http.js took, and when it began (epoch ms): the benchmark reads it. */

@@ -22,6 +22,7 @@
 // Nothing grows: the additions expire after PENDING_MS; the removals are the last HARD_CAP keys, in memory only.
 // A window also re-reads (and refreshes Recent Lookups) when it regains focus, to show the other windows' lookups.
 import * as vscode from 'vscode';
+import { HISTORY_STATE_KEY, WRITER_STATE_KEY } from '../constants';
 import {
   addEntry,
   findEntry,
@@ -41,10 +42,6 @@ import {
 import { keyId, type LookupKey } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
-
-export const HISTORY_STATE_KEY = 'vairosms.recentLookups.v1';
-/** Who wrote HISTORY_STATE_KEY last: `<window id>.<counter>`. */
-export const WRITER_STATE_KEY = 'vairosms.recentLookups.writer';
 
 /** Re-reads after a write (ms after it; each + up to CHECK_JITTER_MS). */
 const CHECK_AFTER_MS = [300, 1000, 2500, 5000, 9000];

@@ -2,7 +2,7 @@
 // next check is (refreshed every second while shown; a status is named only when the provider documents it), the context key behind "Stop Watching" in the palette, and a
 // notification when a watch ends by itself: final, the user's cap, or a failure another check will not fix.
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../constants';
+import { Commands, ContextKeys, StatusBarItems } from '../constants';
 import { describeError } from '../core/api/errors';
 import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
 import { describeStatus } from '../core/report/statuses';
@@ -18,7 +18,9 @@ export class WatchStatus extends Disposable {
 
   constructor(private readonly watcher: Watcher) {
     super();
-    this.item = this.register(vscode.window.createStatusBarItem('vairosms.watch', vscode.StatusBarAlignment.Left, 50));
+    this.item = this.register(
+      vscode.window.createStatusBarItem(StatusBarItems.watch, vscode.StatusBarAlignment.Left, 50),
+    );
     this.item.name = vscode.l10n.t('VairoSMS Watch');
     this.item.command = Commands.showWatches;
     this.register(watcher.onDidChange(() => this.update()));

@@ -20,6 +20,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { realisticHistory } from './fixtures';
 import { closeAll as closeAllPanels, firstLookup, perceivedSeries } from './perceived';
 import { median, nextRender, percentile, sleep, until } from './stats';
+import { seam } from '../surface/client';
 
 const OUR_ID = 'smsdev.vairosms-reports';
 const HELLO_ID = process.env.BENCH_HELLO_ID ?? 'vairosms-bench.hello-world';
@@ -72,7 +73,7 @@ function vscodeLoadMarks(id: string): number | undefined {
   return will !== undefined && did !== undefined ? did - will : undefined;
 }
 
-const state = async (): Promise<State> => vscode.commands.executeCommand<State>('_vairosms.test.state');
+const state = async (): Promise<State> => seam.state();
 const config = () => vscode.workspace.getConfiguration('vairosms');
 const log = (s: string) => console.log(`[bench] ${s}`);
 
@@ -272,12 +273,7 @@ async function reportAndSummary(): Promise<Record<string, number>> {
     // The key is stored by a first lookup through the command (the prompt is answered): not timed.
     await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
     for (let i = -5; i < BOTH_LOOKUPS; i++) {
-      const t = await vscode.commands.executeCommand<{
-        ok: boolean;
-        reportMs: number;
-        summaryMs: number;
-        wallMs: number;
-      }>('_vairosms.test.lookUpBoth', SAMPLE.sendId, SAMPLE.number);
+      const t = await seam.lookUpBoth(SAMPLE.sendId, SAMPLE.number);
       if (!t.ok) throw new Error(`lookup ${i} of the report-and-summary row failed`);
       if (i < 0) continue; // warm-up: connections opened, code compiled
       walls.push(t.wallMs);
@@ -537,12 +533,12 @@ export async function run(): Promise<void> {
     await config().update('maxRecentLookups', HARD_CAP, vscode.ConfigurationTarget.Global);
     await sleep(200);
     const entries = realisticHistory(HARD_CAP);
-    await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', entries);
+    await seam.setStoredHistory(entries);
     const stored = (await state()).history ?? [];
     if (stored.length !== HARD_CAP)
       throw new Error(`the extension kept ${stored.length} of ${HARD_CAP} stored entries`);
     const runs: TreeBench[] = [];
-    for (let i = 0; i < 25; i++) runs.push(await vscode.commands.executeCommand<TreeBench>('_vairosms.test.benchTree'));
+    for (let i = 0; i < 25; i++) runs.push(await seam.benchTree());
     const warm = runs.slice(3);
     result.tree = {
       entries: runs[0].entries,
@@ -554,7 +550,7 @@ export async function run(): Promise<void> {
       storedChars: runs[0].storedBytes,
       storedUtf8Bytes: Buffer.byteLength(JSON.stringify(entries)),
     };
-    await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', []);
+    await seam.setStoredHistory([]);
 
     // ---- row 9: a lookup that fetches both takes no longer than the slower of the two ----
     step = 'report and summary';

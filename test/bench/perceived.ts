@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { BATCH, batchNumber } from '../sandbox/data';
 import { type Sandbox } from '../sandbox/server';
 import { nextRender, percentile, sleep, until } from './stats';
+import { seam } from '../surface/client';
 
 /** What src/instrumentation/renderTimings.ts records of one lookup (epoch ms marks, ms durations). */
 export interface Timing {
@@ -34,8 +35,7 @@ interface ShellState {
   transportLoad?: { ms: number; at: number };
 }
 
-export const state = async (): Promise<ShellState> =>
-  vscode.commands.executeCommand<ShellState>('_vairosms.test.state');
+export const state = async (): Promise<ShellState> => seam.state();
 const config = () => vscode.workspace.getConfiguration('vairosms');
 
 /** VS Code's real input boxes, each filled with the next queued value when shown and accepted as Enter accepts it.

@@ -37,11 +37,10 @@ async function main(): Promise<number> {
   try {
     await runTests({
       vscodeExecutablePath: shim,
-      extensionDevelopmentPath: root,
+      extensionDevelopmentPath: path.join(root, 'out', 'test-extension'), // the test build (esbuild.js --tests)
       extensionTestsPath: path.join(root, '.bench', 'host.js'),
       launchArgs: [workspace, `--user-data-dir=${path.join(scratch, 'user-data')}`, `--extensions-dir=${extensions}`],
       extensionTestsEnv: {
-        VAIROSMS_TEST_HOOKS: '1',
         BENCH_OUT: path.resolve(out),
         BENCH_MODE: mode,
         CODE_SERVER_TEST_TIMEOUT_MS:

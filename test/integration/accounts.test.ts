@@ -24,6 +24,7 @@ import {
   until,
   userDataDir,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY_A = 'ACCOUNT-A-KEY-51c3&x';
 const KEY_B = 'ACCOUNT-B-KEY-8e2d%y';
@@ -34,10 +35,8 @@ interface Accounts {
   accounts: Array<{ id: string; name: string }>;
   active?: string;
 }
-const seam = <T>(name: string, ...args: unknown[]) =>
-  vscode.commands.executeCommand<T>(`_vairosms.test.${name}`, ...args);
-const accounts = () => seam<Accounts>('accounts');
-const secretExists = (name: string) => seam<boolean>('secret', 'has', name);
+const accounts = async () => (await seam.accounts()) as Accounts;
+const secretExists = (name: string) => seam.secret('has', name);
 const idOf = async (name: string) => (await accounts()).accounts.find((a) => a.name === name)?.id;
 const lookUp = (sendId: string, number: string) =>
   vscode.commands.executeCommand<{ ok: boolean; status?: string; error?: string }>(
@@ -78,9 +77,9 @@ async function addAccount(name: string, key: string): Promise<string | undefined
 }
 
 async function resetAccounts(): Promise<void> {
-  for (const a of (await accounts()).accounts) await seam('secret', 'delete', `vairosms.apiKey.${a.id}`);
-  await seam('secret', 'delete', LEGACY);
-  await seam('setStoredAccounts', undefined);
+  for (const a of (await accounts()).accounts) await seam.secret('delete', `vairosms.apiKey.${a.id}`);
+  await seam.secret('delete', LEGACY);
+  await seam.setStoredAccounts(undefined);
 }
 
 describe('accounts: named API keys, one active', function () {
@@ -106,8 +105,8 @@ describe('accounts: named API keys, one active', function () {
   });
 
   it('migrates the single key of earlier versions to "Default", active, without a prompt', async () => {
-    assert.equal(await seam('secret', 'store', LEGACY, KEY_A), true);
-    await seam('setStoredAccounts', undefined);
+    assert.equal(await seam.secret('store', LEGACY, KEY_A), true);
+    await seam.setStoredAccounts(undefined);
     const boxes = fakeInputBoxes([]);
     try {
       assert.deepEqual(await lookUp(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
@@ -123,9 +122,9 @@ describe('accounts: named API keys, one active', function () {
 
   it('a migration interrupted after the new secret was stored runs again and loses nothing', async () => {
     await resetAccounts();
-    await seam('secret', 'store', LEGACY, KEY_A);
-    await seam('secret', 'store', 'vairosms.apiKey.default', KEY_A); // stored, but the list was never written
-    await seam('setStoredAccounts', undefined);
+    await seam.secret('store', LEGACY, KEY_A);
+    await seam.secret('store', 'vairosms.apiKey.default', KEY_A); // stored, but the list was never written
+    await seam.setStoredAccounts(undefined);
     assert.deepEqual(await lookUp(SAMPLE.sendId, SAMPLE.number), { ok: true, status: 'DELIVERED' });
     assert.deepEqual((await accounts()).accounts, [{ id: 'default', name: 'Default' }]);
     assert.equal(await secretExists(LEGACY), false);

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
+import { seam } from '../surface/client';
 
 const EXTENSION_ID = 'smsdev.vairosms-reports';
 const COMMANDS = ['vairosms.lookUpReport', 'vairosms.setApiKey', 'vairosms.clearApiKey', 'vairosms.showLog'];
@@ -53,7 +54,7 @@ describe('activation', () => {
     // The activation shell registers every id of the Commands table as a proxy to the main bundle's handler table;
     // a missing handler would surface only when a user runs the command. (The ids against package.json: unit test.)
     await extension().activate();
-    const handlers = await vscode.commands.executeCommand<string[]>('_vairosms.test.handlers');
+    const handlers = await seam.handlers();
     const ids = Object.values(Commands);
     assert.deepEqual([...handlers].sort(), [...ids].sort(), 'handlers (left) against the Commands table (right)');
     const registered = new Set(await vscode.commands.getCommands(false)); // false: the internal ids too

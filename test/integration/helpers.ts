@@ -7,66 +7,21 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'smsdev.vairosms-reports';
-export const STATE_COMMAND = '_vairosms.test.state';
-export const HISTORY_STATE_KEY = 'vairosms.recentLookups.v1';
 
 type Mutable = Record<string, unknown>;
 const win = vscode.window as unknown as Mutable;
 
 // ---- the test-state command ---------------------------------------------------------------------------------
 
-export interface StoredReport {
-  status: string;
-  message?: string;
-  [k: string]: unknown;
-}
-export interface HistoryItem {
-  sendId: string;
-  number: string;
-  checkedAt: number;
-  report?: StoredReport;
-  timeline?: Array<{ status: string; at: number }>;
-  sendState?: -1 | 0 | 1;
-  account?: string;
-  /** The last attempt failed (a lookup that failed is kept too). */
-  failure?: { kind: string; at: number; httpStatus?: number };
-  listedAt?: number;
-}
-export interface PanelModel {
-  /** Loading, while the lookup waits for a short Retry-After. */
-  retry?: { at: number; template: string; now: string };
-  v: number;
-  seq: number;
-  state: 'loading' | 'report' | 'error';
-  sendId: string;
-  number: string;
-  status?: { code: string; label: string; group: string };
-  fields: Array<{ id: string; label: string; value: string; note?: string }>;
-  message?: { text: string };
-  error?: { kind: string; title: string; message: string };
-  subtitle?: string;
-  [k: string]: unknown;
-}
-export interface PanelState {
-  sendId: string;
-  number: string;
-  visible: boolean;
-  model: PanelModel | undefined;
-  html: string;
-}
-export interface TestState {
-  loadMs: number;
-  activationMs: number;
-  mainLoadMs?: number;
-  mainLoaded?: boolean;
-  transportLoaded?: boolean;
-  history?: HistoryItem[];
-  panels?: PanelState[];
-}
+// The state's types are the test surface's own (test/surface/seam.ts), which reads the extension's: Recent Lookups
+// as stored (HistoryEntry), the report panels' models (ReportModel).
+export type { PanelState, TestState } from '../surface/seam';
+export type HistoryItem = HistoryEntry;
+export type PanelModel = ReportModel;
 
 export async function testState(): Promise<Required<Pick<TestState, 'history' | 'panels'>> & TestState> {
-  const s = await vscode.commands.executeCommand<TestState>(STATE_COMMAND);
-  assert.ok(s, `${STATE_COMMAND} returned nothing (is VAIROSMS_TEST_HOOKS=1 passed by runTest?)`);
+  const s = await seam.state();
+  assert.ok(s, 'the test surface returned no state (is the test build out/test-extension what runs?)');
   return { ...s, history: s.history ?? [], panels: s.panels ?? [] };
 }
 
@@ -386,12 +341,16 @@ export async function leaveClean(
 // ---- scanning files for a secret --------------------------------------------------------------------------------
 
 import { listFiles } from '../scan';
+import { type HistoryEntry } from '../../src/core/history/history';
+import { type ReportModel } from '../../src/shared/protocol';
+import { seam } from '../surface/client';
+import { type PanelState, type TestState } from '../surface/seam';
 export { listFiles, scanFiles, scanText, secretForms, type Finding } from '../scan';
 
 /** The profile folder code-server runs with (runTest passes it); fails the test when it is unknown. */
 export function userDataDir(): string {
   const dir = process.env.VAIROSMS_TEST_USER_DATA;
-  assert.ok(dir, 'VAIROSMS_TEST_USER_DATA is not set: run the suite through out/integration/runTest.js');
+  assert.ok(dir, 'VAIROSMS_TEST_USER_DATA is not set: run the suite through out/test-extension/integration/runTest.js');
   assert.ok(fs.existsSync(dir), `the user-data-dir ${dir} does not exist`);
   return dir;
 }

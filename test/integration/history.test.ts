@@ -20,13 +20,9 @@ import {
   until,
   type HistoryItem,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'history-suite-key&=?';
-
-interface BenchTree {
-  entries: number;
-  storedBytes: number;
-}
 
 /** What the extension persists for an entry: the report's echo of the send ID and number is dropped when equal, and
  *  a timeline of a single point (derivable from the status and checkedAt) is not stored. */
@@ -50,7 +46,7 @@ function compact(e: HistoryItem): HistoryItem {
 
 /** Proves the in-memory list is what globalState holds: the stored value's JSON has the same size and count. */
 async function assertPersisted(list: HistoryItem[]): Promise<void> {
-  const stored = await vscode.commands.executeCommand<BenchTree>('_vairosms.test.benchTree');
+  const stored = await seam.benchTree();
   assert.equal(stored.entries, list.length, 'entries in the tree = entries in the state');
   const expected = list.length ? JSON.stringify(list.map(compact)).length : JSON.stringify(null).length;
   assert.equal(

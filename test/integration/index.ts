@@ -1,5 +1,5 @@
 // Mocha entry point loaded by the extension host (the `extensionTestsPath` contract: export run()).
-// Runs every *.test.js beside this file (out/integration/) and ends with the plain line CI reads:
+// Runs every *.test.js beside this file (out/test-extension/integration/) and ends with the plain line CI reads:
 // "integration: N passed, N failed".
 import * as fs from 'fs';
 import * as path from 'path';

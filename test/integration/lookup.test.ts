@@ -25,6 +25,7 @@ import {
   within,
   type TestState,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'lookup-suite-key-41';
 
@@ -34,7 +35,7 @@ let atActivation: TestState | undefined;
 before(async function () {
   this.timeout(30000);
   await activate();
-  atActivation = await vscode.commands.executeCommand<TestState>('_vairosms.test.state');
+  atActivation = await seam.state();
 });
 
 describe('lookup: Look Up Number Report', () => {

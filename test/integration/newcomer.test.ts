@@ -23,6 +23,7 @@ import {
   userDataDir,
   type PanelModel,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'newcomer-suite-key-64';
 type ErrorModel = PanelModel & { error?: PanelModel['error'] & { detail?: string; detailLabel?: string } };
@@ -218,7 +219,7 @@ describe('what a newcomer tripped on', function () {
         note: 'Preview tab: the next lookup of another number opens here.',
       });
       // Keep Open: the next lookup opens a tab of its own (the new one is the preview now)
-      await vscode.commands.executeCommand('_vairosms.test.postFromWebview', await indexOf('5301000005'), {
+      await seam.postFromWebview(await indexOf('5301000005'), {
         type: 'keep',
       });
       await until(
@@ -229,7 +230,7 @@ describe('what a newcomer tripped on', function () {
       await lookUp(SAMPLE.sendId, '5301000006');
       assert.deepEqual((await tabs()).sort(), ['5301000005', '5301000006']);
       // using the preview tab (here: Refresh in it) keeps it too
-      await vscode.commands.executeCommand('_vairosms.test.postFromWebview', await indexOf('5301000006'), {
+      await seam.postFromWebview(await indexOf('5301000006'), {
         type: 'refresh',
       });
       await until(

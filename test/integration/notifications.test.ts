@@ -17,6 +17,7 @@ import {
   testState,
   until,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'notification-suite-key-52';
 const LINK = { sendId: SAMPLE.sendId, number: LINK_STATUS.number };
@@ -97,12 +98,12 @@ describe('row 20: notifications carry no text from outside', function () {
       await until(async () => ((await testState()) as { watching?: unknown[] }).watching?.length === 1, 'watching');
       // The watch's cap (vairosms.watch.maxMinutes, at least a minute) is an hour away: move the watcher's clock past
       // it; the first check, 5 s after the start, ends the watch.
-      shifted = await vscode.commands.executeCommand<number>('_vairosms.test.shiftWatchClock', 61 * 60_000);
+      shifted = await seam.shiftWatchClock(61 * 60_000);
       await until(() => messages.texts('warning').length > 0, 'the watch stopped at its cap', 20_000);
       assertNoLink(messages.texts());
       assert.match(messages.texts('warning')[0], /after 61 minutes; it is still an unknown status/);
     } finally {
-      if (shifted) await vscode.commands.executeCommand('_vairosms.test.shiftWatchClock', -shifted);
+      if (shifted) await seam.shiftWatchClock(-shifted);
       messages.restore();
     }
   });

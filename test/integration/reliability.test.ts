@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import { lookUpBehindEditor } from './helpers';
+import { seam } from '../surface/client';
+import { TEST_COMMAND_PREFIX } from '../surface/seam';
 
 const SENTINEL = 'SENTINEL-KEY-7f3a&#% x';
-const STATE = '_vairosms.test.state';
 
 interface Panel {
   sendId: string;
@@ -21,7 +22,7 @@ interface State {
   history: Array<{ sendId: string; number: string }>;
   panels: Panel[];
 }
-const state = async (): Promise<State> => vscode.commands.executeCommand<State>(STATE);
+const state = async (): Promise<State> => (await seam.state()) as unknown as State;
 
 type Mutable = Record<string, unknown>;
 const win = vscode.window as unknown as Mutable;
@@ -160,16 +161,16 @@ describe('reliability (extension host)', () => {
           [1, 2],
           42,
         ]) {
-          await vscode.commands.executeCommand('_vairosms.test.postFromWebview', 0, bad);
+          await seam.postFromWebview(0, bad);
         }
         await new Promise((r) => setTimeout(r, 300));
         assert.deepEqual(
-          ran.filter((c) => typeof c === 'string' && !String(c).startsWith('_vairosms.test.')),
+          ran.filter((c) => typeof c === 'string' && !String(c).startsWith(TEST_COMMAND_PREFIX)),
           [],
           'no command ran',
         );
         assert.equal(sb.requests.length, before, 'no lookup ran');
-        await vscode.commands.executeCommand('_vairosms.test.postFromWebview', 0, { type: 'refresh' });
+        await seam.postFromWebview(0, { type: 'refresh' });
         await until(() => sb.requests.length === before + 1);
       } finally {
         commands.executeCommand = orig;
@@ -329,7 +330,7 @@ describe('reliability (extension host)', () => {
         return undefined;
       });
       try {
-        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', '{"not":"an array"');
+        await seam.setStoredHistory('{"not":"an array"');
         assert.deepEqual((await state()).history, []);
         assert.equal(warnings.filter((w) => notice.test(w)).length, 1, 'told once');
 
@@ -339,7 +340,7 @@ describe('reliability (extension host)', () => {
           checkedAt: i,
           report: { status: 'DELIVERED', message: 'x' },
         });
-        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', [
+        await seam.setStoredHistory([
           null,
           42,
           { sendId: '../x' },
@@ -350,14 +351,14 @@ describe('reliability (extension host)', () => {
         assert.equal(repaired[0].sendId, String(1000 + 9999), 'newest first');
         assert.equal(warnings.filter((w) => notice.test(w)).length, 2, 'told once more, for this load');
 
-        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', [entry(1)]);
+        await seam.setStoredHistory([entry(1)]);
         assert.equal(warnings.filter((w) => notice.test(w)).length, 2, 'nothing dropped: no notice');
         const outcome = await vscode.commands.executeCommand('vairosms.lookUpReport', SAMPLE.sendId, SAMPLE.number);
         assert.deepEqual(outcome, { ok: true, status: 'DELIVERED' }, 'lookups still work');
         assert.equal((await state()).history[0].number, SAMPLE.number);
       } finally {
         undo();
-        await vscode.commands.executeCommand('_vairosms.test.setStoredHistory', undefined);
+        await seam.setStoredHistory(undefined);
       }
     });
   });

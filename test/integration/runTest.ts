@@ -1,20 +1,22 @@
-// Entry point of the integration layer (bundled to out/integration/runTest.js): the usual @vscode/test-electron
+// Entry point of the integration layer (bundled to out/test-extension/integration/runTest.js): the usual @vscode/test-electron
 // runTests() call, with VS Code replaced by scripts/code-server-test-host.mjs, which runs the suite in the real
-// extension host of code-server (nothing can download a desktop VS Code here). The development extension is the
-// repo root, so it loads dist/extension.js: build it first (`node esbuild.js --production`, or scripts/test.mjs).
+// extension host of code-server (nothing can download a desktop VS Code here). The development extension is the test
+// build in out/test-extension (the packaged bundles with the test surface of test/surface/ compiled in): build it
+// first (`node esbuild.js --tests`, or scripts/test.mjs).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 
-const repoRoot = path.resolve(__dirname, '../..');
+const repoRoot = path.resolve(__dirname, '../../..');
+const testExtension = path.join(repoRoot, 'out', 'test-extension');
 
 async function main(): Promise<number> {
   const shim = path.join(repoRoot, 'scripts', 'code-server-test-host.mjs');
-  const extensionTestsPath = path.join(repoRoot, 'out', 'integration', 'index.js');
+  const extensionTestsPath = path.join(testExtension, 'integration', 'index.js');
   for (const [file, hint] of [
     [shim, 'the code-server test host is missing'],
-    [path.join(repoRoot, 'dist', 'extension.js'), 'build the extension first: node esbuild.js --production'],
+    [path.join(testExtension, 'dist', 'extension.js'), 'build the test extension first: node esbuild.js --tests'],
     [extensionTestsPath, 'build the tests first: node esbuild.js --tests'],
   ]) {
     if (!fs.existsSync(file)) {
@@ -40,11 +42,10 @@ async function main(): Promise<number> {
   try {
     await runTests({
       vscodeExecutablePath: shim,
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: testExtension,
       extensionTestsPath,
       launchArgs: [workspace, `--user-data-dir=${userData}`, `--extensions-dir=${path.join(scratch, 'extensions')}`],
       extensionTestsEnv: {
-        VAIROSMS_TEST_HOOKS: '1', // the extension registers its read-only test commands (_vairosms.test.*, in src/extension.ts)
         VAIROSMS_TEST_WORKSPACE: workspace,
         VAIROSMS_REPO_ROOT: repoRoot,
         // the profile the host runs with: the secrets, history and panel tests scan its files (settings, logs,

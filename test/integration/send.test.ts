@@ -20,6 +20,7 @@ import {
   until,
   type PanelModel,
 } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'send-suite-key-19';
 const WAITING = { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.WAITING };
@@ -196,7 +197,7 @@ describe('the send summary beside the number report', function () {
     assert.ok(offer, JSON.stringify(first.error));
     assert.equal(offer.label, `Look up ${TWELVE_DIGIT.stored} instead`);
     const index = (await testState()).panels.findIndex((p) => p.number === TWELVE_DIGIT.typed);
-    await vscode.commands.executeCommand('_vairosms.test.postFromWebview', index, {
+    await seam.postFromWebview(index, {
       type: 'errorAction',
       action: 'tryOtherForm',
     });
@@ -205,7 +206,7 @@ describe('the send summary beside the number report', function () {
     // A number in neither form: the offer is made once; the offered form, not found in its turn, offers nothing back.
     await lookUp(SAMPLE.sendId, '5309999999');
     const again = (await testState()).panels.findIndex((p) => p.number === '5309999999');
-    await vscode.commands.executeCommand('_vairosms.test.postFromWebview', again, {
+    await seam.postFromWebview(again, {
       type: 'errorAction',
       action: 'tryOtherForm',
     });
@@ -241,7 +242,7 @@ describe('the send summary beside the number report', function () {
       [WAITING.number, NUMBER_FOR_STATUS.DELIVERED].sort(),
     );
     // A number opens its stored report.
-    await vscode.commands.executeCommand('_vairosms.test.postFromSendWebview', SAMPLE.sendId, {
+    await seam.postFromSendWebview(SAMPLE.sendId, {
       type: 'openLookup',
       number: NUMBER_FOR_STATUS.DELIVERED,
     });

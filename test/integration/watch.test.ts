@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { leaveClean, panelFor, setApiKey, setSetting, testState, until } from './helpers';
+import { seam } from '../surface/client';
 
 const KEY = 'watch-suite-key-73';
 const WAITING = { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.WAITING };
@@ -44,14 +45,14 @@ describe('watch: through the lookup service', function () {
     assert.deepEqual(outcome, { ok: true, status: 'WAITING' });
     await until(async () => (await panelFor(WAITING.sendId, WAITING.number))?.model?.state === 'report', 'the report');
     const index = (await testState()).panels.findIndex((p) => p.number === WAITING.number);
-    await vscode.commands.executeCommand('_vairosms.test.postFromWebview', index, { type: 'watch' });
+    await seam.postFromWebview(index, { type: 'watch' });
     await until(async () => (await watching()).length === 1, 'the watch started');
     assert.equal((await watching())[0].number, WAITING.number);
     await until(
       async () => (await panelFor(WAITING.sendId, WAITING.number))?.model?.watching === true,
       'the panel shows Stop Watching',
     );
-    await vscode.commands.executeCommand('_vairosms.test.postFromWebview', index, { type: 'stopWatching' });
+    await seam.postFromWebview(index, { type: 'stopWatching' });
     await until(async () => (await watching()).length === 0, 'the watch stopped');
     await until(
       async () => (await panelFor(WAITING.sendId, WAITING.number))?.model?.watching === false,

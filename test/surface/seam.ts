@@ -1,115 +1,87 @@
-// The one test seam: what the integration tests and the benchmark may read or do that a user cannot. The activation
-// shell registers it as _vairosms.test.* commands only when VAIROSMS_TEST_HOOKS=1 (test/integration/runTest.ts and
-// the bench host set it); no production type carries a test hook.
-import type * as vscode from 'vscode';
-import { type CommandTable } from '../../src/commands/table';
-import { ACCOUNTS_STATE_KEY } from '../../src/constants';
-import { type AccountStore } from '../../src/services/accounts';
-import { HISTORY_STATE_KEY, type HistoryStore } from '../../src/services/historyStore';
-import { isTransportLoaded, transportLoadTiming } from '../../src/services/apiClient';
-import { type LookupService } from '../../src/services/lookupService';
-import { type Watcher } from '../../src/services/watcher';
-import { type RecentLookupsView } from '../../src/views/recentLookups';
-import { type ReportPanels } from '../../src/views/reportPanels';
-import { type SendPanels } from '../../src/views/sendPanel';
+// The one test surface: what the integration tests and the benchmark may read or do that a user cannot, declared once
+// here. It is test code: esbuild.js compiles it only into the test build of the extension (out/test-extension, what
+// test/integration/runTest.ts and the bench run), where src/extension.ts registers each of its methods as a
+// _vairosms.test.<name> command (test/surface/register.ts); the packaged dist/ has none of it
+// (test/unit/sizes.test.ts reads the bundles). Tests call it through test/surface/client.ts, typed from this file.
+import { ACCOUNTS_STATE_KEY, HISTORY_STATE_KEY } from '../../src/constants';
+import { type HistoryEntry } from '../../src/core/history/history';
+import { type MainParts } from '../../src/main';
+import { type ReportModel } from '../../src/shared/protocol';
 
-export interface TestState {
-  readonly transportLoaded: boolean;
-  readonly transportLoad: { ms: number; at: number } | undefined;
-  readonly history: unknown;
-  readonly panels: Array<{
-    sendId: string;
-    number: string;
-    visible: boolean;
-    model: unknown;
-    html: string;
-    options: unknown;
-  }>;
-  readonly watching: unknown;
-  readonly renderTimings: unknown;
-  readonly renderCount: number;
-  readonly sends: Array<{ sendId: string; visible: boolean; model: unknown }>;
+/** What the activation shell measured of itself: the bundle's evaluation, activate(), loading dist/main.js. */
+export interface ShellState {
+  readonly loadMs: number;
+  readonly activationMs: number;
+  readonly mainLoadMs: number;
+  readonly mainLoaded: boolean;
 }
 
-export interface TestSeam {
-  state(): TestState;
-  /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
-  setStoredHistory(raw: unknown): Promise<void>;
-  /** Delivers `data` to a report panel as if its webview had posted it. */
-  postFromWebview(panelIndex: number, data: unknown): void;
-  /** Delivers `data` to the send panel of `sendId` as if its webview had posted it. */
-  postFromSendWebview(sendId: string, data: unknown): void;
-  /** Times getChildren and getTreeItem over every stored entry. */
-  benchTree(): { entries: number; getChildrenMs: number; getTreeItemsMs: number; storedBytes: number };
-  /** The command ids that have a handler. */
-  handlers(): string[];
-  /** Moves the watcher's clock by `ms` (a watch's cap is at least a minute away otherwise); returns the offset. */
-  shiftWatchClock(ms: number): number;
-  /** One lookup through the lookup service as a command runs it (the report and the send's summary), timed from its
-   *  start to each answer (bench row 9). */
-  /** SecretStorage of the extension, for the migration and removal tests: store or delete a secret of ours, or say
-   *  whether one exists (never its value). */
-  secret(op: 'store' | 'delete' | 'has', name: string, value?: string): Promise<boolean>;
-  /** Sets what globalState holds for the accounts (undefined: none) and makes the store read everything again. */
-  setStoredAccounts(raw: unknown): Promise<void>;
-  /** The accounts as the store reads them (ids, names, the active one). */
-  accounts(): unknown;
-  lookUpBoth(
-    sendId: string,
-    number: string,
-  ): Promise<{ ok: boolean; reportMs: number; summaryMs: number; wallMs: number }>;
+export interface SeamHost {
+  /** The shell's own timings (never loads the features). */
+  readonly shell: () => ShellState;
+  /** The features' parts once dist/main.js is loaded, without loading it. */
+  readonly parts: () => MainParts | undefined;
+  /** Loads dist/main.js if it is not yet, and gives its parts. */
+  readonly load: () => MainParts;
+  /** Moves the watcher's clock (src/main.ts takes it from MainOptions.now in the test build); returns the offset. */
+  readonly shiftClock: (ms: number) => number;
 }
 
-export interface SeamParts {
-  readonly context: vscode.ExtensionContext;
-  readonly commands: CommandTable;
-  readonly history: HistoryStore;
-  readonly lookups: LookupService;
-  readonly accounts: AccountStore;
-  readonly panels: ReportPanels;
-  readonly sends: SendPanels;
-  readonly watcher: Watcher;
-  readonly tree: RecentLookupsView;
-  /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
-  readonly reloadHistory: () => void;
-  readonly shiftWatchClock: (ms: number) => number;
-}
+export type TestSeam = ReturnType<typeof createTestSeam>;
+export type TestState = ReturnType<TestSeam['state']>;
+export type PanelState = NonNullable<TestState['panels']>[number];
 
-export function createTestSeam(p: SeamParts): TestSeam {
+/** The test commands' ids: `${TEST_COMMAND_PREFIX}${name}` for each method of the seam. */
+export const TEST_COMMAND_PREFIX = '_vairosms.test.';
+
+export function createTestSeam(host: SeamHost) {
+  const mainState = (p: MainParts) => ({
+    transportLoaded: p.transportLoad() !== undefined,
+    transportLoad: p.transportLoad(),
+    history: JSON.parse(JSON.stringify(p.history.all())) as HistoryEntry[],
+    panels: p.panels.all().map((panel) => ({
+      sendId: panel.key.sendId,
+      number: panel.key.number,
+      visible: panel.panel.visible,
+      model: panel.current as ReportModel | undefined,
+      html: panel.panel.webview.html,
+      options: {
+        ...panel.panel.webview.options,
+        localResourceRoots: panel.panel.webview.options.localResourceRoots?.map(String),
+      },
+    })),
+    watching: p.watcher.list(),
+    renderTimings: [...p.panels.renderTimings.list],
+    renderCount: p.panels.renderTimings.count,
+    sends: p.sends.all().map((s) => ({ sendId: s.sendId, visible: s.panel.visible, model: s.current ?? null })),
+  });
   return {
-    state: () => ({
-      transportLoaded: isTransportLoaded(),
-      transportLoad: transportLoadTiming(),
-      history: JSON.parse(JSON.stringify(p.history.all())),
-      panels: p.panels.all().map((panel) => ({
-        sendId: panel.key.sendId,
-        number: panel.key.number,
-        visible: panel.panel.visible,
-        model: panel.current,
-        html: panel.panel.webview.html,
-        options: {
-          ...panel.panel.webview.options,
-          localResourceRoots: panel.panel.webview.options.localResourceRoots?.map(String),
-        },
-      })),
-      watching: p.watcher.list(),
-      renderTimings: [...p.panels.renderTimings.list],
-      renderCount: p.panels.renderTimings.count,
-      sends: p.sends.all().map((s) => ({ sendId: s.sendId, visible: s.panel.visible, model: s.current ?? null })),
-    }),
-    setStoredHistory: async (raw) => {
+    /** The shell's timings, and once the features are loaded, what they hold: Recent Lookups as stored, the open
+     *  report and send panels with their models and HTML, the watches, the render timings. Never loads them. */
+    state: (): ShellState & Partial<ReturnType<typeof mainState>> => {
+      const p = host.parts();
+      return { ...host.shell(), ...(p ? mainState(p) : {}) };
+    },
+    /** Replaces what globalState holds for Recent Lookups (any value, corrupt on purpose) and reloads it. */
+    setStoredHistory: async (raw: unknown): Promise<void> => {
+      const p = host.load();
       await p.context.globalState.update(HISTORY_STATE_KEY, raw);
       p.history.invalidate();
       p.reloadHistory();
       await p.history.reapplySettings(); // stored again in the store's own (compact) form, as after any change
     },
-    postFromWebview: (panelIndex, data) => p.panels.all()[panelIndex]?.receive(data),
-    postFromSendWebview: (sendId, data) =>
-      p.sends
-        .all()
+    /** Delivers `data` to a report panel as if its webview had posted it. */
+    postFromWebview: (panelIndex: number, data: unknown): void => host.load().panels.all()[panelIndex]?.receive(data),
+    /** Delivers `data` to the send panel of `sendId` as if its webview had posted it. */
+    postFromSendWebview: (sendId: string, data: unknown): void =>
+      host
+        .load()
+        .sends.all()
         .find((s) => s.sendId === sendId)
         ?.receive(data),
+    /** Times getChildren and getTreeItem over every stored entry. */
     benchTree: () => {
+      const p = host.load();
       const t0 = performance.now();
       const children = p.tree.getChildren();
       const t1 = performance.now();
@@ -122,20 +94,31 @@ export function createTestSeam(p: SeamParts): TestSeam {
         storedBytes: JSON.stringify(p.context.globalState.get(HISTORY_STATE_KEY) ?? null).length,
       };
     },
-    handlers: () => p.commands.ids(),
-    shiftWatchClock: (ms) => p.shiftWatchClock(Number(ms) || 0),
-    secret: async (op, name, value) => {
+    /** The command ids that have a handler. */
+    handlers: (): string[] => host.load().commands.ids(),
+    /** Moves the watcher's clock by `ms` (a watch's cap is at least a minute away otherwise); returns the offset. */
+    shiftWatchClock: (ms: number): number => host.shiftClock(Number(ms) || 0),
+    /** SecretStorage of the extension, for the migration and removal tests: store or delete a secret of ours, or say
+     *  whether one exists (never its value). */
+    secret: async (op: 'store' | 'delete' | 'has', name: string, value?: string): Promise<boolean> => {
+      const { context } = host.load();
       if (typeof name !== 'string' || !name.startsWith('vairosms.')) return false;
-      if (op === 'store' && typeof value === 'string') await p.context.secrets.store(name, value);
-      else if (op === 'delete') await p.context.secrets.delete(name);
-      return (await p.context.secrets.get(name)) !== undefined;
+      if (op === 'store' && typeof value === 'string') await context.secrets.store(name, value);
+      else if (op === 'delete') await context.secrets.delete(name);
+      return (await context.secrets.get(name)) !== undefined;
     },
-    setStoredAccounts: async (raw) => {
+    /** Sets what globalState holds for the accounts (undefined: none) and makes the store read everything again. */
+    setStoredAccounts: async (raw: unknown): Promise<void> => {
+      const p = host.load();
       await p.context.globalState.update(ACCOUNTS_STATE_KEY, raw);
       p.accounts.invalidate();
     },
-    accounts: () => JSON.parse(JSON.stringify(p.accounts.list())),
-    lookUpBoth: async (sendId, number) => {
+    /** The accounts as the store reads them (ids, names, the active one). */
+    accounts: (): unknown => JSON.parse(JSON.stringify(host.load().accounts.list())),
+    /** One lookup through the lookup service as a command runs it (the report and the send's summary), timed from
+     *  its start to each answer (bench row 9). */
+    lookUpBoth: async (sendId: string, number: string) => {
+      const p = host.load();
       const t0 = performance.now();
       const summary = new Promise<{ at: number; ok: boolean }>((resolve) => {
         const sub = p.lookups.onDidFinishSend((e) => {
