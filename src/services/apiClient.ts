@@ -84,8 +84,8 @@ export class ApiClient {
     );
   }
 
-  /** The report of one number in one send (NumaraRaporu). */
-  /** `onWait`: VairoSMS answered 429 with a short Retry-After; the lookup waits that long and asks again by itself. */
+  /** The report of one number in one send (NumaraRaporu). `onWait`: VairoSMS answered 429 with a short Retry-After;
+   *  the lookup waits that long and asks again by itself. */
   lookUpReport(
     key: LookupKey,
     signal?: AbortSignal,
