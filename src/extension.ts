@@ -30,6 +30,17 @@ let timings = { loadMs: 0, activationMs: 0, mainLoadMs: 0 };
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
+  /** The APIs this host lacks, said once in the log when the features load (src/main.ts). */
+  const hostLacks: string[] = [];
+  /** Registers what a host may lack: a throw costs only that feature, and is named in hostLacks. */
+  const optional = <T>(api: string, register: () => T): T | undefined => {
+    try {
+      return register();
+    } catch (e) {
+      hostLacks.push(`${api}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  };
   const changed = new vscode.EventEmitter<unknown>();
   const view = vscode.window.createTreeView<unknown>(Views.recentLookups, {
     treeDataProvider: {
@@ -60,7 +71,11 @@ export function activate(context: vscode.ExtensionContext): void {
       const t0 = performance.now();
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime load by design (see above)
       const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
-      main = mod.createMain(context, { view, fireChange: () => changed.fire(undefined), showAccount }, testOptions);
+      main = mod.createMain(
+        context,
+        { view, fireChange: () => changed.fire(undefined), showAccount, hostLacks },
+        testOptions,
+      );
       context.subscriptions.push(main);
       timings = { ...timings, mainLoadMs: performance.now() - t0 };
     }
@@ -128,14 +143,23 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   // The language model tools: proxies, as for the commands. Registered at activation so that a chat (or
-  // vscode.lm.invokeTool) finds them; nothing of theirs runs until one is invoked.
-  for (const name of TOOL_NAMES) {
-    subs.push(
-      vscode.lm.registerTool<unknown>(name, {
-        prepareInvocation: (options, token) => load().tools[name].prepareInvocation?.(options, token),
-        invoke: (options, token) => load().tools[name].invoke(options, token),
-      }),
-    );
+  // vscode.lm.invokeTool) finds them; nothing of theirs runs until one is invoked. Hosts built on VS Code may lack
+  // the chat APIs (Cursor, installing from Open VSX, has vscode.lm without registerTool): the tools are then left
+  // out, and everything else still registers.
+  const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
+  if (typeof lm?.registerTool === 'function') {
+    const registerTool = lm.registerTool.bind(lm);
+    for (const name of TOOL_NAMES) {
+      const registered = optional(`vscode.lm.registerTool (${name})`, () =>
+        registerTool<unknown>(name, {
+          prepareInvocation: (options, token) => load().tools[name].prepareInvocation?.(options, token),
+          invoke: (options, token) => load().tools[name].invoke(options, token),
+        }),
+      );
+      if (registered) subs.push(registered);
+    }
+  } else {
+    hostLacks.push('vscode.lm.registerTool');
   }
 
   // Terminal links: the matching is a few regular expressions over at most MAX_LINE characters of a line

@@ -75,7 +75,12 @@ export interface MainParts {
   readonly transportLoad: typeof transportLoadTiming;
 }
 
-export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost, options: MainOptions = {}): Main {
+/** What the activation shell hands the features: the Recent Lookups view's host, and the APIs it found missing. */
+export interface ShellHost extends TreeHost {
+  readonly hostLacks: readonly string[];
+}
+
+export function createMain(context: vscode.ExtensionContext, shell: ShellHost, options: MainOptions = {}): Main {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // services
   const accounts = new AccountStore(context.secrets, context.globalState);
@@ -86,7 +91,10 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost,
   // views
   const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log, accounts);
   const sends = new SendPanels(context.extensionUri, lookups, history, log);
-  const tree = new RecentLookupsView(history, treeHost, watcher, accounts);
+  if (shell.hostLacks.length) {
+    log.info(`This host lacks ${shell.hostLacks.join('; ')}: what needs it is not offered, everything else works.`);
+  }
+  const tree = new RecentLookupsView(history, shell, watcher, accounts);
   const raw = new RawResponseProvider();
   // commands
   const commands = new CommandTable();
@@ -113,7 +121,7 @@ export function createMain(context: vscode.ExtensionContext, treeHost: TreeHost,
     tree,
     raw,
     new WatchStatus(watcher),
-    new AccountStatus(accounts, treeHost.showAccount),
+    new AccountStatus(accounts, shell.showAccount),
     new LookupNotifier(lookups, panels),
     vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, raw),
     registerLookUpReport(deps),
