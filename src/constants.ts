@@ -1,6 +1,4 @@
 // Every id the manifest and the code share, in one place (js-debug's contributionUtils idiom).
-export const EXTENSION_ID = 'smsdev.vairosms-reports';
-
 export const Commands = {
   lookUpReport: 'vairosms.lookUpReport',
   setApiKey: 'vairosms.setApiKey',
@@ -54,7 +52,7 @@ export const ContextKeys = {
 } as const;
 
 /** The language model tools (package.json languageModelTools); the MCP server offers the same names. */
-export const Tools = {
+const Tools = {
   lookUpReport: 'vairosms_lookUpReport',
   lookUpSend: 'vairosms_lookUpSend',
   explainStatus: 'vairosms_explainStatus',

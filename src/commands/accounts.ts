@@ -45,7 +45,7 @@ function keyBox(title: string, prompt: string, step?: { step: number; totalSteps
 }
 
 /** Asks for the active account's key and stores it (creating "Default" when there is no account). True when stored. */
-export async function promptForApiKey(accounts: AccountStore, log: Log, reason?: string): Promise<boolean> {
+async function promptForApiKey(accounts: AccountStore, log: Log, reason?: string): Promise<boolean> {
   const active = accounts.list().accounts.length > 1 ? accounts.active() : undefined;
   const value = await keyBox(
     active ? vscode.l10n.t('VairoSMS API Key of {0}', active.name) : vscode.l10n.t('VairoSMS API Key'),

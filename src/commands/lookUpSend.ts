@@ -11,7 +11,7 @@ import { type CommandDeps } from './deps';
 import { prefill, promptSendId } from './prompts';
 
 /** What the command resolves to (tests and other extensions read it). */
-export type SendOutcome =
+type SendOutcome =
   { readonly ok: true; readonly state: -1 | 0 | 1 | undefined } | { readonly ok: false; readonly error: string };
 
 export function registerLookUpSend(deps: CommandDeps, sends: SendPanels): vscode.Disposable {

@@ -11,7 +11,7 @@ import { BACK, error, info, inputStep } from './input';
 /** Selections longer than this are not searched for a send ID and a number. */
 const MAX_SELECTION = 10_000;
 
-export function numberHint(p: PhoneResult, typed: string): vscode.InputBoxValidationMessage | undefined {
+function numberHint(p: PhoneResult, typed: string): vscode.InputBoxValidationMessage | undefined {
   if (!p.ok) return error(p.message);
   const as =
     p.kind === 'turkish-mobile'
@@ -25,7 +25,7 @@ export function numberHint(p: PhoneResult, typed: string): vscode.InputBoxValida
 }
 
 /** What the editor selection offers; nothing when there is no non-empty selection. */
-export function fromSelection(): Extracted {
+function fromSelection(): Extracted {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) return {};
   const text = editor.document.getText(editor.selection);

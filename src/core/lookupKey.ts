@@ -10,7 +10,7 @@ export interface LookupKey {
 }
 
 /** Send IDs have at most this many digits (checkSendId). */
-export const MAX_SEND_ID_DIGITS = 18;
+const MAX_SEND_ID_DIGITS = 18;
 
 /** The canonical forms: what checkSendId and normalizePhone produce. */
 const SEND_ID = new RegExp(`^\\d{1,${MAX_SEND_ID_DIGITS}}$`);
@@ -46,10 +46,6 @@ export function checkSendId(input: string): Checked<string> {
 /** The string id of a key (a map key, a tree item id). */
 export function keyId(key: LookupKey): string {
   return `${key.sendId}:${key.number}`;
-}
-
-export function sameKey(a: LookupKey, b: LookupKey): boolean {
-  return a.sendId === b.sendId && a.number === b.number;
 }
 
 /** A key in canonical form as our own code passes it around (a tree element, a history entry, a panel's state, a

@@ -3,7 +3,7 @@
 // (international routes exist, and E.164 allows 15 digits); anything else is refused with what is accepted.
 import { own, type OwnText } from './ownText';
 
-export type PhoneKind = 'turkish-mobile' | 'turkish' | 'other';
+type PhoneKind = 'turkish-mobile' | 'turkish' | 'other';
 
 export type PhoneResult =
   | { readonly ok: true; readonly number: string; readonly kind: PhoneKind; readonly changed: boolean }

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 
 /** Turkey has used UTC+3 all year since 2016; the API gives local times without a zone, so we assume it. */
-export const PROVIDER_UTC_OFFSET_MINUTES = 180;
+const PROVIDER_UTC_OFFSET_MINUTES = 180;
 
 /** "2016-08-01 14:30:14", "2016-08-01 14:30", "2016-08-01T14:30:14" (Turkey time), or with an explicit zone. */
 export function parseProviderTime(value: string | undefined): number | undefined {

@@ -11,7 +11,7 @@ import { Settings as S } from '../constants';
 import { shownNumber, type Checked } from '../core/lookupKey';
 import { checkApiRoot, DEFAULT_API_ROOT } from '../core/api/request';
 
-export function config(): vscode.WorkspaceConfiguration {
+function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(S.section);
 }
 

@@ -14,7 +14,7 @@ import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
 import { relativeTime } from '../core/providerTime';
 
-export function statusIcon(group: StatusGroup): vscode.ThemeIcon {
+function statusIcon(group: StatusGroup): vscode.ThemeIcon {
   const { codicon, color } = STATUS_ICONS[group];
   return new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
 }

@@ -143,7 +143,7 @@ function fixturesDir(): string {
 }
 
 /** Writes ca.crt, leaf.crt/key (signed by the CA) and self.crt/key into dir. Throws if openssl is unavailable. */
-export function generateWithOpenssl(dir: string): void {
+function generateWithOpenssl(dir: string): void {
   const run = (...args: string[]): void => {
     execFileSync('openssl', args, { cwd: dir, stdio: 'pipe', timeout: 20_000 });
   };
@@ -224,7 +224,7 @@ export function trustCa(ca: string): () => void {
 let gcFn: (() => void) | undefined | null = null;
 
 /** A gc() function: global.gc when node runs with --expose-gc, else one obtained by setting the flag at run time. */
-export function getGc(): (() => void) | undefined {
+function getGc(): (() => void) | undefined {
   if (gcFn !== null) return gcFn;
   const g = (globalThis as { gc?: () => void }).gc;
   if (typeof g === 'function') {

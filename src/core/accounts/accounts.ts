@@ -18,8 +18,8 @@ export interface AccountsState {
 }
 
 export const EMPTY: AccountsState = { v: 1, accounts: [] };
-export const MAX_NAME = 40;
-export const MAX_ACCOUNTS = 50;
+const MAX_NAME = 40;
+const MAX_ACCOUNTS = 50;
 export const ACCOUNT_ID = /^(default|a[0-9a-z]{4,16})$/;
 
 /** Trims the name and says what is wrong with it, if anything; `except`: the id of the account being renamed. */

@@ -178,7 +178,7 @@ export function readHtmlPage(
 
 // Lenient readers for payload fields: the documented samples are only samples.
 
-export function truthy(v: unknown): boolean {
+function truthy(v: unknown): boolean {
   return v === true || v === 1 || v === '1' || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
 }
 

@@ -316,7 +316,7 @@ export function errorActionLabel(action: ErrorActionId): OwnText {
   }
 }
 
-export function formatWait(seconds: number): OwnText {
+function formatWait(seconds: number): OwnText {
   if (seconds < 120) return own('{0} s', Math.ceil(seconds));
   if (seconds < 7200) return own('{0} min', Math.ceil(seconds / 60));
   return own('{0} h', Math.round(seconds / 360) / 10);

@@ -76,11 +76,11 @@ export type ExchangeResult<S extends object> =
       readonly durationMs: number;
     };
 
-export const RETRY_AFTER_CAP_SECONDS = 10;
+const RETRY_AFTER_CAP_SECONDS = 10;
 /** Characters of a failed answer's body kept for Show Raw Response. */
-export const MAX_KEPT_ERROR_BODY = 64 * 1024;
-export const OFFLINE_RETRIES = 2;
-export const OFFLINE_BACKOFF_BASE_MS = 300;
+const MAX_KEPT_ERROR_BODY = 64 * 1024;
+const OFFLINE_RETRIES = 2;
+const OFFLINE_BACKOFF_BASE_MS = 300;
 
 export async function runExchange<S extends object>(
   exchange: Exchange<S>,

@@ -72,7 +72,7 @@ export function sortItems(items: readonly BatchItem[], key: SortKey, dir: SortDi
     .map((x) => x.item);
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'sendId',
   'number',
   'status',

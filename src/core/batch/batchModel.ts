@@ -10,7 +10,7 @@ import { sendView, type SummaryState } from '../send/sendModel';
 import { describeStatus } from '../report/statuses';
 import { type BatchModel, type BatchRowView, type BatchSortKey, type BatchStrings } from '../../shared/protocol';
 
-export function batchStrings(): BatchStrings {
+function batchStrings(): BatchStrings {
   return {
     heading: l10n.t('VairoSMS batch lookup'),
     numberColumn: l10n.t('Number'),

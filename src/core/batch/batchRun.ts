@@ -9,15 +9,15 @@ import { boundReport } from '../report/reportBounds';
 import { type LookupResult } from '../report/endpoint';
 import { CAPS } from '../api/caps';
 
-export const MAX_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 16;
 /** A number answered 429 is put back in the queue at most this many times, then stays an error. */
-export const MAX_RATE_LIMIT_REQUEUES = 3;
+const MAX_RATE_LIMIT_REQUEUES = 3;
 /** A Retry-After up to this long is honoured as the batch pause; a longer one is replaced by the backoff. */
-export const MAX_RETRY_AFTER_SECONDS = 60;
-export const BACKOFF_START_MS = 1000;
-export const BACKOFF_MAX_MS = 30_000;
+const MAX_RETRY_AFTER_SECONDS = 60;
+const BACKOFF_START_MS = 1000;
+const BACKOFF_MAX_MS = 30_000;
 
-export type BatchItemStatus = 'ok' | 'error' | 'cancelled';
+type BatchItemStatus = 'ok' | 'error' | 'cancelled';
 
 export interface BatchItem {
   readonly number: string;

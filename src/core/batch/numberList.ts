@@ -10,7 +10,7 @@ import { cutText } from '../api/caps';
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
 export const MAX_BATCH_NUMBERS = 10_000;
 /** Invalid lines listed one by one; the rest are summarized in one entry. */
-export const MAX_INVALID_LISTED = 1000;
+const MAX_INVALID_LISTED = 1000;
 /** An invalid input is shown up to this many characters. */
 export const MAX_INPUT_SHOWN = 80;
 
@@ -40,7 +40,7 @@ const NUMBER_HEADERS = new Set([
   'recipient',
 ]);
 
-export interface ParsedNumber {
+interface ParsedNumber {
   /** 1-based line of the input where the number starts. */
   readonly line: number;
   /** The text as given (trimmed). */
@@ -55,14 +55,14 @@ export interface InvalidEntry {
   readonly message: string;
 }
 
-export interface DuplicateEntry {
+interface DuplicateEntry {
   readonly line: number;
   readonly number: string;
   /** The line where this number first appeared (the one that is looked up). */
   readonly firstLine: number;
 }
 
-export type ListFormat = 'lines' | 'csv' | 'list';
+type ListFormat = 'lines' | 'csv' | 'list';
 
 export interface ParsedNumberList {
   /** Unique numbers in input order, at most MAX_BATCH_NUMBERS. */

@@ -9,7 +9,7 @@ import { boundReport } from '../report/reportBounds';
 import { statusCodeOf } from '../report/statuses';
 import { CAPS } from '../api/caps';
 
-export interface TimelinePoint {
+interface TimelinePoint {
   readonly status: string;
   /** Epoch ms when we saw this status. */
   readonly at: number;
@@ -65,10 +65,10 @@ export interface HistoryEntry extends LookupKey {
 }
 
 export const HARD_CAP = 200;
-export const TIMELINE_CAP = 20;
+const TIMELINE_CAP = 20;
 
 /** The list's order: newest place first. */
-export const placeOf = (e: HistoryEntry): number => e.listedAt ?? e.checkedAt;
+const placeOf = (e: HistoryEntry): number => e.listedAt ?? e.checkedAt;
 /** The last time anything was learned of this key: its report, or a failed attempt after it. */
 export const touchedAt = (e: HistoryEntry): number => Math.max(e.checkedAt, e.failure?.at ?? 0);
 const byPlace = (a: HistoryEntry, b: HistoryEntry): number => placeOf(b) - placeOf(a);

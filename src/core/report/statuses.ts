@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { own, ownStatus, type OwnText } from '../ownText';
 import { isKnownStatus, STATUS_CODES, type StatusCode } from './statusCodes';
 
-export { isKnownStatus, STATUS_CODES, type StatusCode };
+export { STATUS_CODES, type StatusCode };
 
 /** pending: can still change; delivered: final and confirmed; unconfirmed: final, delivery not confirmed;
  *  failed: final, not delivered; unknown: a code this catalog does not know. */

@@ -6,7 +6,7 @@ import { isFinalStatus } from './statuses';
 export const FIRST_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 5 * 60_000;
 /** Each delay after the first is shortened by up to this fraction, at random. */
-export const JITTER = 0.2;
+const JITTER = 0.2;
 
 /** Delay before check number `n` (0-based) after the lookup that started the watch. */
 export function watchDelay(n: number, random: () => number = Math.random): number {

@@ -5,7 +5,7 @@ import { parseProviderTime } from '../providerTime';
 import { validityEnd, type SendSummary } from './endpoint';
 import { isPendingStatus } from '../report/statuses';
 
-export type DiagnosisId = 'send-failed' | 'scheduled' | 'in-progress' | 'may-expire' | 'validity-passed';
+type DiagnosisId = 'send-failed' | 'scheduled' | 'in-progress' | 'may-expire' | 'validity-passed';
 
 export interface Diagnosis {
   readonly id: DiagnosisId;

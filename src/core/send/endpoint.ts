@@ -131,7 +131,7 @@ export function buildSummaryRequest(
       };
 }
 
-export function summaryExchange(
+function summaryExchange(
   apiRoot: string,
   sendId: string,
   apiKey: string,
