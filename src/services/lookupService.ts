@@ -79,6 +79,9 @@ export function outcomeOf(result: LookupResult): LookupOutcome {
 
 const MAX_SUMMARIES = 50;
 
+/** What a lookup ends with when its client rejected, which it never does by contract. */
+const unexpected = () => ({ ok: false as const, error: { kind: 'bad-response' as const }, attempts: 0, durationMs: 0 });
+
 export class LookupService extends Disposable {
   private readonly running = new Map<string, AbortController>();
   private readonly runningSends = new Map<string, AbortController>();
@@ -151,6 +154,8 @@ export class LookupService extends Disposable {
             this.client.lookUpSend(sendId, signal, options.account),
           )
         : await this.client.lookUpSend(sendId, link.signal, options.account);
+    } catch {
+      result = unexpected(); // never a rejection: the send's panels would wait for it forever
     } finally {
       link.dispose();
     }
@@ -194,6 +199,10 @@ export class LookupService extends Disposable {
               link.signal,
               (signal) => this.client.lookUpReport(key, signal, account, onWait),
             );
+    } catch {
+      // The client and the exchange never reject by contract; if they ever do, the lookup still ends (its running
+      // entry cleared, onDidFinish fired), or its panel would stay "Looking up…" and its tab could not be reused.
+      result = unexpected();
     } finally {
       link.dispose();
     }

@@ -111,7 +111,22 @@ export class Watcher extends Disposable {
     this.changed.fire(w.key);
   }
 
+  /** One check, which never rejects: on a throw nobody foresaw, the watch logs it and checks again later instead of
+   *  showing "watching" forever. */
   private async check(w: Watch): Promise<void> {
+    try {
+      await this.checkOnce(w);
+    } catch (e) {
+      w.abort = undefined;
+      if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
+      this.log.warn(
+        `watch check ${w.checks} failed unexpectedly (${e instanceof Error ? e.name : 'error'}); trying again later`,
+      );
+      this.schedule(w);
+    }
+  }
+
+  private async checkOnce(w: Watch): Promise<void> {
     if (this.isDisposed || this.watches.get(keyId(w.key)) !== w) return;
     w.checks++;
     const abort = (w.abort = new AbortController());

@@ -4,14 +4,34 @@
 // parser of its payload; nothing here throws.
 import { excerpt, isProviderCode, type LookupError } from './errors';
 import { CAPS, cutText } from './caps';
+import { redactValueWith } from './redact';
+
+/** An answer nested deeper than this is refused as a bad response. The documented one is two levels deep; without a
+ *  cap, 4 KB of brackets would overflow the stack of any walk over it (JSON.parse itself takes far more). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `value` nests objects or arrays deeper than `max` levels, found without recursion. */
+export function deeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ v: unknown; d: number }> = [{ v: value, d: 0 }];
+  while (stack.length) {
+    const { v, d } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push({ v: child, d: d + 1 });
+    }
+  }
+  return false;
+}
 
 export interface HttpAnswer {
   readonly status: number;
   readonly contentType?: string;
   readonly body: string;
   readonly retryAfter?: string;
-  /** Removes secrets from the body before an excerpt is cut from it: a key cut in half by the cut would no longer
-   *  match the redaction applied afterwards, and its first half would leak into the detail. */
+  /** Removes secrets: from every string and property name of a JSON answer right after it is parsed, before any
+   *  field is cut, upper-cased or otherwise read (a key cut in half, or upper-cased, would no longer match a
+   *  redaction applied afterwards); from the body before an excerpt is cut from it. */
   readonly redact?: (text: string) => string;
 }
 
@@ -38,6 +58,11 @@ export function parseEnvelope<S extends object>(
     }
   }
   const status = answer.status;
+  if (isJson && deeperThan(json, MAX_JSON_DEPTH)) {
+    const detail = `JSON nested deeper than ${MAX_JSON_DEPTH} levels`;
+    return { ok: false, error: { kind: 'bad-response', httpStatus: status, detail } };
+  }
+  if (isJson && answer.redact) json = redactValueWith(json, answer.redact);
   const retryAfterSeconds = parseRetryAfter(answer.retryAfter);
   const withRetry = retryAfterSeconds !== undefined ? { retryAfterSeconds } : {};
 

@@ -100,6 +100,15 @@ export async function runExchange<S extends object>(
     attempts,
     durationMs: now() - started,
   });
+  /** The result's construction (redaction, the kept body) under one catch: whatever an answer nobody foresaw makes
+   *  throw there, the lookup ends as a bad response, never as a rejection (a stuck panel, a watch that stops). */
+  const settled = (build: () => ExchangeResult<S>): ExchangeResult<S> => {
+    try {
+      return build();
+    } catch {
+      return { ok: false, error: { kind: 'bad-response' }, attempts, durationMs: now() - started };
+    }
+  };
   let attempts = 0;
   let offlineRetries = 0;
   let rateRetried = false;
@@ -164,13 +173,13 @@ export async function runExchange<S extends object>(
       durationMs: now() - t0,
     });
     if (parsed.ok) {
-      return {
+      return settled(() => ({
         ...redactValueWith(parsed, clean),
         body: clean(response.body),
         httpStatus: response.status,
         attempts,
         durationMs: now() - started,
-      };
+      }));
     }
     const wait = parsed.error.retryAfterSeconds;
     if (parsed.error.kind === 'rate-limited' && !rateRetried && wait !== undefined && wait <= RETRY_AFTER_CAP_SECONDS) {
@@ -183,7 +192,7 @@ export async function runExchange<S extends object>(
         return cancelled();
       }
     }
-    return {
+    return settled(() => ({
       ok: false,
       error: redactValueWith(parsed.error, clean),
       raw: redactValueWith(parsed.raw, clean),
@@ -192,7 +201,7 @@ export async function runExchange<S extends object>(
       ...(response.body ? { body: keptErrorBody(response.body, clean) } : {}),
       attempts,
       durationMs: now() - started,
-    };
+    }));
   }
 }
 

@@ -9,7 +9,8 @@
 //     semicolon, and the named ones for ASCII punctuation (&sol; &plus; &equals; &amp; &lt; &gt; &quot; &apos; …).
 // The text is not decoded as a whole: the matcher walks it and tries, at each position, the character as it is and
 // every escape that starts there, so a key written with a mix of escapes is found as well (test/unit/redact.test.ts
-// proves it with fast-check over random keys and escapings).
+// proves it with fast-check over random keys and escapings). Letters match in any case: a server may upper-case what
+// it echoes (a status code) or lower-case a URL, and a key upper-cased is still the key.
 
 export const REDACTED = '[REDACTED]';
 
@@ -181,7 +182,15 @@ function entityAt(text: string, i: number, out: Reading[]): void {
   }
 }
 
-/** The end of the longest span from `start` that reads as `key` (code points), or -1. */
+/** A code point in lower case, where that is one code point (so "İ", whose lower case is two, stays itself). */
+function fold(cp: number): number {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp;
+  const lower = String.fromCodePoint(cp).toLowerCase();
+  const first = lower.codePointAt(0)!;
+  return lower.length === String.fromCodePoint(first).length ? first : cp;
+}
+
+/** The end of the longest span from `start` that reads as `key` (code points, folded), or -1. */
 function matchAt(text: string, start: number, key: readonly number[], scratch: Reading[][]): number {
   // Depth-first over (position, key index); failed pairs are remembered, so mixed escapes cannot make it exponential.
   let failed: Set<number> | undefined;
@@ -197,12 +206,12 @@ function matchAt(text: string, start: number, key: readonly number[], scratch: R
     const c = text.charCodeAt(pos);
     if (c !== 0x25 && c !== 0x5c && c !== 0x26 && c !== 0x2b) {
       const cp = text.codePointAt(pos)!;
-      return cp === key[k] && visit(pos + (cp > 0xffff ? 2 : 1), k + 1);
+      return fold(cp) === key[k] && visit(pos + (cp > 0xffff ? 2 : 1), k + 1);
     }
     const readings = (scratch[k] ??= []);
     readingsAt(text, pos, readings);
     const options: number[] = [];
-    for (const r of readings) if (r.cp === key[k]) options.push(r.len);
+    for (const r of readings) if (fold(r.cp) === key[k]) options.push(r.len);
     let found = false;
     for (const len of options) if (visit(pos + len, k + 1)) found = true;
     if (!found) (failed ??= new Set()).add(pos * width + k);
@@ -216,13 +225,14 @@ function matchAt(text: string, start: number, key: readonly number[], scratch: R
  *  regular-expression search, so a 200 KB message without any of them costs almost nothing. */
 function startPattern(first: number): RegExp {
   const ch = String.fromCodePoint(first).replace(/[\\\]^-]/g, '\\$&');
-  return new RegExp(`[${ch}%\\\\&+]`, first > 0xffff ? 'gu' : 'g');
+  return new RegExp(`[${ch}%\\\\&+]`, first > 0xffff ? 'giu' : 'gi');
 }
 
 /** % \\ & + as char codes: characters that can start an escape. */
 const ESCAPE_STARTS = new Set([0x25, 0x5c, 0x26, 0x2b]);
 
 const firstUnit = (cp: number | undefined) => (cp === undefined ? -1 : String.fromCodePoint(cp).charCodeAt(0));
+const foldUnit = (unit: number) => (Number.isNaN(unit) ? unit : fold(unit));
 
 function removeKey(text: string, key: readonly number[], starts: RegExp): string {
   const scratch: Reading[][] = [];
@@ -236,7 +246,7 @@ function removeKey(text: string, key: readonly number[], starts: RegExp): string
     // starting an escape, before the full search is worth it.
     const here = text.charCodeAt(i);
     const next = text.charCodeAt(i + (key[0] > 0xffff ? 2 : 1));
-    if (!ESCAPE_STARTS.has(here) && next !== firstUnit(key[1]) && !ESCAPE_STARTS.has(next)) continue;
+    if (!ESCAPE_STARTS.has(here) && foldUnit(next) !== firstUnit(key[1]) && !ESCAPE_STARTS.has(next)) continue;
     const end = matchAt(text, i, key, scratch);
     if (end > i) {
       out += text.slice(copied, i) + REDACTED;
@@ -251,9 +261,9 @@ function removeKey(text: string, key: readonly number[], starts: RegExp): string
 export function redactor(...secrets: Array<string | undefined>): (text: string) => string {
   const keys = new Map<string, { cps: number[]; starts: RegExp }>();
   const add = (s: string) => {
-    if (s.length < MIN_LITERAL || keys.has(s)) return;
-    const cps = Array.from(s, (ch) => ch.codePointAt(0)!);
-    keys.set(s, { cps, starts: startPattern(cps[0]) });
+    if (s.length < MIN_LITERAL || keys.has(s.toLowerCase())) return;
+    const cps = Array.from(s, (ch) => fold(ch.codePointAt(0)!));
+    keys.set(s.toLowerCase(), { cps, starts: startPattern(cps[0]) });
   };
   for (const secret of secrets) {
     if (!secret || secret.length < MIN_LITERAL) continue;
@@ -277,17 +287,24 @@ export function redact(text: string, ...secrets: Array<string | undefined>): str
   return redactor(...secrets)(text);
 }
 
+/** How deep redactValueWith walks; an answer deeper than this is refused before it gets here (src/core/api/envelope.ts
+ *  MAX_JSON_DEPTH), so what lies below is never a string of the answer: it is dropped, never walked into. */
+const MAX_WALK_DEPTH = 100;
+
 /** Deep-redacts a JSON-like value (for the raw response view and for logged objects). */
 export function redactValue<T>(value: T, ...secrets: Array<string | undefined>): T {
   return redactValueWith(value, redactor(...secrets));
 }
 
-export function redactValueWith<T>(value: T, clean: (text: string) => string): T {
+/** Deep-redacts a JSON-like value: every string, and every property name (a server may echo the key as a field's
+ *  name). Depth-capped (MAX_WALK_DEPTH), so no answer can overflow the stack here. */
+export function redactValueWith<T>(value: T, clean: (text: string) => string, depth = 0): T {
   if (typeof value === 'string') return clean(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactValueWith(v, clean)) as T;
+  if (depth >= MAX_WALK_DEPTH) return undefined as T;
+  if (Array.isArray(value)) return value.map((v) => redactValueWith(v, clean, depth + 1)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactValueWith(v, clean);
+    for (const [k, v] of Object.entries(value)) out[clean(k)] = redactValueWith(v, clean, depth + 1);
     return out as T;
   }
   return value;
