@@ -4,6 +4,7 @@
 // model does not read it as instructions. The API key is never an input here.
 import * as l10n from '@vscode/l10n';
 import { diagnose, formatWhen } from '../send/diagnosis';
+import { cutText } from '../api/caps';
 import { describeError, type LookupError } from '../api/errors';
 import { type LookupKey } from '../lookupKey';
 import { maskPhone } from '../phone';
@@ -21,9 +22,17 @@ export interface ToolTextOptions {
   readonly includeMessage: boolean;
 }
 
-/** A value from VairoSMS, quoted and marked as data. */
-function quoted(text: string): string {
-  return `«${text.replace(/[\r\n]+/g, ' ').slice(0, 500)}»`;
+/** Line and paragraph separators, every control character (C0, C1: CR, LF, NEL…) and the bidirectional controls
+ *  that can reorder what a reader sees. */
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu;
+
+/** A value from VairoSMS (or any text from outside) as data inside our text: on one line (every separator and control
+ *  character flattened to a space), inside « » that it cannot close (its own « » become ‹ ›), at most 500 characters.
+ *  Whatever the provider writes, it cannot end the quote and go on as a sentence of ours. The MCP server's results
+ *  use it too. */
+export function quoted(text: string): string {
+  const flat = text.replace(BREAKS, ' ').replace(/«/g, '‹').replace(/»/g, '›');
+  return `«${cutText(flat, 500)}»`;
 }
 
 function time(label: string, value: string | undefined, o: ToolTextOptions): string | undefined {
@@ -47,7 +56,10 @@ export function statusText(info: StatusInfo): string {
       : info.known
         ? l10n.t('Status {0}: {1}.', info.code, info.label)
         : l10n.t('Status {0} is not one VairoSMS documents.', quoted(info.code)),
-    l10n.t('Meaning: {0}', info.meaning),
+    // An unknown code is named as data, never inside a sentence of ours (describeStatus's meaning holds it as is).
+    info.known || info.code === ''
+      ? l10n.t('Meaning: {0}', info.meaning)
+      : l10n.t('Meaning: not in the documented list; the code as VairoSMS sent it: {0}', quoted(info.code)),
     l10n.t('Final or pending: {0}', info.finality),
     l10n.t('What to do next: {0}', info.nextStep),
   ];
