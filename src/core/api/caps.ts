@@ -10,6 +10,11 @@ export const CAPS = {
   extraName: 100,
   extraFields: 32,
   providerText: 2000,
+  /** Recent Lookups keeps at most 8 undocumented fields of a report, each value up to 100 characters, its name up to
+   *  40 (the panel of a fresh lookup shows up to 32 of 1 K): a stored entry stays within 16 KB. */
+  storedExtraFields: 8,
+  storedExtraValue: 100,
+  storedExtraName: 40,
 } as const;
 
 /** `text` cut to `max` characters, never inside a surrogate pair, as a string of its own: V8 keeps the whole string a

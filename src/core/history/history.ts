@@ -5,7 +5,7 @@ import { ACCOUNT_ID } from '../accounts/accounts';
 import { type ErrorKind, type LookupError } from '../api/errors';
 import { asLookupKey, keyId, type LookupKey } from '../lookupKey';
 import { type Report, type ReportCut } from '../report/report';
-import { boundReport } from '../report/reportBounds';
+import { boundReport, STORED_EXTRA } from '../report/reportBounds';
 import { statusCodeOf } from '../report/statuses';
 import { CAPS } from '../api/caps';
 
@@ -170,7 +170,7 @@ export function clampCap(cap: number): number {
  *  src/core/report/reportBounds.ts), and without the message when the user keeps none. */
 export function forStorage(entry: HistoryEntry, keepMessage: boolean): HistoryEntry {
   if (!entry.report) return entry;
-  const bounded = { ...entry, report: boundReport(entry.report, CAPS.storedMessage) };
+  const bounded = { ...entry, report: boundReport(entry.report, CAPS.storedMessage, STORED_EXTRA) };
   return keepMessage ? bounded : withoutMessage(bounded);
 }
 
@@ -293,7 +293,9 @@ function repairEntry(item: unknown): HistoryEntry | undefined {
     number,
     checkedAt,
     // an entry of a failed lookup only has no report; any other entry without one is read as a report of no status
-    ...(hasReport || !failure ? { report: boundReport(report as unknown as Report, CAPS.storedMessage) } : {}),
+    ...(hasReport || !failure
+      ? { report: boundReport(report as unknown as Report, CAPS.storedMessage, STORED_EXTRA) }
+      : {}),
     ...(failure ? { failure } : {}),
     ...(o.sendState === -1 || o.sendState === 0 || o.sendState === 1 ? { sendState: o.sendState } : {}),
     ...(typeof o.account === 'string' && ACCOUNT_ID.test(o.account) ? { account: o.account } : {}),

@@ -10,8 +10,27 @@ import { type Report, type ReportCut } from './report';
 
 const SCALARS = ['rowId', 'sendId', 'number', 'status', 'refundRaw', 'createdAt', 'updatedAt'] as const;
 
-/** The report with every field within its cap, the message within `messageCap`; what was cut is listed in `cut`. */
-export function boundReport(report: Report, messageCap: number = CAPS.message): Report {
+/** How much of a report's undocumented fields is kept: as parsed (the panel shows them), and as stored in Recent
+ *  Lookups, where every lookup and watch check rewrites every entry (a hostile answer made an entry 82 KB). */
+export interface ExtraLimits {
+  readonly fields: number;
+  readonly value: number;
+  readonly name: number;
+}
+const PARSED_EXTRA: ExtraLimits = { fields: CAPS.extraFields, value: CAPS.extraValue, name: CAPS.extraName };
+export const STORED_EXTRA: ExtraLimits = {
+  fields: CAPS.storedExtraFields,
+  value: CAPS.storedExtraValue,
+  name: CAPS.storedExtraName,
+};
+
+/** The report with every field within its cap, the message within `messageCap`, the undocumented fields within
+ *  `extras`; what was cut is listed in `cut`. */
+export function boundReport(
+  report: Report,
+  messageCap: number = CAPS.message,
+  extras: ExtraLimits = PARSED_EXTRA,
+): Report {
   const fields = new Set(report.cut?.fields ?? []);
   let droppedFields = report.cut?.droppedFields ?? 0;
   let messageLength = report.cut?.message;
@@ -30,17 +49,17 @@ export function boundReport(report: Report, messageCap: number = CAPS.message): 
   if (report.extra) {
     const extra: Record<string, unknown> = {};
     const entries = Object.entries(report.extra);
-    for (const [name, value] of entries.slice(0, CAPS.extraFields)) {
-      const key = cutText(name, CAPS.extraName);
+    for (const [name, value] of entries.slice(0, extras.fields)) {
+      const key = cutText(name, extras.name);
       const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-      if (text.length > CAPS.extraValue || key !== name) {
-        extra[key] = text.length > CAPS.extraValue ? cutText(text, CAPS.extraValue) : value;
+      if (text.length > extras.value || key !== name) {
+        extra[key] = text.length > extras.value ? cutText(text, extras.value) : value;
         fields.add(key);
       } else {
         extra[key] = value;
       }
     }
-    droppedFields += Math.max(0, entries.length - CAPS.extraFields);
+    droppedFields += Math.max(0, entries.length - extras.fields);
     out.extra = extra;
   }
   const cut: ReportCut = {
