@@ -71,6 +71,7 @@ export interface MainParts {
   readonly tree: RecentLookupsView;
   /** Reads the stored lookups again and tells the user about what had to be dropped, as at startup. */
   readonly reloadHistory: () => void;
+  readonly raw: RawResponseProvider;
   /** How long evaluating dist/http.js took, once it has been loaded. */
   readonly transportLoad: typeof transportLoadTiming;
 }
@@ -161,7 +162,7 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
 
   if (VAIROSMS_TEST_BUILD) {
     options.expose?.({
-      ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree },
+      ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree, raw },
       reloadHistory: loadHistory,
       transportLoad: transportLoadTiming,
     });

@@ -11,9 +11,19 @@ import * as settings from '../services/settings';
 export const RAW_SCHEME = 'vairosms-raw';
 
 export class RawResponseProvider implements vscode.TextDocumentContentProvider {
+  /** The text of each document while it is open (up to 64 K characters of an answer each): dropped when VS Code closes
+   *  the document, so what was shown once is not held until Clear All. */
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((doc) => {
+    if (doc.uri.scheme === RAW_SCHEME) this.contents.delete(doc.uri.toString());
+  });
+
+  /** How many documents' texts are held (the test surface reads it). */
+  get held(): number {
+    return this.contents.size;
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
@@ -61,6 +71,7 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   }
 
   dispose(): void {
+    this.closing.dispose();
     this.changed.dispose();
     this.contents.clear();
   }

@@ -94,6 +94,8 @@ export function createTestSeam(host: SeamHost) {
         storedBytes: JSON.stringify(p.context.globalState.get(HISTORY_STATE_KEY) ?? null).length,
       };
     },
+    /** How many Show Raw Response documents' texts are held. */
+    rawDocumentsHeld: (): number => host.load().raw.held,
     /** The command ids that have a handler. */
     handlers: (): string[] => host.load().commands.ids(),
     /** Moves the watcher's clock by `ms` (a watch's cap is at least a minute away otherwise); returns the offset. */

@@ -77,8 +77,8 @@ export type ExchangeResult<S extends object> =
     };
 
 const RETRY_AFTER_CAP_SECONDS = 10;
-/** Characters of a failed answer's body kept for Show Raw Response. */
-const MAX_KEPT_ERROR_BODY = 64 * 1024;
+/** Characters of an answer's body kept for Show Raw Response. */
+const MAX_KEPT_BODY = 64 * 1024;
 const OFFLINE_RETRIES = 2;
 const OFFLINE_BACKOFF_BASE_MS = 300;
 
@@ -175,7 +175,7 @@ export async function runExchange<S extends object>(
     if (parsed.ok) {
       return settled(() => ({
         ...redactValueWith(parsed, clean),
-        body: clean(response.body),
+        body: keptBody(response.body, clean),
         httpStatus: response.status,
         attempts,
         durationMs: now() - started,
@@ -198,19 +198,20 @@ export async function runExchange<S extends object>(
       raw: redactValueWith(parsed.raw, clean),
       // a failure's body is kept for Show Raw Response only up to 64 K characters: an error page is small, and a
       // malformed 1 MB answer held by every panel that showed one would add up (row 14)
-      ...(response.body ? { body: keptErrorBody(response.body, clean) } : {}),
+      ...(response.body ? { body: keptBody(response.body, clean) } : {}),
       attempts,
       durationMs: now() - started,
     }));
   }
 }
 
-/** A failed answer's body for Show Raw Response: redacted, at most MAX_KEPT_ERROR_BODY characters, and said so when
- *  cut. Cut (with a margin wider than any escaped form of a key) before it is redacted: no copy of a 1 MB body. */
-function keptErrorBody(body: string, clean: (text: string) => string): string {
-  if (body.length <= MAX_KEPT_ERROR_BODY) return clean(body);
-  const kept = cutText(clean(cutText(body, MAX_KEPT_ERROR_BODY + 8192)), MAX_KEPT_ERROR_BODY);
-  return `${kept}\n\n${l10n.t('(Cut here: the first {0} of {1} characters of the answer.)', MAX_KEPT_ERROR_BODY, body.length)}`;
+/** An answer's body for Show Raw Response, kept while its panel is open: redacted, at most MAX_KEPT_BODY characters,
+ *  and said so when cut. Cut (with a margin wider than any escaped form of a key) before it is redacted: no copy of a
+ *  1 MB body. A successful answer is capped like a failed one: the report itself was read from the whole body. */
+function keptBody(body: string, clean: (text: string) => string): string {
+  if (body.length <= MAX_KEPT_BODY) return clean(body);
+  const kept = cutText(clean(cutText(body, MAX_KEPT_BODY + 8192)), MAX_KEPT_BODY);
+  return `${kept}\n\n${l10n.t('(Cut here: the first {0} of {1} characters of the answer.)', MAX_KEPT_BODY, body.length)}`;
 }
 
 /** A refused redirect's target is the server's text (its Location header): redacted, and dropped if the key is in it
