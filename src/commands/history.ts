@@ -96,21 +96,20 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
           );
       }),
     ),
-    deps.commands.register(Commands.clearHistory, async (confirmed?: unknown) => {
+    // Always asks: no argument (a command link, another extension's executeCommand) can skip the confirmation.
+    deps.commands.register(Commands.clearHistory, async () => {
       const count = history.all().length;
       if (count === 0) return;
-      if (confirmed !== true) {
-        const clear = vscode.l10n.t('Clear All');
-        const choice = await askModal(
-          own(
-            'Remove all {0} lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.',
-            count,
-          ),
-          undefined,
-          clear,
-        );
-        if (choice !== clear) return;
-      }
+      const clear = vscode.l10n.t('Clear All');
+      const choice = await askModal(
+        own(
+          'Remove all {0} lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.',
+          count,
+        ),
+        undefined,
+        clear,
+      );
+      if (choice !== clear) return;
       const gone = await history.clear();
       // Nothing of them stays in memory or in a webview's saved state: the raw answers and the open reports go too.
       raw.forget();

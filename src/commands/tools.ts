@@ -83,8 +83,8 @@ export function createTools(deps: CommandDeps): Tools {
         const s = signalOf(token);
         try {
           const [report, summary] = await Promise.all([
-            deps.lookups.lookUp(k.key, { progress: false, notify: false, summary: false, signal: s.signal }),
-            deps.lookups.lookUpSend(k.key.sendId, { signal: s.signal }),
+            deps.lookups.query(k.key, { signal: s.signal }),
+            deps.lookups.querySend(k.key.sendId, { signal: s.signal }),
           ]);
           if (!report.ok) {
             return text(
@@ -123,7 +123,7 @@ export function createTools(deps: CommandDeps): Tools {
         if (missing) return text(missing);
         const s = signalOf(token);
         try {
-          const r = await deps.lookups.lookUpSend(c.value, { signal: s.signal });
+          const r = await deps.lookups.querySend(c.value, { signal: s.signal });
           return text(
             r.ok
               ? summaryText(c.value, r.summary, undefined, options())

@@ -176,6 +176,28 @@ export class LookupService extends Disposable {
     return result;
   }
 
+  /** A lookup that is only a question (a language model tool's): it records nothing in Recent Lookups, fires no
+   *  event, and neither aborts nor is aborted by the user's own lookup of the same report, so an agent can neither
+   *  push the user's entries out at the cap nor cancel what the user is waiting for. */
+  async query(key: LookupKey, options: { signal?: AbortSignal; account?: string } = {}): Promise<LookupResult> {
+    const account = options.account ?? this.accounts.list().active;
+    try {
+      return await this.client.lookUpReport(key, options.signal, account);
+    } catch {
+      return unexpected();
+    }
+  }
+
+  /** The send's summary as a question (see query): nothing recorded, no event, no other lookup aborted. */
+  async querySend(sendId: string, options: { signal?: AbortSignal; account?: string } = {}): Promise<SummaryResult> {
+    const account = options.account ?? this.accounts.list().active;
+    try {
+      return await this.client.lookUpSend(sendId, options.signal, account);
+    } catch {
+      return unexpected();
+    }
+  }
+
   async lookUp(key: LookupKey, options: LookupOptions = {}): Promise<LookupResult> {
     const id = keyId(key);
     this.running.get(id)?.abort(); // the latest lookup of a key wins

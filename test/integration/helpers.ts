@@ -320,9 +320,14 @@ export async function clearApiKey(): Promise<void> {
   }
 }
 
-/** Removes every stored lookup without asking. */
+/** Removes every stored lookup, answering Clear All's confirmation (no argument skips it). */
 export async function clearHistory(): Promise<void> {
-  await vscode.commands.executeCommand('vairosms.clearHistory', true);
+  const confirm = recordMessages((m) => (m.kind === 'warning' && m.modal ? 'Clear All' : undefined));
+  try {
+    await vscode.commands.executeCommand('vairosms.clearHistory');
+  } finally {
+    confirm.restore();
+  }
   await until(async () => (await history()).length === 0, 'history cleared');
 }
 
