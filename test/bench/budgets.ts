@@ -25,10 +25,8 @@ export const SIZE_BUDGETS = {
   /** The batch panel's webview: dist/webview/batch.js + dist/webview/main.css. 15 → 18 KB: the send's summary above
    *  the table shares the report panel's badge and section (src/webview/parts.ts). */
   batchWebview: 18 * KB,
-  /** The packaged extension. 150 → 330 KB with the README's eight screenshots (#23: about 166 KB after pngquant and
-   *  optipng; a PNG does not compress further in the zip) and the 256 px icon (about 4 KB more), which the details
-   *  page loads from the package. */
-  vsix: 330 * KB,
+  /** The packaged extension. */
+  vsix: 150 * KB,
 } as const;
 
 export const GOALS = {
