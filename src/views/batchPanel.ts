@@ -7,7 +7,12 @@ import { type InvalidEntry } from '../core/batch/numberList';
 import { batchModel } from '../core/batch/batchModel';
 import { type SummaryState } from '../core/send/sendModel';
 import { Disposable } from '../disposable';
-import { parseFromBatchWebview, type BatchModel, type BatchSortKey, type FromBatchWebview } from '../shared/protocol';
+import {
+  parseFromBatchWebview,
+  type BatchModel,
+  type BatchSortKey,
+  type FromBatchWebview,
+} from '../shared/protocol/report';
 import { type Log } from '../services/log';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 

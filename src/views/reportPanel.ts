@@ -13,7 +13,7 @@ import { Disposable } from '../disposable';
 import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
 import * as settings from '../services/settings';
-import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
+import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol/report';
 import { epochNow, type PageTiming, type WebviewTiming } from './renderTimings';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 

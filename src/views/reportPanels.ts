@@ -16,7 +16,7 @@ import { type Log } from '../services/log';
 import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
-import { type ErrorActionId, type FromWebview } from '../shared/protocol';
+import { type ErrorActionId, type FromWebview } from '../shared/protocol/report';
 import { pickAccount } from './accountPick';
 import { ReportPanel } from './reportPanel';
 import { restoredModel } from './restoredState';

@@ -1,7 +1,7 @@
 // What a report panel's webview state may bring back after a window reload (the webview wrote it, so it is read
 // like any outside input): a model of ours, for a valid lookup key, in one of its three states.
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
-import { type ReportModel } from '../shared/protocol';
+import { type ReportModel } from '../shared/protocol/report';
 
 /** Webview state comes back from the webview: accept only a model whose keys are what we write. */
 export function restoredModel(state: unknown): { key: LookupKey; model: ReportModel } | undefined {

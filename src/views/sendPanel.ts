@@ -14,7 +14,7 @@ import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';
 import { type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
-import { parseFromWebview, type SendModel } from '../shared/protocol';
+import { parseFromWebview, type SendModel } from '../shared/protocol/report';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const SEND_VIEW_TYPE = Views.sendPanel;

@@ -1,7 +1,13 @@
 // The batch results table: counts per status, a sortable table (the host sorts; headers are buttons with
 // aria-sort), one row per number that opens its report, the lines that were not numbers, export and cancel.
 // Values are text only, like the report panel.
-import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview, ToBatchWebview } from '../shared/protocol';
+import type {
+  BatchModel,
+  BatchRowView,
+  BatchSortKey,
+  FromBatchWebview,
+  ToBatchWebview,
+} from '../shared/protocol/report';
 import { announce, el, icon, type VsCodeApi } from './dom';
 import { createParts, placeTooltips } from './parts';
 

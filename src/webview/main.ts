@@ -2,7 +2,7 @@
 // status, dates, the provider's text) is set with textContent or an attribute — never parsed as HTML — and
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
-import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol';
+import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol/report';
 import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
 import { reportPageTiming } from './pageTiming';
 import { createParts, placeTooltips } from './parts';

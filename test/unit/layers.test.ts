@@ -102,7 +102,7 @@ describe('layer rules (eslint.config.mjs)', function () {
     },
     {
       file: 'src/core/x.ts',
-      code: "import { type ReportModel } from '../shared/protocol';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
+      code: "import { type ReportModel } from '../shared/protocol/report';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
       why: 'core: shared, and a type import of vscode',
     },
     {
@@ -112,7 +112,7 @@ describe('layer rules (eslint.config.mjs)', function () {
     },
     {
       file: 'src/webview/x.ts',
-      code: "import { type ReportModel } from '../shared/protocol';\nexport type A = ReportModel;",
+      code: "import { type ReportModel } from '../shared/protocol/report';\nexport type A = ReportModel;",
       why: 'webview: shared',
     },
     {

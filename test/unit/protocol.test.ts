@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseFromWebview } from '../../src/shared/protocol';
+import { parseFromWebview } from '../../src/shared/protocol/report';
 
 describe('messages from the webview (allowlist)', () => {
   it('accepts exactly the known messages', () => {

@@ -13,7 +13,7 @@ import {
   type StatusView,
   type Strings,
   type TipStrings,
-} from '../../shared/protocol';
+} from '../../shared/protocol/report';
 
 export function strings(): Strings {
   return {

@@ -6,7 +6,7 @@ import { diagnose, formatWhen } from './diagnosis';
 import { describeError } from '../api/errors';
 import { parseProviderTime } from '../providerTime';
 import { describeSendState, validityEnd, type SendSummary, type SummaryResult } from './endpoint';
-import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol';
+import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol/report';
 
 /** What a panel knows of its send's summary: nothing yet, being fetched, or the last result. */
 export type SummaryState =
