@@ -7,7 +7,7 @@ import type {
   BatchSortKey,
   FromBatchWebview,
   ToBatchWebview,
-} from '../shared/protocol/report';
+} from '../shared/protocol/batch';
 import { announce, el, icon, type VsCodeApi } from './dom';
 import { createParts, placeTooltips } from './parts';
 

@@ -1,6 +1,6 @@
 // DOM helpers shared by the webview renderers. Text is always set as text nodes; invisible and direction-changing
 // characters become a visible ⟨U+XXXX⟩ marker; icons are built as SVG elements, never parsed from markup.
-import type { StatusGroupView } from '../shared/protocol/report';
+import type { StatusGroupView } from '../shared/protocol/parts';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };
 

@@ -2,7 +2,12 @@
 // status, dates, the provider's text) is set with textContent or an attribute — never parsed as HTML — and
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
-import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol/report';
+import type { Render } from '../shared/protocol/common';
+import type { ErrorView, FromReportWebview, ReportModel } from '../shared/protocol/report';
+import type { FromSendWebview, SendModel } from '../shared/protocol/send';
+
+type FromWebview = FromReportWebview | FromSendWebview;
+type ToWebview = Render<ReportModel | SendModel>;
 import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
 import { reportPageTiming } from './pageTiming';
 import { createParts, placeTooltips } from './parts';
@@ -304,10 +309,10 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1) return;
     const t0 = performance.now();
     const model = msg.model;
-    if ('kind' in model) renderSend(model);
+    if (model.kind === 'send') renderSend(model);
     else render(model);
     const renderMs = performance.now() - t0;
-    api.setState({ v: 1, model: 'kind' in model ? model : forState(model) });
+    api.setState({ v: 1, model: model.kind === 'send' ? model : forState(model) });
     const seq = msg.model.seq;
     // The ack goes after the next frame has painted: what the user sees, not only what the DOM holds.
     requestAnimationFrame(() =>
@@ -382,7 +387,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
 
   const saved = api.getState() as { v?: number; model?: ReportModel | SendModel } | undefined;
   if (saved?.v === 1 && saved.model) {
-    if ('kind' in saved.model) renderSend(saved.model);
+    if (saved.model.kind === 'send') renderSend(saved.model);
     else render(saved.model);
   }
   api.postMessage({ type: 'ready' });

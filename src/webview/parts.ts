@@ -1,7 +1,7 @@
 // The webview parts the report, send and batch panels share: the focusable status badge with its tooltip (hover and
 // keyboard focus, aria-describedby; a delivery status and a send state use the same pattern), a fields table, the
 // send section and the diagnosis line. Text only, like everything the webview draws.
-import type { DiagnosisView, FieldView, SendView, StatusView, TipStrings } from '../shared/protocol/report';
+import type { DiagnosisView, FieldView, SendView, StatusView, TipStrings } from '../shared/protocol/parts';
 import { appendVisible, el, icon } from './dom';
 
 export interface Parts {

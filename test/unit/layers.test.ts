@@ -47,6 +47,16 @@ describe('layer rules (eslint.config.mjs)', function () {
       why: 'shared: core',
     },
     {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { a as b } from '../../core/phone';\nexport const a = b;",
+      why: 'a page protocol: core',
+    },
+    {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { a as b } from '../../views/webviewChannel';\nexport const a = b;",
+      why: 'a page protocol: views',
+    },
+    {
       file: 'src/services/x.ts',
       code: "import { ReportPanels } from '../views/reportPanels';\nexport const a = ReportPanels;",
       why: 'services: views',
@@ -104,6 +114,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       file: 'src/core/x.ts',
       code: "import { type ReportModel } from '../shared/protocol/report';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
       why: 'core: shared, and a type import of vscode',
+    },
+    {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { allowlist } from './common';\nexport const a = allowlist;",
+      why: 'a page protocol: the common one',
     },
     {
       file: 'src/extension.ts',

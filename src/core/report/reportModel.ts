@@ -7,13 +7,8 @@ import { type HistoryEntry } from '../history/history';
 import { formatDuration, parseProviderTime } from '../providerTime';
 import { timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
-import {
-  type FieldView,
-  type ReportModel,
-  type StatusView,
-  type Strings,
-  type TipStrings,
-} from '../../shared/protocol/report';
+import { type FieldView, type StatusView, type Strings, type TipStrings } from '../../shared/protocol/parts';
+import { type ReportModel } from '../../shared/protocol/report';
 
 export function strings(): Strings {
   return {
@@ -74,6 +69,7 @@ export interface ModelContext {
 function base(ctx: ModelContext, sendId: string, number: string) {
   return {
     v: 1 as const,
+    kind: 'report' as const,
     seq: ctx.seq,
     lang: ctx.lang,
     sendId,
