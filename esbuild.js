@@ -55,7 +55,7 @@ const host = {
 /** The webview renderer: browser code, its own folder is the panel's only local resource root. */
 const webview = {
   ...common,
-  entryPoints: ['src/webview/main.ts', 'src/webview/batch.ts', 'src/webview/main.css'],
+  entryPoints: ['src/webview/report.ts', 'src/webview/batch.ts', 'src/webview/main.css'],
   outdir: 'dist/webview',
   entryNames: '[name]',
   platform: 'browser',

@@ -37,7 +37,7 @@ export function webviewHtml(
   extensionUri: vscode.Uri,
   lang: string,
   loading: LoadingPage,
-  script: 'main' | 'batch' = 'main',
+  script: 'report' | 'batch' = 'report',
 ): string {
   const nonce = newNonce();
   const page = shell(webview, extensionUri, script);
@@ -64,7 +64,7 @@ const NONCE = '{nonce}';
  *  webview URIs. A new panel costs a fresh nonce and its loading text, nothing else. */
 const shells = new Map<string, { csp: string; style: string; script: string }>();
 
-function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'main' | 'batch') {
+function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'report' | 'batch') {
   const id = `${webview.cspSource}\n${extensionUri.toString()}\n${script}`;
   let page = shells.get(id);
   if (!page) {
