@@ -511,9 +511,10 @@ row(
   { met: undefined },
   `total ${kb(s.http.total)}, esbuild wrappers ${kb(s.http.wrapper)}`,
 );
-sizeRow('6d', 'Report panel js+css', 'panelWebview', '—');
+sizeRow('6d', 'Report panel js+css', 'reportWebview', '—');
 sizeRow('6e', 'Batch panel js+css', 'batchWebview', '—');
 sizeRow('6f', '.vsix', 'vsix', `ESLint ${ANCHORS.eslintBytes / KB} KB*`, x(item('vsix').bytes / ANCHORS.eslintBytes));
+sizeRow('6g', 'Send panel js+css', 'sendWebview', '—');
 
 // Row 7: memory
 if (full?.memory) {

@@ -43,8 +43,8 @@ export class BatchPanel extends Disposable {
   readonly panel: vscode.WebviewPanel;
   readonly id: string;
   readonly sendId: string;
-  private readonly options: BatchPanelOptions;
-  private readonly channel: WebviewChannel<BatchModel, FromBatchWebview>;
+  readonly #options: BatchPanelOptions;
+  readonly #channel: WebviewChannel<BatchModel, FromBatchWebview>;
   private seq = 0;
   private state: BatchModel['state'] = 'running';
   private source: BatchResult | (() => BatchResult);
@@ -56,7 +56,7 @@ export class BatchPanel extends Disposable {
   constructor(options: BatchPanelOptions) {
     super();
     const { extensionUri, sendId } = options;
-    this.options = options;
+    this.#options = options;
     this.id = options.id;
     this.sendId = sendId;
     this.source = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
@@ -68,7 +68,7 @@ export class BatchPanel extends Disposable {
     );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.register(this.panel);
-    this.channel = this.register(
+    this.#channel = this.register(
       new WebviewChannel({
         webview: this.panel.webview,
         page: 'batch',
@@ -124,7 +124,7 @@ export class BatchPanel extends Disposable {
   private async renderNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.channel.redraw();
+    await this.#channel.redraw();
   }
 
   /** The channel builds the model when the page may have it. */
@@ -139,16 +139,16 @@ export class BatchPanel extends Disposable {
       lang: vscode.env.language,
       state: this.state,
       result: this.snapshot(),
-      total: this.options.total,
-      invalid: this.options.invalid,
-      lines: this.options.lines,
+      total: this.#options.total,
+      invalid: this.#options.invalid,
+      lines: this.#options.lines,
       sort: this.sort,
       ...(this.summary ? { summary: this.summary } : {}),
     });
   }
 
   private handle(m: PageMessage<FromBatchWebview>): void {
-    const handlers = this.options.handlers;
+    const handlers = this.#options.handlers;
     switch (m.type) {
       case 'sort':
         this.sort = { key: m.key, dir: this.sort.key === m.key && this.sort.dir === 'asc' ? 'desc' : 'asc' };

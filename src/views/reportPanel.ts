@@ -61,7 +61,7 @@ export class ReportPanel extends Disposable {
   account: string | undefined;
   readonly panel: vscode.WebviewPanel;
   private readonly handlers: PanelHandlers;
-  private readonly channel: WebviewChannel<ReportModel, FromReportWebview>;
+  readonly #channel: WebviewChannel<ReportModel, FromReportWebview>;
   /** What the panel showed before the lookup now running: drawn again when that lookup is cancelled. */
   private beforeLoading: ReportModel | undefined;
   private seq = 0;
@@ -87,7 +87,7 @@ export class ReportPanel extends Disposable {
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.updateTitle();
-    this.channel = this.register(
+    this.#channel = this.register(
       new WebviewChannel({
         webview: panel.webview,
         page: 'report',
@@ -103,20 +103,26 @@ export class ReportPanel extends Disposable {
         this.dispose();
       }),
     );
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, vscode.env.language, {
-      heading: vscode.l10n.t('VairoSMS number report'),
-      title: vscode.l10n.t('{0} in send #{1}', key.number, key.sendId),
-      text: vscode.l10n.t('Looking up the report…'),
-    });
+    panel.webview.html = webviewHtml(
+      panel.webview,
+      extensionUri,
+      vscode.env.language,
+      {
+        heading: vscode.l10n.t('VairoSMS number report'),
+        title: vscode.l10n.t('{0} in send #{1}', key.number, key.sendId),
+        text: vscode.l10n.t('Looking up the report…'),
+      },
+      'report',
+    );
   }
 
   /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */
   get page(): PageTiming {
-    return this.channel.page;
+    return this.#channel.page;
   }
 
   private get model(): ReportModel | undefined {
-    return this.channel.latest;
+    return this.#channel.latest;
   }
 
   /** The lookup this tab shows (it changes when a preview tab is reused for another lookup). */
@@ -139,7 +145,7 @@ export class ReportPanel extends Disposable {
    *  title follows; what it draws next (the loading state, or a stored report) is the caller's, in one render. */
   retarget(key: LookupKey): void {
     this.currentKey = key;
-    this.channel.forget();
+    this.#channel.forget();
     this.beforeLoading = undefined;
     this.answer = undefined;
     this.answerBody = undefined;
@@ -336,11 +342,11 @@ export class ReportPanel extends Disposable {
       shownReport = true;
       void vscode.commands.executeCommand('setContext', ContextKeys.hasShownReport, true);
     }
-    return this.channel.show(model);
+    return this.#channel.show(model);
   }
 
   /** Every message from the webview comes in here (the test seam delivers some too). */
   receive(data: unknown): void {
-    this.channel.receive(data);
+    this.#channel.receive(data);
   }
 }

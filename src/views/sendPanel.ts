@@ -31,8 +31,8 @@ export interface SendPanelOptions {
 export class SendPanel extends Disposable {
   readonly sendId: string;
   readonly panel: vscode.WebviewPanel;
-  private readonly history: HistoryStore;
-  private readonly channel: WebviewChannel<SendModel, FromSendWebview>;
+  readonly #history: HistoryStore;
+  readonly #channel: WebviewChannel<SendModel, FromSendWebview>;
   private seq = 0;
   private summary: SummaryState = { state: 'loading' };
 
@@ -40,9 +40,9 @@ export class SendPanel extends Disposable {
     super();
     this.sendId = sendId;
     this.panel = panel;
-    this.history = history;
+    this.#history = history;
     this.register(panel);
-    this.channel = this.register(
+    this.#channel = this.register(
       new WebviewChannel({
         webview: panel.webview,
         page: 'send',
@@ -66,7 +66,7 @@ export class SendPanel extends Disposable {
 
   /** The last model drawn (or due to be drawn once the webview is ready). */
   get current(): SendModel | undefined {
-    return this.channel.latest;
+    return this.#channel.latest;
   }
 
   showSummary(s: SummaryState): void {
@@ -76,21 +76,14 @@ export class SendPanel extends Disposable {
 
   draw(): void {
     if (this.isDisposed) return;
-    const lookups = this.history
-      .all()
-      .flatMap((e) =>
-        e.sendId === this.sendId && e.report
-          ? [{ number: e.number, status: e.report.status, checkedAt: e.checkedAt }]
-          : [],
-      );
-    void this.channel.show(
+    void this.#channel.show(
       sendModel({
         seq: ++this.seq,
         lang: vscode.env.language,
         now: Date.now(),
         sendId: this.sendId,
         summary: this.summary,
-        lookups,
+        history: this.#history.all(),
         maskNumbers: settings.maskNumbers(),
       }),
     );
@@ -98,7 +91,7 @@ export class SendPanel extends Disposable {
 
   /** Every message from the webview comes in here (the test seam delivers some too). */
   receive(data: unknown): void {
-    this.channel.receive(data);
+    this.#channel.receive(data);
   }
 }
 
@@ -135,10 +128,16 @@ export class SendPanels extends Disposable {
         webviewOptions(this.extensionUri),
       );
       webviewPanel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-      webviewPanel.webview.html = webviewHtml(webviewPanel.webview, this.extensionUri, vscode.env.language, {
-        title: vscode.l10n.t('Send {0}', sendId),
-        text: vscode.l10n.t("Looking up the send's summary…"),
-      });
+      webviewPanel.webview.html = webviewHtml(
+        webviewPanel.webview,
+        this.extensionUri,
+        vscode.env.language,
+        {
+          title: vscode.l10n.t('Send {0}', sendId),
+          text: vscode.l10n.t("Looking up the send's summary…"),
+        },
+        'send',
+      );
       const created: SendPanel = new SendPanel({
         sendId,
         panel: webviewPanel,

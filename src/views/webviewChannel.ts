@@ -40,87 +40,87 @@ export class WebviewChannel<Model extends PageModel, Message extends { readonly 
 {
   /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */
   readonly page: { -readonly [K in keyof PageTiming]: PageTiming[K] } = { createdAt: epochNow() };
-  private model: Model | undefined;
-  private ready = false;
-  private postQueued = false;
-  private disposed = false;
-  /** Who waits for which model to be painted, by its seq; when each was posted (epoch ms), until the page acks it. */
-  private readonly waiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
-  private readonly postedAt = new Map<number, number>();
-  /** Back-pressure: the seq posted and not painted yet; `dirty`: a newer model is due once it is, and `next` waits
-   *  for that one. */
-  private inFlight: number | undefined;
-  private dirty = false;
-  private readonly next: Array<(timing?: WebviewTiming) => void> = [];
-  private readonly subscription: vscode.Disposable;
+  readonly #options: WebviewChannelOptions<Model, Message>;
+  readonly #subscription: vscode.Disposable;
+  #model: Model | undefined;
+  #ready = false;
+  #postQueued = false;
+  #disposed = false;
+  /** Who waits for a model to be painted: resolved by the page's ack of that seq or a later one. */
+  #waiters: Array<{ readonly seq: number; readonly resolve: (timing?: WebviewTiming) => void }> = [];
+  /** When each awaited model was posted (epoch ms), until the page acks it. */
+  readonly #postedAt = new Map<number, number>();
+  /** Back-pressure: the seq posted and not painted yet; `dirty`: a newer model is due once it is. */
+  #inFlight: number | undefined;
+  #dirty = false;
 
-  constructor(private readonly options: WebviewChannelOptions<Model, Message>) {
-    this.model = options.model;
-    this.subscription = options.webview.onDidReceiveMessage((data: unknown) => this.receive(data));
+  constructor(options: WebviewChannelOptions<Model, Message>) {
+    this.#options = options;
+    this.#model = options.model;
+    this.#subscription = options.webview.onDidReceiveMessage((data: unknown) => this.receive(data));
   }
 
   /** The last model shown (or due to be posted once the page is ready). */
   get latest(): Model | undefined {
-    return this.model;
+    return this.#model;
   }
 
-  /** The panel shows another page's worth now (a preview tab reused for another lookup): no model until the next. */
+  /** The panel shows something else now (a preview tab reused for another lookup): no model until the next. */
   forget(): void {
-    this.model = undefined;
+    this.#model = undefined;
   }
 
   /** Shows a model; resolves when the page has painted it (with its own timings), or when the panel is gone. One
    *  post per turn of the event loop, of the latest model: a lookup's start draws its loading state and its send's
    *  summary in one render, not two the page would build one after the other. */
   show(model: Model): Promise<WebviewTiming | undefined> {
-    this.model = model;
-    if (this.disposed) return Promise.resolve(undefined);
-    const done = this.painted(model.seq);
-    if (this.ready && !this.postQueued) {
-      this.postQueued = true;
+    this.#model = model;
+    const done = this.#painted(model.seq);
+    if (this.#ready && !this.#postQueued && !this.#disposed) {
+      this.#postQueued = true;
       queueMicrotask(() => {
-        this.postQueued = false;
-        if (this.model && !this.disposed) this.post(this.model);
+        this.#postQueued = false;
+        if (this.#model && !this.#disposed) this.#post(this.#model);
       });
     }
     return done;
   }
 
   /** Back-pressure (options.build): a model built now from the newest state and posted, or, while the page has not
-   *  painted the last one, built and posted as soon as it has. Resolves when the page has painted it. */
+   *  painted the last one, built and posted as soon as it has (models' seqs increase: that one's is above the
+   *  latest's). Resolves when the page has painted it. */
   redraw(): Promise<WebviewTiming | undefined> {
-    if (this.disposed) return Promise.resolve(undefined);
-    if (this.inFlight !== undefined) {
-      this.dirty = true;
-      return new Promise((resolve) => this.next.push(resolve));
+    if (this.#disposed) return Promise.resolve(undefined);
+    if (this.#inFlight !== undefined) {
+      this.#dirty = true;
+      return this.#painted(this.#inFlight + 1);
     }
-    const model = this.options.build!();
-    this.model = model;
-    const done = this.painted(model.seq);
-    this.next.splice(0).forEach((resolve) => this.waitFor(model.seq, resolve));
-    if (this.ready) this.post(model);
+    const model = this.#options.build!();
+    this.#model = model;
+    const done = this.#painted(model.seq);
+    if (this.#ready) this.#post(model);
     return done;
   }
 
   /** Every message from the page comes in here and is checked against its allowlist first. */
   receive(data: unknown): void {
-    const message = this.options.parse(data);
+    const message = this.#options.parse(data);
     if (!message) {
       const type =
         data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
           ? String((data as { type: string }).type).slice(0, 40)
           : typeof data;
-      this.options.log.warn(
-        `ignored a message from the ${this.options.page} webview that is not on the allowlist (type: ${JSON.stringify(type)})`,
+      this.#options.log.warn(
+        `ignored a message from the ${this.#options.page} webview that is not on the allowlist (type: ${JSON.stringify(type)})`,
       );
       return;
     }
     const m = message as Message | ChannelMessage;
     switch (m.type) {
       case 'ready':
-        this.ready = true;
+        this.#ready = true;
         this.page.readyAt ??= epochNow();
-        this.onReady();
+        this.#onReady();
         return;
       case 'pageTiming': {
         const t = m as Extract<ChannelMessage, { type: 'pageTiming' }>;
@@ -129,68 +129,59 @@ export class WebviewChannel<Model extends PageModel, Message extends { readonly 
         return;
       }
       case 'rendered':
-        this.acked(m as Extract<ChannelMessage, { type: 'rendered' }>);
+        this.#acked(m as Extract<ChannelMessage, { type: 'rendered' }>);
         return;
       default:
-        this.options.onMessage(message as PageMessage<Message>);
+        this.#options.onMessage(message as PageMessage<Message>);
     }
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.subscription.dispose();
-    for (const waiters of this.waiters.values()) waiters.forEach((w) => w());
-    this.waiters.clear();
-    this.next.splice(0).forEach((w) => w());
+    this.#disposed = true;
+    this.#subscription.dispose();
+    this.#waiters.splice(0).forEach((w) => w.resolve());
   }
 
-  private onReady(): void {
-    if (this.options.build) {
+  #onReady(): void {
+    if (this.#options.build) {
       // The page started over: whatever was in flight will never be acked.
-      this.inFlight = undefined;
-      if (this.model && !this.dirty) this.post(this.model);
+      this.#inFlight = undefined;
+      if (this.#model && !this.#dirty) this.#post(this.#model);
       else {
-        this.dirty = false;
+        this.#dirty = false;
         void this.redraw();
       }
-    } else if (this.options.onReady) this.options.onReady();
-    else if (this.model) this.post(this.model);
+    } else if (this.#options.onReady) this.#options.onReady();
+    else if (this.#model) this.#post(this.#model);
   }
 
-  private acked(message: Extract<ChannelMessage, { type: 'rendered' }>): void {
-    for (const [seq, waiters] of this.waiters) {
-      if (seq > message.seq) continue;
-      const { type: _type, seq: _seq, ...reported } = message;
-      const postedAt = this.postedAt.get(seq);
-      const timing = seq === message.seq ? { ...reported, ...(postedAt ? { postedAt } : {}) } : undefined;
-      waiters.forEach((w) => w(timing));
-      this.waiters.delete(seq);
-      this.postedAt.delete(seq);
-    }
-    if (this.inFlight !== undefined && message.seq >= this.inFlight) {
-      this.inFlight = undefined;
-      if (this.dirty) {
-        this.dirty = false;
+  #acked(message: Extract<ChannelMessage, { type: 'rendered' }>): void {
+    const { type: _type, seq, ...reported } = message;
+    this.#waiters = this.#waiters.filter((w) => {
+      if (w.seq > seq) return true;
+      const postedAt = this.#postedAt.get(w.seq);
+      w.resolve(w.seq === seq ? { ...reported, ...(postedAt ? { postedAt } : {}) } : undefined);
+      return false;
+    });
+    for (const posted of this.#postedAt.keys()) if (posted <= seq) this.#postedAt.delete(posted);
+    if (this.#inFlight !== undefined && seq >= this.#inFlight) {
+      this.#inFlight = undefined;
+      if (this.#dirty) {
+        this.#dirty = false;
         void this.redraw();
       }
     }
   }
 
-  private painted(seq: number): Promise<WebviewTiming | undefined> {
-    return new Promise((resolve) => this.waitFor(seq, resolve));
+  /** Resolves when the page has painted `seq` or a later model, or when the panel is gone. */
+  #painted(seq: number): Promise<WebviewTiming | undefined> {
+    return this.#disposed ? Promise.resolve(undefined) : new Promise((resolve) => this.#waiters.push({ seq, resolve }));
   }
 
-  private waitFor(seq: number, resolve: (timing?: WebviewTiming) => void): void {
-    const list = this.waiters.get(seq) ?? [];
-    list.push(resolve);
-    this.waiters.set(seq, list);
-  }
-
-  private post(model: Model): void {
-    if (this.options.build) this.inFlight = model.seq;
-    if (this.waiters.has(model.seq)) this.postedAt.set(model.seq, epochNow());
+  #post(model: Model): void {
+    if (this.#options.build) this.#inFlight = model.seq;
+    if (this.#waiters.some((w) => w.seq === model.seq)) this.#postedAt.set(model.seq, epochNow());
     const message: Render<Model> = { type: 'render', model };
-    void this.options.webview.postMessage(message).then(undefined, () => undefined);
+    void this.#options.webview.postMessage(message).then(undefined, () => undefined);
   }
 }

@@ -11,6 +11,18 @@ export interface VsCodeApi<Message> {
   setState(state: unknown): void;
 }
 
+/** A button that posts `message` when clicked; `focusKey` finds it again after a render (data-focus). */
+export function button<Message>(
+  api: VsCodeApi<Message>,
+  label: string,
+  message: Message,
+  focusKey: string,
+): HTMLButtonElement {
+  const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
+  b.addEventListener('click', () => api.postMessage(message));
+  return b;
+}
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Props = {},

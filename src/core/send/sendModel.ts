@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { diagnose, formatWhen } from './diagnosis';
 import { describeError } from '../api/errors';
+import { type HistoryEntry } from '../history/history';
 import { shownNumber } from '../lookupKey';
 import { parseProviderTime } from '../providerTime';
 import { relativeTime, statusView, strings } from '../report/reportModel';
@@ -163,7 +164,8 @@ export interface SendModelInput extends SendContext {
   readonly seq: number;
   readonly sendId: string;
   readonly summary: SummaryState;
-  readonly lookups: ReadonlyArray<{ readonly number: string; readonly status: string; readonly checkedAt: number }>;
+  /** Recent Lookups, as stored. */
+  readonly history: readonly HistoryEntry[];
   /** vairosms.maskNumbers: the numbers shown masked (each still opens its own report). */
   readonly maskNumbers: boolean;
 }
@@ -185,12 +187,18 @@ export function sendModel(input: SendModelInput): SendModel {
     ...(diagnosis ? { diagnosis } : {}),
     lookupsHeading: l10n.t('Numbers of this send in Recent Lookups'),
     lookupsEmpty: l10n.t('None yet: look up a number of this send to see it here.'),
-    lookups: input.lookups.map((l) => ({
-      number: l.number,
-      shown: shownNumber(l.number, input.maskNumbers),
-      status: statusView(describeStatus(l.status)),
-      checked: l10n.t('checked {0}', relativeTime(l.checkedAt, now, lang)),
-    })),
+    lookups: input.history.flatMap((e) =>
+      e.sendId === sendId && e.report
+        ? [
+            {
+              number: e.number,
+              shown: shownNumber(e.number, input.maskNumbers),
+              status: statusView(describeStatus(e.report.status)),
+              checked: l10n.t('checked {0}', relativeTime(e.checkedAt, now, lang)),
+            },
+          ]
+        : [],
+    ),
     announcement:
       send.state === 'loading'
         ? l10n.t("Looking up the send's summary…")

@@ -1,7 +1,7 @@
 // The batch results page (viewType vairosms.batch, drawn by src/webview/batch.ts): the table of a batch run, its
 // counts, the lines that were not numbers and the send's summary; and the only messages its webview may post back,
 // with their allowlist.
-import { allowlist, bare, oneOf, ready, renderedSeq, type PageModel, type Ready, type Render } from './common';
+import { allowlist, bare, oneOf, renderedSeq, type PageModel, type Ready, type Render } from './common';
 import { type SendView, type StatusGroupView, type StatusView, type TipStrings } from './parts';
 
 export type BatchSortKey = 'line' | 'number' | 'status' | 'time' | 'error';
@@ -84,11 +84,8 @@ const SORT_KEYS: readonly BatchSortKey[] = ['line', 'number', 'status', 'time', 
 
 /** The batch page's allowlist, with the same shape checks and size cap as the report's. */
 export const parseFromBatchWebview = allowlist<FromBatchWebview>({
-  ready,
+  ...bare('ready', 'exportCsv', 'exportJson', 'cancel'),
   rendered: renderedSeq,
-  exportCsv: bare('exportCsv'),
-  exportJson: bare('exportJson'),
-  cancel: bare('cancel'),
   sort: ({ m, only }) => {
     const key = only('type', 'key') ? oneOf(m.key, SORT_KEYS) : undefined;
     return key ? { type: 'sort', key } : undefined;

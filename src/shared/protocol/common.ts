@@ -78,12 +78,14 @@ export function allowlist<Message extends { readonly type: string }>(
   };
 }
 
-/** A message that is its type alone ({ type: 'refresh' }). */
-export function bare<T extends string>(type: T): (c: Checked) => { readonly type: T } | undefined {
-  return (c) => (c.only('type') ? { type } : undefined);
+/** The parsers of messages that are their type alone ({ type: 'refresh' }), by type. */
+export function bare<T extends string>(
+  ...types: T[]
+): { readonly [K in T]: (c: Checked) => { readonly type: K } | undefined } {
+  return Object.fromEntries(types.map((type) => [type, (c: Checked) => (c.only('type') ? { type } : undefined)])) as {
+    readonly [K in T]: (c: Checked) => { readonly type: K } | undefined;
+  };
 }
-
-export const ready = bare('ready');
 
 /** The ack with the webview's timings (the report and send pages). */
 export function rendered(c: Checked): Rendered | undefined {

@@ -6,7 +6,6 @@ import {
   bare,
   oneOf,
   pageTiming,
-  ready,
   rendered,
   type PageModel,
   type PageTimingMessage,
@@ -94,16 +93,9 @@ const ACTIONS: readonly ErrorActionId[] = ['setApiKey', 'retry', 'showLog', 'ope
 
 /** The report page's allowlist: the message when it is exactly one of FromReportWebview, otherwise undefined. */
 export const parseFromReportWebview = allowlist<FromReportWebview>({
-  ready,
+  ...bare('ready', 'refresh', 'copyJson', 'showRaw', 'copyAsCurl', 'watch', 'stopWatching', 'keep'),
   rendered,
   pageTiming,
-  refresh: bare('refresh'),
-  copyJson: bare('copyJson'),
-  showRaw: bare('showRaw'),
-  copyAsCurl: bare('copyAsCurl'),
-  watch: bare('watch'),
-  stopWatching: bare('stopWatching'),
-  keep: bare('keep'),
   errorAction: ({ m, only }) => {
     const action = only('type', 'action') ? oneOf(m.action, ACTIONS) : undefined;
     return action ? { type: 'errorAction', action } : undefined;

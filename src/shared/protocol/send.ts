@@ -5,7 +5,6 @@ import {
   allowlist,
   bare,
   pageTiming,
-  ready,
   rendered,
   type PageModel,
   type PageTimingMessage,
@@ -49,10 +48,9 @@ export type FromSendWebview =
 
 /** The send page's allowlist: the message when it is exactly one of FromSendWebview, otherwise undefined. */
 export const parseFromSendWebview = allowlist<FromSendWebview>({
-  ready,
+  ...bare('ready', 'refresh'),
   rendered,
   pageTiming,
-  refresh: bare('refresh'),
   openLookup: ({ m, only }) =>
     only('type', 'number') && typeof m.number === 'string' && /^\d{7,15}$/.test(m.number)
       ? { type: 'openLookup', number: m.number }

@@ -1,18 +1,23 @@
 // The send page's model (src/core/send/sendModel.ts sendModel): its kind, the summary's section and what the live
 // region says, and the numbers of the send in Recent Lookups as the page lists them.
 import { strict as assert } from 'node:assert';
+import { type HistoryEntry } from '../../../../src/core/history/history';
 import { sendModel, type SendModelInput } from '../../../../src/core/send/sendModel';
 
 const now = Date.UTC(2026, 10, 26, 12, 0, 0);
+const entry = (sendId: string, number: string, status: string, checkedAt: number) =>
+  ({ sendId, number, checkedAt, report: { sendId, number, status } }) as HistoryEntry;
 const input: SendModelInput = {
   seq: 4,
   lang: 'en',
   now,
   sendId: '187',
   summary: { state: 'loading' },
-  lookups: [
-    { number: '905321234567', status: 'DELIVERED', checkedAt: now - 120_000 },
-    { number: '5399999999', status: 'NOT-A-CODE', checkedAt: now },
+  history: [
+    entry('187', '905321234567', 'DELIVERED', now - 120_000),
+    entry('188', '905321234568', 'DELIVERED', now),
+    { sendId: '187', number: '905321234569', checkedAt: now } as HistoryEntry, // a failure, no report
+    entry('187', '5399999999', 'NOT-A-CODE', now),
   ],
   maskNumbers: false,
 };
@@ -29,7 +34,7 @@ describe('send page model', () => {
     assert.equal(m.announcement, "Looking up the send's summary…");
   });
 
-  it('lists the numbers with their status and when they were checked, masked when the setting says so', () => {
+  it('lists the numbers of the send that have a report, with their status and when they were checked, masked when the setting says so', () => {
     const m = sendModel(input);
     assert.deepEqual(
       m.lookups.map((l) => [l.number, l.shown, l.status.code, l.status.known]),
