@@ -3,7 +3,8 @@
 // without retainContextWhenHidden), the latest model posted at most once per turn of the event loop, the page's acks
 // of the models it painted, its own load and paint marks, and the allowlist: every message is checked by the page's
 // parser (src/shared/protocol/<page>.ts) and one that fails is logged and dropped. A panel hands it models and gets
-// only its page's own messages back.
+// only its page's own messages back. Its state is in #private fields: private for real, and their names shortened by
+// the minifier (dist/main.js has a size fence).
 import type * as vscode from 'vscode';
 import { type Log } from '../services/log';
 import { type ChannelMessage, type PageModel, type Render } from '../shared/protocol/common';
