@@ -54,10 +54,11 @@ const host = {
   metafile: true,
 };
 
-/** The webview renderer: browser code, its own folder is the panel's only local resource root. */
+/** The webview pages, one entry point each (src/webview/<page>.ts) and their stylesheet: browser code, their own
+ *  folder is the panels' only local resource root. */
 const webview = {
   ...common,
-  entryPoints: ['src/webview/main.ts', 'src/webview/batch.ts', 'src/webview/main.css'],
+  entryPoints: ['src/webview/report.ts', 'src/webview/send.ts', 'src/webview/batch.ts', 'src/webview/main.css'],
   outdir: 'dist/webview',
   entryNames: '[name]',
   platform: 'browser',

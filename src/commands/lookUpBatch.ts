@@ -168,14 +168,14 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
       // The batch keeps the account it started with, even if the user switches meanwhile.
       const account = deps.accounts.list().active;
       const withAccount = account !== undefined ? { account } : {};
-      const panel = new BatchPanel(
-        deps.extensionUri,
+      const panel = new BatchPanel({
+        extensionUri: deps.extensionUri,
         id,
-        target,
-        numbers.length,
-        parsed.invalid,
-        parsed.numbers.map((n) => n.line),
-        {
+        sendId: target,
+        total: numbers.length,
+        invalid: parsed.invalid,
+        lines: parsed.numbers.map((n) => n.line),
+        handlers: {
           openRow: (index) => {
             const item = latest?.items[index] ?? finished[index];
             if (!item) return;
@@ -187,8 +187,8 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
           export: (format) => void exportResult(latest ?? partial(), target, format),
           cancel: () => abort.abort(),
         },
-        deps.log,
-      );
+        log: deps.log,
+      });
       // The send's summary, once for the whole batch, shown above the table when it arrives.
       void panel.showSummary({ state: 'loading' });
       void deps.lookups

@@ -1,14 +1,21 @@
 // The batch results table (viewType vairosms.batch): one tab per batch run, updated live while the batch runs
 // (at most every 250 ms), sorted by the host (core sortItems), rows open their report, export to CSV or JSON.
-// It is not restored after a reload: every answered number is in Recent Lookups by then.
+// It is not restored after a reload: every answered number is in Recent Lookups by then. Its webview channel
+// (src/views/webviewChannel.ts) holds the next model back until the page has painted the last one.
 import * as vscode from 'vscode';
 import { type BatchResult } from '../core/batch/batchRun';
 import { type InvalidEntry } from '../core/batch/numberList';
 import { batchModel } from '../core/batch/batchModel';
 import { type SummaryState } from '../core/send/sendModel';
 import { Disposable } from '../disposable';
-import { parseFromBatchWebview, type BatchModel, type BatchSortKey, type FromBatchWebview } from '../shared/protocol';
+import {
+  parseFromBatchWebview,
+  type BatchModel,
+  type BatchSortKey,
+  type FromBatchWebview,
+} from '../shared/protocol/batch';
 import { type Log } from '../services/log';
+import { WebviewChannel, type PageMessage } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const BATCH_VIEW_TYPE = 'vairosms.batch';
@@ -20,34 +27,38 @@ export interface BatchPanelHandlers {
   cancel(): void;
 }
 
+export interface BatchPanelOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly id: string;
+  readonly sendId: string;
+  readonly total: number;
+  readonly invalid: readonly InvalidEntry[];
+  /** The input line of each number, by index. */
+  readonly lines: readonly number[];
+  readonly handlers: BatchPanelHandlers;
+  readonly log: Log;
+}
+
 export class BatchPanel extends Disposable {
   readonly panel: vscode.WebviewPanel;
-  private ready = false;
+  readonly id: string;
+  readonly sendId: string;
+  readonly #options: BatchPanelOptions;
+  readonly #channel: WebviewChannel<BatchModel, FromBatchWebview>;
   private seq = 0;
   private state: BatchModel['state'] = 'running';
   private source: BatchResult | (() => BatchResult);
   private sort: { key: BatchSortKey; dir: 'asc' | 'desc' } = { key: 'status', dir: 'asc' };
   private timer: NodeJS.Timeout | undefined;
   private lastRender = 0;
-  private model: BatchModel | undefined;
   private summary: SummaryState | undefined;
-  /** The seq of the model posted to the webview and not drawn yet; `dirty`: a newer one is waiting for it. */
-  private posted: number | undefined;
-  private dirty = false;
-  private readonly renderedWaiters: Array<{ seq: number; resolve: () => void }> = [];
 
-  constructor(
-    extensionUri: vscode.Uri,
-    readonly id: string,
-    readonly sendId: string,
-    private readonly total: number,
-    private readonly invalid: readonly InvalidEntry[],
-    /** The input line of each number, by index. */
-    private readonly lines: readonly number[],
-    private readonly handlers: BatchPanelHandlers,
-    private readonly log: Log,
-  ) {
+  constructor(options: BatchPanelOptions) {
     super();
+    const { extensionUri, sendId } = options;
+    this.#options = options;
+    this.id = options.id;
+    this.sendId = sendId;
     this.source = { items: [], cancelled: false, counts: {}, durationMs: 0, maxConcurrency: 0 };
     this.panel = vscode.window.createWebviewPanel(
       BATCH_VIEW_TYPE,
@@ -57,7 +68,16 @@ export class BatchPanel extends Disposable {
     );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.register(this.panel);
-    this.register(this.panel.webview.onDidReceiveMessage((d: unknown) => this.receive(d)));
+    this.#channel = this.register(
+      new WebviewChannel({
+        webview: this.panel.webview,
+        page: 'batch',
+        parse: parseFromBatchWebview,
+        onMessage: (m) => this.handle(m),
+        log: options.log,
+        build: () => this.model(),
+      }),
+    );
     this.register(this.panel.onDidDispose(() => this.dispose()));
     this.panel.webview.html = webviewHtml(
       this.panel.webview,
@@ -100,90 +120,51 @@ export class BatchPanel extends Disposable {
     return this.isDisposed ? Promise.resolve() : this.renderNow();
   }
 
-  private renderNow(): Promise<void> {
+  /** A model of the newest state, posted when the page has painted the last one (the channel's back-pressure). */
+  private async renderNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.posted !== undefined) {
-      // Back-pressure: the webview has not drawn the last model yet. Draw the newest when it has, never queue up
-      // models (a 10,000-row table is megabytes; queued ones piled up in the extension host's memory).
-      this.dirty = true;
-      return new Promise<void>((resolve) => this.renderedWaiters.push({ seq: this.seq + 1, resolve }));
-    }
+    await this.#channel.redraw();
+  }
+
+  /** The channel builds the model when the page may have it. */
+  private model(): BatchModel {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.lastRender = Date.now();
-    const model = batchModel({
+    return batchModel({
       id: this.id,
       sendId: this.sendId,
       seq: ++this.seq,
       lang: vscode.env.language,
       state: this.state,
       result: this.snapshot(),
-      total: this.total,
-      invalid: this.invalid,
-      lines: this.lines,
+      total: this.#options.total,
+      invalid: this.#options.invalid,
+      lines: this.#options.lines,
       sort: this.sort,
       ...(this.summary ? { summary: this.summary } : {}),
     });
-    this.model = model;
-    const done = new Promise<void>((resolve) => this.renderedWaiters.push({ seq: model.seq, resolve }));
-    if (this.ready) this.post(model);
-    return done;
   }
 
-  private post(model: BatchModel): void {
-    this.posted = model.seq;
-    void this.panel.webview.postMessage({ type: 'render', model }).then(undefined, () => undefined);
-  }
-
-  /** The webview drew `seq` (or started over): the newest model may go now. */
-  private acked(): void {
-    this.posted = undefined;
-    if (this.dirty) {
-      this.dirty = false;
-      void this.renderNow();
-    }
-  }
-
-  private receive(data: unknown): void {
-    const m = parseFromBatchWebview(data);
-    if (!m) {
-      this.log.warn('ignored a message from the batch webview that is not on the allowlist');
-      return;
-    }
-    this.handle(m);
-  }
-
-  private handle(m: FromBatchWebview): void {
+  private handle(m: PageMessage<FromBatchWebview>): void {
+    const handlers = this.#options.handlers;
     switch (m.type) {
-      case 'ready':
-        this.ready = true;
-        this.posted = undefined;
-        if (this.model && !this.dirty) this.post(this.model);
-        else {
-          this.dirty = false;
-          void this.renderNow();
-        }
-        return;
-      case 'rendered':
-        for (let i = this.renderedWaiters.length - 1; i >= 0; i--) {
-          if (this.renderedWaiters[i].seq <= m.seq) this.renderedWaiters.splice(i, 1)[0].resolve();
-        }
-        if (this.posted !== undefined && m.seq >= this.posted) this.acked();
-        return;
       case 'sort':
         this.sort = { key: m.key, dir: this.sort.key === m.key && this.sort.dir === 'asc' ? 'desc' : 'asc' };
         void this.renderNow();
         return;
       case 'openRow':
-        this.handlers.openRow(m.index);
+        handlers.openRow(m.index);
         return;
       case 'exportCsv':
-        this.handlers.export('csv');
+        handlers.export('csv');
         return;
       case 'exportJson':
-        this.handlers.export('json');
+        handlers.export('json');
         return;
       case 'cancel':
-        this.handlers.cancel();
+        handlers.cancel();
         return;
       default: {
         const never: never = m;
@@ -194,7 +175,6 @@ export class BatchPanel extends Disposable {
 
   override dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.renderedWaiters.splice(0).forEach((w) => w.resolve());
     super.dispose();
   }
 }

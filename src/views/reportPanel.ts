@@ -1,7 +1,8 @@
 // One report panel (viewType vairosms.report): one tab per send ID + number. It opens at once in a loading state, is
 // updated only by postMessage after the webview's "ready", keeps its model in webview state so the serializer restores
-// it after a reload, and accepts only the allowlisted messages of src/shared/protocol.ts. It draws what it is told
-// (a lookup started or finished, a stored report, the watch state): the models come from src/core/report/reportModel.ts.
+// it after a reload, and accepts only the allowlisted messages of src/shared/protocol/report.ts (its webview channel,
+// src/views/webviewChannel.ts, does the handshake, the posting and the acks). It draws what it is told (a lookup
+// started or finished, a stored report, the watch state): the models come from src/core/report/reportModel.ts.
 import * as vscode from 'vscode';
 import { ContextKeys } from '../constants';
 import { type HistoryEntry } from '../core/history/history';
@@ -13,12 +14,16 @@ import { Disposable } from '../disposable';
 import { type Log } from '../services/log';
 import { type LookupFinished } from '../services/lookupService';
 import * as settings from '../services/settings';
-import { parseFromWebview, type FromWebview, type ReportModel, type ToWebview } from '../shared/protocol';
-import { epochNow, type PageTiming, type WebviewTiming } from '../instrumentation/renderTimings';
+import { parseFromReportWebview, type FromReportWebview, type ReportModel } from '../shared/protocol/report';
+import { type PageTiming, type WebviewTiming } from '../instrumentation/renderTimings';
+import { WebviewChannel, type PageMessage } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
+/** What the report page's buttons ask for. */
+export type ReportAction = PageMessage<FromReportWebview>;
+
 export interface PanelHandlers {
-  onMessage(panel: ReportPanel, message: FromWebview): void;
+  onMessage(panel: ReportPanel, message: ReportAction): void;
   onDispose(panel: ReportPanel): void;
   /** The other form of the number to offer after "not found" (10 ↔ 12 digits), once; undefined: none. */
   otherForm(panel: ReportPanel): string | undefined;
@@ -36,27 +41,34 @@ interface ReportInput {
   readonly watching: boolean;
 }
 
+export interface ReportPanelOptions {
+  readonly key: LookupKey;
+  readonly panel: vscode.WebviewPanel;
+  readonly extensionUri: vscode.Uri;
+  readonly handlers: PanelHandlers;
+  readonly log: Log;
+  /** The model a window saved before it was reloaded (the serializer's): drawn once the page is ready. */
+  readonly restored?: ReportModel;
+  /** A preview tab (vairosms.reports.reuseTab): the next lookup of another number opens in it. */
+  readonly preview?: boolean;
+}
+
 /** Whether any panel has shown a report in this window (the walkthrough's context key is set once). */
 let shownReport = false;
 
 export class ReportPanel extends Disposable {
   /** The account of the report shown (its lookup's, or its Recent Lookups entry's). */
   account: string | undefined;
-  private model: ReportModel | undefined;
+  readonly panel: vscode.WebviewPanel;
+  private readonly handlers: PanelHandlers;
+  readonly #channel: WebviewChannel<ReportModel, FromReportWebview>;
   /** What the panel showed before the lookup now running: drawn again when that lookup is cancelled. */
   private beforeLoading: ReportModel | undefined;
-  private ready = false;
-  private postQueued = false;
   private seq = 0;
   private answer: unknown;
   private answerBody: string | undefined;
   /** The send's summary as this panel knows it (src/core/send/sendModel.ts): drawn into every model. */
   private summary: SummaryState | undefined;
-  private readonly renderedWaiters = new Map<number, Array<(timing?: WebviewTiming) => void>>();
-  /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */
-  readonly page: { -readonly [K in keyof PageTiming]: PageTiming[K] } = { createdAt: epochNow() };
-  /** When each model was posted (epoch ms), until the webview acks it. */
-  private readonly postedAt = new Map<number, number>();
   /** Whether it was created for a lookup that has not finished. */
   private newForLookup: boolean;
   /** VS Code's preview-editor idea for report tabs: the next lookup of another number opens in this tab, until the
@@ -64,36 +76,53 @@ export class ReportPanel extends Disposable {
   private previewTab: boolean;
   private currentKey: LookupKey;
 
-  constructor(
-    key: LookupKey,
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    private readonly handlers: PanelHandlers,
-    private readonly log: Log,
-    restored?: ReportModel,
-    preview = false,
-  ) {
+  constructor({ key, panel, extensionUri, handlers, log, restored, preview = false }: ReportPanelOptions) {
     super();
+    this.panel = panel;
+    this.handlers = handlers;
     this.currentKey = key;
     this.previewTab = preview && restored === undefined;
-    this.model = restored;
     this.seq = restored?.seq ?? 0;
     this.newForLookup = restored === undefined;
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     this.updateTitle();
-    this.register(panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)));
+    this.#channel = this.register(
+      new WebviewChannel({
+        webview: panel.webview,
+        page: 'report',
+        parse: parseFromReportWebview,
+        onMessage: (message) => this.handlers.onMessage(this, message),
+        log,
+        ...(restored ? { model: restored } : {}),
+      }),
+    );
     this.register(
       panel.onDidDispose(() => {
         this.handlers.onDispose(this);
         this.dispose();
       }),
     );
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, vscode.env.language, {
-      heading: vscode.l10n.t('VairoSMS number report'),
-      title: vscode.l10n.t('{0} in send #{1}', key.number, key.sendId),
-      text: vscode.l10n.t('Looking up the report…'),
-    });
+    panel.webview.html = webviewHtml(
+      panel.webview,
+      extensionUri,
+      vscode.env.language,
+      {
+        heading: vscode.l10n.t('VairoSMS number report'),
+        title: vscode.l10n.t('{0} in send #{1}', key.number, key.sendId),
+        text: vscode.l10n.t('Looking up the report…'),
+      },
+      'report',
+    );
+  }
+
+  /** The page's own marks (epoch ms): created, said ready, loaded, first painted (the benchmark reads them). */
+  get page(): PageTiming {
+    return this.#channel.page;
+  }
+
+  private get model(): ReportModel | undefined {
+    return this.#channel.latest;
   }
 
   /** The lookup this tab shows (it changes when a preview tab is reused for another lookup). */
@@ -116,7 +145,7 @@ export class ReportPanel extends Disposable {
    *  title follows; what it draws next (the loading state, or a stored report) is the caller's, in one render. */
   retarget(key: LookupKey): void {
     this.currentKey = key;
-    this.model = undefined;
+    this.#channel.forget();
     this.beforeLoading = undefined;
     this.answer = undefined;
     this.answerBody = undefined;
@@ -313,74 +342,11 @@ export class ReportPanel extends Disposable {
       shownReport = true;
       void vscode.commands.executeCommand('setContext', ContextKeys.hasShownReport, true);
     }
-    this.model = model;
-    if (this.isDisposed) return Promise.resolve(undefined);
-    const done = new Promise<WebviewTiming | undefined>((resolve) => {
-      const list = this.renderedWaiters.get(model.seq) ?? [];
-      list.push(resolve);
-      this.renderedWaiters.set(model.seq, list);
-    });
-    if (this.ready && !this.postQueued) {
-      // One post per turn of the event loop, of the latest model: a lookup's start draws its loading state and its
-      // send's summary in one render, not two the webview would build one after the other.
-      this.postQueued = true;
-      queueMicrotask(() => {
-        this.postQueued = false;
-        if (this.model && !this.isDisposed) this.post({ type: 'render', model: this.model });
-      });
-    }
-    return done;
+    return this.#channel.show(model);
   }
 
-  private post(message: ToWebview): void {
-    if (this.renderedWaiters.has(message.model.seq)) this.postedAt.set(message.model.seq, epochNow());
-    void this.panel.webview.postMessage(message).then(undefined, () => undefined);
-  }
-
-  /** Every message from the webview comes in here and is checked against the allowlist first. */
+  /** Every message from the webview comes in here (the test seam delivers some too). */
   receive(data: unknown): void {
-    const message = parseFromWebview(data);
-    if (!message) {
-      const type =
-        data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
-          ? String((data as { type: string }).type).slice(0, 40)
-          : typeof data;
-      this.log.warn(
-        `ignored a message from the report webview that is not on the allowlist (type: ${JSON.stringify(type)})`,
-      );
-      return;
-    }
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        this.page.readyAt ??= epochNow();
-        if (this.model) this.post({ type: 'render', model: this.model });
-        return;
-      case 'pageTiming':
-        this.page.loadAt ??= message.loadAt;
-        this.page.fcpAt ??= message.fcpAt;
-        return;
-      case 'rendered': {
-        for (const [seq, waiters] of this.renderedWaiters) {
-          if (seq <= message.seq) {
-            const { type: _type, seq: _seq, ...reported } = message;
-            const postedAt = this.postedAt.get(seq);
-            const timing = seq === message.seq ? { ...reported, ...(postedAt ? { postedAt } : {}) } : undefined;
-            waiters.forEach((w) => w(timing));
-            this.renderedWaiters.delete(seq);
-            this.postedAt.delete(seq);
-          }
-        }
-        return;
-      }
-      default:
-        this.handlers.onMessage(this, message);
-    }
-  }
-
-  override dispose(): void {
-    for (const waiters of this.renderedWaiters.values()) waiters.forEach((w) => w());
-    this.renderedWaiters.clear();
-    super.dispose();
+    this.#channel.receive(data);
   }
 }

@@ -16,9 +16,9 @@ import { type Log } from '../services/log';
 import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
-import { type ErrorActionId, type FromWebview } from '../shared/protocol';
+import { type ErrorActionId } from '../shared/protocol/report';
 import { pickAccount } from './accountPick';
-import { ReportPanel } from './reportPanel';
+import { ReportPanel, type ReportAction } from './reportPanel';
 import { restoredModel } from './restoredState';
 import { claimAccepted, epochNow, renderTiming, RenderTimings } from '../instrumentation/renderTimings';
 import { webviewOptions } from './webviewHtml';
@@ -219,15 +219,14 @@ export class ReportPanels extends Disposable {
       webviewOptions(this.extensionUri),
     );
     return this.track(
-      new ReportPanel(
-        { sendId: key.sendId, number: key.number },
-        webviewPanel,
-        this.extensionUri,
-        this.panelHandlers(),
-        this.log,
-        undefined,
-        settings.reuseTab(),
-      ),
+      new ReportPanel({
+        key: { sendId: key.sendId, number: key.number },
+        panel: webviewPanel,
+        extensionUri: this.extensionUri,
+        handlers: this.panelHandlers(),
+        log: this.log,
+        preview: settings.reuseTab(),
+      }),
     );
   }
 
@@ -241,7 +240,14 @@ export class ReportPanels extends Disposable {
     }
     const model = restored.model.state === 'loading' ? undefined : restored.model;
     const panel = this.track(
-      new ReportPanel(restored.key, webviewPanel, this.extensionUri, this.panelHandlers(), this.log, model),
+      new ReportPanel({
+        key: restored.key,
+        panel: webviewPanel,
+        extensionUri: this.extensionUri,
+        handlers: this.panelHandlers(),
+        log: this.log,
+        ...(model ? { restored: model } : {}),
+      }),
     );
     this.summaryInto(panel, false); // drawn below, with the model
     const entry = this.history.find(panel.key);
@@ -307,10 +313,10 @@ export class ReportPanels extends Disposable {
     });
   }
 
-  private onMessage(panel: ReportPanel, message: FromWebview): void {
+  private onMessage(panel: ReportPanel, message: ReportAction): void {
     const key = panel.key;
     // Using a preview tab keeps it (VS Code's preview editors: an edit or a double-click keeps them).
-    if (message.type !== 'ready' && message.type !== 'rendered' && message.type !== 'pageTiming') panel.keep();
+    panel.keep();
     switch (message.type) {
       case 'keep':
         return;
@@ -335,12 +341,6 @@ export class ReportPanels extends Disposable {
       case 'errorAction':
         void this.runErrorAction(message.action, key, this.settingOf(key));
         return;
-      case 'ready':
-      case 'rendered':
-      case 'pageTiming':
-        return; // handled by the panel
-      case 'openLookup':
-        return; // the send panel's (src/views/sendPanel.ts)
       default: {
         const never: never = message;
         return never;
@@ -365,7 +365,7 @@ export class ReportPanels extends Disposable {
       // Offered once: not again from the number that was itself the offer (no ping-pong between the two forms).
       otherForm: (p: ReportPanel) => (this.offered.has(keyId(p.key)) ? undefined : otherForm(p.key.number)),
       accountName: (account: string | undefined) => this.accountName(account),
-      onMessage: (p: ReportPanel, m: FromWebview) => this.onMessage(p, m),
+      onMessage: (p: ReportPanel, m: ReportAction) => this.onMessage(p, m),
       onDispose: (p: ReportPanel) => {
         if (this.panels.get(keyId(p.key)) !== p) return;
         this.panels.delete(keyId(p.key));

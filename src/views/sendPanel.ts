@@ -1,49 +1,72 @@
-// The send panels (viewType vairosms.send, "Look Up Send Summary…", "Show Send"): one per send ID, drawn by the report
-// webview script. Each shows the send's summary (following the lookup service's send events), the diagnosis where it
-// applies, and the numbers of that send already in Recent Lookups (following the store); a number opens its stored
-// report. Not restored after a reload: nothing of it is lost (Refresh asks again).
+// The send panels (viewType vairosms.send, "Look Up Send Summary…", "Show Send"): one per send ID, drawn by the send
+// page (src/webview/send.ts) through its webview channel (src/views/webviewChannel.ts). Each shows the send's summary
+// (following the lookup service's send events), the diagnosis where it applies, and the numbers of that send already
+// in Recent Lookups (following the store); a number opens its stored report. Not restored after a reload: nothing of
+// it is lost (Refresh asks again).
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
-import { shownNumber } from '../core/lookupKey';
-import { statusView, strings } from '../core/report/reportModel';
-import { diagnosisView, sendView, type SummaryState } from '../core/send/sendModel';
+import { sendModel, type SummaryState } from '../core/send/sendModel';
 import { type SummaryResult } from '../core/send/endpoint';
-import { describeStatus } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';
 import { type LookupService } from '../services/lookupService';
 import * as settings from '../services/settings';
-import { parseFromWebview, type SendModel } from '../shared/protocol';
+import { parseFromSendWebview, type FromSendWebview, type SendModel } from '../shared/protocol/send';
+import { WebviewChannel } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
-import { relativeTime } from '../core/providerTime';
 
 export const SEND_VIEW_TYPE = Views.sendPanel;
 
+export interface SendPanelOptions {
+  readonly sendId: string;
+  readonly panel: vscode.WebviewPanel;
+  readonly history: HistoryStore;
+  readonly log: Log;
+  /** Its Refresh: the summary asked for again. */
+  readonly refresh: () => void;
+  readonly onClosed: () => void;
+}
+
 export class SendPanel extends Disposable {
-  private ready = false;
+  readonly sendId: string;
+  readonly panel: vscode.WebviewPanel;
+  readonly #history: HistoryStore;
+  readonly #channel: WebviewChannel<SendModel, FromSendWebview>;
   private seq = 0;
   private summary: SummaryState = { state: 'loading' };
-  /** The last model drawn (or due to be drawn once the webview is ready). */
-  current: SendModel | undefined;
 
-  constructor(
-    readonly sendId: string,
-    readonly panel: vscode.WebviewPanel,
-    private readonly history: HistoryStore,
-    private readonly log: Log,
-    private readonly refresh: () => void,
-    onClosed: () => void,
-  ) {
+  constructor({ sendId, panel, history, log, refresh, onClosed }: SendPanelOptions) {
     super();
+    this.sendId = sendId;
+    this.panel = panel;
+    this.#history = history;
     this.register(panel);
-    this.register(panel.webview.onDidReceiveMessage((d: unknown) => this.receive(d)));
+    this.#channel = this.register(
+      new WebviewChannel({
+        webview: panel.webview,
+        page: 'send',
+        parse: parseFromSendWebview,
+        onMessage: (m) => {
+          if (m.type === 'refresh') refresh();
+          else void vscode.commands.executeCommand(Commands.openLookup, { sendId: this.sendId, number: m.number });
+        },
+        log,
+        // drawn afresh for every load of the page: its "checked 2 min ago" as of now
+        onReady: () => this.draw(),
+      }),
+    );
     this.register(
       panel.onDidDispose(() => {
         onClosed();
         this.dispose();
       }),
     );
+  }
+
+  /** The last model drawn (or due to be drawn once the webview is ready). */
+  get current(): SendModel | undefined {
+    return this.#channel.latest;
   }
 
   showSummary(s: SummaryState): void {
@@ -53,71 +76,22 @@ export class SendPanel extends Disposable {
 
   draw(): void {
     if (this.isDisposed) return;
-    this.current = this.model();
-    if (!this.ready) return;
-    void this.panel.webview.postMessage({ type: 'render', model: this.current }).then(undefined, () => undefined);
-  }
-
-  private model(): SendModel {
-    const lang = vscode.env.language;
-    const now = Date.now();
-    const mask = settings.maskNumbers();
-    const lookups = this.history.all().flatMap((e) =>
-      e.sendId === this.sendId && e.report
-        ? [
-            {
-              number: e.number,
-              shown: shownNumber(e.number, mask),
-              status: statusView(describeStatus(e.report.status)),
-              checked: vscode.l10n.t('checked {0}', relativeTime(e.checkedAt, now, lang)),
-            },
-          ]
-        : [],
+    void this.#channel.show(
+      sendModel({
+        seq: ++this.seq,
+        lang: vscode.env.language,
+        now: Date.now(),
+        sendId: this.sendId,
+        summary: this.summary,
+        history: this.#history.all(),
+        maskNumbers: settings.maskNumbers(),
+      }),
     );
-    const send = sendView(this.sendId, this.summary, { lang, now });
-    const diagnosis = diagnosisView(undefined, this.summary, { lang, now });
-    return {
-      v: 1,
-      kind: 'send',
-      seq: ++this.seq,
-      lang,
-      sendId: this.sendId,
-      title: vscode.l10n.t('VairoSMS send {0}', this.sendId),
-      strings: strings(),
-      send,
-      ...(diagnosis ? { diagnosis } : {}),
-      lookupsHeading: vscode.l10n.t('Numbers of this send in Recent Lookups'),
-      lookupsEmpty: vscode.l10n.t('None yet: look up a number of this send to see it here.'),
-      lookups,
-      announcement:
-        send.state === 'loading'
-          ? vscode.l10n.t("Looking up the send's summary…")
-          : send.state === 'error'
-            ? (send.error?.title ?? '')
-            : vscode.l10n.t('Send {0}: {1}.', this.sendId, send.badge?.label ?? ''),
-    };
   }
 
+  /** Every message from the webview comes in here (the test seam delivers some too). */
   receive(data: unknown): void {
-    const m = parseFromWebview(data);
-    if (!m) {
-      this.log.warn('ignored a message from the send webview that is not on the allowlist');
-      return;
-    }
-    switch (m.type) {
-      case 'ready':
-        this.ready = true;
-        this.draw();
-        return;
-      case 'refresh':
-        this.refresh();
-        return;
-      case 'openLookup':
-        void vscode.commands.executeCommand(Commands.openLookup, { sendId: this.sendId, number: m.number });
-        return;
-      default:
-        return; // the report panel's buttons do not appear here
-    }
+    this.#channel.receive(data);
   }
 }
 
@@ -154,20 +128,26 @@ export class SendPanels extends Disposable {
         webviewOptions(this.extensionUri),
       );
       webviewPanel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-      webviewPanel.webview.html = webviewHtml(webviewPanel.webview, this.extensionUri, vscode.env.language, {
-        title: vscode.l10n.t('Send {0}', sendId),
-        text: vscode.l10n.t("Looking up the send's summary…"),
-      });
-      const created: SendPanel = new SendPanel(
+      webviewPanel.webview.html = webviewHtml(
+        webviewPanel.webview,
+        this.extensionUri,
+        vscode.env.language,
+        {
+          title: vscode.l10n.t('Send {0}', sendId),
+          text: vscode.l10n.t("Looking up the send's summary…"),
+        },
+        'send',
+      );
+      const created: SendPanel = new SendPanel({
         sendId,
-        webviewPanel,
-        this.history,
-        this.log,
-        () => void this.lookUp(sendId),
-        () => {
+        panel: webviewPanel,
+        history: this.history,
+        log: this.log,
+        refresh: () => void this.lookUp(sendId),
+        onClosed: () => {
           if (this.panels.get(sendId) === created) this.panels.delete(sendId);
         },
-      );
+      });
       this.panels.set(sendId, created);
     }
     return this.lookups.lookUpSend(sendId, { progress: true });

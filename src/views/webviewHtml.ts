@@ -1,4 +1,5 @@
-// The report webview's HTML shell: one CSP, default-src 'none', a fresh 128-bit nonce from crypto on every render,
+// The webview pages' HTML shell: each page loads its own script (dist/webview/<page>.js, built from
+// src/webview/<page>.ts; the page is the kind of the models it draws) and the shared stylesheet. One CSP, default-src 'none', a fresh 128-bit nonce from crypto on every render,
 // no inline script or style, assets only from the webview's own folder (dist/webview). Data never goes into the
 // HTML: it arrives by postMessage after the webview says it is ready. The page itself carries the loading state (the
 // panel's heading, its title and "Looking up…", our own text, escaped), so a new panel is never blank while its
@@ -32,12 +33,15 @@ export interface LoadingPage {
   readonly text: string;
 }
 
+/** The pages, each with its own entry point (src/webview/<page>.ts): the kinds of their models. */
+export type Page = 'report' | 'send' | 'batch';
+
 export function webviewHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   lang: string,
   loading: LoadingPage,
-  script: 'main' | 'batch' = 'main',
+  script: Page,
 ): string {
   const nonce = newNonce();
   const page = shell(webview, extensionUri, script);
@@ -64,7 +68,7 @@ const NONCE = '{nonce}';
  *  webview URIs. A new panel costs a fresh nonce and its loading text, nothing else. */
 const shells = new Map<string, { csp: string; style: string; script: string }>();
 
-function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: 'main' | 'batch') {
+function shell(webview: vscode.Webview, extensionUri: vscode.Uri, script: Page) {
   const id = `${webview.cspSource}\n${extensionUri.toString()}\n${script}`;
   let page = shells.get(id);
   if (!page) {

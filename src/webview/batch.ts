@@ -1,8 +1,9 @@
-// The batch results table: counts per status, a sortable table (the host sorts; headers are buttons with
+// The batch page (src/shared/protocol/batch.ts), the results table: counts per status, a sortable table (the host sorts; headers are buttons with
 // aria-sort), one row per number that opens its report, the lines that were not numbers, export and cancel.
 // Values are text only, like the report panel.
-import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview, ToBatchWebview } from '../shared/protocol';
-import { announce, el, icon, type VsCodeApi } from './dom';
+import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview } from '../shared/protocol/batch';
+import { connect } from './channel';
+import { announce, button, el, icon, type VsCodeApi } from './dom';
 import { createParts, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
@@ -13,12 +14,6 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
   let current: BatchModel | undefined;
   const parts = createParts();
   placeTooltips(document);
-
-  function button(label: string, message: FromBatchWebview, focusKey: string): HTMLButtonElement {
-    const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
-    b.addEventListener('click', () => api.postMessage(message));
-    return b;
-  }
 
   function header(m: BatchModel, key: BatchSortKey, label: string): HTMLTableCellElement {
     const sorted = m.sort.key === key;
@@ -59,9 +54,9 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
     const root = document.createDocumentFragment();
     const toolbar = el('div', { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.strings.heading } });
-    if (m.state === 'running') toolbar.appendChild(button(m.strings.cancel, { type: 'cancel' }, 'cancel'));
-    toolbar.appendChild(button(m.strings.exportCsv, { type: 'exportCsv' }, 'exportCsv'));
-    toolbar.appendChild(button(m.strings.exportJson, { type: 'exportJson' }, 'exportJson'));
+    if (m.state === 'running') toolbar.appendChild(button(api, m.strings.cancel, { type: 'cancel' }, 'cancel'));
+    toolbar.appendChild(button(api, m.strings.exportCsv, { type: 'exportCsv' }, 'exportCsv'));
+    toolbar.appendChild(button(api, m.strings.exportJson, { type: 'exportJson' }, 'exportJson'));
     root.appendChild(
       el(
         'header',
@@ -208,24 +203,5 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
     current = m;
   }
 
-  window.addEventListener('message', (event: MessageEvent<ToBatchWebview>) => {
-    const msg = event.data;
-    if (
-      !msg ||
-      typeof msg !== 'object' ||
-      msg.type !== 'render' ||
-      !msg.model ||
-      msg.model.v !== 1 ||
-      msg.model.kind !== 'batch'
-    )
-      return;
-    render(msg.model);
-    api.setState({ v: 1, model: msg.model });
-    const seq = msg.model.seq;
-    requestAnimationFrame(() => setTimeout(() => api.postMessage({ type: 'rendered', seq }), 0));
-  });
-
-  const saved = api.getState() as { v?: number; model?: BatchModel } | undefined;
-  if (saved?.v === 1 && saved.model?.kind === 'batch') render(saved.model);
-  api.postMessage({ type: 'ready' });
+  connect(api, { kind: 'batch', draw: render });
 })();

@@ -1,6 +1,6 @@
 // DOM helpers shared by the webview renderers. Text is always set as text nodes; invisible and direction-changing
 // characters become a visible ⟨U+XXXX⟩ marker; icons are built as SVG elements, never parsed from markup.
-import type { StatusGroupView } from '../shared/protocol';
+import type { StatusGroupView } from '../shared/protocol/parts';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };
 
@@ -9,6 +9,18 @@ export interface VsCodeApi<Message> {
   postMessage(message: Message): void;
   getState(): unknown;
   setState(state: unknown): void;
+}
+
+/** A button that posts `message` when clicked; `focusKey` finds it again after a render (data-focus). */
+export function button<Message>(
+  api: VsCodeApi<Message>,
+  label: string,
+  message: Message,
+  focusKey: string,
+): HTMLButtonElement {
+  const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
+  b.addEventListener('click', () => api.postMessage(message));
+  return b;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(

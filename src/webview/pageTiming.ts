@@ -1,10 +1,10 @@
 // The page's own load event (VS Code shows a new webview's frame then) and its first contentful paint, posted once
 // (the benchmark's row P4): the page carries its loading state, so the two are a frame apart, never a blank panel
 // waiting for a message.
-import type { FromWebview } from '../shared/protocol';
+import type { PageTimingMessage } from '../shared/protocol/common';
 import type { VsCodeApi } from './dom';
 
-export function reportPageTiming(api: VsCodeApi<FromWebview>): void {
+export function reportPageTiming(api: VsCodeApi<PageTimingMessage>): void {
   const page: { loadAt?: number; fcpAt?: number; said?: boolean } = {};
   const say = () => {
     if (page.said || page.loadAt === undefined || page.fcpAt === undefined) return;

@@ -1,7 +1,7 @@
-// The webview parts the report, send and batch panels share: the focusable status badge with its tooltip (hover and
-// keyboard focus, aria-describedby; a delivery status and a send state use the same pattern), a fields table, the
-// send section and the diagnosis line. Text only, like everything the webview draws.
-import type { DiagnosisView, FieldView, SendView, StatusView, TipStrings } from '../shared/protocol';
+// The webview parts the report, send and batch pages share: the focusable status badge with its tooltip (hover and
+// keyboard focus, aria-describedby; a delivery status and a send state use the same pattern; placed inside the panel,
+// dismissible), a fields table, the send section and the diagnosis line. Text only, like everything the webview draws.
+import type { DiagnosisView, FieldView, SendView, StatusView, TipStrings } from '../shared/protocol/parts';
 import { appendVisible, el, icon } from './dom';
 
 export interface Parts {
@@ -11,7 +11,6 @@ export interface Parts {
   badge(s: StatusView, m: { strings: TipStrings }, focusKey: string, small?: boolean): HTMLElement;
   fieldsTable(fields: readonly FieldView[], caption: string): HTMLElement;
   sendSection(v: SendView, m: { strings: TipStrings }): HTMLElement;
-  diagnosisLine(d: DiagnosisView): HTMLElement;
 }
 
 export function createParts(): Parts {
@@ -62,16 +61,6 @@ export function createParts(): Parts {
     return el('table', { class: 'fields' }, el('caption', { class: 'visually-hidden', text: caption }), body);
   }
 
-  function diagnosisLine(d: DiagnosisView): HTMLElement {
-    return el(
-      'p',
-      { class: `diagnosis ${d.severity}`, attrs: { 'data-diagnosis': d.id } },
-      icon(d.severity === 'error' ? 'failed' : d.severity === 'warning' ? 'pending' : 'unconfirmed'),
-      el('strong', { text: `${d.label}: ` }),
-      el('span', { text: d.text }),
-    );
-  }
-
   /** The send's summary: its state as a badge, the fields, the log as text, or its own short error. */
   function sendSection(v: SendView, m: { strings: TipStrings }): HTMLElement {
     const s = el(
@@ -113,7 +102,18 @@ export function createParts(): Parts {
     return s;
   }
 
-  return { reset: () => (tipCounter = 0), badge, fieldsTable, sendSection, diagnosisLine };
+  return { reset: () => (tipCounter = 0), badge, fieldsTable, sendSection };
+}
+
+/** The diagnosis line: what the number's report and its send's summary say together (no tooltip of its own). */
+export function diagnosisLine(d: DiagnosisView): HTMLElement {
+  return el(
+    'p',
+    { class: `diagnosis ${d.severity}`, attrs: { 'data-diagnosis': d.id } },
+    icon(d.severity === 'error' ? 'failed' : d.severity === 'warning' ? 'pending' : 'unconfirmed'),
+    el('strong', { text: `${d.label}: ` }),
+    el('span', { text: d.text }),
+  );
 }
 
 /**
@@ -137,4 +137,26 @@ export function placeTooltips(doc: Document): void {
   };
   doc.addEventListener('mouseover', place);
   doc.addEventListener('focusin', place);
+}
+
+/** A shown tooltip can be dismissed (WCAG 1.4.13): Escape hides it until the pointer or focus leaves, and Enter or
+ *  Space on a badge behaves like hovering it (the tooltip is already shown on focus; it stays). */
+export function dismissibleTips(doc: Document): void {
+  doc.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const tip = (doc.activeElement as HTMLElement | null)?.closest('.has-tip');
+    doc.querySelectorAll('.has-tip:hover').forEach((t) => t.classList.add('dismissed'));
+    tip?.classList.add('dismissed');
+  });
+  const undismiss = (e: Event) =>
+    (e.target as HTMLElement | null)?.closest?.('.has-tip')?.classList.remove('dismissed');
+  doc.addEventListener('focusout', undismiss);
+  doc.addEventListener('mouseout', undismiss);
+  doc.addEventListener('keydown', (e) => {
+    const t = e.target as HTMLElement;
+    if ((e.key === 'Enter' || e.key === ' ') && t.classList.contains('badge')) {
+      e.preventDefault();
+      t.closest('.has-tip')?.classList.remove('dismissed');
+    }
+  });
 }

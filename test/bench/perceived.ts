@@ -1,6 +1,6 @@
 // Rows P1–P5 of `npm run bench` (the perceived-speed issue), run inside the real extension host by test/bench/host.ts:
 // from the moment a lookup's input box is accepted (the mark in src/commands/input.ts) to the moment its status badge
-// is painted (the webview's mark after the next animation frame, src/webview/main.ts), VS Code's own work included.
+// is painted (the webview's mark after the next animation frame, src/webview/report.ts), VS Code's own work included.
 // The prompts are VS Code's real input boxes: this module fills each one as it is shown and accepts it with
 // workbench.action.acceptSelectedQuickOpenItem, which is what Enter runs. Beside each series, the bare webview of the
 // hello-world peer (test/bench/webviewPeer.ts) in the same run: its boot, its load → first paint, its round trip.

@@ -2,7 +2,7 @@
 // run and host as ours. Bundled to .bench/hello-ext/webviewPeer.js and loaded by the hello-world peer on first use of
 // its webview commands (so the peer's activation, row 2, stays a hello world). Its page is the least a webview can
 // be: a heading, one inline script (CSP with a nonce, as ours) that says "ready", echoes pings after a painted frame,
-// and reports its load event and first contentful paint the way src/webview/main.ts does.
+// and reports its load event and first contentful paint the way src/webview/report.ts does.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 

@@ -347,7 +347,7 @@ export async function leaveClean(
 
 import { listFiles } from '../scan';
 import { type HistoryEntry } from '../../src/core/history/history';
-import { type ReportModel } from '../../src/shared/protocol';
+import { type ReportModel } from '../../src/shared/protocol/report';
 import { seam } from '../surface/client';
 import { type PanelState, type TestState } from '../surface/seam';
 export { listFiles, scanFiles, scanText, secretForms, type Finding } from '../scan';

@@ -6,7 +6,7 @@
 import { ACCOUNTS_STATE_KEY, HISTORY_STATE_KEY } from '../../src/constants';
 import { type HistoryEntry } from '../../src/core/history/history';
 import { type MainParts } from '../../src/main';
-import { type ReportModel } from '../../src/shared/protocol';
+import { type ReportModel } from '../../src/shared/protocol/report';
 
 /** What the activation shell measured of itself: the bundle's evaluation, activate(), loading dist/main.js. */
 export interface ShellState {

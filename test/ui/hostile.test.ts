@@ -187,7 +187,7 @@ describe('Hostile input: the webview resource root holds even without the CSP', 
     await frame.locator('#app[data-state="report"]').waitFor({ timeout: 30000 });
     const results = await frame.locator('html').evaluate(async () => {
       const script = document.querySelector<HTMLScriptElement>('script[nonce]')!.src;
-      const base = script.slice(0, script.indexOf('/dist/webview/main.js'));
+      const base = script.slice(0, script.indexOf('/dist/webview/report.js'));
       const attempt = async (url: string) => {
         try {
           const r = await fetch(url);

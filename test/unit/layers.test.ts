@@ -56,6 +56,16 @@ describe('layer rules (eslint.config.mjs)', function () {
       why: 'shared: core',
     },
     {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { a as b } from '../../core/phone';\nexport const a = b;",
+      why: 'a page protocol: core',
+    },
+    {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { a as b } from '../../views/webviewChannel';\nexport const a = b;",
+      why: 'a page protocol: views',
+    },
+    {
       file: 'src/services/x.ts',
       code: "import { ReportPanels } from '../views/reportPanels';\nexport const a = ReportPanels;",
       why: 'services: views',
@@ -121,7 +131,7 @@ describe('layer rules (eslint.config.mjs)', function () {
     },
     {
       file: 'src/core/x.ts',
-      code: "import { type ReportModel } from '../shared/protocol';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
+      code: "import { type ReportModel } from '../shared/protocol/report';\nimport type * as vscode from 'vscode';\nexport type A = [ReportModel, vscode.Uri];",
       why: 'core: shared, and a type import of vscode',
     },
     {
@@ -130,13 +140,18 @@ describe('layer rules (eslint.config.mjs)', function () {
       why: 'core, a feature folder: another feature and the core root',
     },
     {
+      file: 'src/shared/protocol/x.ts',
+      code: "import { allowlist } from './common';\nexport const a = allowlist;",
+      why: 'a page protocol: the common one',
+    },
+    {
       file: 'src/extension.ts',
       code: "import type { Main } from './main';\nexport type A = Main;",
       why: 'activation shell: a type from the features',
     },
     {
       file: 'src/webview/x.ts',
-      code: "import { type ReportModel } from '../shared/protocol';\nexport type A = ReportModel;",
+      code: "import { type ReportModel } from '../shared/protocol/report';\nexport type A = ReportModel;",
       why: 'webview: shared',
     },
     {

@@ -75,3 +75,15 @@ describe('manifest consistency (package.json, src/constants.ts, package.nls*.jso
     );
   });
 });
+
+describe('what the .vsix ships (.vscodeignore)', () => {
+  it("every webview page's bundle that esbuild.js builds, and the stylesheet, are shipped", () => {
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    const pages = [
+      ...fs.readFileSync(path.join(root, 'esbuild.js'), 'utf8').matchAll(/'src\/webview\/(\w+)\.ts'/g),
+    ].map((m) => m[1]);
+    assert.deepEqual(pages.sort(), ['batch', 'report', 'send'], 'the entry points of esbuild.js');
+    for (const file of [...pages.map((p) => `dist/webview/${p}.js`), 'dist/webview/main.css'])
+      assert.ok(ignore.includes(`!${file}`), `.vscodeignore keeps ${file} out of the .vsix`);
+  });
+});

@@ -1,7 +1,7 @@
 // Every way a lookup can fail, as data. The host turns a LookupError into a notification and a panel, the webview
 // shows it, the log records it; describeError() gives each class one clear sentence and what to do, and keeps the
 // provider's own words apart, labelled as such.
-import { type ErrorActionId } from '../../shared/protocol';
+import { type ErrorActionId } from '../../shared/protocol/report';
 import { own, ownOrigin, type OwnText } from '../ownText';
 import { type RedirectRefusal } from './transport';
 import { cutText } from './caps';

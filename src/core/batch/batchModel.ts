@@ -8,7 +8,7 @@ import { type InvalidEntry } from './numberList';
 import { statusView, tipStrings } from '../report/reportModel';
 import { sendView, type SummaryState } from '../send/sendModel';
 import { describeStatus } from '../report/statuses';
-import { type BatchModel, type BatchRowView, type BatchSortKey, type BatchStrings } from '../../shared/protocol';
+import { type BatchModel, type BatchRowView, type BatchSortKey, type BatchStrings } from '../../shared/protocol/batch';
 
 function batchStrings(): BatchStrings {
   return {

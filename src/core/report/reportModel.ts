@@ -8,13 +8,8 @@ import { type HistoryEntry } from '../history/history';
 import { formatDuration, parseProviderTime } from '../providerTime';
 import { timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
-import {
-  type FieldView,
-  type ReportModel,
-  type StatusView,
-  type Strings,
-  type TipStrings,
-} from '../../shared/protocol';
+import { type FieldView, type StatusView, type Strings, type TipStrings } from '../../shared/protocol/parts';
+import { type ReportModel } from '../../shared/protocol/report';
 
 export function strings(): Strings {
   return {
@@ -75,6 +70,7 @@ export interface ModelContext {
 function base(ctx: ModelContext, sendId: string, number: string) {
   return {
     v: 1 as const,
+    kind: 'report' as const,
     seq: ctx.seq,
     lang: ctx.lang,
     sendId,

@@ -1,12 +1,19 @@
 // The send's part of a panel's view model: the summary as labelled fields, its state as a badge with the same
 // tooltip as a status, its failure as a short error of its own, and the diagnosis line that reads the number's
-// report and the summary together. Every string localized; the webview renders it as text.
+// report and the summary together; and the send page's whole model (sendModel). Every string localized; the webview
+// renders it as text.
 import * as l10n from '@vscode/l10n';
 import { diagnose, formatWhen } from './diagnosis';
 import { describeError } from '../api/errors';
+import { type HistoryEntry } from '../history/history';
+import { shownNumber } from '../lookupKey';
 import { parseProviderTime } from '../providerTime';
+import { relativeTime } from '../providerTime';
+import { statusView, strings } from '../report/reportModel';
+import { describeStatus } from '../report/statuses';
 import { describeSendState, validityEnd, type SendSummary, type SummaryResult } from './endpoint';
-import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol';
+import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol/parts';
+import { type SendModel } from '../../shared/protocol/send';
 
 /** What a panel knows of its send's summary: nothing yet, being fetched, or the last result. */
 export type SummaryState =
@@ -150,4 +157,54 @@ export function diagnosisView(
     when: (t) => formatWhen(t, ctx.now, ctx.lang),
   });
   return d && { id: d.id, severity: d.severity, overrides: d.overrides, label: l10n.t('Diagnosis'), text: d.text };
+}
+
+/** What the send page draws: its summary (or that it is being fetched), and the numbers of the send that Recent
+ *  Lookups holds a report of, in the store's order. */
+export interface SendModelInput extends SendContext {
+  readonly seq: number;
+  readonly sendId: string;
+  readonly summary: SummaryState;
+  /** Recent Lookups, as stored. */
+  readonly history: readonly HistoryEntry[];
+  /** vairosms.maskNumbers: the numbers shown masked (each still opens its own report). */
+  readonly maskNumbers: boolean;
+}
+
+/** The send page's model (src/webview/send.ts draws it). */
+export function sendModel(input: SendModelInput): SendModel {
+  const { lang, now, sendId } = input;
+  const send = sendView(sendId, input.summary, { lang, now });
+  const diagnosis = diagnosisView(undefined, input.summary, { lang, now });
+  return {
+    v: 1,
+    kind: 'send',
+    seq: input.seq,
+    lang,
+    sendId,
+    title: l10n.t('VairoSMS send {0}', sendId),
+    strings: strings(),
+    send,
+    ...(diagnosis ? { diagnosis } : {}),
+    lookupsHeading: l10n.t('Numbers of this send in Recent Lookups'),
+    lookupsEmpty: l10n.t('None yet: look up a number of this send to see it here.'),
+    lookups: input.history.flatMap((e) =>
+      e.sendId === sendId && e.report
+        ? [
+            {
+              number: e.number,
+              shown: shownNumber(e.number, input.maskNumbers),
+              status: statusView(describeStatus(e.report.status)),
+              checked: l10n.t('checked {0}', relativeTime(e.checkedAt, now, lang)),
+            },
+          ]
+        : [],
+    ),
+    announcement:
+      send.state === 'loading'
+        ? l10n.t("Looking up the send's summary…")
+        : send.state === 'error'
+          ? (send.error?.title ?? '')
+          : l10n.t('Send {0}: {1}.', sendId, send.badge?.label ?? ''),
+  };
 }

@@ -28,6 +28,7 @@ describe('report view model', () => {
       fromHistory: false,
     });
     const f = Object.fromEntries(m.fields.map((x) => [x.id, x]));
+    assert.equal(m.kind, 'report', 'the report page draws it (src/webview/report.ts)');
     assert.equal(m.state, 'report');
     assert.equal(m.message?.text, 'Ben bir ceviz ağacıyım <b>');
     assert.deepEqual(

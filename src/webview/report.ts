@@ -1,30 +1,27 @@
-// The report webview: a dumb renderer of the host's ReportModel. Every value from the API (message, number,
+// The report page (src/shared/protocol/report.ts): a dumb renderer of the host's ReportModel. Every value from the API (message, number,
 // status, dates, the provider's text) is set with textContent or an attribute — never parsed as HTML — and
 // invisible or direction-changing characters are made visible. Status tooltips are real elements, shown on hover
 // and on keyboard focus and linked with aria-describedby, not title attributes.
-import type { ErrorView, FromWebview, ReportModel, SendModel, ToWebview } from '../shared/protocol';
-import { announce, appendVisible, el, icon, type VsCodeApi } from './dom';
+import type { ErrorView, FromReportWebview, ReportModel } from '../shared/protocol/report';
+import { connect, timedAck } from './channel';
+import { announce, appendVisible, button as postButton, el, icon, type VsCodeApi } from './dom';
 import { reportPageTiming } from './pageTiming';
-import { createParts, placeTooltips } from './parts';
+import { createParts, diagnosisLine, dismissibleTips, placeTooltips } from './parts';
 
-declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
+declare function acquireVsCodeApi(): VsCodeApi<FromReportWebview>;
 
 (() => {
   const api = acquireVsCodeApi();
   const app = document.getElementById('app') as HTMLElement;
   let current: ReportModel | undefined;
 
-  const parts = createParts();
-  const { badge, fieldsTable, sendSection, diagnosisLine } = parts;
+  const { badge, fieldsTable, sendSection } = createParts();
 
   /** The running 429 countdown (retryNote), stopped by the next render. */
   let countdown: ReturnType<typeof setInterval> | undefined;
 
-  function button(label: string, message: FromWebview, focusKey: string): HTMLButtonElement {
-    const b = el('button', { text: label, attrs: { type: 'button', 'data-focus': focusKey } });
-    b.addEventListener('click', () => api.postMessage(message));
-    return b;
-  }
+  const button = (label: string, message: FromReportWebview, focusKey: string) =>
+    postButton(api, label, message, focusKey);
 
   /** The 429 countdown: VairoSMS asked to wait, the lookup asks again by itself (the host's clock, counted here). */
   function retryNote(r: { at: number; template: string; now: string }): HTMLElement {
@@ -279,98 +276,8 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
   }
 
   placeTooltips(document);
-  // Escape hides an open tooltip until the pointer or focus leaves (WCAG 1.4.13: dismissible).
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    const tip = (document.activeElement as HTMLElement | null)?.closest('.has-tip');
-    document.querySelectorAll('.has-tip:hover').forEach((t) => t.classList.add('dismissed'));
-    tip?.classList.add('dismissed');
-  });
-  const undismiss = (e: Event) =>
-    (e.target as HTMLElement | null)?.closest?.('.has-tip')?.classList.remove('dismissed');
-  document.addEventListener('focusout', undismiss);
-  document.addEventListener('mouseout', undismiss);
-  // Enter or Space on a badge behaves like hovering it: the tooltip is already shown on focus; keep it.
-  document.addEventListener('keydown', (e) => {
-    const t = e.target as HTMLElement;
-    if ((e.key === 'Enter' || e.key === ' ') && t.classList.contains('badge')) {
-      e.preventDefault();
-      t.closest('.has-tip')?.classList.remove('dismissed');
-    }
-  });
-
-  window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-    const msg = event.data;
-    if (!msg || typeof msg !== 'object' || msg.type !== 'render' || !msg.model || msg.model.v !== 1) return;
-    const t0 = performance.now();
-    const model = msg.model;
-    if ('kind' in model) renderSend(model);
-    else render(model);
-    const renderMs = performance.now() - t0;
-    api.setState({ v: 1, model: 'kind' in model ? model : forState(model) });
-    const seq = msg.model.seq;
-    // The ack goes after the next frame has painted: what the user sees, not only what the DOM holds.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const t1 = performance.now();
-        api.postMessage({
-          type: 'rendered',
-          seq,
-          renderMs,
-          frameMs: t1 - t0,
-          receivedAt: performance.timeOrigin + t0,
-          paintedAt: performance.timeOrigin + t1,
-        });
-      }, 0),
-    );
-  });
-
+  dismissibleTips(document);
   reportPageTiming(api);
-
-  /** The send panel: its summary, the diagnosis, and the numbers of the send in Recent Lookups (each opens its report). */
-  function renderSend(m: SendModel): void {
-    const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
-    parts.reset();
-    drawn.clear();
-    const list = el('ul', { class: 'send-lookups' });
-    for (const l of m.lookups) {
-      const open = button(l.shown, { type: 'openLookup', number: l.number }, `open:${l.number}`);
-      list.appendChild(
-        el(
-          'li',
-          {},
-          open,
-          badge(l.status, m, `lookup:${l.number}`, true),
-          el('span', { class: 'note', text: l.checked }),
-        ),
-      );
-    }
-    app.replaceChildren(
-      el(
-        'header',
-        {},
-        el('h1', { text: m.title, attrs: { dir: 'auto' } }),
-        el(
-          'div',
-          { class: 'toolbar', attrs: { role: 'toolbar', 'aria-label': m.title } },
-          button(m.strings.refresh, { type: 'refresh' }, 'refresh'),
-        ),
-      ),
-      ...(m.diagnosis ? [diagnosisLine(m.diagnosis)] : []),
-      sendSection(m.send, m),
-      el(
-        'section',
-        { attrs: { 'aria-labelledby': 'lookups-h' } },
-        el('h2', { text: m.lookupsHeading, attrs: { id: 'lookups-h' } }),
-        m.lookups.length ? list : el('p', { class: 'note', text: m.lookupsEmpty }),
-      ),
-    );
-    app.setAttribute('aria-busy', m.send.state === 'loading' ? 'true' : 'false');
-    app.dataset.state = m.send.state;
-    document.documentElement.lang = m.lang;
-    if (focused) (app.querySelector(`[data-focus="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
-    announce(m.announcement);
-  }
 
   /** What VS Code saves to restore the panel after a reload: the model, without the SMS text when the user keeps
    *  no message text. */
@@ -380,10 +287,5 @@ declare function acquireVsCodeApi(): VsCodeApi<FromWebview>;
     return rest;
   }
 
-  const saved = api.getState() as { v?: number; model?: ReportModel | SendModel } | undefined;
-  if (saved?.v === 1 && saved.model) {
-    if ('kind' in saved.model) renderSend(saved.model);
-    else render(saved.model);
-  }
-  api.postMessage({ type: 'ready' });
+  connect(api, { kind: 'report', draw: render, saved: forState, ack: timedAck });
 })();
