@@ -309,50 +309,86 @@ export function nginxPage(status: number): string {
   );
 }
 
+/** What one sandbox's routes and faults share: its settings (changed through the Sandbox API), its records, and
+ *  the timers and sockets close() ends. */
+export interface SandboxState {
+  apiKey: string;
+  secondKey: string | undefined;
+  latencyMs: number;
+  fault: Fault | undefined;
+  progressAfter: number;
+  readonly queryCounts: Map<string, number>;
+  readonly requests: RequestRecord[];
+  readonly summaryRequests: SummaryRecord[];
+  summaryMethods: 'GET' | 'POST' | 'both';
+  summaryLatencyMs: number | undefined;
+  summaryFault: Fault | undefined;
+  readonly redirectStats: RedirectStats;
+  inFlight: number;
+  maxInFlight: number;
+  closed: boolean;
+  readonly timers: Set<NodeJS.Timeout>;
+  readonly sockets: Set<Socket>;
+  readonly log: ((line: string) => void) | undefined;
+  readonly scheme: 'http' | 'https';
+  port: number;
+  httpPort: number | undefined;
+}
+
+/** Which account a key is, or undefined for a wrong key. */
+export const accountOf = (s: SandboxState, key: string | undefined): 1 | 2 | undefined =>
+  key === undefined
+    ? undefined
+    : key === s.apiKey
+      ? 1
+      : s.secondKey !== undefined && key === s.secondKey
+        ? 2
+        : undefined;
+/** True when the send belongs to the other account than the key's. */
+export const foreign = (account: 1 | 2, sendId: string): boolean =>
+  (sendId.replace(/^0+(?=\d)/, '') === SECOND_ACCOUNT.sendId) !== (account === 2);
+
+/** setTimeout that close() can cancel; the promise then never settles (the socket is gone anyway). */
+export const later = (s: SandboxState, ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const t = setTimeout(() => {
+      s.timers.delete(t);
+      resolve();
+    }, ms);
+    s.timers.add(t);
+  });
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  let apiKey = opts.apiKey ?? DEFAULT_API_KEY;
-  let secondKey = opts.secondKey;
-  /** Which account a key is, or undefined for a wrong key. */
-  const accountOf = (key: string | undefined): 1 | 2 | undefined =>
-    key === undefined ? undefined : key === apiKey ? 1 : secondKey !== undefined && key === secondKey ? 2 : undefined;
-  /** True when the send belongs to the other account than the key's. */
-  const foreign = (account: 1 | 2, sendId: string): boolean =>
-    (sendId.replace(/^0+(?=\d)/, '') === SECOND_ACCOUNT.sendId) !== (account === 2);
-  let latencyMs = opts.latencyMs ?? 0;
-  let fault: Fault | undefined;
-  let progressAfter = opts.progressAfter ?? DEFAULT_PROGRESS_AFTER;
-  const queryCounts = new Map<string, number>();
-  const requests: RequestRecord[] = [];
-  const summaryRequests: SummaryRecord[] = [];
-  let summaryMethods = opts.summaryMethods ?? 'both';
-  let summaryLatencyMs = opts.summaryLatencyMs;
-  let summaryFault: Fault | undefined;
-  const redirectStats: RedirectStats = { issued: 0, atTarget: 0, bodiesAtTarget: 0 };
-  let inFlight = 0;
-  let maxInFlight = 0;
-  let closed = false;
-  const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
+  const state: SandboxState = {
+    apiKey: opts.apiKey ?? DEFAULT_API_KEY,
+    secondKey: opts.secondKey,
+    latencyMs: opts.latencyMs ?? 0,
+    fault: undefined,
+    progressAfter: opts.progressAfter ?? DEFAULT_PROGRESS_AFTER,
+    queryCounts: new Map<string, number>(),
+    requests: [],
+    summaryRequests: [],
+    summaryMethods: opts.summaryMethods ?? 'both',
+    summaryLatencyMs: opts.summaryLatencyMs,
+    summaryFault: undefined,
+    redirectStats: { issued: 0, atTarget: 0, bodiesAtTarget: 0 },
+    inFlight: 0,
+    maxInFlight: 0,
+    closed: false,
+    timers: new Set<NodeJS.Timeout>(),
+    sockets: new Set<Socket>(),
+    log: opts.log,
+    scheme: opts.tls ? 'https' : 'http',
+    port: 0,
+    httpPort: undefined,
+  };
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log;
-  const scheme: 'http' | 'https' = opts.tls ? 'https' : 'http';
-  let port = 0;
-  let httpPort: number | undefined;
-
-  /** setTimeout that close() can cancel; the promise then never settles (the socket is gone anyway). */
-  const later = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, ms);
-      timers.add(t);
-    });
 
   const handler =
     (reqScheme: 'http' | 'https') =>
     (req: http.IncomingMessage, res: http.ServerResponse): void => {
-      handle(req, res, reqScheme).catch((e: unknown) => {
+      handle(state, req, res, reqScheme).catch((e: unknown) => {
         log?.(`sandbox: handler error ${String(e)}`);
         if (!res.headersSent && !res.destroyed) {
           res.writeHead(500, { 'content-type': 'text/plain' });
@@ -363,441 +399,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       });
     };
 
-  async function handle(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    reqScheme: 'http' | 'https',
-  ): Promise<void> {
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    res.once('close', () => {
-      inFlight--;
-    });
-    const started = Date.now();
-    const target = req.url ?? '/';
-    const url = new URL(target, 'http://sandbox.invalid');
-    const summaryMatch = SUMMARY_ROUTE.exec(url.pathname);
-    if (summaryMatch) {
-      inFlight--; // a summary is not a report: it counts in summaryRequests, not in the reports' in-flight figures
-      res.removeAllListeners('close');
-      return handleSummary(req, res, url, safeDecode(summaryMatch[1]), reqScheme);
-    }
-    const match = ROUTE.exec(url.pathname);
-    const givenKey = url.searchParams.get('api_key') ?? undefined;
-    const hop = Number(url.searchParams.get('sandbox_hop') ?? '0') || 0;
-    const record: RequestRecord = {
-      method: req.method ?? '',
-      path: target,
-      ...(match ? { sendId: safeDecode(match[1]) } : {}),
-      apiKeyOk: givenKey !== undefined && givenKey === apiKey,
-      account: accountOf(givenKey),
-      ...(givenKey !== undefined ? { apiKey: givenKey } : {}),
-      body: '',
-      headers: { ...req.headers },
-      status: 0,
-      at: started,
-      scheme: reqScheme,
-      hop,
-    };
-    requests.push(record);
-    const head = (status: number, headers: http.OutgoingHttpHeaders): void => {
-      record.status = status;
-      res.writeHead(status, headers);
-      log?.(`${record.method} ${redactKey(target)} → ${status} (${Date.now() - started} ms)`);
-    };
-    const sendText = (
-      status: number,
-      contentType: string,
-      body: string | Buffer,
-      extra: http.OutgoingHttpHeaders = {},
-    ): void => {
-      const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
-      res.end(buf);
-    };
-    const sendJson = (status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}): void =>
-      sendText(status, JSON_TYPE, JSON.stringify(value), extra);
-
-    record.body = await readBody(req);
-    if (hop > 0) {
-      redirectStats.atTarget++;
-      if (record.body !== '') redirectStats.bodiesAtTarget++;
-    }
-    if (closed) return;
-    if (latencyMs > 0) await later(latencyMs);
-
-    if (!match) {
-      sendText(404, 'text/plain; charset=utf-8', 'Not Found');
-      return;
-    }
-    if (req.method !== 'POST') {
-      sendJson(405, { durum: false, aciklama: TEXT.methodNotAllowed }, { allow: 'POST' });
-      return;
-    }
-    const sendId = record.sendId ?? '';
-    let active = fault ?? faultForSendId(sendId);
-    if (active?.kind === 'redirect' && active.to !== 'loop' && hop >= (active.hops ?? 1)) active = undefined;
-    if (active) {
-      if (active.kind !== 'delay') {
-        await applyFault(active, {
-          req,
-          res,
-          url,
-          sendId,
-          hop,
-          body: record.body,
-          head,
-          sendText,
-          sendJson,
-          reqScheme,
-        });
-        return;
-      }
-      await later(active.ms);
-      if (res.destroyed) return;
-    }
-
-    const account = accountOf(givenKey);
-    if (account === undefined) {
-      sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
-      return;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(record.body);
-    } catch {
-      sendJson(400, { durum: false, aciklama: TEXT.badBody });
-      return;
-    }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      sendJson(400, { durum: false, aciklama: TEXT.badBody });
-      return;
-    }
-    const numara = (body as Record<string, unknown>).numara;
-    if (numara === undefined || numara === null || numara === '') {
-      sendJson(400, { durum: false, aciklama: TEXT.missingNumber });
-      return;
-    }
-    const number = typeof numara === 'number' && Number.isInteger(numara) ? String(numara) : numara;
-    if (typeof number !== 'string' || !/^\d+$/.test(number)) {
-      sendJson(400, { durum: false, aciklama: TEXT.invalidNumber });
-      return;
-    }
-    if (!/^\d+$/.test(sendId)) {
-      sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
-      return;
-    }
-    if (foreign(account, sendId)) {
-      sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
-      return;
-    }
-    const id = sendId.replace(/^0+(?=\d)/, '');
-    const countKey = `${id}:${number}`;
-    const query = isComputed(id, number) ? (queryCounts.get(countKey) ?? 0) + 1 : 1;
-    const found = findReport(id, number, { query, progressAfter });
-    if (!found.found) {
-      sendJson(404, { durum: false, aciklama: found.missing === 'send' ? TEXT.unknownSend : TEXT.numberNotInSend });
-      return;
-    }
-    if (isComputed(id, number)) queryCounts.set(countKey, query);
-    sendJson(200, { durum: true, aciklama: found.report });
-  }
-
-  async function handleSummary(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    url: URL,
-    sendId: string,
-    reqScheme: 'http' | 'https',
-  ): Promise<void> {
-    const givenKey = url.searchParams.get('api_key') ?? undefined;
-    const record: SummaryRecord = {
-      method: req.method ?? '',
-      sendId,
-      apiKeyOk: givenKey !== undefined && givenKey === apiKey,
-      account: accountOf(givenKey),
-      body: '',
-      status: 0,
-      at: Date.now(),
-    };
-    summaryRequests.push(record);
-    const head = (status: number, headers: http.OutgoingHttpHeaders): void => {
-      record.status = status;
-      res.writeHead(status, headers);
-      log?.(`${record.method} /GonderimBilgisi/${sendId} → ${status}`);
-    };
-    const sendText = (
-      status: number,
-      contentType: string,
-      body: string | Buffer,
-      extra: http.OutgoingHttpHeaders = {},
-    ) => {
-      const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-      head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
-      res.end(buf);
-    };
-    const sendJson = (status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}) =>
-      sendText(status, JSON_TYPE, JSON.stringify(value), extra);
-    record.body = await readBody(req);
-    if (closed) return;
-    const wait = summaryLatencyMs ?? latencyMs;
-    if (wait > 0) await later(wait);
-    const method = req.method ?? '';
-    if ((method !== 'GET' && method !== 'POST') || (summaryMethods !== 'both' && method !== summaryMethods)) {
-      sendJson(
-        405,
-        { durum: false, aciklama: TEXT.methodNotAllowed },
-        { allow: summaryMethods === 'both' ? 'GET, POST' : summaryMethods },
-      );
-      return;
-    }
-    const active = summaryFault ?? summaryFaultForSendId(sendId) ?? faultForSendId(sendId);
-    if (active && active.kind !== 'redirect') {
-      if (active.kind === 'delay') await later(active.ms);
-      else {
-        await applyFault(active, {
-          req,
-          res,
-          url,
-          sendId,
-          hop: 0,
-          body: record.body,
-          head,
-          sendText,
-          sendJson,
-          reqScheme,
-        });
-        return;
-      }
-    }
-    const account = accountOf(givenKey);
-    if (account === undefined) {
-      sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
-      return;
-    }
-    if (/^\d+$/.test(sendId) && foreign(account, sendId)) {
-      sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
-      return;
-    }
-    const summary = /^\d+$/.test(sendId) ? findSummary(sendId.replace(/^0+(?=\d)/, '')) : undefined;
-    if (!summary) {
-      sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
-      return;
-    }
-    sendJson(200, { durum: true, aciklama: summary });
-  }
-
-  interface FaultContext {
-    req: http.IncomingMessage;
-    res: http.ServerResponse;
-    url: URL;
-    sendId: string;
-    hop: number;
-    /** The request body as received. */
-    body: string;
-    reqScheme: 'http' | 'https';
-    head(status: number, headers: http.OutgoingHttpHeaders): void;
-    sendText(status: number, contentType: string, body: string | Buffer, extra?: http.OutgoingHttpHeaders): void;
-    sendJson(status: number, value: unknown, extra?: http.OutgoingHttpHeaders): void;
-  }
-
-  async function applyFault(f: Exclude<Fault, { kind: 'delay' }>, c: FaultContext): Promise<void> {
-    const { res } = c;
-    switch (f.kind) {
-      case 'hang':
-        return; // the request stays open until the client gives up or close() destroys the socket
-      case 'drip': {
-        c.head(200, { 'content-type': JSON_TYPE });
-        res.write('{"durum":true,"aciklama":{"mesaj":"');
-        const t = setInterval(() => {
-          if (res.destroyed || closed) {
-            clearInterval(t);
-            timers.delete(t);
-            return;
-          }
-          res.write('.');
-        }, f.intervalMs ?? 100);
-        timers.add(t);
-        res.once('close', () => {
-          clearInterval(t);
-          timers.delete(t);
-        });
-        return;
-      }
-      case 'html': {
-        const status = f.status ?? 502;
-        c.sendText(status, 'text/html', f.body ?? nginxPage(status));
-        return;
-      }
-      case 'malformed-json':
-        c.sendText(f.status ?? 200, JSON_TYPE, `{"durum": true, "aciklama": {'id': 3024, "numara": "5399999999",}}`);
-        return;
-      case 'truncated-json':
-        c.sendText(
-          f.status ?? 200,
-          JSON_TYPE,
-          '{"durum":true,"aciklama":{"id":3024,"sms_gonderim_id":187,"numara":"53999',
-        );
-        return;
-      case 'json-null':
-        c.sendText(200, JSON_TYPE, 'null');
-        return;
-      case 'json-array':
-        c.sendText(
-          200,
-          JSON_TYPE,
-          JSON.stringify([{ durum: true, aciklama: { id: 3024, durum_gonderim: 'DELIVERED' } }]),
-        );
-        return;
-      case 'empty':
-        c.sendText(f.status ?? 200, JSON_TYPE, '');
-        return;
-      case 'oversized': {
-        c.head(200, { 'content-type': JSON_TYPE });
-        streamBody(
-          res,
-          '{"durum":true,"aciklama":{"mesaj":"',
-          f.endless ? undefined : (f.bytes ?? OVERSIZED_BYTES),
-          '"}}',
-        );
-        return;
-      }
-      case 'gzip-bomb': {
-        const bomb = await gzipBomb();
-        if (res.destroyed || closed) return;
-        c.head(200, { 'content-type': JSON_TYPE, 'content-encoding': 'gzip', 'content-length': bomb.length });
-        res.end(bomb);
-        return;
-      }
-      case 'redirect': {
-        const q = new URLSearchParams(c.url.search);
-        q.set('sandbox_hop', String(c.hop + 1));
-        const path = `${API_PATH}NumaraRaporu/${encodeURIComponent(f.sendId ?? c.sendId)}?${q.toString()}`;
-        const hostName = (c.req.headers.host ?? '').replace(/:\d+$/, '');
-        const ownPort = c.reqScheme === scheme ? port : (httpPort ?? port);
-        let location: string;
-        switch (f.to) {
-          case 'same-host':
-          case 'loop':
-            location = path;
-            break;
-          case 'other-host':
-            location = `${c.reqScheme}://${hostName === 'localhost' ? '127.0.0.1' : 'localhost'}:${ownPort}${path}`;
-            break;
-          case 'http':
-            location = `http://127.0.0.1:${httpPort ?? port}${path}`;
-            break;
-          default:
-            location = f.to;
-        }
-        redirectStats.issued++;
-        c.sendText(f.status ?? 302, 'text/html', `<a href="${location.replace(/"/g, '&quot;')}">moved</a>`, {
-          location,
-        });
-        return;
-      }
-      case 'status': {
-        const body =
-          f.body ?? JSON.stringify({ durum: false, aciklama: http.STATUS_CODES[f.code] ?? `HTTP ${f.code}` });
-        const contentType =
-          f.headers?.['content-type'] ?? (looksLikeJson(body) ? JSON_TYPE : 'text/plain; charset=utf-8');
-        c.sendText(f.code, contentType, body, { ...f.headers });
-        return;
-      }
-      case 'reset-after-body':
-        c.req.socket.destroy();
-        return;
-      case 'echo': {
-        const status = f.status ?? 400;
-        const key = c.url.searchParams.get('api_key') ?? '';
-        const reqBody = c.body;
-        if (f.format === 'php-json') {
-          // json_encode($a, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT): \/ and \u00XX escapes.
-          const hexed = (t: string) =>
-            JSON.stringify(t)
-              .slice(1, -1)
-              .replace(/\//g, '\\/')
-              .replace(/\\"/g, '\\u0022')
-              .replace(/[<>&'+=]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-          // A PHP notice printed before the JSON: the body is not JSON, so its text is what the client sees.
-          c.sendText(
-            status,
-            JSON_TYPE,
-            `PHP Notice: Undefined index: numara\n{"durum":false,"aciklama":"Ge\\u00e7ersiz anahtar ${hexed(key)}"}`,
-          );
-          return;
-        }
-        if (f.format === 'html-entities') {
-          const named: Record<string, string> = {
-            '&': '&amp;',
-            '<': '&lt;',
-            '>': '&gt;',
-            '"': '&quot;',
-            "'": '&#39;',
-            '/': '&sol;',
-            '+': '&plus;',
-            '=': '&equals;',
-          };
-          const entities = Array.from(key, (ch) => named[ch] ?? ch).join('');
-          const decimal = Array.from(key, (ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `&#${ch.codePointAt(0)};`)).join('');
-          const hex = Array.from(key, (ch) =>
-            /[A-Za-z0-9]/.test(ch) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`,
-          ).join('');
-          const lower = encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
-          c.sendText(
-            status,
-            'text/html',
-            `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
-              `<p>api_key: ${entities}</p><p>${decimal}</p><p>${hex}</p><a href="/retry?api_key=${lower}">retry</a>` +
-              `<p>key=${lower}</p></body></html>`,
-          );
-          return;
-        }
-        if (f.format === 'html') {
-          c.sendText(
-            status,
-            'text/html',
-            `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
-              `<p>The request ${c.req.method} ${c.req.url} could not be processed.</p><p>api_key: ${key}</p><pre>${reqBody}</pre></body></html>`,
-          );
-        } else {
-          c.sendJson(status, {
-            durum: false,
-            aciklama: `Geçersiz istek: ${c.req.method} ${c.req.url} (api_key: ${key}) ${reqBody}`,
-          });
-        }
-        return;
-      }
-      default: {
-        const never: never = f;
-        throw new Error(`unknown fault ${JSON.stringify(never)}`);
-      }
-    }
-  }
-
-  /** Writes `first`, then `total` bytes of filler (forever when undefined), then `last`; honours backpressure and
-   *  stops as soon as the client goes away. */
-  function streamBody(res: http.ServerResponse, first: string, total: number | undefined, last: string): void {
-    const chunk = Buffer.alloc(64 * 1024, 0x78);
-    let left = total === undefined ? Infinity : Math.max(0, total - first.length - last.length);
-    res.write(first);
-    const pump = (): void => {
-      while (!res.destroyed && !closed) {
-        if (left <= 0) {
-          res.end(last);
-          return;
-        }
-        const n = Math.min(left, chunk.length);
-        left -= n;
-        if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
-          res.once('drain', pump);
-          return;
-        }
-      }
-    };
-    pump();
-  }
-
   const main = opts.tls
     ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handler('https'))
     : http.createServer(handler('http'));
@@ -805,80 +406,80 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   for (const server of [main, companion]) {
     if (!server) continue;
     server.on('connection', (s: Socket) => {
-      sockets.add(s);
-      s.once('close', () => sockets.delete(s));
+      state.sockets.add(s);
+      s.once('close', () => state.sockets.delete(s));
     });
     server.on('clientError', (_e, s: Socket) => {
       s.destroy();
     });
   }
 
-  port = await listen(main, opts.port ?? 0, host);
+  state.port = await listen(main, opts.port ?? 0, host);
   if (companion) {
     try {
-      httpPort = await listen(companion, 0, host);
+      state.httpPort = await listen(companion, 0, host);
     } catch (e) {
       main.close();
       throw e;
     }
   }
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const root = `${scheme}://${urlHost}:${port}${API_PATH}`;
+  const root = `${state.scheme}://${urlHost}:${state.port}${API_PATH}`;
 
   return {
     root,
-    port,
-    httpPort,
-    requests,
-    summaryRequests,
+    port: state.port,
+    httpPort: state.httpPort,
+    requests: state.requests,
+    summaryRequests: state.summaryRequests,
     get inFlight() {
-      return inFlight;
+      return state.inFlight;
     },
     get maxInFlight() {
-      return maxInFlight;
+      return state.maxInFlight;
     },
-    redirectStats,
+    redirectStats: state.redirectStats,
     resetStats() {
-      requests.length = 0;
-      summaryRequests.length = 0;
-      maxInFlight = inFlight;
-      redirectStats.issued = 0;
-      redirectStats.atTarget = 0;
-      redirectStats.bodiesAtTarget = 0;
+      state.requests.length = 0;
+      state.summaryRequests.length = 0;
+      state.maxInFlight = state.inFlight;
+      state.redirectStats.issued = 0;
+      state.redirectStats.atTarget = 0;
+      state.redirectStats.bodiesAtTarget = 0;
     },
     setLatency(ms: number) {
-      latencyMs = ms;
+      state.latencyMs = ms;
     },
     setFault(f: Fault | undefined) {
-      fault = f;
+      state.fault = f;
     },
     setSummaryFault(f: Fault | undefined) {
-      summaryFault = f;
+      state.summaryFault = f;
     },
     setSummaryMethods(m: 'GET' | 'POST' | 'both') {
-      summaryMethods = m;
+      state.summaryMethods = m;
     },
     setSummaryLatency(ms: number | undefined) {
-      summaryLatencyMs = ms;
+      state.summaryLatencyMs = ms;
     },
     setSecondKey(key: string | undefined) {
-      secondKey = key;
+      state.secondKey = key;
     },
     setApiKey(key: string) {
-      apiKey = key;
+      state.apiKey = key;
     },
     resetProgress(n?: number) {
-      queryCounts.clear();
-      if (n !== undefined) progressAfter = n;
+      state.queryCounts.clear();
+      if (n !== undefined) state.progressAfter = n;
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      for (const t of timers) {
+      if (state.closed) return;
+      state.closed = true;
+      for (const t of state.timers) {
         clearTimeout(t);
         clearInterval(t);
       }
-      timers.clear();
+      state.timers.clear();
       const closing = [main, companion]
         .filter((s): s is http.Server => !!s)
         .map(
@@ -888,11 +489,457 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
               s.closeAllConnections();
             }),
         );
-      for (const s of sockets) s.destroy();
-      sockets.clear();
+      for (const s of state.sockets) s.destroy();
+      state.sockets.clear();
       await Promise.all(closing);
     },
   };
+}
+
+export async function handle(
+  s: SandboxState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  reqScheme: 'http' | 'https',
+): Promise<void> {
+  s.inFlight++;
+  s.maxInFlight = Math.max(s.maxInFlight, s.inFlight);
+  res.once('close', () => {
+    s.inFlight--;
+  });
+  const started = Date.now();
+  const target = req.url ?? '/';
+  const url = new URL(target, 'http://sandbox.invalid');
+  const summaryMatch = SUMMARY_ROUTE.exec(url.pathname);
+  if (summaryMatch) {
+    s.inFlight--; // a summary is not a report: it counts in s.summaryRequests, not in the reports' in-flight figures
+    res.removeAllListeners('close');
+    return handleSummary(s, req, res, url, safeDecode(summaryMatch[1]), reqScheme);
+  }
+  const match = ROUTE.exec(url.pathname);
+  const givenKey = url.searchParams.get('api_key') ?? undefined;
+  const hop = Number(url.searchParams.get('sandbox_hop') ?? '0') || 0;
+  const record: RequestRecord = {
+    method: req.method ?? '',
+    path: target,
+    ...(match ? { sendId: safeDecode(match[1]) } : {}),
+    apiKeyOk: givenKey !== undefined && givenKey === s.apiKey,
+    account: accountOf(s, givenKey),
+    ...(givenKey !== undefined ? { apiKey: givenKey } : {}),
+    body: '',
+    headers: { ...req.headers },
+    status: 0,
+    at: started,
+    scheme: reqScheme,
+    hop,
+  };
+  s.requests.push(record);
+  const head = (status: number, headers: http.OutgoingHttpHeaders): void => {
+    record.status = status;
+    res.writeHead(status, headers);
+    s.log?.(`${record.method} ${redactKey(target)} → ${status} (${Date.now() - started} ms)`);
+  };
+  const sendText = (
+    status: number,
+    contentType: string,
+    body: string | Buffer,
+    extra: http.OutgoingHttpHeaders = {},
+  ): void => {
+    const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
+    res.end(buf);
+  };
+  const sendJson = (status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}): void =>
+    sendText(status, JSON_TYPE, JSON.stringify(value), extra);
+
+  record.body = await readBody(req);
+  if (hop > 0) {
+    s.redirectStats.atTarget++;
+    if (record.body !== '') s.redirectStats.bodiesAtTarget++;
+  }
+  if (s.closed) return;
+  if (s.latencyMs > 0) await later(s, s.latencyMs);
+
+  if (!match) {
+    sendText(404, 'text/plain; charset=utf-8', 'Not Found');
+    return;
+  }
+  if (req.method !== 'POST') {
+    sendJson(405, { durum: false, aciklama: TEXT.methodNotAllowed }, { allow: 'POST' });
+    return;
+  }
+  const sendId = record.sendId ?? '';
+  let active = s.fault ?? faultForSendId(sendId);
+  if (active?.kind === 'redirect' && active.to !== 'loop' && hop >= (active.hops ?? 1)) active = undefined;
+  if (active) {
+    if (active.kind !== 'delay') {
+      await applyFault(s, active, {
+        req,
+        res,
+        url,
+        sendId,
+        hop,
+        body: record.body,
+        head,
+        sendText,
+        sendJson,
+        reqScheme,
+      });
+      return;
+    }
+    await later(s, active.ms);
+    if (res.destroyed) return;
+  }
+
+  const account = accountOf(s, givenKey);
+  if (account === undefined) {
+    sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    sendJson(400, { durum: false, aciklama: TEXT.badBody });
+    return;
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    sendJson(400, { durum: false, aciklama: TEXT.badBody });
+    return;
+  }
+  const numara = (body as Record<string, unknown>).numara;
+  if (numara === undefined || numara === null || numara === '') {
+    sendJson(400, { durum: false, aciklama: TEXT.missingNumber });
+    return;
+  }
+  const number = typeof numara === 'number' && Number.isInteger(numara) ? String(numara) : numara;
+  if (typeof number !== 'string' || !/^\d+$/.test(number)) {
+    sendJson(400, { durum: false, aciklama: TEXT.invalidNumber });
+    return;
+  }
+  if (!/^\d+$/.test(sendId)) {
+    sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
+    return;
+  }
+  if (foreign(account, sendId)) {
+    sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
+    return;
+  }
+  const id = sendId.replace(/^0+(?=\d)/, '');
+  const countKey = `${id}:${number}`;
+  const query = isComputed(id, number) ? (s.queryCounts.get(countKey) ?? 0) + 1 : 1;
+  const found = findReport(id, number, { query, progressAfter: s.progressAfter });
+  if (!found.found) {
+    sendJson(404, { durum: false, aciklama: found.missing === 'send' ? TEXT.unknownSend : TEXT.numberNotInSend });
+    return;
+  }
+  if (isComputed(id, number)) s.queryCounts.set(countKey, query);
+  sendJson(200, { durum: true, aciklama: found.report });
+}
+
+export async function handleSummary(
+  s: SandboxState,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  sendId: string,
+  reqScheme: 'http' | 'https',
+): Promise<void> {
+  const givenKey = url.searchParams.get('api_key') ?? undefined;
+  const record: SummaryRecord = {
+    method: req.method ?? '',
+    sendId,
+    apiKeyOk: givenKey !== undefined && givenKey === s.apiKey,
+    account: accountOf(s, givenKey),
+    body: '',
+    status: 0,
+    at: Date.now(),
+  };
+  s.summaryRequests.push(record);
+  const head = (status: number, headers: http.OutgoingHttpHeaders): void => {
+    record.status = status;
+    res.writeHead(status, headers);
+    s.log?.(`${record.method} /GonderimBilgisi/${sendId} → ${status}`);
+  };
+  const sendText = (
+    status: number,
+    contentType: string,
+    body: string | Buffer,
+    extra: http.OutgoingHttpHeaders = {},
+  ) => {
+    const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    head(status, { 'content-type': contentType, 'content-length': buf.length, ...extra });
+    res.end(buf);
+  };
+  const sendJson = (status: number, value: unknown, extra: http.OutgoingHttpHeaders = {}) =>
+    sendText(status, JSON_TYPE, JSON.stringify(value), extra);
+  record.body = await readBody(req);
+  if (s.closed) return;
+  const wait = s.summaryLatencyMs ?? s.latencyMs;
+  if (wait > 0) await later(s, wait);
+  const method = req.method ?? '';
+  if ((method !== 'GET' && method !== 'POST') || (s.summaryMethods !== 'both' && method !== s.summaryMethods)) {
+    sendJson(
+      405,
+      { durum: false, aciklama: TEXT.methodNotAllowed },
+      { allow: s.summaryMethods === 'both' ? 'GET, POST' : s.summaryMethods },
+    );
+    return;
+  }
+  const active = s.summaryFault ?? summaryFaultForSendId(sendId) ?? faultForSendId(sendId);
+  if (active && active.kind !== 'redirect') {
+    if (active.kind === 'delay') await later(s, active.ms);
+    else {
+      await applyFault(s, active, {
+        req,
+        res,
+        url,
+        sendId,
+        hop: 0,
+        body: record.body,
+        head,
+        sendText,
+        sendJson,
+        reqScheme,
+      });
+      return;
+    }
+  }
+  const account = accountOf(s, givenKey);
+  if (account === undefined) {
+    sendJson(401, { durum: false, aciklama: TEXT.wrongKey });
+    return;
+  }
+  if (/^\d+$/.test(sendId) && foreign(account, sendId)) {
+    sendJson(404, { durum: false, aciklama: TEXT.otherAccount });
+    return;
+  }
+  const summary = /^\d+$/.test(sendId) ? findSummary(sendId.replace(/^0+(?=\d)/, '')) : undefined;
+  if (!summary) {
+    sendJson(404, { durum: false, aciklama: TEXT.unknownSend });
+    return;
+  }
+  sendJson(200, { durum: true, aciklama: summary });
+}
+
+export interface FaultContext {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  url: URL;
+  sendId: string;
+  hop: number;
+  /** The request body as received. */
+  body: string;
+  reqScheme: 'http' | 'https';
+  head(status: number, headers: http.OutgoingHttpHeaders): void;
+  sendText(status: number, contentType: string, body: string | Buffer, extra?: http.OutgoingHttpHeaders): void;
+  sendJson(status: number, value: unknown, extra?: http.OutgoingHttpHeaders): void;
+}
+
+export async function applyFault(
+  s: SandboxState,
+  f: Exclude<Fault, { kind: 'delay' }>,
+  c: FaultContext,
+): Promise<void> {
+  const { res } = c;
+  switch (f.kind) {
+    case 'hang':
+      return; // the request stays open until the client gives up or close() destroys the socket
+    case 'drip': {
+      c.head(200, { 'content-type': JSON_TYPE });
+      res.write('{"durum":true,"aciklama":{"mesaj":"');
+      const t = setInterval(() => {
+        if (res.destroyed || s.closed) {
+          clearInterval(t);
+          s.timers.delete(t);
+          return;
+        }
+        res.write('.');
+      }, f.intervalMs ?? 100);
+      s.timers.add(t);
+      res.once('close', () => {
+        clearInterval(t);
+        s.timers.delete(t);
+      });
+      return;
+    }
+    case 'html': {
+      const status = f.status ?? 502;
+      c.sendText(status, 'text/html', f.body ?? nginxPage(status));
+      return;
+    }
+    case 'malformed-json':
+      c.sendText(f.status ?? 200, JSON_TYPE, `{"durum": true, "aciklama": {'id': 3024, "numara": "5399999999",}}`);
+      return;
+    case 'truncated-json':
+      c.sendText(
+        f.status ?? 200,
+        JSON_TYPE,
+        '{"durum":true,"aciklama":{"id":3024,"sms_gonderim_id":187,"numara":"53999',
+      );
+      return;
+    case 'json-null':
+      c.sendText(200, JSON_TYPE, 'null');
+      return;
+    case 'json-array':
+      c.sendText(
+        200,
+        JSON_TYPE,
+        JSON.stringify([{ durum: true, aciklama: { id: 3024, durum_gonderim: 'DELIVERED' } }]),
+      );
+      return;
+    case 'empty':
+      c.sendText(f.status ?? 200, JSON_TYPE, '');
+      return;
+    case 'oversized': {
+      c.head(200, { 'content-type': JSON_TYPE });
+      streamBody(
+        s,
+        res,
+        '{"durum":true,"aciklama":{"mesaj":"',
+        f.endless ? undefined : (f.bytes ?? OVERSIZED_BYTES),
+        '"}}',
+      );
+      return;
+    }
+    case 'gzip-bomb': {
+      const bomb = await gzipBomb();
+      if (res.destroyed || s.closed) return;
+      c.head(200, { 'content-type': JSON_TYPE, 'content-encoding': 'gzip', 'content-length': bomb.length });
+      res.end(bomb);
+      return;
+    }
+    case 'redirect': {
+      const q = new URLSearchParams(c.url.search);
+      q.set('sandbox_hop', String(c.hop + 1));
+      const path = `${API_PATH}NumaraRaporu/${encodeURIComponent(f.sendId ?? c.sendId)}?${q.toString()}`;
+      const hostName = (c.req.headers.host ?? '').replace(/:\d+$/, '');
+      const ownPort = c.reqScheme === s.scheme ? s.port : (s.httpPort ?? s.port);
+      let location: string;
+      switch (f.to) {
+        case 'same-host':
+        case 'loop':
+          location = path;
+          break;
+        case 'other-host':
+          location = `${c.reqScheme}://${hostName === 'localhost' ? '127.0.0.1' : 'localhost'}:${ownPort}${path}`;
+          break;
+        case 'http':
+          location = `http://127.0.0.1:${s.httpPort ?? s.port}${path}`;
+          break;
+        default:
+          location = f.to;
+      }
+      s.redirectStats.issued++;
+      c.sendText(f.status ?? 302, 'text/html', `<a href="${location.replace(/"/g, '&quot;')}">moved</a>`, {
+        location,
+      });
+      return;
+    }
+    case 'status': {
+      const body = f.body ?? JSON.stringify({ durum: false, aciklama: http.STATUS_CODES[f.code] ?? `HTTP ${f.code}` });
+      const contentType =
+        f.headers?.['content-type'] ?? (looksLikeJson(body) ? JSON_TYPE : 'text/plain; charset=utf-8');
+      c.sendText(f.code, contentType, body, { ...f.headers });
+      return;
+    }
+    case 'reset-after-body':
+      c.req.socket.destroy();
+      return;
+    case 'echo': {
+      const status = f.status ?? 400;
+      const key = c.url.searchParams.get('api_key') ?? '';
+      const reqBody = c.body;
+      if (f.format === 'php-json') {
+        // json_encode($a, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT): \/ and \u00XX escapes.
+        const hexed = (t: string) =>
+          JSON.stringify(t)
+            .slice(1, -1)
+            .replace(/\//g, '\\/')
+            .replace(/\\"/g, '\\u0022')
+            .replace(/[<>&'+=]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        // A PHP notice printed before the JSON: the body is not JSON, so its text is what the client sees.
+        c.sendText(
+          status,
+          JSON_TYPE,
+          `PHP Notice: Undefined index: numara\n{"durum":false,"aciklama":"Ge\\u00e7ersiz anahtar ${hexed(key)}"}`,
+        );
+        return;
+      }
+      if (f.format === 'html-entities') {
+        const named: Record<string, string> = {
+          '&': '&amp;',
+          '<': '&lt;',
+          '>': '&gt;',
+          '"': '&quot;',
+          "'": '&#39;',
+          '/': '&sol;',
+          '+': '&plus;',
+          '=': '&equals;',
+        };
+        const entities = Array.from(key, (ch) => named[ch] ?? ch).join('');
+        const decimal = Array.from(key, (ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `&#${ch.codePointAt(0)};`)).join('');
+        const hex = Array.from(key, (ch) =>
+          /[A-Za-z0-9]/.test(ch) ? ch : `&#x${ch.codePointAt(0)!.toString(16)};`,
+        ).join('');
+        const lower = encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+        c.sendText(
+          status,
+          'text/html',
+          `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
+            `<p>api_key: ${entities}</p><p>${decimal}</p><p>${hex}</p><a href="/retry?api_key=${lower}">retry</a>` +
+            `<p>key=${lower}</p></body></html>`,
+        );
+        return;
+      }
+      if (f.format === 'html') {
+        c.sendText(
+          status,
+          'text/html',
+          `<html><head><title>${status} Bad Request</title></head><body><h1>Bad Request</h1>` +
+            `<p>The request ${c.req.method} ${c.req.url} could not be processed.</p><p>api_key: ${key}</p><pre>${reqBody}</pre></body></html>`,
+        );
+      } else {
+        c.sendJson(status, {
+          durum: false,
+          aciklama: `Geçersiz istek: ${c.req.method} ${c.req.url} (api_key: ${key}) ${reqBody}`,
+        });
+      }
+      return;
+    }
+    default: {
+      const never: never = f;
+      throw new Error(`unknown s.fault ${JSON.stringify(never)}`);
+    }
+  }
+}
+/** Writes `first`, then `total` bytes of filler (forever when undefined), then `last`; honours backpressure and
+ *  stops as soon as the client goes away. */
+function streamBody(
+  s: SandboxState,
+  res: http.ServerResponse,
+  first: string,
+  total: number | undefined,
+  last: string,
+): void {
+  const chunk = Buffer.alloc(64 * 1024, 0x78);
+  let left = total === undefined ? Infinity : Math.max(0, total - first.length - last.length);
+  res.write(first);
+  const pump = (): void => {
+    while (!res.destroyed && !s.closed) {
+      if (left <= 0) {
+        res.end(last);
+        return;
+      }
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+  };
+  pump();
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
