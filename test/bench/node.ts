@@ -6,7 +6,8 @@
 //   4. batch: 1,000 numbers of send 500 through runBatch + the real transport, sandbox latency 50 ms, concurrency 8;
 //   5. history: repairHistory at the cap and at 10,000 entries, and the stored bytes at the cap;
 //   6. sizes: the production build (test/bench/budgets.ts).
-// The sandbox runs in a child process (test/bench/sandboxProcess.ts). Writes JSON to the path in argv[2].
+// The sandbox runs in a child process (test/bench/sandboxProcess.ts); rows 5 and 10 are test/bench/nodeOffline.ts.
+// Writes JSON to the path in argv[2].
 import { fork, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
