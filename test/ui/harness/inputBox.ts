@@ -24,54 +24,52 @@ export interface InputBoxDriver {
 
 export function inputBoxDriver(q: QuickInput): InputBoxDriver {
   const { widget, input } = q;
-  const driver: { inputBox: InputBoxDriver } = {
-    inputBox: {
-      input,
-      async waitFor(promptText, timeoutMs = 30000) {
-        await widget
-          .locator('.quick-input-message, .quick-input-title')
-          .filter({ hasText: promptText })
-          .first()
-          .waitFor({ state: 'visible', timeout: timeoutMs });
-        await input.waitFor({ state: 'visible', timeout: timeoutMs });
-      },
-      async isPassword() {
-        return (await input.getAttribute('type')) === 'password';
-      },
-      async value() {
-        return input.inputValue();
-      },
-      async type(text) {
-        await input.pressSequentially(text);
-      },
-      async fill(text) {
-        await input.fill(text);
-      },
-      async validationMessage() {
-        return widget.evaluate((w) => {
-          const box = w.querySelector('.quick-input-box .monaco-inputbox');
-          const invalid = !!box && ['error', 'warning', 'info'].some((c) => box.classList.contains(c));
-          return invalid ? (w.querySelector('.quick-input-message')?.textContent ?? '').trim() : '';
-        });
-      },
-      async waitForValidationMessage(text, timeoutMs = 10000) {
-        const deadline = Date.now() + timeoutMs;
-        let seen = '';
-        for (;;) {
-          seen = await driver.inputBox.validationMessage();
-          if (typeof text === 'string' ? (text === '' ? seen === '' : seen.includes(text)) : text.test(seen)) return;
-          if (Date.now() > deadline)
-            throw new Error(`validation message ${JSON.stringify(seen)} does not match ${String(text)}`);
-          await sleep(100);
-        }
-      },
-      async enter() {
-        await input.press('Enter');
-      },
-      async escape() {
-        await input.press('Escape');
-      },
+  const box: InputBoxDriver = {
+    input,
+    async waitFor(promptText, timeoutMs = 30000) {
+      await widget
+        .locator('.quick-input-message, .quick-input-title')
+        .filter({ hasText: promptText })
+        .first()
+        .waitFor({ state: 'visible', timeout: timeoutMs });
+      await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    },
+    async isPassword() {
+      return (await input.getAttribute('type')) === 'password';
+    },
+    async value() {
+      return input.inputValue();
+    },
+    async type(text) {
+      await input.pressSequentially(text);
+    },
+    async fill(text) {
+      await input.fill(text);
+    },
+    async validationMessage() {
+      return widget.evaluate((w) => {
+        const box = w.querySelector('.quick-input-box .monaco-inputbox');
+        const invalid = !!box && ['error', 'warning', 'info'].some((c) => box.classList.contains(c));
+        return invalid ? (w.querySelector('.quick-input-message')?.textContent ?? '').trim() : '';
+      });
+    },
+    async waitForValidationMessage(text, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      let seen = '';
+      for (;;) {
+        seen = await box.validationMessage();
+        if (typeof text === 'string' ? (text === '' ? seen === '' : seen.includes(text)) : text.test(seen)) return;
+        if (Date.now() > deadline)
+          throw new Error(`validation message ${JSON.stringify(seen)} does not match ${String(text)}`);
+        await sleep(100);
+      }
+    },
+    async enter() {
+      await input.press('Enter');
+    },
+    async escape() {
+      await input.press('Escape');
     },
   };
-  return driver.inputBox;
+  return box;
 }

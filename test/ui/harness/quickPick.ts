@@ -15,32 +15,30 @@ export interface QuickPickDriver {
 
 export function quickPickDriver(q: QuickInput): QuickPickDriver {
   const { widget, rows, MAIN_LABEL, rowWithLabel } = q;
-  const driver: { quickPick: QuickPickDriver } = {
-    quickPick: {
-      async waitFor(title, timeoutMs = 30000) {
-        if (title !== undefined) {
-          await widget
-            .locator('.quick-input-title, .quick-input-message')
-            .filter({ hasText: title })
-            .first()
-            .waitFor({ state: 'visible', timeout: timeoutMs });
-        }
-        await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
-      },
-      async items() {
-        return rows.evaluateAll(
-          (els, sel) =>
-            els.map((el) => (el.querySelector(sel)?.textContent ?? el.getAttribute('aria-label') ?? '').trim()),
-          MAIN_LABEL,
-        );
-      },
-      row: rowWithLabel,
-      async pick(label) {
-        const row = rowWithLabel(label);
-        await row.waitFor({ state: 'visible' });
-        await row.click();
-      },
+  const picker: QuickPickDriver = {
+    async waitFor(title, timeoutMs = 30000) {
+      if (title !== undefined) {
+        await widget
+          .locator('.quick-input-title, .quick-input-message')
+          .filter({ hasText: title })
+          .first()
+          .waitFor({ state: 'visible', timeout: timeoutMs });
+      }
+      await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    },
+    async items() {
+      return rows.evaluateAll(
+        (els, sel) =>
+          els.map((el) => (el.querySelector(sel)?.textContent ?? el.getAttribute('aria-label') ?? '').trim()),
+        MAIN_LABEL,
+      );
+    },
+    row: rowWithLabel,
+    async pick(label) {
+      const row = rowWithLabel(label);
+      await row.waitFor({ state: 'visible' });
+      await row.click();
     },
   };
-  return driver.quickPick;
+  return picker;
 }
