@@ -24,3 +24,27 @@ export function quickInput(page: Page): QuickInput {
       .first();
   return { widget, input, rows, paletteVisible, MAIN_LABEL, rowWithLabel };
 }
+
+/** Records every quick input (title | message) shown from now on, to prove that a flow asked nothing. */
+export async function startPromptProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __vsPrompts: string[]; __vsProbe?: number };
+    if (w.__vsProbe) clearInterval(w.__vsProbe);
+    w.__vsPrompts = [];
+    w.__vsProbe = window.setInterval(() => {
+      const q = document.querySelector<HTMLElement>('.quick-input-widget');
+      if (!q || getComputedStyle(q).display === 'none') return;
+      const t = `${q.querySelector('.quick-input-title')?.textContent ?? ''} | ${q.querySelector('.quick-input-message')?.textContent ?? ''}`;
+      if (!w.__vsPrompts.includes(t)) w.__vsPrompts.push(t);
+    }, 40);
+  });
+}
+
+export async function stopPromptProbe(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __vsPrompts: string[]; __vsProbe?: number };
+    if (w.__vsProbe) clearInterval(w.__vsProbe);
+    w.__vsProbe = undefined;
+    return w.__vsPrompts;
+  });
+}

@@ -71,3 +71,8 @@ export async function pickMenuItem(v: VSCode, menu: Locator, label: string): Pro
     await menu.waitFor({ state: 'hidden', timeout: 5000 });
   }
 }
+
+export const menuLabels = (menu: Locator): Promise<string[]> =>
+  menu
+    .locator('.action-item:not(.disabled) .action-label')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));

@@ -1,5 +1,6 @@
 // Webviews: their iframes tagged with the editor title they are drawn over, and their content frames.
-import type { Locator, Page } from 'playwright-core';
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { cssString } from './common';
 import type { VSCode } from './driver';
 
@@ -62,4 +63,14 @@ export function webviewDriver(page: Page): Pick<VSCode, 'webview' | 'webviewFram
       return frame;
     },
   };
+}
+
+/** The tooltip element a badge names in aria-describedby (asserting the link exists and is a tooltip). */
+export async function describedTooltip(frame: FrameLocator, badge: Locator): Promise<Locator> {
+  const id = await badge.getAttribute('aria-describedby');
+  assert.ok(id, 'the badge has aria-describedby');
+  const tip = frame.locator(`[id="${id}"]`);
+  assert.equal(await tip.count(), 1, `exactly one element with id ${id}`);
+  assert.equal(await tip.getAttribute('role'), 'tooltip');
+  return tip;
 }

@@ -63,3 +63,66 @@ export function workbenchDriver(
     },
   };
 }
+
+/**
+ * The editor tabs (title → the report model's state) the workbench has persisted so far. VS Code in the browser
+ * writes its layout to IndexedDB lazily (on idle, seconds after a change), and its save during page unload does not
+ * always land: a reload right after opening or closing a tab may restore an older layout. A user's reload comes
+ * seconds later; a test waits for the write instead (see waitForPersistedTabs).
+ */
+export async function persistedTabs(v: VSCode): Promise<string[]> {
+  const raw = await v.page.evaluate(async () => {
+    const name = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .find((n) => n.startsWith('vscode-web-state-db-') && n !== 'vscode-web-state-db-global');
+    if (!name) return '';
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      const value = await new Promise<unknown>((resolve, reject) => {
+        const r = db
+          .transaction('ItemTable', 'readonly')
+          .objectStore('ItemTable')
+          .get('memento/workbench.parts.editor');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      return typeof value === 'string' ? value : value instanceof Uint8Array ? new TextDecoder().decode(value) : '';
+    } finally {
+      db.close();
+    }
+  });
+  if (!raw) return [];
+  type Node = { type: 'leaf'; data: { editors: Array<{ value: string }> } } | { type: 'branch'; data: Node[] };
+  const tabs: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.type === 'branch') {
+      n.data.forEach(walk);
+      return;
+    }
+    for (const e of n.data.editors) {
+      const input = JSON.parse(e.value) as { title?: string; state?: string };
+      const state = input.state ? (JSON.parse(input.state) as { model?: { state?: string } }).model?.state : undefined;
+      tabs.push(`${input.title} (${state ?? 'no state'})`);
+    }
+  };
+  walk(
+    (JSON.parse(raw) as { 'editorpart.state': { serializedGrid: { root: Node } } })['editorpart.state'].serializedGrid
+      .root,
+  );
+  return tabs;
+}
+
+export async function waitForPersistedTabs(v: VSCode, expected: string[]): Promise<void> {
+  const deadline = Date.now() + 20000;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await persistedTabs(v);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await v.page.waitForTimeout(200);
+  }
+  throw new Error(`the workbench did not persist the tabs ${JSON.stringify(expected)}; it has ${JSON.stringify(seen)}`);
+}
