@@ -1,5 +1,5 @@
 // The extension-host rows of `npm run bench`: the `extensionTestsPath` module (its run() executes inside the real
-// extension host of code-server, beside the extension and the generated hello-world peer). Bundled to .bench/host.js.
+// extension host of code-server, beside the extension and the generated hello-world peer). Bundled to out/test-extension/bench/host.js.
 //   BENCH_MODE=activation   row 2: both extensions' load + activate() figures, and what activation evaluated; then
 //                           the window's first lookup through the prompts (P3)
 //   BENCH_MODE=batch        row 8 only (while working on it)

@@ -1,6 +1,6 @@
 // One launch of the real extension host for `npm run bench` (bundled to .bench/runHost.js; scripts/bench.mjs runs it
 // once per launch and keeps its output in a log): @vscode/test-electron's runTests with VS Code replaced by the
-// project's code-server test host, the extension as the development extension, and .bench/host.js as the tests
+// project's code-server test host, the test build as the development extension, and its bench/host.js as the tests
 // module. The hello-world peer (.bench/hello-ext) is installed in the fresh profile's extensions folder instead of
 // being a second extensionDevelopmentPath: code-server's web client reads its `?payload=` into a Map, so only the
 // last extensionDevelopmentPath survives. Both activate on onStartupFinished in the same extension host.
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     await runTests({
       vscodeExecutablePath: shim,
       extensionDevelopmentPath: path.join(root, 'out', 'test-extension'), // the test build (esbuild.js --tests)
-      extensionTestsPath: path.join(root, '.bench', 'host.js'),
+      extensionTestsPath: path.join(root, 'out', 'test-extension', 'bench', 'host.js'),
       launchArgs: [workspace, `--user-data-dir=${path.join(scratch, 'user-data')}`, `--extensions-dir=${extensions}`],
       extensionTestsEnv: {
         BENCH_OUT: path.resolve(out),

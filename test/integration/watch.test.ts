@@ -1,7 +1,7 @@
 // Watch Until Final in the real extension host, through the lookup service: the panel's Watch and Stop Watching
 // buttons reach the watcher (they run the commands by id, no wiring to forget), and a lookup of the same report that
 // takes over a running watch check (a Refresh) leaves the watch checking on its schedule instead of stalling.
-// The full flow a user sees (status bar item, the notification when final, the timeline) is in test/ui/coding.test.ts.
+// The full flow a user sees (status bar item, the notification when final, the timeline) is in test/ui/codingLookups.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';

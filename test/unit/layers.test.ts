@@ -1,6 +1,7 @@
 // The layer rules of docs/architecture.md, as eslint.config.mjs enforces them: each forbidden import is reported in the
 // layer it is forbidden in (so a rule that stops matching fails here), and the same import passes where it is allowed.
-// Then the real tree: no file under src/ imports up a layer, and none is longer than 400 lines.
+// Then the real tree: no file under src/ imports up a layer, and none under src/, test/ or scripts/ is longer than
+// 400 lines.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -185,5 +186,29 @@ describe('layer rules (eslint.config.mjs)', function () {
       .filter((f) => f.lines > 400);
     assert.deepEqual(long, [], 'split a file whose header lists more than one job');
     assert.ok(results.length > 40, `linted ${results.length} files`);
+  });
+
+  it('the tree as it is: no file under test/ or scripts/ over 400 lines either', () => {
+    const code = /\.(ts|js|mjs|cjs)$/;
+    const files = ['test', 'scripts'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true })
+        .map((f) => path.join(dir, String(f)))
+        .filter((f) => code.test(f) && !f.split(path.sep).includes('node_modules')),
+    );
+    const long = files
+      .map((file) => ({
+        file,
+        lines: fs.readFileSync(path.join(root, file), 'utf8').replace(/\n$/, '').split('\n').length,
+      }))
+      .filter((f) => f.lines > 400)
+      .map((f) => `${f.file}: ${f.lines} lines`);
+    assert.deepEqual(
+      long,
+      [],
+      'the 400-line cap holds for tests and scripts too: split a spec by what it specifies (its describe blocks into ' +
+        'files named for their subject, the shared setup into a module beside them), a script into its parts',
+    );
+    assert.ok(files.length > 60, `read ${files.length} files`);
   });
 });
