@@ -30,8 +30,10 @@ export const SIZE_BUDGETS = {
   /** The batch panel's webview: dist/webview/batch.js + dist/webview/main.css. 15 → 18 KB: the send's summary above
    *  the table shares the report panel's badge and section (src/webview/parts.ts). */
   batchWebview: 18 * KB,
-  /** The packaged extension. */
-  vsix: 150 * KB,
+  /** The packaged extension. 150 → 160 KB with #23's store page: the icon at the 256×256 px the Marketplace asks
+   *  for (4.9 KB, it was 1.2 KB at 128 px; a PNG does not shrink in the zip) and the longer README; the package was
+   *  at 146 KB, 4 KB under the old budget. */
+  vsix: 160 * KB,
 } as const;
 
 export const GOALS = {
