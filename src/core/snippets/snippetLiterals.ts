@@ -1,6 +1,6 @@
 // String literals of the snippets' languages (src/core/snippets/snippets.ts): every value a snippet carries (a URL, a header,
 // the body, a key) is written as a literal of the target language by these functions, so nothing in it can end the
-// string and become code. test/unit/snippets.test.ts proves each against hostile strings, with the real bash, php,
+// string and become code. test/unit/core/snippets/snippetLiterals.test.ts proves each against hostile strings, with the real bash, php,
 // python3 and node where they are installed, and with a model of PowerShell's single-quoted strings.
 
 export type SnippetLanguage = 'curl' | 'powershell' | 'typescript' | 'php' | 'python' | 'csharp';
