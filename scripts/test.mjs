@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every layer, in the order a failure is cheapest to find.
-//   1. static: eslint (incl. the layer rules), no import cycle in src (dependency-cruiser), prettier --check, and tsc --noEmit for each tsconfig
+//   1. static: eslint (incl. the layer rules), no import cycle in src (dependency-cruiser), no unused export (knip), prettier --check, and tsc --noEmit for each tsconfig
 //   2. build: the production bundles and the .vsix (what users install), then the test bundles
 //   3. unit: plain-Node mocha over src/core, the HTTP service against the sandbox, sizes
 //   4. integration: mocha inside the real extension host (code-server), via @vscode/test-electron
@@ -66,6 +66,7 @@ const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
 await step('lint', npx('eslint'), ['--max-warnings=0', '.']);
 await step('no import cycles', npx('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
+await step('no unused exports, files or dependencies', npx('knip'), ['--no-progress']);
 await step('format', npx('prettier'), ['--check', '.']);
 await step('typecheck', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.']);
 await step('typecheck webview', process.execPath, [

@@ -18,10 +18,10 @@ import { type Log } from '../services/log';
 import { WebviewChannel, type PageMessage } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
-export const BATCH_VIEW_TYPE = 'vairosms.batch';
+const BATCH_VIEW_TYPE = 'vairosms.batch';
 const RENDER_INTERVAL_MS = 250;
 
-export interface BatchPanelHandlers {
+interface BatchPanelHandlers {
   openRow(index: number): void;
   export(format: 'csv' | 'json'): void;
   cancel(): void;

@@ -17,7 +17,18 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private readonly closing = vscode.workspace.onDidCloseTextDocument((doc) => {
-    if (doc.uri.scheme === RAW_SCHEME) this.contents.delete(doc.uri.toString());
+    if (doc.uri.scheme !== RAW_SCHEME) return;
+    // Setting a document's language closes and reopens it (show() does): forget the text only once no document
+    // and no tab holds the URI any more.
+    const uri = doc.uri.toString();
+    setTimeout(() => {
+      const open =
+        vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri) ||
+        vscode.window.tabGroups.all.some((g) =>
+          g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri),
+        );
+      if (!open) this.contents.delete(uri);
+    }, 0);
   });
 
   /** How many documents' texts are held (the test surface reads it). */

@@ -16,7 +16,7 @@ import { parseFromSendWebview, type FromSendWebview, type SendModel } from '../s
 import { WebviewChannel } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
-export const SEND_VIEW_TYPE = Views.sendPanel;
+const SEND_VIEW_TYPE = Views.sendPanel;
 
 export interface SendPanelOptions {
   readonly sendId: string;

@@ -21,13 +21,17 @@ describe('Show Raw Response: released when its document closes', function () {
 
   after(async () => leaveClean(sb));
 
-  it('holds the answer while its tab is open, and nothing once the document is closed', async () => {
+  it('holds the answer while its tab is open (Format works), and nothing once the document is closed', async () => {
     const key = { sendId: SAMPLE.sendId, number: SAMPLE.number };
     await vscode.commands.executeCommand('vairosms.lookUpReport', key.sendId, key.number);
     await vscode.commands.executeCommand('vairosms.showRawResponse', key);
     const raw = () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'vairosms-raw');
     await until(() => raw() !== undefined, 'the raw response document is open');
     assert.match(raw()?.getText() ?? '', new RegExp(SAMPLE.sendId));
+    assert.equal(await seam.rawDocumentsHeld(), 1);
+    // still held after show() set its language (which closes and reopens the document): Format works on it
+    await vscode.commands.executeCommand('vairosms.formatRawResponse', raw()?.uri);
+    await until(() => (raw()?.getText() ?? '').includes('\n  "'), 'the answer pretty-printed');
     assert.equal(await seam.rawDocumentsHeld(), 1);
     await closeAllEditors();
     await until(async () => (await seam.rawDocumentsHeld()) === 0, 'the text is released', 30_000);

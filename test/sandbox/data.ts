@@ -16,11 +16,10 @@ import { BATCH, BIG, bigReport, buildBatchSend } from './sends/bulk';
 import { SECOND_ACCOUNT, SUMMARY_SENDS } from './sends/summaries';
 
 export { STATUS_CODES } from './sends/types';
-export type { RawReport, QueryContext, Answer, StatusCode } from './sends/types';
+export type { QueryContext, StatusCode } from './sends/types';
 export {
   SAMPLE,
   SAMPLE_REPORT,
-  MAIN_SEND_ID,
   NUMBER_FOR_STATUS,
   LENIENT,
   UNKNOWN_STATUS,
@@ -35,14 +34,13 @@ export {
   TWELVE_DIGIT,
   OVERSIZED,
 } from './sends/main';
-export type { HostileEntry } from './sends/main';
 export { BATCH, batchNumber, batchStatus, BIG, bigNumber } from './sends/bulk';
-export { turkeyTime, SUMMARY_SENDS, FAILED_LOG, HOSTILE_SUMMARY, SECOND_ACCOUNT, findSummary } from './sends/summaries';
+export { SUMMARY_SENDS, FAILED_LOG, HOSTILE_SUMMARY, SECOND_ACCOUNT, findSummary } from './sends/summaries';
 
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Every send the sandbox knows: send ID → number → answer. */
-export const SENDS: Readonly<Record<string, Readonly<Record<string, Answer>>>> = {
+const SENDS: Readonly<Record<string, Readonly<Record<string, Answer>>>> = {
   [MAIN_SEND_ID]: buildMainSend(),
   [BATCH.sendId]: buildBatchSend(),
   [SECOND_ACCOUNT.sendId]: {

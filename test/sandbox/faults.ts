@@ -11,7 +11,7 @@ import { SUMMARY_SENDS } from './data';
  *  - 'other-host': the same server under another host name (localhost ↔ 127.0.0.1), i.e. another origin;
  *  - 'http': plain http on 127.0.0.1 (with `tls`, a companion http listener of this sandbox; without, this server);
  *  - an absolute http(s) URL, used verbatim. */
-export type RedirectTarget = 'same-host' | 'other-host' | 'http' | 'loop' | `http://${string}` | `https://${string}`;
+type RedirectTarget = 'same-host' | 'other-host' | 'http' | 'loop' | `http://${string}` | `https://${string}`;
 
 export type Fault =
   /** Wait `ms`, then answer normally. */
@@ -63,8 +63,6 @@ export type Fault =
       readonly format?: 'json' | 'html' | 'php-json' | 'html-entities';
     };
 
-export type FaultKind = Fault['kind'];
-
 /** A provider error text that must be shown as text (reliability row 1). */
 export const HOSTILE_PROVIDER_TEXT = `<img src=x onerror="document.title='pwned'"><script>alert(1)</script> [Tıkla](command:workbench.action.reloadWindow) <meta http-equiv="refresh" content="0;url=https://evil.invalid/">`;
 
@@ -114,7 +112,7 @@ export const FAULT_SEND_IDS: Readonly<Record<string, { readonly fault: Fault; re
 };
 
 /** Sends whose summary (GonderimBilgisi) fails by itself while their number reports work. */
-export const SUMMARY_FAULT_SEND_IDS: Readonly<Record<string, Fault>> = {
+const SUMMARY_FAULT_SEND_IDS: Readonly<Record<string, Fault>> = {
   [SUMMARY_SENDS.summaryFails.sendId]: { kind: 'html', status: 502 },
   [SUMMARY_SENDS.endless.sendId]: { kind: 'oversized', endless: true },
 };

@@ -19,7 +19,7 @@ import type { SandboxState } from './state';
 
 export * from './api';
 export * from './faults';
-export { redactKey } from './io';
+export {} from './io';
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const state: SandboxState = {

@@ -9,16 +9,16 @@ import { PROGRESSING, SAMPLE } from '../sandbox/data';
 import { REPO_ROOT, type VSCode, type Box, type LaunchOptions } from './harness';
 
 export const KEY = 'UI-SENTINEL-KEY-91b2';
-export const MEDIA = path.join(REPO_ROOT, 'media');
-export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const MEDIA = path.join(REPO_ROOT, 'media');
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 export const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 export const tabTitle = (number: string, sendId = SAMPLE.sendId): string => `${number} · send ${sendId}`;
 /** A plain-text file where one word only contains a code (SENDING_QUEUE) and one is the code itself (SENDING). */
 export const QUEUE_FILE = 'queue-config.txt';
-export const QUEUE_TEXT = 'SENDING_QUEUE=redis://127.0.0.1:6379/2\nstatus after enqueue: SENDING\n';
+const QUEUE_TEXT = 'SENDING_QUEUE=redis://127.0.0.1:6379/2\nstatus after enqueue: SENDING\n';
 export const LOOKUP_PROGRESSING_CHORD = 'ctrl+alt+shift+f9';
 export const LOOKUP_SAMPLE_CHORD = 'ctrl+alt+shift+f10';
-export const MAX_MEDIA_BYTES = 200 * 1024;
+const MAX_MEDIA_BYTES = 200 * 1024;
 
 /** The launch options of both "while coding" specs: the sandbox's root, the workspace files and the chords. */
 export const codingOptions = (apiRoot: string): LaunchOptions => ({

@@ -11,7 +11,7 @@ import { redactValueWith } from './redact';
 export const MAX_JSON_DEPTH = 64;
 
 /** Whether `value` nests objects or arrays deeper than `max` levels, found without recursion. */
-export function deeperThan(value: unknown, max: number): boolean {
+function deeperThan(value: unknown, max: number): boolean {
   const stack: Array<{ v: unknown; d: number }> = [{ v: value, d: 0 }];
   while (stack.length) {
     const { v, d } = stack.pop()!;

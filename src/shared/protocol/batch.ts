@@ -1,7 +1,7 @@
 // The batch results page (viewType vairosms.batch, drawn by src/webview/batch.ts): the table of a batch run, its
 // counts, the lines that were not numbers and the send's summary; and the only messages its webview may post back,
 // with their allowlist.
-import { allowlist, bare, oneOf, renderedSeq, type PageModel, type Ready, type Render } from './common';
+import { allowlist, bare, oneOf, renderedSeq, type PageModel, type Ready } from './common';
 import { type SendView, type StatusGroupView, type StatusView, type TipStrings } from './parts';
 
 export type BatchSortKey = 'line' | 'number' | 'status' | 'time' | 'error';
@@ -68,8 +68,6 @@ export interface BatchModel extends PageModel {
   readonly send?: { readonly view: SendView; readonly strings: TipStrings };
   readonly announcement: string;
 }
-
-export type ToBatchWebview = Render<BatchModel>;
 
 export type FromBatchWebview =
   | Ready

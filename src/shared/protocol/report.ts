@@ -10,7 +10,6 @@ import {
   type PageModel,
   type PageTimingMessage,
   type Ready,
-  type Render,
   type Rendered,
 } from './common';
 import { type DiagnosisView, type FieldView, type SendView, type StatusView, type Strings } from './parts';
@@ -32,7 +31,7 @@ export interface ErrorView {
   readonly setting?: { readonly label: string; readonly id: string };
 }
 
-export interface TimelineView {
+interface TimelineView {
   readonly label: string;
   readonly points: ReadonlyArray<{ readonly at: string; readonly status: StatusView }>;
 }
@@ -72,8 +71,6 @@ export interface ReportModel extends PageModel {
   readonly send?: SendView;
   readonly diagnosis?: DiagnosisView;
 }
-
-export type ToReportWebview = Render<ReportModel>;
 
 export type FromReportWebview =
   | Ready

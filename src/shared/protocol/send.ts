@@ -9,7 +9,6 @@ import {
   type PageModel,
   type PageTimingMessage,
   type Ready,
-  type Render,
   type Rendered,
 } from './common';
 import { type DiagnosisView, type SendView, type StatusView, type Strings } from './parts';
@@ -35,8 +34,6 @@ export interface SendModel extends PageModel {
   }>;
   readonly announcement: string;
 }
-
-export type ToSendWebview = Render<SendModel>;
 
 export type FromSendWebview =
   | Ready

@@ -6,7 +6,7 @@ import { BATCH, BIG } from './bulk';
 // Send summaries (GonderimBilgisi). Times that must lie around "now" are computed per request, in Turkey time.
 
 /** A provider time ("2024-05-01 08:00:00", Turkey time) `offsetMs` from now. */
-export function turkeyTime(offsetMs: number, now = Date.now()): string {
+function turkeyTime(offsetMs: number, now = Date.now()): string {
   return new Date(now + offsetMs + 3 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 

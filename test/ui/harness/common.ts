@@ -27,7 +27,7 @@ function findRepoRoot(): string {
 export const REPO_ROOT = findRepoRoot();
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 
-export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const exactly = (s: string): RegExp => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
 export const cssString = (s: string): string => JSON.stringify(s);
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

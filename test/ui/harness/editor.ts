@@ -26,7 +26,7 @@ export async function wordBox(page: Page, word: string, lineHint?: string): Prom
   }
 }
 
-export function findWord(page: Page, word: string, lineHint?: string): Promise<Box | undefined> {
+function findWord(page: Page, word: string, lineHint?: string): Promise<Box | undefined> {
   return page.evaluate(
     ({ word, lineHint }) => {
       const isWord = (c: string | undefined): boolean => !!c && /[A-Za-z0-9_]/.test(c);

@@ -3,17 +3,15 @@
 // input boxes, webviews, side bar, hovers, notifications). Bundled into each spec by esbuild (out/ui/*.test.js).
 // See test/ui/README.md for the selectors behind each helper and the pitfalls found on the way.
 // One module per part of the workbench it drives (page objects); this index is what the specs import.
-export { REPO_ROOT, RESULTS_DIR } from './common';
+export { REPO_ROOT } from './common';
 export type { VSCode } from './driver';
-export type { InputBoxDriver } from './inputBox';
 export { tabTo, toPlaywrightChord } from './keyboard';
-export { launchVSCode, type LaunchOptions } from './launch';
-export { saveFailureArtifacts, useVSCode } from './mocha';
-export type { QuickPickDriver } from './quickPick';
+export { type LaunchOptions } from './launch';
+export { useVSCode } from './mocha';
 export { contextMenu, menuLabels, pickMenuItem } from './sidebar';
-export { ACTIVITY_TITLE, persistedTabs, waitForPersistedTabs } from './workbench';
-export { center, closeAllEditors, closeTab, findWord, pointAt, union, wordBox, type Box } from './editor';
+export { ACTIVITY_TITLE, waitForPersistedTabs } from './workbench';
+export { center, closeAllEditors, closeTab, pointAt, union, wordBox, type Box } from './editor';
 export { expectNoHover, hoverUntil, hoverWord, ourHover, untilNoHover } from './hover';
 export { startPromptProbe, stopPromptProbe } from './quickInput';
-export { editUserSettingsJson, readUserSettings, waitForUserSettings } from './settings';
+export { editUserSettingsJson, waitForUserSettings } from './settings';
 export { describedTooltip } from './webview';

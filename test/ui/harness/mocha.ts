@@ -6,7 +6,7 @@ import type { VSCode } from './driver';
 import { launchVSCode, type LaunchOptions } from './launch';
 
 /** Saves a screenshot, the code-server log and the browser errors for a failed test; returns the base path. */
-export async function saveFailureArtifacts(vscode: VSCode, testTitle: string): Promise<string> {
+async function saveFailureArtifacts(vscode: VSCode, testTitle: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const base = path.join(RESULTS_DIR, safeName(testTitle));
   try {

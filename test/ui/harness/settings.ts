@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { VSCode } from './driver';
 
 /** The user settings file as VS Code saved it (undefined while it is being written or not valid JSON). */
-export function readUserSettings(v: VSCode): Record<string, unknown> | undefined {
+function readUserSettings(v: VSCode): Record<string, unknown> | undefined {
   try {
     return JSON.parse(fs.readFileSync(path.join(v.userDataDir, 'User', 'settings.json'), 'utf8')) as Record<
       string,

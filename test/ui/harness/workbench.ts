@@ -70,7 +70,7 @@ export function workbenchDriver(
  * always land: a reload right after opening or closing a tab may restore an older layout. A user's reload comes
  * seconds later; a test waits for the write instead (see waitForPersistedTabs).
  */
-export async function persistedTabs(v: VSCode): Promise<string[]> {
+async function persistedTabs(v: VSCode): Promise<string[]> {
   const raw = await v.page.evaluate(async () => {
     const name = (await indexedDB.databases())
       .map((d) => d.name ?? '')

@@ -8,7 +8,7 @@ import { type FakeClock } from '../../fakeClock';
 export const KEY = 'sandbox-key';
 export const first = (n: number) => Array.from({ length: n }, (_, i) => batchNumber(i));
 export const indexOf = (number: string) => Number(number) - BATCH.firstNumber;
-export const inSend = (number: string) => indexOf(number) >= 0 && indexOf(number) < BATCH.count;
+const inSend = (number: string) => indexOf(number) >= 0 && indexOf(number) < BATCH.count;
 
 export const report = (number: string): LookupResult => ({
   ok: true,

@@ -153,7 +153,7 @@ export function useTmpDir(): void {
 }
 
 /** A minimal environment: PATH, a temporary HOME, no proxies. */
-export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: tmpDir,
@@ -187,7 +187,7 @@ export function writeTemp(name: string, text: string): string {
 
 /** Debian's python3 with python3-requests, and php-cli with php-curl: scripts/setup-code-server.sh installs them
  *  (so does .ci/run), so the PHP and Python snippets are run, not just read. A missing one fails with that hint. */
-export const SETUP_HINT = 'run scripts/setup-code-server.sh (it installs php-cli, php-curl and python3-requests)';
+const SETUP_HINT = 'run scripts/setup-code-server.sh (it installs php-cli, php-curl and python3-requests)';
 
 export function python(): string {
   const exe = '/usr/bin/python3';
