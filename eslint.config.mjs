@@ -77,7 +77,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(views|commands|main|extension|testSeam)(/|$)',
+              regex: '^\\.\\./(views|commands|main|extension)(/|$)',
               message: 'src/services never imports views, commands or the composition root: fire an event instead.',
             },
           ],
@@ -93,7 +93,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(commands|main|extension|testSeam)(/|$)',
+              regex: '^\\.\\./(commands|main|extension)(/|$)',
               message: 'src/views never imports commands or the composition root: run a command by its id instead.',
             },
           ],
@@ -109,7 +109,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(main|extension|testSeam)(/|$)',
+              regex: '^\\.\\./(main|extension)(/|$)',
               message: 'src/commands never imports the composition root.',
             },
           ],
@@ -125,7 +125,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\./(main|testSeam|commands|views|services)(/|$)',
+              regex: '^\\./(main|commands|views|services)(/|$)',
               allowTypeImports: true,
               message: 'The activation shell loads the features lazily (dist/main.js): import their types only.',
             },

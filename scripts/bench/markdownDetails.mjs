@@ -248,7 +248,7 @@ export function markdownDetails(d) {
     md.push(
       "Each lookup through VS Code's real prompts (the send ID box, the number box, each filled and accepted with",
       "`workbench.action.acceptSelectedQuickOpenItem`, what Enter runs), timed from the mark in the number box's accept",
-      "handler (src/commands/input.ts) to the webview's mark after the frame that painted the report (src/webview/main.ts),",
+      "handler (src/commands/input.ts) to the webview's mark after the frame that painted the report (src/webview/report.ts),",
       'both in epoch milliseconds (`performance.timeOrigin + performance.now()`, one wall clock on one machine). The peer is',
       'a bare webview (a heading and one inline script, test/bench/webviewPeer.ts) in the same run: its boot (created → its',
       '"ready" in the extension host) and its round trip (post → it changes a text node → its answer after the next painted',

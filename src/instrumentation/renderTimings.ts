@@ -28,7 +28,7 @@ export function claimAccepted(now = epochNow()): number | undefined {
   return at !== undefined && now - at <= MAX_ACCEPT_AGE_MS ? at : undefined;
 }
 
-/** What the webview reported of one render (src/webview/main.ts), in its own clock. */
+/** What the webview reported of one render (src/webview/report.ts), in its own clock. */
 export interface WebviewTiming {
   /** Its DOM build. */
   readonly renderMs?: number;
