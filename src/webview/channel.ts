@@ -9,11 +9,11 @@ export interface Page<Model extends PageModel> {
   readonly draw: (model: Model) => void;
   /** What the webview's state keeps of a model; absent: all of it. */
   readonly saved?: (model: Model) => Model;
-  /** The ack, built once the frame has painted; absent: the seq alone (the batch's allowlist takes nothing more). */
+  /** The ack, built once the frame has painted; absent: the seq alone (what the send and batch allowlists take). */
   readonly ack?: (seq: number, receivedMs: number, renderMs: number) => Rendered;
 }
 
-/** The ack with the page's own timings (the report and send pages): its DOM build, its time from the model's arrival
+/** The ack with the page's own timings (the report page, for the benchmark): its DOM build, its time from the model's arrival
  *  to the painted frame, and both moments in epoch ms. */
 export function timedAck(seq: number, receivedMs: number, renderMs: number): Rendered {
   const paintedMs = performance.now();

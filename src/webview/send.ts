@@ -2,9 +2,8 @@
 // Recent Lookups, each a button that opens its report. A dumb renderer like the report page, drawn whole each time,
 // with the same badges, tooltips and text-only values (src/webview/parts.ts).
 import type { FromSendWebview, SendModel } from '../shared/protocol/send';
-import { connect, timedAck } from './channel';
+import { connect } from './channel';
 import { announce, button as postButton, el, type VsCodeApi } from './dom';
-import { reportPageTiming } from './pageTiming';
 import { createParts, diagnosisLine, dismissibleTips, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromSendWebview>;
@@ -62,6 +61,5 @@ declare function acquireVsCodeApi(): VsCodeApi<FromSendWebview>;
 
   placeTooltips(document);
   dismissibleTips(document);
-  reportPageTiming(api);
-  connect(api, { kind: 'send', draw: render, ack: timedAck });
+  connect(api, { kind: 'send', draw: render });
 })();

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { type Log } from '../../src/services/log';
 import { parseFromBatchWebview, type BatchModel, type FromBatchWebview } from '../../src/shared/protocol/batch';
+import { parseFromReportWebview, type FromReportWebview, type ReportModel } from '../../src/shared/protocol/report';
 import { parseFromSendWebview, type FromSendWebview, type SendModel } from '../../src/shared/protocol/send';
 import { WebviewChannel, type PageMessage } from '../../src/views/webviewChannel';
 
@@ -32,6 +33,23 @@ function fakeLog() {
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sendModel = (seq: number) => ({ v: 1, kind: 'send', seq }) as unknown as SendModel;
+
+const reportModel = (seq: number) => ({ v: 1, kind: 'report', seq }) as unknown as ReportModel;
+
+/** The report page's channel: its acks and page marks carry timings. */
+function reportChannel() {
+  const w = fakeWebview();
+  const { log } = fakeLog();
+  const actions: Array<PageMessage<FromReportWebview>> = [];
+  const channel = new WebviewChannel<ReportModel, FromReportWebview>({
+    webview: w.webview,
+    page: 'report',
+    parse: parseFromReportWebview,
+    onMessage: (m) => actions.push(m),
+    log,
+  });
+  return { channel, ...w, actions };
+}
 
 function sendChannel(options: { onReady?: () => void } = {}) {
   const w = fakeWebview();
@@ -78,10 +96,10 @@ describe('webview channel (src/views/webviewChannel.ts)', () => {
   });
 
   it('resolves a model once the page acks it or a later one, with the timings of its own ack', async () => {
-    const { channel, from } = sendChannel();
+    const { channel, from } = reportChannel();
     from({ type: 'ready' });
-    const first = channel.show(sendModel(1));
-    const second = channel.show(sendModel(2));
+    const first = channel.show(reportModel(1));
+    const second = channel.show(reportModel(2));
     await turn();
     from({ type: 'rendered', seq: 2, renderMs: 1.5, frameMs: 16 });
     assert.equal(await first, undefined, 'a later model painted: no timings of its own');
@@ -92,7 +110,7 @@ describe('webview channel (src/views/webviewChannel.ts)', () => {
   });
 
   it("keeps the page's load and first paint, once", () => {
-    const { channel, from, actions } = sendChannel();
+    const { channel, from, actions } = reportChannel();
     from({ type: 'pageTiming', loadAt: 10, fcpAt: 12 });
     from({ type: 'pageTiming', loadAt: 20, fcpAt: 22 });
     assert.equal(channel.page.loadAt, 10);

@@ -87,7 +87,7 @@ export function bare<T extends string>(
   };
 }
 
-/** The ack with the webview's timings (the report and send pages). */
+/** The ack with the webview's timings (the report page). */
 export function rendered(c: Checked): Rendered | undefined {
   const { m, only } = c;
   const keys = ['renderMs', 'frameMs', 'receivedAt', 'paintedAt'] as const;
@@ -98,7 +98,7 @@ export function rendered(c: Checked): Rendered | undefined {
   return { type: 'rendered', seq: m.seq, ...timings };
 }
 
-/** The ack alone, its sequence number and nothing else (the batch page). */
+/** The ack alone, its sequence number and nothing else (the send and batch pages). */
 export function renderedSeq(c: Checked): { readonly type: 'rendered'; readonly seq: number } | undefined {
   return c.only('type', 'seq') && isSeq(c.m.seq) ? { type: 'rendered', seq: c.m.seq } : undefined;
 }

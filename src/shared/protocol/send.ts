@@ -1,16 +1,7 @@
 // The send page (viewType vairosms.send, "Look Up Send Summary…", "Show Send"; drawn by src/webview/send.ts): the
 // send's summary, the diagnosis, and the numbers of the send already in Recent Lookups, each of which opens its stored
 // report; and the only messages its webview may post back, with their allowlist.
-import {
-  allowlist,
-  bare,
-  pageTiming,
-  rendered,
-  type PageModel,
-  type PageTimingMessage,
-  type Ready,
-  type Rendered,
-} from './common';
+import { allowlist, bare, renderedSeq, type PageModel, type Ready } from './common';
 import { type DiagnosisView, type SendView, type StatusView, type Strings } from './parts';
 
 export interface SendModel extends PageModel {
@@ -35,10 +26,10 @@ export interface SendModel extends PageModel {
   readonly announcement: string;
 }
 
+/** Its acks carry the seq alone: nothing reads a send page's timings. */
 export type FromSendWebview =
   | Ready
-  | Rendered
-  | PageTimingMessage
+  | { readonly type: 'rendered'; readonly seq: number }
   | { readonly type: 'refresh' }
   /** Open the stored report of this number of the send. */
   | { readonly type: 'openLookup'; readonly number: string };
@@ -46,8 +37,7 @@ export type FromSendWebview =
 /** The send page's allowlist: the message when it is exactly one of FromSendWebview, otherwise undefined. */
 export const parseFromSendWebview = allowlist<FromSendWebview>({
   ...bare('ready', 'refresh'),
-  rendered,
-  pageTiming,
+  rendered: renderedSeq,
   openLookup: ({ m, only }) =>
     only('type', 'number') && typeof m.number === 'string' && /^\d{7,15}$/.test(m.number)
       ? { type: 'openLookup', number: m.number }
