@@ -21,6 +21,7 @@ import { realisticHistory } from './fixtures';
 import { closeAll as closeAllPanels, firstLookup, perceivedSeries } from './perceived';
 import { median, nextRender, percentile, sleep, until } from './stats';
 import { seam } from '../surface/client';
+import { confirmedBatch } from '../integration/batchConfirm';
 
 const OUR_ID = 'smsdev.vairosms-reports';
 const HELLO_ID = process.env.BENCH_HELLO_ID ?? 'vairosms-bench.hello-world';
@@ -328,11 +329,7 @@ async function batchMemory(gc: () => void, sandboxRoot: string | undefined) {
     }, 2000);
     const numbers = Array.from({ length: BATCH_MEMORY_NUMBERS }, (_, i) => bigNumber(i));
     const t0 = Date.now();
-    let outcome = await vscode.commands.executeCommand<{ items: Array<{ status: string }> } | undefined>(
-      'vairosms.lookUpBatch',
-      BIG.sendId,
-      numbers,
-    );
+    let outcome = await confirmedBatch<{ items: Array<{ status: string }> } | undefined>(BIG.sendId, numbers);
     const wallMs = Date.now() - t0;
     clearInterval(sampler);
     clearInterval(liveSampler);
