@@ -12,9 +12,10 @@ import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
 import { promptLookup } from './prompts';
 
-/** What a terminal link carries (src/extension.ts builds it from the line). */
+/** What a terminal link carries (src/extension.ts builds it): for a lookup, the text of the link's own span, the
+ *  underlined text, so the link looks up nothing else on the line. */
 export type TerminalLinkData =
-  { readonly kind: 'lookup'; readonly line: string } | { readonly kind: 'status'; readonly code: string };
+  { readonly kind: 'lookup'; readonly text: string } | { readonly kind: 'status'; readonly code: string };
 
 /** The most of a variable's value or a line that is searched. */
 const MAX_TEXT = 10_000;
@@ -32,7 +33,7 @@ export async function followTerminalLink(deps: CommandDeps, data: TerminalLinkDa
     if (isKnownStatus(data.code)) void showInfo(explainStatus(data.code));
     return undefined;
   }
-  return lookUpFound(deps, extractLookup(data.line.slice(0, MAX_TEXT)));
+  return lookUpFound(deps, extractLookup(data.text.slice(0, MAX_TEXT), { keyedOnly: true }));
 }
 
 interface DebugVariable {
