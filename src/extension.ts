@@ -16,7 +16,7 @@ import {
 } from './constants';
 import { activeAccountLabel, accountCount } from './core/accounts/accountName';
 import { statusCodeAt } from './core/match/codeMatch';
-import { MAX_LINE, matchTerminalLine } from './core/match/terminalMatch';
+import { matchTerminalLine } from './core/match/terminalMatch';
 import type { TerminalLinkData } from './commands/whileCoding';
 import type { createMain, Main, MainOptions } from './main';
 import type * as TestSurface from '../test/surface/register';
@@ -182,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): void {
               : vscode.l10n.t('Explain the VairoSMS status {0}', m.code),
           data:
             m.kind === 'lookup'
-              ? { kind: 'lookup', line: context.line.slice(0, MAX_LINE) }
+              ? { kind: 'lookup', text: context.line.slice(m.start, m.start + m.length) }
               : { kind: 'status', code: m.code },
         }));
       },

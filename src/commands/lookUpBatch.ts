@@ -7,88 +7,26 @@ import { csvDelimiterFor, toCsv, toJson } from '../core/batch/batchExport';
 import { countItems, runBatch, type BatchItem, type BatchResult } from '../core/batch/batchRun';
 import { type HistoryEntry } from '../core/history/history';
 import { checkSendId } from '../core/lookupKey';
-import { MAX_BATCH_NUMBERS, parseNumberList, type ParsedNumberList } from '../core/batch/numberList';
-import { own, ownFileName, type OwnText } from '../core/ownText';
+import {
+  MAX_BATCH_INPUT_BYTES,
+  MAX_BATCH_NUMBERS,
+  parseNumberListSliced,
+  type ParsedNumberList,
+} from '../core/batch/numberList';
+import { own, ownFileName, ownSendId, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
-import { showError, showInfo, showWarning } from '../views/notify';
+import { askModal, showError, showInfo, showWarning } from '../views/notify';
 import { ensureApiKey } from './accounts';
 import { type CommandDeps } from './deps';
-import { error, inputStep } from './input';
+import { readNumbers, withinCap } from './batchInput';
 import { prefill, promptSendId } from './prompts';
-
-type Source = 'selection' | 'document' | 'file' | 'typed';
-
-/** Where the numbers come from; undefined when the user pressed Esc. */
-async function readNumbers(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const items: Array<vscode.QuickPickItem & { source: Source }> = [];
-  if (editor && !editor.selection.isEmpty) {
-    const lines = editor.selection.end.line - editor.selection.start.line + 1;
-    items.push({
-      source: 'selection',
-      label: `$(selection) ${vscode.l10n.t('The selection')}`,
-      description: vscode.l10n.t('lines: {0}', lines),
-    });
-  }
-  if (editor) {
-    items.push({
-      source: 'document',
-      label: `$(file) ${vscode.l10n.t('The current file')}`,
-      description: vscode.workspace.asRelativePath(editor.document.uri),
-    });
-  }
-  items.push({
-    source: 'file',
-    label: `$(folder-opened) ${vscode.l10n.t('A file…')}`,
-    description: vscode.l10n.t('one number per line, or CSV'),
-  });
-  items.push({
-    source: 'typed',
-    label: `$(edit) ${vscode.l10n.t('Type or paste numbers…')}`,
-    description: vscode.l10n.t('separated by commas or semicolons'),
-  });
-  const pick =
-    items.length === 1
-      ? items[0]
-      : await vscode.window.showQuickPick(items, {
-          title: vscode.l10n.t('Look Up Several Numbers'),
-          placeHolder: vscode.l10n.t('Where are the numbers?'),
-        });
-  if (!pick) return undefined;
-  switch (pick.source) {
-    case 'selection':
-      return editor?.document.getText(editor.selection);
-    case 'document':
-      return editor?.document.getText();
-    case 'file': {
-      const uris = await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        openLabel: vscode.l10n.t('Look Up Numbers'),
-        filters: { [vscode.l10n.t('Number lists')]: ['txt', 'csv', 'tsv'], [vscode.l10n.t('All files')]: ['*'] },
-      });
-      if (!uris?.[0]) return undefined;
-      const bytes = await vscode.workspace.fs.readFile(uris[0]);
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-    case 'typed': {
-      const v = await inputStep({
-        title: vscode.l10n.t('Look Up Several Numbers'),
-        prompt: vscode.l10n.t('Phone numbers, separated by commas or semicolons.'),
-        placeholder: vscode.l10n.t('for example 0539 999 99 99, 5301000001; +90 530 100 00 02'),
-        validate: (s) =>
-          parseNumberList(s).numbers.length === 0 ? error(vscode.l10n.t('No phone number found yet.')) : undefined,
-      });
-      return typeof v === 'string' ? v : undefined;
-    }
-  }
-}
 
 function describeParse(parsed: ParsedNumberList): OwnText | undefined {
   const parts: OwnText[] = [];
   if (parsed.invalid.length)
     parts.push(own('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length));
-  if (parsed.duplicates.length) parts.push(own('Duplicates, looked up once: {0}.', parsed.duplicates.length));
+  if (parsed.duplicateCount) parts.push(own('Duplicates, looked up once: {0}.', parsed.duplicateCount));
   if (parsed.leftOut)
     parts.push(own('{0} numbers beyond the limit of {1} were left out.', parsed.leftOut, MAX_BATCH_NUMBERS));
   return parts.length ? (parts.join(' ') as OwnText) : undefined;
@@ -103,6 +41,19 @@ function logInvalid(log: CommandDeps['log'], parsed: ParsedNumberList): void {
 }
 
 const MAX_INVALID_LOGGED = 50;
+
+/** A modal the user must accept before a batch whose send or numbers came with the command's call. */
+async function confirmBatch(sendId: string, count: number): Promise<boolean> {
+  const start = vscode.l10n.t('Look Up');
+  const choice = await askModal(
+    own('Look up {0} numbers in send #{1}?', count, ownSendId(sendId)),
+    own(
+      'Another extension, a link or a keybinding started this batch with its own send ID or numbers. Each number is one request to VairoSMS with your API key.',
+    ),
+    start,
+  );
+  return choice === start;
+}
 
 let batchCounter = 0;
 
@@ -127,12 +78,17 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         if (sendId === undefined) return undefined;
       }
       const text = Array.isArray(numbersArg)
-        ? numbersArg.map(String).join('\n')
+        ? withinCap(numbersArg.slice(0, MAX_BATCH_INPUT_BYTES).map(String).join('\n'))
         : typeof numbersArg === 'string'
-          ? numbersArg
+          ? withinCap(numbersArg)
           : await readNumbers();
       if (text === undefined) return undefined;
-      const parsed = parseNumberList(text);
+      // In slices of 10 ms with the host's turn between them: a list of a few MB takes a second or two to read.
+      const parsed = await parseNumberListSliced(
+        text,
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+        () => performance.now(),
+      );
       if (parsed.numbers.length === 0) {
         const first = parsed.invalid[0];
         if (!first) {
@@ -153,6 +109,14 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         if (choice === showLog) deps.log.show();
         return undefined;
       }
+      // A call with arguments (another extension, a link, a keybinding) chose the send or the numbers for the user:
+      // nothing is sent until the user agrees. The palette, the menus and the Recent Lookups view pass none.
+      const fromArguments =
+        typeof sendIdArg === 'string' ||
+        typeof sendIdArg === 'number' ||
+        typeof numbersArg === 'string' ||
+        Array.isArray(numbersArg);
+      if (fromArguments && !(await confirmBatch(sendId, parsed.numbers.length))) return undefined;
       if (!(await ensureApiKey(deps.accounts, deps.log))) return undefined;
 
       const id = `batch-${++batchCounter}`;
@@ -291,12 +255,22 @@ async function exportResult(result: BatchResult, sendId: string, format: 'csv' |
     saveLabel: vscode.l10n.t('Export'),
   });
   if (!uri) return;
-  const text = format === 'csv' ? toCsv(result, sendId, { bom: true, delimiter }) : toJson(result, sendId);
+  // The SMS text is written only where history may keep it (read when the file is written, as history reads it).
+  const includeMessage = settings.keepMessageText();
+  const text =
+    format === 'csv'
+      ? toCsv(result, sendId, { bom: true, delimiter, includeMessage })
+      : toJson(result, sendId, { includeMessage });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
   const file = ownFileName(uri.path.split('/').pop() ?? '');
+  const rows = result.items.length;
   const choice = await showInfo(
-    file ? own('Exported {0} rows to {1}.', result.items.length, file) : own('Exported {0} rows.', result.items.length),
+    includeMessage
+      ? file
+        ? own('Exported {0} rows to {1}.', rows, file)
+        : own('Exported {0} rows.', rows)
+      : own('Exported {0} rows, without the SMS text (vairosms.history.keepMessageText is off).', rows),
     open,
   );
   if (choice === open) await vscode.window.showTextDocument(uri);

@@ -9,6 +9,7 @@ import { BIG, SAMPLE, bigNumber } from '../sandbox/data';
 import { startSandbox } from '../sandbox/server';
 import { median, percentile, sleep, until } from './stats';
 import { seam } from '../surface/client';
+import { confirmedBatch } from '../integration/batchConfirm';
 import { config, KEY, log } from './hostCommon';
 
 export interface ActivationStat {
@@ -153,11 +154,7 @@ export async function batchMemory(gc: () => void, sandboxRoot: string | undefine
     }, 2000);
     const numbers = Array.from({ length: BATCH_MEMORY_NUMBERS }, (_, i) => bigNumber(i));
     const t0 = Date.now();
-    let outcome = await vscode.commands.executeCommand<{ items: Array<{ status: string }> } | undefined>(
-      'vairosms.lookUpBatch',
-      BIG.sendId,
-      numbers,
-    );
+    let outcome = await confirmedBatch<{ items: Array<{ status: string }> } | undefined>(BIG.sendId, numbers);
     const wallMs = Date.now() - t0;
     clearInterval(sampler);
     clearInterval(liveSampler);

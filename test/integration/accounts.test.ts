@@ -25,6 +25,7 @@ import {
   userDataDir,
 } from './helpers';
 import { seam } from '../surface/client';
+import { confirmedBatch } from './batchConfirm';
 
 const KEY_A = 'ACCOUNT-A-KEY-51c3&x';
 const KEY_B = 'ACCOUNT-B-KEY-8e2d%y';
@@ -219,11 +220,7 @@ describe('accounts: named API keys, one active', function () {
       SECOND_ACCOUNT.waiting,
       ...Array.from({ length: 6 }, (_, i) => batchNumber(i)),
     ];
-    const running = vscode.commands.executeCommand<{ items: unknown[] }>(
-      'vairosms.lookUpBatch',
-      SECOND_ACCOUNT.sendId,
-      numbers,
-    );
+    const running = confirmedBatch<{ items: unknown[] }>(SECOND_ACCOUNT.sendId, numbers);
     await until(() => sb.requests.length > 0, 'the batch started');
     await withPick('Default', () => vscode.commands.executeCommand('vairosms.switchAccount'));
     await running;

@@ -24,6 +24,7 @@ import {
   type PanelModel,
 } from './helpers';
 import { seam } from '../surface/client';
+import { confirmedBatch } from './batchConfirm';
 
 const KEY = 'newcomer-suite-key-64';
 type ErrorModel = PanelModel & { error?: PanelModel['error'] & { detail?: string; detailLabel?: string } };
@@ -299,7 +300,7 @@ describe('what a newcomer tripped on', function () {
     const numbers = Array.from({ length: 6 }, (_, i) => batchNumber(i));
     sb.setLatency(100);
     try {
-      await vscode.commands.executeCommand('vairosms.lookUpBatch', BATCH.sendId, numbers);
+      await confirmedBatch(BATCH.sendId, numbers);
     } finally {
       sb.setLatency(0);
     }

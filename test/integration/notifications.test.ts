@@ -18,6 +18,7 @@ import {
   until,
 } from './helpers';
 import { seam } from '../surface/client';
+import { confirmedBatch } from './batchConfirm';
 
 const KEY = 'notification-suite-key-52';
 const LINK = { sendId: SAMPLE.sendId, number: LINK_STATUS.number };
@@ -73,7 +74,7 @@ describe('row 20: notifications carry no text from outside', function () {
   it('a batch whose bad lines are payloads beside real numbers: the warning counts them', async () => {
     const messages = recordMessages();
     try {
-      await vscode.commands.executeCommand('vairosms.lookUpBatch', SAMPLE.sendId, [SAMPLE.number, ...LINK_PAYLOADS]);
+      await confirmedBatch(SAMPLE.sendId, [SAMPLE.number, ...LINK_PAYLOADS]);
       await until(() => messages.texts('warning').length > 0, 'the warning');
       assertNoLink(messages.texts());
       assert.match(messages.texts('warning')[0], /Lines that are not phone numbers: 5/);

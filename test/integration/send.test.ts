@@ -21,6 +21,7 @@ import {
   type PanelModel,
 } from './helpers';
 import { seam } from '../surface/client';
+import { confirmedBatch } from './batchConfirm';
 
 const KEY = 'send-suite-key-19';
 const WAITING = { sendId: SAMPLE.sendId, number: NUMBER_FOR_STATUS.WAITING };
@@ -278,11 +279,7 @@ describe('the send summary beside the number report', function () {
 
   it('a batch asks for the summary once, not once per number', async () => {
     const numbers = Array.from({ length: 20 }, (_, i) => batchNumber(i));
-    const result = await vscode.commands.executeCommand<{ items: unknown[] }>(
-      'vairosms.lookUpBatch',
-      BATCH.sendId,
-      numbers,
-    );
+    const result = await confirmedBatch<{ items: unknown[] }>(BATCH.sendId, numbers);
     assert.equal(result.items.length, 20);
     assert.equal(sb.requests.length, 20);
     assert.equal(sb.summaryRequests.length, 1);

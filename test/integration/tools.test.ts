@@ -135,13 +135,26 @@ describe('the debugger: Look Up VairoSMS Report on a variable', function () {
     await setSetting('apiRoot', sb.root);
     await setApiKey(KEY);
     dir = fs.mkdtempSync(path.join(process.env.VAIROSMS_TEST_WORKSPACE ?? '/tmp', 'debug-'));
+    // The answer's fields are plain; its class has a getter and a toJSON, and a Proxy wraps a copy: each writes to
+    // marks.txt when it runs. Looking the variables up must run none of them (#24 item 5).
     fs.writeFileSync(
       path.join(dir, 'app.js'),
       [
-        "const answer = { durum: true, aciklama: { sms_gonderim_id: 187, numara: '5399999999', nested: { a: [1, 2, 3] } } };",
+        "const fs = require('fs');",
+        `const mark = (what) => fs.appendFileSync(${JSON.stringify(path.join(dir, 'marks.txt'))}, what + '\\n');`,
+        'class Answer {',
+        "  constructor() { this.durum = true; this.aciklama = { sms_gonderim_id: 187, numara: '5399999999', nested: { a: [1, 2, 3] } }; }",
+        "  get summary() { mark('getter'); return 'x'; }",
+        "  toJSON() { mark('toJSON'); return { durum: false }; }",
+        '}',
+        'const answer = new Answer();',
+        "Object.defineProperty(answer, 'status', { enumerable: true, get() { mark('own getter'); return 'DELIVERED'; } });",
+        'const traps = {};',
+        "for (const t of ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf']) traps[t] = (...a) => (mark('proxy ' + t), Reflect[t](...a));",
+        "const proxied = new Proxy({ sms_gonderim_id: 188, numara: '5399999999' }, traps);",
         'const flat = answer.aciklama;',
         'debugger;',
-        'console.log(flat.numara);',
+        'console.log(flat.numara, proxied === answer);',
         '',
       ].join('\n'),
     );
@@ -152,7 +165,25 @@ describe('the debugger: Look Up VairoSMS Report on a variable', function () {
     await leaveClean(sb);
   });
 
-  it('reads a stopped frame: the variable shown as "Object" is evaluated to JSON, and the report opens', async () => {
+  /** A variable of the stopped frame as the Variables view hands it to the command: its name, value and reference. */
+  async function frameVariable(name: string): Promise<{ name: string; value: string; variablesReference: number }> {
+    const session = vscode.debug.activeDebugSession;
+    const frame = vscode.debug.activeStackItem;
+    assert.ok(session && frame instanceof vscode.DebugStackFrame, 'stopped in a frame');
+    const { scopes } = (await session.customRequest('scopes', { frameId: frame.frameId })) as {
+      scopes: Array<{ variablesReference: number }>;
+    };
+    for (const scope of scopes) {
+      const { variables } = (await session.customRequest('variables', {
+        variablesReference: scope.variablesReference,
+      })) as { variables: Array<{ name: string; value: string; variablesReference: number }> };
+      const found = variables.find((v) => v.name === name);
+      if (found) return found;
+    }
+    throw new Error(`no variable ${name} in the frame`);
+  }
+
+  it('reads an object variable by its fields, evaluating nothing: no getter, toJSON or Proxy trap runs (#24)', async () => {
     const stopped = new Promise<void>((resolve) => {
       const sub = vscode.debug.onDidChangeActiveStackItem((item) => {
         if (item instanceof vscode.DebugStackFrame) {
@@ -170,17 +201,26 @@ describe('the debugger: Look Up VairoSMS Report on a variable', function () {
     });
     assert.equal(started, true, 'the JavaScript debugger started');
     await stopped;
-    const boxes = fakeInputBoxes([]);
-    try {
-      // What the Variables view hands the command: the value as the debugger summarises it, and its evaluateName.
-      await vscode.commands.executeCommand('vairosms.lookUpVariable', {
-        variable: { name: 'answer', value: 'Object', evaluateName: 'answer', variablesReference: 1 },
-      });
-    } finally {
-      boxes.restore();
+    const marks = path.join(dir, 'marks.txt');
+    for (const [name, sendId] of [
+      ['answer', '187'],
+      ['proxied', '188'],
+    ] as const) {
+      const variable = await frameVariable(name);
+      const boxes = fakeInputBoxes([]);
+      try {
+        // What the Variables view hands the command: the value as the debugger summarises it, and its reference.
+        await vscode.commands.executeCommand('vairosms.lookUpVariable', {
+          sessionId: vscode.debug.activeDebugSession?.id,
+          variable: { ...variable, evaluateName: name },
+        });
+      } finally {
+        boxes.restore();
+      }
+      assert.equal(boxes.asked.length, 0, `${name}: both parts were found in its fields, nothing asked`);
+      await until(async () => (await panelFor(sendId, SAMPLE.number)) !== undefined, `the panel of send ${sendId}`);
     }
-    assert.equal(boxes.asked.length, 0, 'both parts were found in the frame: nothing asked');
-    await until(async () => (await panelFor(SAMPLE.sendId, SAMPLE.number))?.model?.state === 'report', 'the report');
+    assert.equal(fs.existsSync(marks) ? fs.readFileSync(marks, 'utf8') : '', '', 'no code of the debuggee ran');
   });
 
   it('asks only for what the variable does not hold, prefilled with what it does', async () => {

@@ -20,6 +20,7 @@ interface Registered {
   serializers: string[];
   hoverProviders: number;
   terminalLinkProviders: number;
+  linkProvider?: { provideTerminalLinks(context: { line: string }): Array<{ data: unknown }> };
   /** What dist/main.js (a stand-in here) was given when a command first loaded it. */
   mainShell?: { hostLacks: readonly string[] };
 }
@@ -51,7 +52,11 @@ function fakeVscode(lm: unknown, r: Registered): unknown {
         { show: () => undefined, hide: () => undefined, dispose: () => undefined }
       ),
       registerWebviewPanelSerializer: (id: string) => (r.serializers.push(id), disposable),
-      registerTerminalLinkProvider: () => (r.terminalLinkProviders++, disposable),
+      registerTerminalLinkProvider: (provider: Registered['linkProvider']) => (
+        r.terminalLinkProviders++,
+        (r.linkProvider = provider),
+        disposable
+      ),
     }),
     commands: strict('commands', {
       registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => (
@@ -118,6 +123,18 @@ const EXPECTED_COMMANDS = Object.values(Commands).sort();
 describe('the activation shell on hosts without the chat APIs', () => {
   before(() => {
     assert.ok(fs.existsSync(path.join(projectRoot, 'dist', 'extension.js')), 'build dist/ first');
+  });
+
+  it('a terminal link carries the text it underlines, not its line, so it looks up nothing else (#24 item 8)', async () => {
+    const r = await activateOn(undefined);
+    const line = '[info] sms_gonderim_id=4711 numara=5321234567 retry of 5301234567 DELIVERED';
+    assert.deepEqual(
+      r.linkProvider?.provideTerminalLinks({ line }).map((l) => l.data),
+      [
+        { kind: 'lookup', text: 'sms_gonderim_id=4711 numara=5321234567' },
+        { kind: 'status', code: 'DELIVERED' },
+      ],
+    );
   });
 
   const hosts: Array<{ name: string; lm: unknown; lacks: string[]; tools: readonly string[] }> = [

@@ -84,6 +84,29 @@ const CSV_HEADER = [
   'message',
 ] as const;
 
+/** With vairosms.history.keepMessageText off, an export carries no SMS text: the message column is absent, and this
+ *  column says why in every row (one-time codes and personal text stay out of files as they stay out of history). */
+const LEFT_OUT_COLUMN = 'messageLeftOut';
+export const MESSAGE_LEFT_OUT = 'vairosms.history.keepMessageText is off';
+
+export interface ExportOptions {
+  /** vairosms.history.keepMessageText: false leaves the message column out. */
+  readonly includeMessage: boolean;
+}
+
+type Column = (typeof CSV_HEADER)[number] | typeof LEFT_OUT_COLUMN;
+
+function columns(options: ExportOptions): Column[] {
+  return options.includeMessage ? [...CSV_HEADER] : [...CSV_HEADER.filter((c) => c !== 'message'), LEFT_OUT_COLUMN];
+}
+
+/** The row as the export writes it: the columns in order, `final` as true/false/null. */
+function exported(row: ExportRow, options: ExportOptions): Record<string, string | boolean | null> {
+  const out: Record<string, string | boolean | null> = {};
+  for (const c of columns(options)) out[c] = c === LEFT_OUT_COLUMN ? MESSAGE_LEFT_OUT : row[c];
+  return out;
+}
+
 interface ExportRow {
   sendId: string;
   number: string;
@@ -139,20 +162,23 @@ export function csvDelimiterFor(lang: string): CsvDelimiter {
   return /^(tr|de|fr|es|it|pt|nl|ru|pl|cs|sv|da|fi|nb|az)\b/i.test(lang) ? ';' : ',';
 }
 
-/** RFC 4180 CSV (CRLF line ends), one row per item in input order, with `delimiter` (default ','). Every cell that
+/** RFC 4180 CSV (CRLF line ends), one row per item in input order, with `delimiter` (default ','), the message column
+ *  only with `includeMessage`. Every cell that
  *  holds the delimiter (either one), a quote, a line break or a tab is quoted; every cell a spreadsheet would run as
  *  a formula (= + - @, tab or CR first) gets a leading '. `bom` adds a UTF-8 BOM so Excel reads Turkish letters. */
 export function toCsv(
   result: BatchResult,
   sendId: string,
-  options: { bom?: boolean; delimiter?: CsvDelimiter } = {},
+  options: ExportOptions & { bom?: boolean; delimiter?: CsvDelimiter },
 ): string {
   const d = options.delimiter ?? ',';
-  const lines = [CSV_HEADER.join(d)];
+  const lines = [columns(options).join(d)];
   for (const item of result.items) {
-    const row = exportRow(item, sendId);
+    const row = exported(exportRow(item, sendId), options);
     lines.push(
-      CSV_HEADER.map((k) => csvCell(k === 'final' ? (row.final === null ? '' : String(row.final)) : row[k])).join(d),
+      Object.values(row)
+        .map((v) => csvCell(v === null ? '' : String(v)))
+        .join(d),
     );
   }
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
@@ -167,10 +193,10 @@ export function csvCell(value: string): string {
 }
 
 /** A JSON array of the rows toCsv writes (final as true/false/null); no key, no URL, no raw responses. */
-export function toJson(result: BatchResult, sendId: string): string {
+export function toJson(result: BatchResult, sendId: string, options: ExportOptions): string {
   return (
     JSON.stringify(
-      result.items.map((item) => exportRow(item, sendId)),
+      result.items.map((item) => exported(exportRow(item, sendId), options)),
       null,
       2,
     ) + '\n'

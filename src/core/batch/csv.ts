@@ -1,5 +1,7 @@
 // Reading delimited text as people export it (RFC 4180 with the leniency spreadsheets show): the delimiter used on most
-// lines, quoted fields with "" and line breaks inside, blank and # comment lines skipped and counted. Pure.
+// lines, quoted fields with "" and line breaks inside, blank and # comment lines skipped and counted. Pure; both
+// readers are Steps (./steps.ts), so the batch command can read a file of a few MB without blocking the host.
+import { STEP, type Steps } from './steps';
 
 export interface Row {
   readonly line: number;
@@ -8,18 +10,32 @@ export interface Row {
 
 export type Delimiter = ',' | ';' | '\t';
 
-/** The delimiter used on most content lines (outside quotes); undefined when no line has one. Semicolon wins a tie
- *  with the comma: Turkish spreadsheets export with semicolons because the comma is the decimal mark. */
-export function detectDelimiter(contentLines: readonly string[]): Delimiter | undefined {
+/** The delimiter used on most content lines (not blank, not a # comment; outside quotes); undefined when no line has
+ *  one. Semicolon wins a tie with the comma: Turkish spreadsheets export with semicolons because the comma is the
+ *  decimal mark. */
+export function* detectDelimiter(text: string): Steps<Delimiter | undefined> {
   const counts: Record<Delimiter, number> = { '\t': 0, ';': 0, ',': 0 };
-  for (const line of contentLines) {
-    const seen = new Set<Delimiter>();
+  const lines = /[^\r\n]+/g;
+  let done = 0;
+  for (let m = lines.exec(text); m; m = lines.exec(text)) {
+    if (++done % STEP === 0) yield;
+    const t = m[0].trim();
+    if (t === '' || t.startsWith('#')) continue;
     let quoted = false;
-    for (const ch of line) {
+    let tab = false;
+    let semicolon = false;
+    let comma = false;
+    for (const ch of m[0]) {
       if (ch === '"') quoted = !quoted;
-      else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) seen.add(ch);
+      else if (!quoted) {
+        if (ch === '\t') tab = true;
+        else if (ch === ';') semicolon = true;
+        else if (ch === ',') comma = true;
+      }
     }
-    for (const d of seen) counts[d]++;
+    if (tab) counts['\t']++;
+    if (semicolon) counts[';']++;
+    if (comma) counts[',']++;
   }
   let best: Delimiter | undefined;
   for (const d of ['\t', ';', ','] as const) {
@@ -31,10 +47,10 @@ export function detectDelimiter(contentLines: readonly string[]): Delimiter | un
 /** Rows of the text, RFC 4180 style when a delimiter is given (quoted fields with "" and line breaks inside); blank
  *  and # comment lines are skipped. A quote that never closes is taken literally, so one stray " cannot swallow the
  *  rest of the input. Without a delimiter every line is one cell (surrounding quotes removed). */
-export function readRows(
+export function* readRows(
   text: string,
   delimiter: Delimiter | undefined,
-): { rows: Row[]; blankLines: number; commentLines: number } {
+): Steps<{ rows: Row[]; blankLines: number; commentLines: number }> {
   const rows: Row[] = [];
   let blankLines = 0;
   let commentLines = 0;
@@ -49,7 +65,9 @@ export function readRows(
   };
   const skipBreak = (at: number): number => (text.startsWith('\r\n', at) ? at + 2 : at < n ? at + 1 : at);
 
+  let done = 0;
   while (pos < n) {
+    if (++done % STEP === 0) yield;
     const end = lineEnd(pos);
     const raw = text.slice(pos, end);
     const t = raw.trim();

@@ -1,16 +1,25 @@
 // Reading a list of numbers, whatever a developer pastes or picks: one number per line, a CSV export with or without a
 // header (comma, semicolon or tab; quoted fields), a comma or semicolon list on one line. Every line we cannot use
 // is listed with its line number and the reason, duplicates (after normalization) are reported, nothing is dropped
-// silently. Pure; the batch command (src/commands/lookUpBatch.ts) reads the text.
+// silently. Pure; the batch command (src/commands/lookUpBatch.ts) reads the text (at most MAX_BATCH_INPUT_BYTES) and
+// parses it in slices (parseNumberListSliced) so the host is never blocked for long; what it keeps is capped whatever
+// the input's size (the numbers, the invalid lines and the duplicates listed; the rest only counted).
 import * as l10n from '@vscode/l10n';
 import { detectDelimiter, readRows, type Row } from './csv';
+import { runSteps, runStepsSliced, STEP, type Steps } from './steps';
 import { normalizePhone } from '../phone';
 import { cutText } from '../api/caps';
 
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
 export const MAX_BATCH_NUMBERS = 10_000;
+/** The most a batch reads, from a file, the editor or a command's arguments: 10,000 numbers fit many times over
+ *  (a CSV export of 10,000 rows with a dozen columns is about 2 MB), and a file of 55 MB no longer blocks the host
+ *  for seconds and takes 1.5 GB to parse. */
+export const MAX_BATCH_INPUT_BYTES = 5 * 1024 * 1024;
 /** Invalid lines listed one by one; the rest are summarized in one entry. */
 const MAX_INVALID_LISTED = 1000;
+/** Duplicates listed one by one; the rest only counted. */
+export const MAX_DUPLICATES_LISTED = 1000;
 /** An invalid input is shown up to this many characters. */
 export const MAX_INPUT_SHOWN = 80;
 
@@ -69,7 +78,9 @@ export interface ParsedNumberList {
   readonly numbers: ParsedNumber[];
   /** Every candidate we could not use, with its line and the reason; sorted by line. */
   readonly invalid: InvalidEntry[];
+  /** The first MAX_DUPLICATES_LISTED duplicates; `duplicateCount` counts them all. */
   readonly duplicates: DuplicateEntry[];
+  readonly duplicateCount: number;
   readonly blankLines: number;
   readonly commentLines: number;
   /** 'lines': one number per line; 'csv': rows with a number column (or several number columns); 'list': one line
@@ -85,18 +96,36 @@ export interface ParsedNumberList {
   readonly leftOut: number;
 }
 
+/** The list, parsed in one go: for what a user types, and for tests. */
 export function parseNumberList(text: string): ParsedNumberList {
+  return runSteps(parseSteps(text));
+}
+
+/** The same list, parsed in slices of `sliceMs` on `now` with `pause()` awaited between them (the host's turn). */
+export function parseNumberListSliced(
+  text: string,
+  pause: () => Promise<void>,
+  now: () => number,
+  sliceMs?: number,
+): Promise<ParsedNumberList> {
+  return runStepsSliced(parseSteps(text), pause, now, sliceMs);
+}
+
+function* parseSteps(text: string): Steps<ParsedNumberList> {
   const source = text.replace(/^\uFEFF/, '');
-  const content = source.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  const delimiter = detectDelimiter(content);
-  const { rows, blankLines, commentLines } = readRows(source, delimiter);
+  const delimiter = yield* detectDelimiter(source);
+  const { rows, blankLines, commentLines } = yield* readRows(source, delimiter);
   const acc = new Accumulator();
   let format: ListFormat = 'lines';
   let headerLine: number | undefined;
   let column: { index: number; name?: string } | undefined;
 
+  let done = 0;
   if (delimiter === undefined) {
-    for (const r of rows) acc.addFlexible(r.line, r.cells[0]);
+    for (const r of rows) {
+      if (++done % STEP === 0) yield;
+      acc.addFlexible(r.line, r.cells[0]);
+    }
   } else {
     let data = rows;
     const first = rows[0];
@@ -117,18 +146,24 @@ export function parseNumberList(text: string): ParsedNumberList {
     if (rows.length === 1 && headerIndex === -1) {
       format = 'list';
       // One line: any of the separators counts (people mix them), and a number may contain spaces.
-      for (const c of first.cells.flatMap((cell) => cell.split(/[,;\t]/)))
+      for (const c of first.cells.flatMap((cell) => cell.split(/[,;\t]/))) {
+        if (++done % STEP === 0) yield;
         if (c.trim() !== '') acc.addFlexible(first.line, c);
+      }
     } else {
       format = 'csv';
       const header = headerLine !== undefined ? first.cells : undefined;
-      const picked = headerIndex >= 0 ? headerIndex : pickColumn(data);
+      const picked = headerIndex >= 0 ? headerIndex : yield* pickColumn(data);
       if (picked === 'all') {
-        for (const r of data) for (const c of r.cells) if (c.trim() !== '') acc.addFlexible(r.line, c);
+        for (const r of data) {
+          if (++done % STEP === 0) yield;
+          for (const c of r.cells) if (c.trim() !== '') acc.addFlexible(r.line, c);
+        }
       } else {
         const name = header?.[picked] === undefined ? undefined : shorten(header[picked].trim());
         column = { index: picked, ...(name ? { name } : {}) };
         for (const r of data) {
+          if (++done % STEP === 0) yield;
           const cell = r.cells[picked] ?? '';
           if (cell.trim() === '') {
             acc.invalid(
@@ -161,6 +196,8 @@ class Accumulator {
   private readonly numbers: ParsedNumber[] = [];
   private readonly invalids: InvalidEntry[] = [];
   private readonly duplicates: DuplicateEntry[] = [];
+  private duplicateCount = 0;
+  /** The line of each number kept: it never holds more than MAX_BATCH_NUMBERS. */
   private readonly seen = new Map<string, number>();
   private invalidNotListed = 0;
   private leftOut = 0;
@@ -187,15 +224,18 @@ class Accumulator {
     }
     const first = this.seen.get(r.number);
     if (first !== undefined) {
-      this.duplicates.push({ line, number: r.number, firstLine: first });
+      this.duplicateCount++;
+      if (this.duplicates.length < MAX_DUPLICATES_LISTED)
+        this.duplicates.push({ line, number: r.number, firstLine: first });
       return;
     }
-    this.seen.set(r.number, line);
     if (this.numbers.length >= MAX_BATCH_NUMBERS) {
+      // Past the cap nothing more is kept, only counted (a number repeated out there is counted each time).
       this.leftOut++;
       this.leftOutFrom ??= line;
       return;
     }
+    this.seen.set(r.number, line);
     this.numbers.push({ line, input: shorten(input.trim()), number: r.number });
   }
 
@@ -212,7 +252,7 @@ class Accumulator {
     });
   }
 
-  finish(): Pick<ParsedNumberList, 'numbers' | 'invalid' | 'duplicates' | 'leftOut'> {
+  finish(): Pick<ParsedNumberList, 'numbers' | 'invalid' | 'duplicates' | 'duplicateCount' | 'leftOut'> {
     const invalid = [...this.invalids];
     if (this.invalidNotListed > 0) {
       invalid.push({
@@ -234,7 +274,13 @@ class Accumulator {
       });
     }
     invalid.sort((a, b) => a.line - b.line);
-    return { numbers: this.numbers, invalid, duplicates: this.duplicates, leftOut: this.leftOut };
+    return {
+      numbers: this.numbers,
+      invalid,
+      duplicates: this.duplicates,
+      duplicateCount: this.duplicateCount,
+      leftOut: this.leftOut,
+    };
   }
 }
 
@@ -259,12 +305,14 @@ function isNumberHeader(cell: string): boolean {
 /** The number column of rows without a recognised header: the first column whose values mostly look like phone
  *  numbers (preferring Turkish ones over other digit runs such as order numbers); 'all' when every column does
  *  (a pasted list spread over several lines). */
-function pickColumn(rows: readonly Row[]): number | 'all' {
+function* pickColumn(rows: readonly Row[]): Steps<number | 'all'> {
   const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const stats: Array<{ filled: number; ok: number; turkish: number }> = [];
+  let done = 0;
   for (let c = 0; c < width; c++) {
     const s = { filled: 0, ok: 0, turkish: 0 };
     for (const r of rows) {
+      if (++done % STEP === 0) yield;
       const v = r.cells[c];
       if (v === undefined || v.trim() === '') continue;
       s.filled++;

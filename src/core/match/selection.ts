@@ -9,7 +9,9 @@ export interface Extracted {
   number?: string;
 }
 
-export function extractLookup(text: string): Extracted {
+/** `keyedOnly`: a keyed number (`numara=…`) that is not a phone number leaves the number unfound, instead of taking
+ *  the first mobile number elsewhere in the text (a terminal link reads its own span so). */
+export function extractLookup(text: string, options: { keyedOnly?: boolean } = {}): Extracted {
   const out: Extracted = {};
   const idKeyed = SEND_ID_KEYED.exec(text) ?? SEND_ID_URL.exec(text);
   if (idKeyed) {
@@ -22,7 +24,7 @@ export function extractLookup(text: string): Extracted {
     if (p.ok) out.number = p.number;
   }
   let rest = text;
-  if (!out.number) {
+  if (!out.number && !(numKeyed && options.keyedOnly)) {
     for (const m of text.matchAll(TR_MOBILE)) {
       const p = normalizePhone(m[0]);
       if (p.ok && p.kind === 'turkish-mobile') {

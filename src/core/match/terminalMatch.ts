@@ -1,8 +1,8 @@
 // Terminal links, the cheap part the activation shell runs for every line the terminal shows: where a line names a
 // send ID together with a phone number (keyed: `sms_gonderim_id=4711 numara=5321234567`, JSON, a PHP array, a
 // NumaraRaporu URL), and where it names a documented status code. At most MAX_LINE characters of a line are read,
-// nothing is loaded and nothing is checked beyond the patterns: the features check the line again (selection.ts)
-// when a link is activated.
+// nothing is loaded and little is checked beyond the patterns (a keyed number's length): a link carries the text of
+// its own span, and the features read that text alone (selection.ts, strictly) when the link is activated.
 import { NUMBER_KEYED, SEND_ID_KEYED, SEND_ID_URL, TR_MOBILE } from './lookupPatterns';
 import { STATUS_CODES, type StatusCode } from '../report/statusCodes';
 
@@ -29,7 +29,10 @@ export function matchTerminalLine(line: string): TerminalMatch[] {
   const out: TerminalMatch[] = [];
   const id = SEND_ID_HINT.test(text) ? (SEND_ID_KEYED.exec(text) ?? SEND_ID_URL.exec(text)) : null;
   if (id) {
-    const number = NUMBER_KEYED.exec(text) ?? FIRST_MOBILE.exec(text);
+    // A keyed number wins, and one that cannot be a phone number makes no link: the link never borrows another
+    // number from elsewhere on the line (`numara=5399999999999999 … 5301234567` is not a link to 5301234567).
+    const keyed = NUMBER_KEYED.exec(text);
+    const number = keyed ? (plausibleLength(keyed[1]) ? keyed : null) : FIRST_MOBILE.exec(text);
     if (number) {
       // The link spans both, from the first to the end of the second.
       const start = Math.min(id.index, number.index);
@@ -44,4 +47,10 @@ export function matchTerminalLine(line: string): TerminalMatch[] {
     out.push({ kind: 'status', start: m.index, length: m[0].length, code: m[0] as StatusCode });
   }
   return out;
+}
+
+/** 7 to 15 digits once a leading + or 00 is dropped, as normalizePhone (src/core/phone.ts) accepts. */
+function plausibleLength(keyed: string): boolean {
+  const digits = keyed.replace(/\D/g, '').replace(/^00/, '');
+  return digits.length >= 7 && digits.length <= 15;
 }

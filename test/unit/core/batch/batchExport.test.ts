@@ -9,11 +9,14 @@ import {
   summarizeCounts,
   toCsv,
   toJson,
+  MESSAGE_LEFT_OUT,
 } from '../../../../src/core/batch/batchExport';
 import { batchModel } from '../../../../src/core/batch/batchModel';
 import { countItems, type BatchItem, type BatchResult } from '../../../../src/core/batch/batchRun';
 import { type Report } from '../../../../src/core/report/report';
 import { useEnglish, useTurkish } from '../../l10nSetup';
+
+const WITH_TEXT = { includeMessage: true };
 
 /** An RFC 4180 reader, to check that the export reads back to the same cells. */
 function readCsv(text: string): string[][] {
@@ -262,7 +265,7 @@ describe('batch results: counts, sorting, export', () => {
       errItem('5000000000', 'not-found', 'Numara bu gönderimde bulunamadı.'),
       cancelledItem('5321112233'),
     ]);
-    const csv = toCsv(r, '187');
+    const csv = toCsv(r, '187', WITH_TEXT);
     assert.ok(csv.startsWith('sendId,number,status,statusLabel,final,error,createdAt,updatedAt,message\r\n'));
     assert.ok(csv.includes('"Merhaba, ""Ayşe""\nİkinci satır: ğüşıöç ĞÜŞİÖÇ"'), csv);
     assert.deepEqual(readCsv(csv), [
@@ -281,9 +284,9 @@ describe('batch results: counts, sorting, export', () => {
       ['187', '5000000000', '', '', '', 'Report not found', '', '', ''],
       ['187', '5321112233', '', '', '', 'Cancelled', '', '', ''],
     ]);
-    assert.ok(toCsv(r, '187', { bom: true }).startsWith('\uFEFFsendId,'));
+    assert.ok(toCsv(r, '187', { ...WITH_TEXT, bom: true }).startsWith('\uFEFFsendId,'));
     useTurkish();
-    assert.match(toCsv(r, '187'), /,İletildi,true,/);
+    assert.match(toCsv(r, '187', WITH_TEXT), /,İletildi,true,/);
   });
 
   it('CSV: cells a spreadsheet would run as a formula start with a quote', () => {
@@ -297,7 +300,7 @@ describe('batch results: counts, sorting, export', () => {
       '=1,2',
     ];
     const r = resultOf(payloads.map((m, i) => okItem(String(5320000000 + i), 'DELIVERED', { message: m })));
-    const rows = readCsv(toCsv(r, '187')).slice(1);
+    const rows = readCsv(toCsv(r, '187', WITH_TEXT)).slice(1);
     assert.deepEqual(
       rows.map((row) => row[8]),
       payloads.map((p) => `'${p}`),
@@ -325,7 +328,7 @@ describe('batch results: counts, sorting, export', () => {
     const r = resultOf(messages.map((m, i) => okItem(String(5320000000 + i), 'DELIVERED', { message: m })));
     const trigger = /^[=+\-@\t\r]/;
     for (const delimiter of [',', ';'] as const) {
-      const csv = toCsv(r, '187', { bom: true, delimiter });
+      const csv = toCsv(r, '187', { ...WITH_TEXT, bom: true, delimiter });
       // Read with the delimiter it was written with: every row has every column, and the messages come back (those
       // a spreadsheet would run as a formula with a leading ').
       const rows = parse(csv, { delimiter, bom: true }) as string[][];
@@ -340,7 +343,7 @@ describe('batch results: counts, sorting, export', () => {
       );
     }
     // The issue's example: in a Turkish export, Merhaba;=1+2 is one quoted cell, not a text cell and a formula.
-    assert.match(toCsv(r, '187', { delimiter: ';' }), /;"Merhaba;=1\+2"\r\n/);
+    assert.match(toCsv(r, '187', { ...WITH_TEXT, delimiter: ';' }), /;"Merhaba;=1\+2"\r\n/);
     assert.equal(csvDelimiterFor('tr'), ';');
     assert.equal(csvDelimiterFor('tr-TR'), ';');
     assert.equal(csvDelimiterFor('en'), ',');
@@ -352,7 +355,7 @@ describe('batch results: counts, sorting, export', () => {
       okItem('5399999999', 'DELIVERED', { message: 'see https://x.invalid/?api_key=abcd1234 ğ' }),
       errItem('5000000000', 'server'),
     ]);
-    const text = toJson(r, '187');
+    const text = toJson(r, '187', WITH_TEXT);
     assert.ok(!text.includes('abcd1234'));
     const rows = JSON.parse(text) as Array<Record<string, unknown>>;
     assert.equal(rows.length, 2);
@@ -360,5 +363,23 @@ describe('batch results: counts, sorting, export', () => {
     assert.equal(rows[1].final, null);
     assert.match(String(rows[0].message), /\[REDACTED\] ğ$/);
     for (const row of rows) assert.ok(!('api_key' in row) && !('url' in row) && !('raw' in row));
+  });
+
+  it('with vairosms.history.keepMessageText off, no SMS text: the message column absent, a column saying why', () => {
+    const r = resultOf([
+      okItem('5399999999', 'DELIVERED', { message: 'Kodunuz: 482913' }),
+      cancelledItem('5321112233'),
+    ]);
+    const off = { includeMessage: false };
+    const csv = toCsv(r, '187', { ...off, delimiter: ';' });
+    const json = toJson(r, '187', off);
+    for (const text of [csv, json]) assert.ok(!text.includes('482913'), text);
+    assert.ok(csv.startsWith('sendId;number;status;statusLabel;final;error;createdAt;updatedAt;messageLeftOut\r\n'));
+    const rows = (parse(csv, { delimiter: ';' }) as string[][]).slice(1);
+    assert.ok(rows.every((row) => row.length === 9 && row[8] === MESSAGE_LEFT_OUT));
+    for (const row of JSON.parse(json) as Array<Record<string, unknown>>) {
+      assert.ok(!('message' in row));
+      assert.equal(row.messageLeftOut, 'vairosms.history.keepMessageText is off');
+    }
   });
 });

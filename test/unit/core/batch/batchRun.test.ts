@@ -69,12 +69,15 @@ describe('running a batch (runBatch)', () => {
       assert.ok(sb.maxInFlight <= 4, `the sandbox saw ${sb.maxInFlight} in flight`);
       assert.ok(r.maxConcurrency <= 4, String(r.maxConcurrency));
       assert.equal(sb.requests.length, 51);
-      for (const out of [toCsv(r, BATCH.sendId), toJson(r, BATCH.sendId)]) {
+      for (const out of [
+        toCsv(r, BATCH.sendId, { includeMessage: true }),
+        toJson(r, BATCH.sendId, { includeMessage: true }),
+      ]) {
         assert.ok(!out.includes(KEY), 'no key');
         assert.ok(!/api_key/i.test(out), 'no api_key');
         assert.ok(!out.includes('127.0.0.1') && !out.includes('http'), 'no URL');
       }
-      const json = JSON.parse(toJson(r, BATCH.sendId)) as Array<Record<string, unknown>>;
+      const json = JSON.parse(toJson(r, BATCH.sendId, { includeMessage: true })) as Array<Record<string, unknown>>;
       assert.deepEqual(Object.keys(json[0]), [
         'sendId',
         'number',

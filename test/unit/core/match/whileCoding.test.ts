@@ -43,6 +43,24 @@ describe('terminal links', () => {
     ]);
   });
 
+  it('a link looks up the number it underlines or is no link: a keyed number that is none borrows no other (#24)', () => {
+    const line = 'sms_gonderim_id=187 numara=5399999999999999 … 5301234567';
+    assert.deepEqual(links(line), [], 'the keyed number has 16 digits: no link, not one to 5301234567');
+    // What a followed link reads is its own span, strictly: a keyed number that does not normalise is not replaced
+    // by a mobile number elsewhere in the text; the number is asked for instead.
+    const span = 'numara=0539 999 99 99\u000b9 sms_gonderim_id=187 5301234567';
+    assert.deepEqual(extractLookup(span, { keyedOnly: true }), { sendId: '187' });
+    assert.equal(extractLookup(span).number, '5399999999', 'Look Up Selection keeps its fallback');
+    for (const [l] of [
+      ['[info] sms_gonderim_id=4711 numara=5321234567 sent'],
+      ['POST /NumaraRaporu/187 to +90 539 999 99 99'],
+    ]) {
+      const [m] = matchTerminalLine(l);
+      const found = extractLookup(l.slice(m.start, m.start + m.length), { keyedOnly: true });
+      assert.ok(found.sendId && found.number, l);
+    }
+  });
+
   it('nothing for lines without both parts, or without digits and codes', () => {
     for (const line of ['', 'npm run build', 'sms_gonderim_id=4711 sent', 'numara=5321234567', 'at 12:30:45.123'])
       assert.deepEqual(links(line), [], line);
