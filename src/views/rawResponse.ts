@@ -16,20 +16,30 @@ export class RawResponseProvider implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly closing = vscode.workspace.onDidCloseTextDocument((doc) => {
-    if (doc.uri.scheme !== RAW_SCHEME) return;
-    // Setting a document's language closes and reopens it (show() does): forget the text only once no document
-    // and no tab holds the URI any more.
-    const uri = doc.uri.toString();
+  // Released when its last tab closes (VS Code may keep the closed document's model a long while) or when the
+  // document is closed. Setting a document's language closes and reopens it (show() does), so the text is forgotten
+  // only once no tab shows the URI and no document holds it.
+  private readonly closing = vscode.Disposable.from(
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === RAW_SCHEME) this.releaseLater(doc.uri.toString(), true);
+    }),
+    vscode.window.tabGroups.onDidChangeTabs((e) => {
+      for (const t of e.closed) {
+        if (t.input instanceof vscode.TabInputText && t.input.uri.scheme === RAW_SCHEME)
+          this.releaseLater(t.input.uri.toString(), false);
+      }
+    }),
+  );
+
+  private releaseLater(uri: string, documentClosed: boolean): void {
     setTimeout(() => {
-      const open =
-        vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri) ||
-        vscode.window.tabGroups.all.some((g) =>
-          g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri),
-        );
-      if (!open) this.contents.delete(uri);
+      const tab = vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri),
+      );
+      const doc = documentClosed && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri);
+      if (!tab && !doc) this.contents.delete(uri);
     }, 0);
-  });
+  }
 
   /** How many documents' texts are held (the test surface reads it). */
   get held(): number {
