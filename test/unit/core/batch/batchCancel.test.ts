@@ -1,11 +1,10 @@
 // Running a batch (src/core/batch/batchRun.ts): a cancel keeps what finished, aborts what is in flight and starts
 // nothing more, on a fake lookup and a fake clock (test/unit/fakeClock.ts).
 import { strict as assert } from 'node:assert';
-import { runBatch, type BatchOptions, type BatchResult } from '../../../../src/core/batch/batchRun';
 import type { LookupResult } from '../../../../src/core/report/endpoint';
-import { BATCH, batchNumber, batchStatus } from '../../../sandbox/data';
+import { batchNumber, batchStatus } from '../../../sandbox/data';
 import { FakeClock } from '../../fakeClock';
-import { first, failure, fakeApi } from './batchFakes';
+import { batchRunner, first, failure, fakeApi } from './batchFakes';
 
 describe('running a batch (runBatch)', () => {
   let clock: FakeClock;
@@ -13,23 +12,7 @@ describe('running a batch (runBatch)', () => {
     clock = new FakeClock();
   });
 
-  /** runBatch on the fake clock with the fake API (or another lookup), driven to the end. */
-  const run = (o: Partial<BatchOptions> & { numbers: readonly string[] }, api = fakeApi(clock)): Promise<BatchResult> =>
-    clock.run(
-      runBatch({
-        sendId: BATCH.sendId,
-        concurrency: 4,
-        lookup: api.lookup,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: () => 0.5,
-        ...o,
-      }),
-    );
-  const statusOf = (r: BatchResult, i: number) => {
-    const res = r.items[i].result;
-    return res?.ok ? res.report.status : undefined;
-  };
+  const { run, statusOf } = batchRunner(() => clock);
 
   it('cancel mid-batch: resolves with no time passing, keeps what finished, aborts what was in flight, starts nothing more', async () => {
     const api = fakeApi(clock);

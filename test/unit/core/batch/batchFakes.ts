@@ -1,6 +1,7 @@
 // What the runBatch specs share: the sandbox's batch send as answers, and a fake API on the fake clock that records
 // what the scheduler did.
 import type { ErrorKind } from '../../../../src/core/api/errors';
+import { runBatch, type BatchOptions, type BatchResult } from '../../../../src/core/batch/batchRun';
 import type { LookupResult } from '../../../../src/core/report/endpoint';
 import { BATCH, batchNumber, batchStatus } from '../../../sandbox/data';
 import { type FakeClock } from '../../fakeClock';
@@ -56,4 +57,31 @@ export function fakeApi(
     },
   };
   return api;
+}
+
+/** runBatch on the fake clock (the describe block's, fresh for each test) with the fake API or another lookup, driven
+ *  to the end; and the status of one of its items. */
+export function batchRunner(clockOf: () => FakeClock) {
+  const run = (
+    o: Partial<BatchOptions> & { numbers: readonly string[] },
+    api = fakeApi(clockOf()),
+  ): Promise<BatchResult> => {
+    const clock = clockOf();
+    return clock.run(
+      runBatch({
+        sendId: BATCH.sendId,
+        concurrency: 4,
+        lookup: api.lookup,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        ...o,
+      }),
+    );
+  };
+  const statusOf = (r: BatchResult, i: number) => {
+    const res = r.items[i].result;
+    return res?.ok ? res.report.status : undefined;
+  };
+  return { run, statusOf };
 }

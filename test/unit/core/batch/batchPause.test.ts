@@ -1,10 +1,10 @@
 // Running a batch (src/core/batch/batchRun.ts): the batch-wide 429 pause, its backoff and requeues, on a fake lookup
 // and a fake clock (test/unit/fakeClock.ts).
 import { strict as assert } from 'node:assert';
-import { pauseFor, runBatch, type BatchOptions, type BatchResult } from '../../../../src/core/batch/batchRun';
-import { BATCH, batchNumber, batchStatus } from '../../../sandbox/data';
+import { pauseFor } from '../../../../src/core/batch/batchRun';
+import { batchNumber, batchStatus } from '../../../sandbox/data';
 import { FakeClock } from '../../fakeClock';
-import { first, indexOf, report, failure, fakeApi } from './batchFakes';
+import { batchRunner, first, indexOf, report, failure, fakeApi } from './batchFakes';
 
 describe('running a batch (runBatch)', () => {
   let clock: FakeClock;
@@ -12,23 +12,7 @@ describe('running a batch (runBatch)', () => {
     clock = new FakeClock();
   });
 
-  /** runBatch on the fake clock with the fake API (or another lookup), driven to the end. */
-  const run = (o: Partial<BatchOptions> & { numbers: readonly string[] }, api = fakeApi(clock)): Promise<BatchResult> =>
-    clock.run(
-      runBatch({
-        sendId: BATCH.sendId,
-        concurrency: 4,
-        lookup: api.lookup,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: () => 0.5,
-        ...o,
-      }),
-    );
-  const statusOf = (r: BatchResult, i: number) => {
-    const res = r.items[i].result;
-    return res?.ok ? res.report.status : undefined;
-  };
+  const { run, statusOf } = batchRunner(() => clock);
 
   it('VairoSMS answers 429 (Retry-After: 1) for 1.5 s: the batch pauses 1 s each time, requeues, and completes', async () => {
     const api = fakeApi(clock, {

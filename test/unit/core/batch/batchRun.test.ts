@@ -7,12 +7,12 @@ import { strict as assert } from 'node:assert';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { toCsv, toJson } from '../../../../src/core/batch/batchExport';
-import { runBatch, type BatchOptions, type BatchResult } from '../../../../src/core/batch/batchRun';
+import { runBatch } from '../../../../src/core/batch/batchRun';
 import { transport } from '../../../../src/services/http';
 import { BATCH, batchNumber, batchStatus } from '../../../sandbox/data';
 import { startSandbox } from '../../../sandbox/server';
 import { FakeClock } from '../../fakeClock';
-import { KEY, first, report, fakeApi } from './batchFakes';
+import { batchRunner, KEY, first, report, fakeApi } from './batchFakes';
 import { lookUpReport, type LookupResult } from '../../../../src/core/report/endpoint';
 
 describe('running a batch (runBatch)', () => {
@@ -21,23 +21,7 @@ describe('running a batch (runBatch)', () => {
     clock = new FakeClock();
   });
 
-  /** runBatch on the fake clock with the fake API (or another lookup), driven to the end. */
-  const run = (o: Partial<BatchOptions> & { numbers: readonly string[] }, api = fakeApi(clock)): Promise<BatchResult> =>
-    clock.run(
-      runBatch({
-        sendId: BATCH.sendId,
-        concurrency: 4,
-        lookup: api.lookup,
-        now: clock.now,
-        sleep: clock.sleep,
-        random: () => 0.5,
-        ...o,
-      }),
-    );
-  const statusOf = (r: BatchResult, i: number) => {
-    const res = r.items[i].result;
-    return res?.ok ? res.report.status : undefined;
-  };
+  const { run, statusOf } = batchRunner(() => clock);
 
   it('through the sandbox, the real lookUpReport and node-fetch: 50 numbers, at most 4 in flight, exports without key or URL', async function () {
     this.timeout(20_000);
