@@ -313,8 +313,9 @@ export function benchRows({ N, hostRuns, hostProblem, helloBytes }) {
     { met: undefined },
     `total ${kb(s.http.total)}, esbuild wrappers ${kb(s.http.wrapper)}`,
   );
-  sizeRow('6d', 'Report panel js+css', 'panelWebview', '—');
+  sizeRow('6d', 'Report panel js+css', 'reportWebview', '—');
   sizeRow('6e', 'Batch panel js+css', 'batchWebview', '—');
+  sizeRow('6g', 'Send panel js+css', 'sendWebview', '—');
   sizeRow('6f', '.vsix', 'vsix', `ESLint ${ANCHORS.eslintBytes / KB} KB*`, x(item('vsix').bytes / ANCHORS.eslintBytes));
 
   const later = { GOALS, hostRuns, hostProblem, full, row };
