@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { MAX_BODY_BYTES, MAX_REDIRECTS, TransportError, type TransportRequest } from '../../src/core/api/transport';
+import { startSandbox, type Sandbox } from '../sandbox/server';
 import { buildReportRequest } from '../../src/core/report/endpoint';
 
 /** A TransportRequest exactly as lookUpReport builds it. */
@@ -283,3 +284,21 @@ export async function measurePeak<T>(fn: () => Promise<T>): Promise<{ result: T;
 }
 
 export const MB = 1024 * 1024;
+
+/** A describe block's sandbox: started before its tests (handed to `set`), closed after them, and its fault, latency
+ *  and counters reset before each test. */
+export function useSandbox(apiKey: string, set: (sb: Sandbox) => void): void {
+  let sb: Sandbox;
+  before(async () => {
+    sb = await startSandbox({ apiKey });
+    set(sb);
+  });
+  after(async () => {
+    await sb.close();
+  });
+  beforeEach(() => {
+    sb.setFault(undefined);
+    sb.setLatency(0);
+    sb.resetStats();
+  });
+}

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { transport } from '../../src/services/http';
 import { SAMPLE } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { closedPort, reportRequest, tlsMaterial, transportError, trustCa } from './helpers';
+import { closedPort, reportRequest, tlsMaterial, transportError, trustCa, useSandbox } from './helpers';
 
 const KEY = 'sandbox-key';
 
@@ -14,17 +14,7 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
   const req = (extra: Parameters<typeof reportRequest>[4] = {}, sendId: string = SAMPLE.sendId) =>
     reportRequest(sb.root, sendId, SAMPLE.number, KEY, extra);
 
-  before(async () => {
-    sb = await startSandbox({ apiKey: KEY });
-  });
-  after(async () => {
-    await sb.close();
-  });
-  beforeEach(() => {
-    sb.setFault(undefined);
-    sb.setLatency(0);
-    sb.resetStats();
-  });
+  useSandbox(KEY, (started) => (sb = started));
 
   describe('connection failures', () => {
     it('connection refused on a closed port → kind "offline", code ECONNREFUSED', async () => {

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { transport } from '../../src/services/http';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
 import { JSON_TYPE, TEXT, startSandbox, type Sandbox } from '../sandbox/server';
-import { rawRequest, reportRequest, waitFor } from './helpers';
+import { rawRequest, reportRequest, useSandbox, waitFor } from './helpers';
 
 const KEY = 'sandbox-key';
 
@@ -16,17 +16,7 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
   const req = (extra: Parameters<typeof reportRequest>[4] = {}, sendId: string = SAMPLE.sendId) =>
     reportRequest(sb.root, sendId, SAMPLE.number, KEY, extra);
 
-  before(async () => {
-    sb = await startSandbox({ apiKey: KEY });
-  });
-  after(async () => {
-    await sb.close();
-  });
-  beforeEach(() => {
-    sb.setFault(undefined);
-    sb.setLatency(0);
-    sb.resetStats();
-  });
+  useSandbox(KEY, (started) => (sb = started));
 
   describe('the sandbox itself (the contract other tests rely on)', () => {
     const url = (id: string, key = KEY) => `${sb.root}NumaraRaporu/${id}?api_key=${encodeURIComponent(key)}`;
