@@ -36,6 +36,7 @@ export const Views = {
   recentLookups: 'vairosms.recentLookups',
   reportPanel: 'vairosms.report',
   sendPanel: 'vairosms.send',
+  batchPanel: 'vairosms.batch',
 } as const;
 
 export const ContextKeys = {

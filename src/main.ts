@@ -90,8 +90,9 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
   const lookups = new LookupService(new ApiClient(accounts, log), history, accounts);
   const watcher = new Watcher(lookups, log, VAIROSMS_TEST_BUILD && options.now ? options.now : Date.now);
   // views
-  const panels = new ReportPanels(context.extensionUri, lookups, watcher, history, log, accounts);
-  const sends = new SendPanels(context.extensionUri, lookups, history, log);
+  const { extensionUri } = context;
+  const panels = new ReportPanels({ extensionUri, lookups, watcher, history, log, accounts });
+  const sends = new SendPanels({ extensionUri, lookups, history, accounts, log });
   if (shell.hostLacks.length) {
     log.info(`This host lacks ${shell.hostLacks.join('; ')}: what needs it is not offered, everything else works.`);
   }

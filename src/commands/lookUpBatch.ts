@@ -145,7 +145,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
             if (!item) return;
             const key = { sendId: target, number: item.number };
             if (item.result?.ok)
-              deps.panels.showResult(key, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
+              deps.panels.showResult(key, account, item.result.report, item.finishedAt ?? Date.now(), item.result.raw);
             else void vscode.commands.executeCommand(Commands.lookUpReport, target, item.number);
           },
           export: (format) => void exportResult(latest ?? partial(), target, format),

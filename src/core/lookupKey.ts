@@ -43,6 +43,19 @@ export function checkSendId(input: string): Checked<string> {
   return { ok: true, value };
 }
 
+/** A send as one account sees it: two accounts may each have a send 187, and they are different sends. Its summary,
+ *  its send panel and the send state noted on Recent Lookups are kept per SendRef. `account` is undefined while no
+ *  account exists (a key set before accounts, or none). */
+export interface SendRef {
+  readonly sendId: string;
+  readonly account: string | undefined;
+}
+
+/** The string id of a send ref (a map key); an account id never holds a NUL. */
+export function sendRefId(ref: SendRef): string {
+  return `${ref.account ?? ''}\u0000${ref.sendId}`;
+}
+
 /** The string id of a key (a map key, a tree item id). */
 export function keyId(key: LookupKey): string {
   return `${key.sendId}:${key.number}`;

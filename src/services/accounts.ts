@@ -20,6 +20,7 @@ import {
   SECRET_API_KEY,
 } from '../constants';
 import {
+  DEFAULT_ACCOUNT_ID,
   EMPTY,
   addAccount,
   findAccount,
@@ -39,8 +40,6 @@ export class KeyringError extends Error {
     this.name = 'KeyringError';
   }
 }
-
-export const DEFAULT_ACCOUNT_ID = 'default';
 
 const secretOf = (id: string) => KEY_SECRET_PREFIX + id;
 

@@ -39,7 +39,7 @@ import {
   withoutMessage,
   type HistoryEntry,
 } from '../core/history/history';
-import { keyId, type LookupKey } from '../core/lookupKey';
+import { keyId, sendRefId, type LookupKey, type SendRef } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import * as settings from './settings';
 
@@ -68,7 +68,7 @@ export class HistoryStore extends Disposable {
   private checkTimer: NodeJS.Timeout | undefined;
   /** The last send state (paket_durum) seen of each send, the 50 most recent: a summary may arrive before the report
    *  it goes with is stored (the two are asked at the same moment), or before a batch writes its results. */
-  private readonly sendStates = new Map<string, -1 | 0 | 1>();
+  private readonly sendStates = new Map<string, -1 | 0 | 1>(); // by sendRefId
 
   constructor(private readonly state: vscode.Memento) {
     super();
@@ -100,7 +100,7 @@ export class HistoryStore extends Disposable {
 
   /** The entry with the send state last seen of its send, when it carries none. */
   private withKnownState(entry: HistoryEntry): HistoryEntry {
-    const state = entry.sendState ?? this.sendStates.get(entry.sendId);
+    const state = entry.sendState ?? this.sendStates.get(sendRefId({ sendId: entry.sendId, account: entry.account }));
     return state === undefined || state === entry.sendState ? entry : { ...entry, sendState: state };
   }
 
@@ -174,13 +174,15 @@ export class HistoryStore extends Disposable {
     });
   }
 
-  /** Notes a send's state (its summary's paket_durum) on its stored entries, in one write, when it changed. */
-  setSendState(sendId: string, state: -1 | 0 | 1): Promise<void> {
-    this.sendStates.delete(sendId);
-    this.sendStates.set(sendId, state);
+  /** Notes a send's state (its summary's paket_durum) on the stored entries of that send and account, in one write,
+   *  when it changed. */
+  setSendState(send: SendRef, state: -1 | 0 | 1): Promise<void> {
+    const id = sendRefId(send);
+    this.sendStates.delete(id);
+    this.sendStates.set(id, state);
     if (this.sendStates.size > 50) this.sendStates.delete(this.sendStates.keys().next().value as string);
-    if (!withSendState(this.all(), sendId, state)) return Promise.resolve();
-    return this.update((list) => withSendState(list, sendId, state) ?? [...list]);
+    if (!withSendState(this.all(), send, state)) return Promise.resolve();
+    return this.update((list) => withSendState(list, send, state) ?? [...list]);
   }
 
   /** Re-applies the cap and the message-text setting to what is stored. */

@@ -8,7 +8,7 @@ import { linkSignals } from '../core/api/abort';
 import { type ErrorKind } from '../core/api/errors';
 import { addEntry, isKeptFailure, storedFailure, type HistoryEntry } from '../core/history/history';
 import { type SummaryResult } from '../core/send/endpoint';
-import { keyId, type LookupKey } from '../core/lookupKey';
+import { keyId, sendRefId, type LookupKey, type SendRef } from '../core/lookupKey';
 import { Disposable } from '../disposable';
 import { type AccountStore } from './accounts';
 import { type ApiClient } from './apiClient';
@@ -33,8 +33,7 @@ export interface LookupOptions {
   readonly keepPlace?: boolean;
 }
 
-export interface SendFinished {
-  readonly sendId: string;
+export interface SendFinished extends SendRef {
   readonly result: SummaryResult;
   /** When the answer arrived (epoch ms). */
   readonly checkedAt: number;
@@ -84,12 +83,13 @@ const unexpected = () => ({ ok: false as const, error: { kind: 'bad-response' as
 
 export class LookupService extends Disposable {
   private readonly running = new Map<string, AbortController>();
+  /** By sendRefId: two accounts' sends of one ID are two sends. */
   private readonly runningSends = new Map<string, AbortController>();
-  /** The last summary of each send, for a panel that opens after it arrived (the 50 most recent). */
+  /** The last summary of each send (by sendRefId), for a panel that opens after it arrived (the 50 most recent). */
   private readonly summaries = new Map<string, SendFinished>();
-  private readonly startedSend = this.register(new vscode.EventEmitter<string>());
+  private readonly startedSend = this.register(new vscode.EventEmitter<SendRef>());
   private readonly finishedSend = this.register(new vscode.EventEmitter<SendFinished>());
-  /** A send's summary is being fetched (its send ID). */
+  /** A send's summary is being fetched (the send, and the account it is fetched with). */
   readonly onDidStartSend = this.startedSend.event;
   /** A send's summary arrived, or failed (not fired when a newer fetch of the same send took over). */
   readonly onDidFinishSend = this.finishedSend.event;
@@ -126,53 +126,55 @@ export class LookupService extends Disposable {
     this.running.get(keyId(key))?.abort();
   }
 
-  isSendRunning(sendId: string): boolean {
-    return this.runningSends.has(sendId);
+  isSendRunning(send: SendRef): boolean {
+    return this.runningSends.has(sendRefId(send));
   }
 
-  /** The last summary of this send that arrived, if any. */
-  lastSummary(sendId: string): SendFinished | undefined {
-    return this.summaries.get(sendId);
+  /** The last summary of this send (as its account sees it) that arrived, if any. */
+  lastSummary(send: SendRef): SendFinished | undefined {
+    return this.summaries.get(sendRefId(send));
   }
 
   /** The summary of a send (GonderimBilgisi). The latest fetch of a send wins; it shows progress only when asked (the
    *  Look Up Send Summary command: beside a report lookup, the report's covers it). Its state is written to the send's
-   *  entries in Recent Lookups. */
+   *  entries in Recent Lookups. `account`: the account (its id) to ask with; default the active one. */
   async lookUpSend(
     sendId: string,
     options: { signal?: AbortSignal; progress?: boolean; account?: string } = {},
   ): Promise<SummaryResult> {
-    this.runningSends.get(sendId)?.abort();
+    const send: SendRef = { sendId, account: options.account ?? this.accounts.list().active };
+    const id = sendRefId(send);
+    this.runningSends.get(id)?.abort();
     const mine = new AbortController();
-    this.runningSends.set(sendId, mine);
+    this.runningSends.set(id, mine);
     const link = linkSignals(mine.signal, options.signal);
-    this.startedSend.fire(sendId);
+    this.startedSend.fire(send);
     let result: SummaryResult;
     try {
       result = options.progress
         ? await this.withProgress(vscode.l10n.t('VairoSMS: looking up send #{0}…', sendId), link.signal, (signal) =>
-            this.client.lookUpSend(sendId, signal, options.account),
+            this.client.lookUpSend(sendId, signal, send.account),
           )
-        : await this.client.lookUpSend(sendId, link.signal, options.account);
+        : await this.client.lookUpSend(sendId, link.signal, send.account);
     } catch {
       result = unexpected(); // never a rejection: the send's panels would wait for it forever
     } finally {
       link.dispose();
     }
-    if (this.runningSends.get(sendId) !== mine) {
+    if (this.runningSends.get(id) !== mine) {
       return { ok: false, error: { kind: 'cancelled' }, attempts: result.attempts, durationMs: result.durationMs };
     }
-    this.runningSends.delete(sendId);
-    const finished: SendFinished = { sendId, result, checkedAt: Date.now() };
+    this.runningSends.delete(id);
+    const finished: SendFinished = { ...send, result, checkedAt: Date.now() };
     if (!result.ok && result.error.kind === 'cancelled') {
       this.finishedSend.fire(finished);
       return result;
     }
-    this.summaries.delete(sendId);
-    this.summaries.set(sendId, finished);
+    this.summaries.delete(id);
+    this.summaries.set(id, finished);
     if (this.summaries.size > MAX_SUMMARIES) this.summaries.delete(this.summaries.keys().next().value as string);
     this.finishedSend.fire(finished);
-    if (result.ok && result.summary.state !== undefined) await this.history.setSendState(sendId, result.summary.state);
+    if (result.ok && result.summary.state !== undefined) await this.history.setSendState(send, result.summary.state);
     return result;
   }
 

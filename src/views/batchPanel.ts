@@ -3,6 +3,7 @@
 // It is not restored after a reload: every answered number is in Recent Lookups by then. Its webview channel
 // (src/views/webviewChannel.ts) holds the next model back until the page has painted the last one.
 import * as vscode from 'vscode';
+import { Views } from '../constants';
 import { type BatchResult } from '../core/batch/batchRun';
 import { type InvalidEntry } from '../core/batch/numberList';
 import { batchModel } from '../core/batch/batchModel';
@@ -18,7 +19,7 @@ import { type Log } from '../services/log';
 import { WebviewChannel, type PageMessage } from './webviewChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
-const BATCH_VIEW_TYPE = 'vairosms.batch';
+const BATCH_VIEW_TYPE = Views.batchPanel;
 const RENDER_INTERVAL_MS = 250;
 
 interface BatchPanelHandlers {

@@ -59,6 +59,9 @@ let shownReport = false;
 export class ReportPanel extends Disposable {
   /** The account of the report shown (its lookup's, or its Recent Lookups entry's). */
   account: string | undefined;
+  /** The account whose send summary this panel follows: its latest lookup's, or the stored entry's it shows (two
+   *  accounts' sends of one ID are two sends). Set by ReportPanels when it opens the panel for one. */
+  sendAccount: string | undefined;
   readonly panel: vscode.WebviewPanel;
   private readonly handlers: PanelHandlers;
   readonly #channel: WebviewChannel<ReportModel, FromReportWebview>;
@@ -152,6 +155,7 @@ export class ReportPanel extends Disposable {
     this.summary = undefined;
     this.lastInput = undefined;
     this.account = undefined;
+    this.sendAccount = undefined;
     this.newForLookup = true;
     this.updateTitle();
   }
@@ -259,9 +263,9 @@ export class ReportPanel extends Disposable {
     if (stored) void this.render(stored);
   }
 
-  /** The send's summary: loading, or its result; the current model is drawn again with it. */
-  /** The send's summary; `draw` false: kept for the next render (a restored panel is drawn once, with it). */
-  showSummary(summary: SummaryState, draw = true): void {
+  /** The send's summary: loading, its result, or none known; the current model is drawn again with it. `draw` false:
+   *  kept for the next render (a restored panel is drawn once, with it). */
+  showSummary(summary: SummaryState | undefined, draw = true): void {
     this.summary = summary;
     if (draw && this.model) void this.render(this.again(this.model));
   }

@@ -10,7 +10,8 @@ import { keyId, type LookupKey } from '../core/lookupKey';
 import { otherForm } from '../core/phone';
 import { toApiShape, type Report } from '../core/report/report';
 import { Disposable } from '../disposable';
-import { DEFAULT_ACCOUNT_ID, type AccountStore } from '../services/accounts';
+import { DEFAULT_ACCOUNT_ID } from '../core/accounts/accounts';
+import { type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';
 import { outcomeOf, type LookupFinished, type LookupOutcome, type LookupService } from '../services/lookupService';
@@ -19,9 +20,19 @@ import { type Watcher } from '../services/watcher';
 import { type ErrorActionId } from '../shared/protocol/report';
 import { pickAccount } from './accountPick';
 import { ReportPanel, type ReportAction } from './reportPanel';
+import { ReportSummaries } from './reportSummaries';
 import { restoredModel } from './restoredState';
 import { claimAccepted, epochNow, renderTiming, RenderTimings } from '../instrumentation/renderTimings';
 import { webviewOptions } from './webviewHtml';
+
+export interface ReportPanelsOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly lookups: LookupService;
+  readonly watcher: Watcher;
+  readonly history: HistoryStore;
+  readonly log: Log;
+  readonly accounts: AccountStore;
+}
 
 export class ReportPanels extends Disposable {
   private readonly panels = new Map<string, ReportPanel>();
@@ -32,31 +43,29 @@ export class ReportPanels extends Disposable {
   /** The lookups of a command still running: when their input box was accepted, when they started (epoch ms). */
   private readonly starts = new Map<string, { acceptedAt?: number; startedAt: number }>();
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly lookups: LookupService,
-    private readonly watcher: Watcher,
-    private readonly history: HistoryStore,
-    private readonly log: Log,
-    private readonly accounts: AccountStore,
-  ) {
+  private readonly extensionUri: vscode.Uri;
+  private readonly lookups: LookupService;
+  private readonly watcher: Watcher;
+  private readonly history: HistoryStore;
+  private readonly log: Log;
+  private readonly accounts: AccountStore;
+  /** The send's summary drawn into the panels of that send. */
+  private readonly summaries: ReportSummaries;
+
+  constructor(options: ReportPanelsOptions) {
     super();
+    const { extensionUri, lookups, watcher, history, log, accounts } = options;
+    this.extensionUri = extensionUri;
+    this.lookups = lookups;
+    this.watcher = watcher;
+    this.history = history;
+    this.log = log;
+    this.accounts = accounts;
     this.register(accounts.onDidChange(() => this.all().forEach((p) => p.refreshAccount())));
     this.register(lookups.onDidStart((e) => this.get(e.key)?.showLoading()));
     this.register(lookups.onDidWait((e) => this.get(e.key)?.showLoading(e.until)));
     this.register(lookups.onDidFinish((e) => this.finished(e)));
-    // The send's summary is drawn into every panel of that send.
-    this.register(
-      lookups.onDidStartSend((sendId) => this.ofSend(sendId).forEach((p) => p.showSummary({ state: 'loading' }))),
-    );
-    this.register(
-      lookups.onDidFinishSend((e) => {
-        const last = e.result.ok || e.result.error.kind !== 'cancelled' ? e : lookups.lastSummary(e.sendId);
-        for (const p of this.ofSend(e.sendId)) {
-          if (last) p.showSummary({ state: 'done', result: last.result, checkedAt: last.checkedAt });
-        }
-      }),
-    );
+    this.summaries = this.register(new ReportSummaries(lookups, () => this.all()));
     this.register(
       watcher.onDidChange((key) => {
         for (const p of key ? [this.get(key)] : this.all()) {
@@ -99,17 +108,6 @@ export class ReportPanels extends Disposable {
     return [...this.panels.values()];
   }
 
-  /** A new panel starts with what is known of its send: a summary being fetched, or the last one that arrived. */
-  private summaryInto(panel: ReportPanel, draw = true): void {
-    const last = this.lookups.lastSummary(panel.key.sendId);
-    if (this.lookups.isSendRunning(panel.key.sendId)) panel.showSummary({ state: 'loading' }, draw);
-    else if (last) panel.showSummary({ state: 'done', result: last.result, checkedAt: last.checkedAt }, draw);
-  }
-
-  private ofSend(sendId: string): ReportPanel[] {
-    return this.all().filter((p) => p.key.sendId === sendId);
-  }
-
   /** The report panel the user is looking at, if any. */
   activeKey(): LookupKey | undefined {
     return this.all().find((p) => p.panel.active)?.key;
@@ -133,7 +131,7 @@ export class ReportPanels extends Disposable {
       ...(account !== undefined ? { account } : {}),
       ...(options.refresh ? { keepPlace: true } : {}),
     });
-    this.open(key, options.preserveFocus === true);
+    this.open(key, account, options.preserveFocus === true);
     return outcomeOf(await running);
   }
 
@@ -166,29 +164,38 @@ export class ReportPanels extends Disposable {
 
   /** Reopens a stored lookup without any network call. */
   showStored(entry: HistoryEntry): ReportPanel {
-    const panel = this.open(entry);
+    const panel = this.open(entry, entry.account);
     if (!this.lookups.isRunning(entry)) panel.showStored(entry, this.watcher.isWatching(entry));
     return panel;
   }
 
-  /** Shows a report that was just looked up elsewhere (a batch row), without another request. */
-  showResult(key: LookupKey, report: Report, checkedAt: number, raw: unknown): ReportPanel {
-    const panel = this.open(key);
+  /** Shows a report that was just looked up elsewhere (a batch row, with the batch's account), without another
+   *  request. */
+  showResult(
+    key: LookupKey,
+    account: string | undefined,
+    report: Report,
+    checkedAt: number,
+    raw: unknown,
+  ): ReportPanel {
+    const panel = this.open(key, account);
     if (this.lookups.isRunning(key)) return panel;
     panel.showReport(report, checkedAt, raw, this.history.find(key), this.watcher.isWatching(key));
     return panel;
   }
 
-  /** The existing panel for this key (revealed), else the preview tab or a new one; loading while a lookup runs. */
-  open(key: LookupKey, preserveFocus = false): ReportPanel {
+  /** The existing panel for this key (revealed), else the preview tab or a new one; loading while a lookup runs.
+   *  `account`: the one the lookup or the report shown belongs to, whose send summary the panel follows. */
+  open(key: LookupKey, account: string | undefined, preserveFocus = false): ReportPanel {
     const existing = this.get(key);
     if (existing) {
+      if (existing.sendAccount !== account) this.summaries.into(existing, account);
       existing.reveal(preserveFocus);
       return existing;
     }
     const reused = this.reusePreview(key, preserveFocus);
     const panel = reused ?? this.createPanel(key, preserveFocus);
-    this.summaryInto(panel, false); // drawn with the loading state, or with what the caller draws next
+    this.summaries.into(panel, account, false); // drawn with the loading state, or with what the caller draws next
     // A reused tab never keeps the old lookup's page under the new title; what the caller draws next (a stored
     // report) replaces this loading state in the same post.
     if (reused || this.lookups.isRunning(key)) panel.showLoading();
@@ -249,9 +256,9 @@ export class ReportPanels extends Disposable {
         ...(model ? { restored: model } : {}),
       }),
     );
-    this.summaryInto(panel, false); // drawn below, with the model
     const entry = this.history.find(panel.key);
     panel.account = entry?.account;
+    this.summaries.into(panel, entry?.account, false); // drawn below, with the model
     if (entry && (!model || model.state !== 'error')) panel.showStored(entry, this.watcher.isWatching(entry));
     else if (model) panel.redraw(model);
     else panel.panel.dispose(); // it was mid-lookup and nothing is stored: nothing to show

@@ -8,6 +8,8 @@ import { Commands, Views } from '../constants';
 import { sendModel, type SummaryState } from '../core/send/sendModel';
 import { type SummaryResult } from '../core/send/endpoint';
 import { Disposable } from '../disposable';
+import { sendRefId } from '../core/lookupKey';
+import { type AccountStore } from '../services/accounts';
 import { type HistoryStore } from '../services/historyStore';
 import { type Log } from '../services/log';
 import { type LookupService } from '../services/lookupService';
@@ -20,6 +22,8 @@ const SEND_VIEW_TYPE = Views.sendPanel;
 
 export interface SendPanelOptions {
   readonly sendId: string;
+  /** The account whose send it is (two accounts' sends of one ID are two sends). */
+  readonly account: string | undefined;
   readonly panel: vscode.WebviewPanel;
   readonly history: HistoryStore;
   readonly log: Log;
@@ -30,15 +34,17 @@ export interface SendPanelOptions {
 
 export class SendPanel extends Disposable {
   readonly sendId: string;
+  readonly account: string | undefined;
   readonly panel: vscode.WebviewPanel;
   readonly #history: HistoryStore;
   readonly #channel: WebviewChannel<SendModel, FromSendWebview>;
   private seq = 0;
   private summary: SummaryState = { state: 'loading' };
 
-  constructor({ sendId, panel, history, log, refresh, onClosed }: SendPanelOptions) {
+  constructor({ sendId, account, panel, history, log, refresh, onClosed }: SendPanelOptions) {
     super();
     this.sendId = sendId;
+    this.account = account;
     this.panel = panel;
     this.#history = history;
     this.register(panel);
@@ -82,6 +88,7 @@ export class SendPanel extends Disposable {
         lang: vscode.env.language,
         now: Date.now(),
         sendId: this.sendId,
+        account: this.account,
         summary: this.summary,
         history: this.#history.all(),
         maskNumbers: settings.maskNumbers(),
@@ -95,42 +102,54 @@ export class SendPanel extends Disposable {
   }
 }
 
-export class SendPanels extends Disposable {
-  private readonly panels = new Map<string, SendPanel>();
+export interface SendPanelsOptions {
+  readonly extensionUri: vscode.Uri;
+  readonly lookups: LookupService;
+  readonly history: HistoryStore;
+  readonly accounts: AccountStore;
+  readonly log: Log;
+}
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly lookups: LookupService,
-    private readonly history: HistoryStore,
-    private readonly log: Log,
-  ) {
+export class SendPanels extends Disposable {
+  /** By sendRefId: one panel per send as one account sees it. */
+  private readonly panels = new Map<string, SendPanel>();
+  readonly #options: SendPanelsOptions;
+
+  constructor(options: SendPanelsOptions) {
     super();
-    this.register(lookups.onDidStartSend((id) => this.panels.get(id)?.showSummary({ state: 'loading' })));
+    this.#options = options;
+    const { lookups, history } = options;
+    this.register(
+      lookups.onDidStartSend((send) => this.panels.get(sendRefId(send))?.showSummary({ state: 'loading' })),
+    );
     this.register(
       lookups.onDidFinishSend((e) => {
         if (!e.result.ok && e.result.error.kind === 'cancelled') return;
-        this.panels.get(e.sendId)?.showSummary({ state: 'done', result: e.result, checkedAt: e.checkedAt });
+        this.panels.get(sendRefId(e))?.showSummary({ state: 'done', result: e.result, checkedAt: e.checkedAt });
       }),
     );
     this.register(history.onDidChange(() => this.panels.forEach((p) => p.draw())));
     this.register({ dispose: () => this.panels.forEach((p) => p.panel.dispose()) });
   }
 
-  /** Opens (or reveals) the panel of this send and asks for its summary, under a cancellable progress notification. */
-  async lookUp(sendId: string): Promise<SummaryResult> {
-    const open = this.panels.get(sendId);
+  /** Opens (or reveals) the panel of this send and asks for its summary, under a cancellable progress notification.
+   *  `account`: the one to ask with (a panel's Refresh passes its own); default the active one. */
+  async lookUp(sendId: string, account = this.#options.accounts.list().active): Promise<SummaryResult> {
+    const { extensionUri, lookups, history, log } = this.#options;
+    const id = sendRefId({ sendId, account });
+    const open = this.panels.get(id);
     if (open) open.panel.reveal();
     else {
       const webviewPanel = vscode.window.createWebviewPanel(
         SEND_VIEW_TYPE,
         vscode.l10n.t('Send {0}', sendId),
         { viewColumn: vscode.ViewColumn.Active },
-        webviewOptions(this.extensionUri),
+        webviewOptions(extensionUri),
       );
-      webviewPanel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
+      webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
       webviewPanel.webview.html = webviewHtml(
         webviewPanel.webview,
-        this.extensionUri,
+        extensionUri,
         vscode.env.language,
         {
           title: vscode.l10n.t('Send {0}', sendId),
@@ -140,17 +159,18 @@ export class SendPanels extends Disposable {
       );
       const created: SendPanel = new SendPanel({
         sendId,
+        account,
         panel: webviewPanel,
-        history: this.history,
-        log: this.log,
-        refresh: () => void this.lookUp(sendId),
+        history,
+        log,
+        refresh: () => void this.lookUp(sendId, account),
         onClosed: () => {
-          if (this.panels.get(sendId) === created) this.panels.delete(sendId);
+          if (this.panels.get(id) === created) this.panels.delete(id);
         },
       });
-      this.panels.set(sendId, created);
+      this.panels.set(id, created);
     }
-    return this.lookups.lookUpSend(sendId, { progress: true });
+    return lookups.lookUpSend(sendId, { progress: true, ...(account !== undefined ? { account } : {}) });
   }
 
   all(): SendPanel[] {

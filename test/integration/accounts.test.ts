@@ -197,6 +197,23 @@ describe('accounts: named API keys, one active', function () {
     assert.equal(sb.requests.at(-1)?.account, 1);
   });
 
+  it("keeps each account's send summary in its own panels: the other account's send of the same ID is another send", async () => {
+    // After the test above: "Müşteri B" sees send 801 (a summary, paket_durum 1); "Default" does not (the summary
+    // fails with "Gönderim bulunamadı."). One account's summary never lands in the other's panel or entries.
+    type WithSend = { send?: { state?: string } };
+    const sendOf = async (number: string) => ((await panelFor(SECOND_ACCOUNT.sendId, number))?.model as WithSend)?.send;
+    await until(async () => (await sendOf(NUMBER_FOR_STATUS.DELIVERED))?.state === 'error', "Default's summary failed");
+    assert.equal((await sendOf(SECOND_ACCOUNT.number))?.state, 'summary', "B's panel keeps B's summary");
+    const entries = (await history()).filter((e) => e.sendId === SECOND_ACCOUNT.sendId);
+    assert.equal(entries.find((e) => e.number === SECOND_ACCOUNT.number)?.sendState, 1);
+    assert.equal(entries.find((e) => e.number === NUMBER_FOR_STATUS.DELIVERED)?.sendState, undefined);
+    // B's summary asked again (Look Up Send Summary with B active) is drawn into B's panel only.
+    await withPick('Müşteri B', () => vscode.commands.executeCommand('vairosms.switchAccount'));
+    await vscode.commands.executeCommand('vairosms.lookUpSend', SECOND_ACCOUNT.sendId);
+    assert.equal((await sendOf(NUMBER_FOR_STATUS.DELIVERED))?.state, 'error', "Default's panel keeps its own");
+    await withPick('Default', () => vscode.commands.executeCommand('vairosms.switchAccount'));
+  });
+
   it("Refresh uses the lookup's own account, not the active one, and the panel names it", async () => {
     assert.equal((await accounts()).active, 'default');
     sb.resetStats();

@@ -4,6 +4,9 @@
 import { ACCOUNT_NAME } from './accountName';
 import { own, ownAccountName, type OwnText } from '../ownText';
 
+/** The id of the account the key from before accounts was migrated to; stored lookups without an account are its. */
+export const DEFAULT_ACCOUNT_ID = 'default';
+
 export interface Account {
   /** Stable, never shown, never reused: "default" for the migrated key, else "a" + a random base-36 string. */
   readonly id: string;

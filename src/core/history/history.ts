@@ -1,9 +1,9 @@
 // Recent lookups as plain data (references-view's history idiom): newest first, one entry per send ID + number,
 // capped. Stored in globalState, so nothing here may hold the key or a URL; repairHistory() accepts whatever is stored
 // (corrupt, wrong type, an older shape, far too many entries) and returns what can be kept.
-import { ACCOUNT_ID } from '../accounts/accounts';
+import { ACCOUNT_ID, DEFAULT_ACCOUNT_ID } from '../accounts/accounts';
 import { type ErrorKind, type LookupError } from '../api/errors';
-import { asLookupKey, keyId, type LookupKey } from '../lookupKey';
+import { asLookupKey, keyId, type LookupKey, type SendRef } from '../lookupKey';
 import { type Report, type ReportCut } from '../report/report';
 import { boundReport, STORED_EXTRA } from '../report/reportBounds';
 import { statusCodeOf } from '../report/statuses';
@@ -174,14 +174,22 @@ export function forStorage(entry: HistoryEntry, keepMessage: boolean): HistoryEn
   return keepMessage ? bounded : withoutMessage(bounded);
 }
 
-/** The entries of `sendId` with their send state set to `state`; undefined when none changes. */
+/** A stored lookup was made with this account (undefined: no account exists); one from before accounts is the
+ *  migrated default account's. */
+export function isOfAccount(entry: HistoryEntry, account: string | undefined): boolean {
+  return (entry.account ?? DEFAULT_ACCOUNT_ID) === (account ?? DEFAULT_ACCOUNT_ID);
+}
+
+/** The entries of one send (its ID, as one account sees it) with their send state set to `state`; undefined when none
+ *  changes. */
 export function withSendState(
   entries: readonly HistoryEntry[],
-  sendId: string,
+  send: SendRef,
   state: -1 | 0 | 1,
 ): HistoryEntry[] | undefined {
-  if (!entries.some((e) => e.sendId === sendId && e.sendState !== state)) return undefined;
-  return entries.map((e) => (e.sendId === sendId ? { ...e, sendState: state } : e));
+  const of = (e: HistoryEntry) => e.sendId === send.sendId && isOfAccount(e, send.account);
+  if (!entries.some((e) => of(e) && e.sendState !== state)) return undefined;
+  return entries.map((e) => (of(e) ? { ...e, sendState: state } : e));
 }
 
 /** Drops the message text when the user chose not to keep it (vairosms.history.keepMessageText = false). */

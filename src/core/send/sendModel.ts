@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { diagnose, formatWhen } from './diagnosis';
 import { describeError } from '../api/errors';
-import { type HistoryEntry } from '../history/history';
+import { isOfAccount, type HistoryEntry } from '../history/history';
 import { shownNumber } from '../lookupKey';
 import { parseProviderTime } from '../providerTime';
 import { relativeTime } from '../providerTime';
@@ -160,10 +160,12 @@ export function diagnosisView(
 }
 
 /** What the send page draws: its summary (or that it is being fetched), and the numbers of the send that Recent
- *  Lookups holds a report of, in the store's order. */
+ *  Lookups holds a report of (looked up with the same account), in the store's order. */
 export interface SendModelInput extends SendContext {
   readonly seq: number;
   readonly sendId: string;
+  /** The account whose send this is (undefined: no account exists): only its lookups are listed. */
+  readonly account: string | undefined;
   readonly summary: SummaryState;
   /** Recent Lookups, as stored. */
   readonly history: readonly HistoryEntry[];
@@ -189,7 +191,7 @@ export function sendModel(input: SendModelInput): SendModel {
     lookupsHeading: l10n.t('Numbers of this send in Recent Lookups'),
     lookupsEmpty: l10n.t('None yet: look up a number of this send to see it here.'),
     lookups: input.history.flatMap((e) =>
-      e.sendId === sendId && e.report
+      e.sendId === sendId && e.report && isOfAccount(e, input.account)
         ? [
             {
               number: e.number,

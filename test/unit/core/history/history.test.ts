@@ -252,7 +252,8 @@ describe("the send's state in recent lookups (paket_durum)", () => {
   it('is all a lookup stores of the summary: a full list grows by less than 5 %', () => {
     const before = full();
     let after: HistoryEntry[] = before;
-    for (let s = 0; s < 20; s++) after = withSendState(after, String(1000 + s), -1) ?? after;
+    for (let s = 0; s < 20; s++)
+      after = withSendState(after, { sendId: String(1000 + s), account: undefined }, -1) ?? after;
     assert.ok(
       after.every((e) => e.sendState === -1),
       'every entry has its send state',
@@ -262,12 +263,26 @@ describe("the send's state in recent lookups (paket_durum)", () => {
   });
 
   it('is written only when it changed, and survives a repair', () => {
-    const list = withSendState(full(), '1000', 1)!;
-    assert.equal(withSendState(list, '1000', 1), undefined, 'unchanged: no write');
+    const list = withSendState(full(), { sendId: '1000', account: undefined }, 1)!;
+    assert.equal(withSendState(list, { sendId: '1000', account: undefined }, 1), undefined, 'unchanged: no write');
     const repaired = repairHistory(JSON.parse(JSON.stringify(list.map(toStored))), HARD_CAP);
     assert.equal(repaired.entries.find((e) => e.sendId === '1000')?.sendState, 1);
     const odd = repairHistory([{ ...toStored(list[0]), sendState: 7 }], HARD_CAP);
     assert.equal(odd.entries[0].sendState, undefined, 'a value that is not -1, 0 or 1 is dropped');
+  });
+
+  it("is noted on the entries of the account whose summary it is, never on another account's send of the same ID", () => {
+    const entry = (account: string | undefined, number: string): HistoryEntry => ({
+      sendId: '187',
+      number,
+      checkedAt: 1,
+      ...(account !== undefined ? { account } : {}),
+    });
+    const list = [entry('a-1', '5301111111'), entry('b-2', '5302222222'), entry(undefined, '5303333333')];
+    const states = (l: readonly HistoryEntry[]) => l.map((e) => e.sendState);
+    assert.deepEqual(states(withSendState(list, { sendId: '187', account: 'b-2' }, -1)!), [undefined, -1, undefined]);
+    assert.deepEqual(states(withSendState(list, { sendId: '187', account: undefined }, 1)!), [undefined, undefined, 1]);
+    assert.equal(withSendState(list, { sendId: '187', account: 'c-3' }, 1), undefined, 'no entry of that account');
   });
 });
 

@@ -68,6 +68,7 @@ describe('a send summary that echoes the key (fast-check)', () => {
           ...ctx,
           seq: 1,
           sendId: '187',
+          account: undefined,
           summary: { state: 'done', result: r, checkedAt: 0 },
           history: [],
           maskNumbers: false,

@@ -12,6 +12,7 @@ const input: SendModelInput = {
   lang: 'en',
   now,
   sendId: '187',
+  account: undefined,
   summary: { state: 'loading' },
   history: [
     entry('187', '905321234567', 'DELIVERED', now - 120_000),
@@ -47,6 +48,17 @@ describe('send page model', () => {
     const masked = sendModel({ ...input, maskNumbers: true });
     assert.equal(masked.lookups[0].number, '905321234567', 'the number itself still opens its report');
     assert.notEqual(masked.lookups[0].shown, '905321234567');
+  });
+
+  it("lists only the lookups made with the send's own account (two accounts' sends of one ID are two sends); one from before accounts is the default account's", () => {
+    const of = (account: string | undefined) => ({ ...entry('187', '905321234567', 'DELIVERED', now), account });
+    const history = [of('a-1'), { ...of('b-2'), number: '905320000002' }, { ...of(undefined), number: '905320000003' }];
+    const listed = (account: string | undefined) =>
+      sendModel({ ...input, history, account }).lookups.map((l) => l.number);
+    assert.deepEqual(listed('a-1'), ['905321234567']);
+    assert.deepEqual(listed('b-2'), ['905320000002']);
+    assert.deepEqual(listed('default'), ['905320000003']);
+    assert.deepEqual(listed(undefined), ['905320000003'], 'no account exists: the lookups from before accounts');
   });
 
   it("says a failed summary's title", () => {
