@@ -44,7 +44,7 @@ if (!flag('--no-build') || !existsSync(vsix)) {
     join(root, 'node_modules/@vscode/vsce/vsce'),
     'package',
     '--no-dependencies',
-    '--no-rewrite-relative-links',
+    '--no-gitHubIssueLinking',
     '-o',
     vsix,
   ]);

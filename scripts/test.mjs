@@ -85,7 +85,7 @@ await step('build', process.execPath, ['esbuild.js', '--production']);
 await step('package', npx('vsce'), [
   'package',
   '--no-dependencies',
-  '--no-rewrite-relative-links',
+  '--no-gitHubIssueLinking',
   '-o',
   'vairosms-reports.vsix',
 ]);

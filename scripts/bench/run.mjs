@@ -64,7 +64,7 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
     join(root, 'node_modules/@vscode/vsce/vsce'),
     'package',
     '--no-dependencies',
-    '--no-rewrite-relative-links',
+    '--no-gitHubIssueLinking',
     '-o',
     'vairosms-reports.vsix',
   ]);
