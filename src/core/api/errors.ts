@@ -65,7 +65,7 @@ export interface ErrorDescription {
 const PROVIDER_CODES: Record<string, () => OwnText> = {
   INVALID_DESTINATION_ADDRESS: () =>
     own('VairoSMS says the number is not in a format it accepts (its error page gives 905399999999 as the example).'),
-  MISSING_DESTINATION_ADDRESS: () => own('VairoSMS says no number was sent.'),
+  MISSING_DESTINATION_ADDRESS: () => own('VairoSMS says the request had no phone number.'),
   INVALID_SOURCE_ADDRESS: () => own('VairoSMS says the sender header is not valid.'),
   MISSING_MESSAGE: () => own('VairoSMS says the message is missing.'),
   MESSAGE_TOO_LONG: () => own('VairoSMS says the message is too long.'),
@@ -228,7 +228,7 @@ export function describeError(e: LookupError): ErrorDescription {
         own('Secure connection failed'),
         own("The server's certificate could not be verified. Verification is never turned off."),
         own(
-          'If you use a corporate proxy or a local sandbox with its own certificate authority, add it with NODE_EXTRA_CA_CERTS.',
+          'If you use a corporate proxy or a local sandbox with its own certificate authority, add its CA certificate with NODE_EXTRA_CA_CERTS.',
         ),
         false,
       );

@@ -147,7 +147,7 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     },
     timeField('createdAt', l10n.t('Created (created_at)'), r.createdAt, zoneNote, ctx),
     timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
-    { id: 'elapsed', label: l10n.t('Time from created to updated'), value: elapsedText(r) },
+    { id: 'elapsed', label: l10n.t('Time from creation to last update'), value: elapsedText(r) },
   ];
   const cutFields = new Set(r.cut?.fields ?? []);
   fields.forEach((f, i) => {
@@ -284,7 +284,7 @@ export function errorModel(
 
 /** A field's note, with the fact that its value was cut to its cap. */
 function cutNote(note: string | undefined): string {
-  const cut = l10n.t('Cut to its cap when it was kept; Refresh for the whole value.');
+  const cut = l10n.t('Shortened when saved; refresh for the full value.');
   return note ? `${note} ${cut}` : cut;
 }
 

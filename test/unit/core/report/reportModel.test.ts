@@ -39,7 +39,7 @@ describe('report view model', () => {
     );
     assert.match(f.createdAt.note ?? '', /Turkey time \(UTC\+3\), assumed/);
     assert.match(f.createdAt.note ?? '', / In your time zone: .+ \(.+\)\.$/);
-    assert.equal(f.elapsed.label, 'Time from created to updated');
+    assert.equal(f.elapsed.label, 'Time from creation to last update');
     assert.equal(m.title, '5399999999 in send #187');
     assert.equal(m.status?.label, 'Delivered');
     assert.match(m.subtitle ?? '', /2 minutes ago/);
