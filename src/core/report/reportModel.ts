@@ -146,7 +146,11 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     { id: 'sendId', label: l10n.t('Send ID (sms_gonderim_id)'), value: r.sendId ?? input.sendId },
     { id: 'rowId', label: l10n.t('Row ID (id)'), value: r.rowId ?? '—' },
     { id: 'number', label: l10n.t('Number (numara)'), value: r.number ?? input.number },
-    { id: 'parts', label: l10n.t('Message parts (mesaj_boy)'), value: r.parts !== undefined ? String(r.parts) : '—' },
+    {
+      id: 'parts',
+      label: l10n.t('Message parts (mesaj_boy)'),
+      value: r.parts !== undefined ? formatNumber(r.parts, ctx.lang) : '—',
+    },
     { id: 'status', label: l10n.t('Status (durum_gonderim)'), value: r.status === '' ? '—' : r.status },
     {
       id: 'refund',
