@@ -309,7 +309,7 @@ describe('history: Recent Lookups', () => {
     } finally {
       confirmed.restore();
     }
-    assert.match(confirmed.shown[0].text, /open report tabs close/);
+    assert.match(confirmed.shown[0].text, /open report tabs? close/); // one lookup: "its open report tab closes"
     await until(async () => (await testState()).panels.length === 0, 'the report panels closed', 5000);
     const after = recordMessages();
     try {
