@@ -6,11 +6,15 @@
 //   - bundle.l10n.tr.json translates every message, has no stale keys, and keeps the same {n} placeholders;
 //   - package.nls.tr.json has exactly the keys of package.nls.json, and every %key% in package.json exists;
 //   - the Turkish of both uses no term docs/terminology.md marks as avoided, and puts no placeholder where Turkish
-//     grammar needs a case ending on it (the rules in that page's "Placeholders in Turkish").
+//     grammar needs a case ending on it (the rules in that page's "Placeholders in Turkish");
+//   - every English message that counts ("{0} numbers", "after {2} minutes") has a singular: it is the `other` of a
+//     plural(count, one, other) call (src/core/numbers.ts) whose `one` is another literal message, or a cap that is
+//     never 1 (CAPS below, each with its reason).
 // Prints one JSON line of figures; exits 1 with a list of problems. `--turkish <file>` and `--nls-turkish <file>`
-// check another Turkish bundle or manifest file in place of the real one (the unit test feeds bad ones).
+// check another Turkish bundle or manifest file in place of the real one, `--src <dir>` reads the messages of
+// another source folder (the unit test feeds bad ones).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -23,14 +27,31 @@ const option = (name) => {
 };
 
 function sourceFiles(dir) {
-  return readdirSync(join(root, dir), { recursive: true })
+  return readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.ts') && !f.startsWith('webview'))
-    .map((f) => join(root, dir, f));
+    .map((f) => join(dir, f));
 }
 
+const srcDir = option('--src');
 const messages = new Map();
-for (const file of sourceFiles('src')) {
+/** plural(count, one, other): the `other` message → its `one` message. */
+const singulars = new Map();
+/** The literal message of an l10n.t, vscode.l10n.t or own call, else undefined. */
+function messageOf(node, sf) {
+  if (!node || !ts.isCallExpression(node)) return undefined;
+  const e = node.expression;
+  const isT =
+    ts.isPropertyAccessExpression(e) &&
+    e.name.text === 't' &&
+    ['l10n', 'vscode.l10n'].includes(e.expression.getText(sf));
+  const isOwn = ts.isIdentifier(e) && e.text === 'own';
+  const arg = node.arguments[0];
+  return (isT || isOwn) && arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))
+    ? arg.text
+    : undefined;
+}
+for (const file of sourceFiles(srcDir ?? join(root, 'src'))) {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const visit = (node) => {
     // l10n.t('…'), vscode.l10n.t('…'), and own('…') (src/core/ownText.ts: l10n.t with typed placeholders)
@@ -40,6 +61,14 @@ for (const file of sourceFiles('src')) {
       node.expression.name.text === 't' &&
       ['l10n', 'vscode.l10n'].includes(node.expression.expression.getText(sf));
     const isOwn = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'own';
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'plural') {
+      const [, one, other] = node.arguments.map((a) => messageOf(a, sf));
+      if (one === undefined || other === undefined)
+        problems.push(
+          `${relative(root, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: plural() takes two literal messages (l10n.t or own), the singular first`,
+        );
+      else singulars.set(other, one);
+    }
     if (isT || isOwn) {
       {
         const arg = node.arguments[0];
@@ -47,7 +76,7 @@ for (const file of sourceFiles('src')) {
           messages.set(arg.text, arg.text);
         else if (arg && !(isT && file.endsWith(join('src', 'core', 'ownText.ts')) && arg.getText(sf) === 'message'))
           problems.push(
-            `${file.slice(root.length + 1)}:${sf.getLineAndCharacterOfPosition(arg.getStart()).line + 1}: l10n.t needs a literal message`,
+            `${relative(root, file)}:${sf.getLineAndCharacterOfPosition(arg.getStart()).line + 1}: l10n.t needs a literal message`,
           );
       }
     }
@@ -61,9 +90,77 @@ const serialized = JSON.stringify(sorted, null, 2) + '\n';
 if (check) {
   if (readFileSync(bundlePath, 'utf8') !== serialized)
     problems.push('l10n/bundle.l10n.json is out of date: run `npm run l10n`');
-} else {
+} else if (!srcDir) {
   writeFileSync(bundlePath, serialized);
 }
+
+// Counts. A placeholder before a counted noun in the plural ("{0} numbers", "{1} more numbers", "{0} more invalid
+// lines") takes a count, and reads wrong at 1 ("1 numbers"): the message needs a singular beside it, chosen by
+// plural(). Abbreviated units ("{0} s", "{0} MB") read right at 1 and are not counted nouns.
+const COUNTED = [
+  'number',
+  'row',
+  'lookup',
+  'digit',
+  'line',
+  'check',
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'character',
+  'field',
+  'report',
+  'credit',
+  'part',
+  'request',
+  'attempt',
+  'account',
+  'send',
+  'code',
+  'entry',
+  'file',
+  'message',
+  'time',
+  'byte',
+  'watch',
+];
+const pluralOf = (noun) =>
+  noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : noun.endsWith('ch') ? `${noun}es` : `${noun}s`;
+const COUNTED_RE = new RegExp(`\\{\\d+\\}(?: [a-z]+){0,2}? (?:${COUNTED.map(pluralOf).join('|')})\\b`);
+// Messages whose counted placeholder is a fixed cap or a value that cannot be 1, so no singular is ever shown.
+const CAPS = new Map([
+  ['At most {0} characters.', 'the cap on an account name (40)'],
+  ['At most {0} characters; pick a file for a longer list.', 'the cap on a typed list (100,000)'],
+  [
+    '(Cut here: the first {0} of {1} characters of the answer.)',
+    'the kept part of a raw answer (64 KB) of a longer one',
+  ],
+  [
+    'Shortened to its first {0} of {1} characters when saved; refresh for the full text.',
+    "the stored message's cap of a longer text",
+  ],
+  [
+    'The numbers were not read: they are {0} MB, and a batch reads at most {1} MB (up to {2} numbers). Split the list.',
+    'the batch caps',
+  ],
+  ['The send ID has {0} digits; send IDs have at most {1}.', 'said only of a send ID longer than the cap (18)'],
+]);
+for (const m of messages.keys()) {
+  const counted = COUNTED_RE.exec(m);
+  if (!counted || CAPS.has(m)) continue;
+  const one = singulars.get(m);
+  const isSingular = [...singulars.values()].includes(m);
+  if (isSingular && !singulars.has(m)) continue; // the `one` of a pair may keep a cap's plural ("At most {0} numbers…")
+  if (one === undefined)
+    problems.push(
+      `a count without a singular: ${JSON.stringify(m)} ("${counted[0]}" reads wrong at 1): choose between it and a singular with plural(count, l10n.t('…'), l10n.t(${JSON.stringify(m)}))`,
+    );
+  else if (one === m) problems.push(`a count whose singular is itself: ${JSON.stringify(m)}`);
+}
+if (!srcDir)
+  for (const m of CAPS.keys())
+    if (!messages.has(m)) problems.push(`a cap listed in scripts/l10n.mjs is not in the source: ${JSON.stringify(m)}`);
 
 const placeholders = (s) =>
   [...s.matchAll(/\{(\d+)\}/g)]

@@ -20,7 +20,8 @@ import { registerWatchCommands } from './commands/watch';
 import { followTerminalLink, registerWhileCoding, type TerminalLinkData } from './commands/whileCoding';
 import { type CodeAt } from './core/match/codeMatch';
 import { type HistoryEntry } from './core/history/history';
-import { own } from './core/ownText';
+import { plural } from './core/numbers';
+import { own, ownCount } from './core/ownText';
 import { ApiClient, transportLoadTiming } from './services/apiClient';
 import { AccountStore } from './services/accounts';
 import { HistoryStore } from './services/historyStore';
@@ -146,10 +147,12 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
     history.all();
     tree.refresh();
     if (history.droppedOnLoad > 0) {
+      const dropped = ownCount(history.droppedOnLoad, vscode.env.language);
       void showWarning(
-        own(
-          '{0} lookups stored in Recent Lookups were unreadable or over the limit and were removed.',
+        plural(
           history.droppedOnLoad,
+          own('{0} lookup stored in Recent Lookups was unreadable or over the limit and was removed.', dropped),
+          own('{0} lookups stored in Recent Lookups were unreadable or over the limit and were removed.', dropped),
         ),
       );
       history.droppedOnLoad = 0;

@@ -80,7 +80,7 @@ export async function ensureApiKey(accounts: AccountStore, log: Log, accountId?:
     const a = accounts.find(accountId);
     void showWarning(
       a
-        ? own('The account {0} has no API key. Switch to it and run "Set API Key".', ownAccountName(a.name))
+        ? own('The account {0} has no API key. Switch to it and run "VairoSMS: Set API Key…".', ownAccountName(a.name))
         : own('That account was removed.'),
     );
     return false;
@@ -99,7 +99,7 @@ async function target(accounts: AccountStore, arg: unknown, placeHolder: string)
   if (named) return named;
   const list = accounts.list().accounts;
   if (list.length === 0) {
-    void showInfo(own('There is no account yet. Add one with "Add Account…".'));
+    void showInfo(own('There is no account yet. Add one with "VairoSMS: Add Account…".'));
     return undefined;
   }
   return pickAccount(accounts.list(), placeHolder);
@@ -202,7 +202,7 @@ export function registerAccountCommands({ commands, accounts, log, tree }: Comma
     }),
 
     commands.register(Commands.removeAccount, async (arg?: unknown): Promise<boolean> => {
-      const a = await target(accounts, arg, vscode.l10n.t('Remove which VairoSMS account?'));
+      const a = await target(accounts, arg, vscode.l10n.t('Select the VairoSMS account to remove'));
       if (!a) return false;
       const remove = vscode.l10n.t('Remove Account');
       const choice = await askModal(

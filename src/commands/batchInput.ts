@@ -3,7 +3,8 @@
 // FIFO, a device) or is larger than the cap is refused with a message saying so, never read.
 import * as vscode from 'vscode';
 import { MAX_BATCH_INPUT_BYTES, MAX_BATCH_NUMBERS, parseNumberList } from '../core/batch/numberList';
-import { own, type OwnText } from '../core/ownText';
+import { formatNumber } from '../core/numbers';
+import { own, ownCount, type OwnText } from '../core/ownText';
 import { showError } from '../views/notify';
 import { error, inputStep } from './input';
 
@@ -44,9 +45,9 @@ async function readListFile(uri: vscode.Uri): Promise<string | undefined> {
 function tooLarge(bytes: number): OwnText {
   return own(
     'The numbers were not read: they are {0} MB, and a batch reads at most {1} MB (up to {2} numbers). Split the list.',
-    Math.ceil(bytes / MB),
-    CAP_MB,
-    MAX_BATCH_NUMBERS,
+    ownCount(Math.ceil(bytes / MB), vscode.env.language),
+    ownCount(CAP_MB, vscode.env.language),
+    ownCount(MAX_BATCH_NUMBERS, vscode.env.language),
   );
 }
 
@@ -111,8 +112,13 @@ export async function readNumbers(): Promise<string | undefined> {
         placeholder: vscode.l10n.t('for example 0539 999 99 99, 5301000001; +90 530 100 00 02'),
         validate: (s) =>
           s.length > MAX_TYPED
-            ? error(vscode.l10n.t('At most {0} characters; pick a file for a longer list.', MAX_TYPED))
-            : parseNumberList(s).numbers.length === 0
+            ? error(
+                vscode.l10n.t(
+                  'At most {0} characters; pick a file for a longer list.',
+                  formatNumber(MAX_TYPED, vscode.env.language),
+                ),
+              )
+            : parseNumberList(s, vscode.env.language).numbers.length === 0
               ? error(vscode.l10n.t('No phone number found yet.'))
               : undefined,
       });

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import { type HistoryEntry } from '../core/history/history';
-import { own, ownNumber, ownSendId, type OwnText } from '../core/ownText';
+import { plural } from '../core/numbers';
+import { own, ownCount, ownNumber, ownSendId, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { RAW_SCHEME } from '../views/rawResponse';
 import { askModal, showInfo, showWarning } from '../views/notify';
@@ -102,9 +103,15 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       if (count === 0) return;
       const clear = vscode.l10n.t('Clear All');
       const choice = await askModal(
-        own(
-          'Remove all {0} lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.',
+        plural(
           count,
+          own(
+            'Remove the one lookup from Recent Lookups? Its stored report is deleted, and its open report tab closes.',
+          ),
+          own(
+            'Remove all {0} lookups from Recent Lookups? Their stored reports are deleted, and open report tabs close.',
+            ownCount(count, vscode.env.language),
+          ),
         ),
         undefined,
         clear,
@@ -115,7 +122,15 @@ export function registerHistoryCommands(deps: CommandDeps): vscode.Disposable {
       raw.forget();
       panels.closeAll();
       log.info('cleared recent lookups');
-      if (gone.length) offerUndo(own('Cleared {0} lookups from Recent Lookups.', gone.length), gone);
+      if (gone.length)
+        offerUndo(
+          plural(
+            gone.length,
+            own('Cleared {0} lookup from Recent Lookups.', ownCount(gone.length, vscode.env.language)),
+            own('Cleared {0} lookups from Recent Lookups.', ownCount(gone.length, vscode.env.language)),
+          ),
+          gone,
+        );
     }),
     deps.commands.register(
       Commands.showRawResponse,

@@ -13,7 +13,8 @@ import {
   parseNumberListSliced,
   type ParsedNumberList,
 } from '../core/batch/numberList';
-import { own, ownFileName, ownSendId, type OwnText } from '../core/ownText';
+import { formatNumber, plural } from '../core/numbers';
+import { own, ownCount, ownFileName, ownSendId, type OwnText } from '../core/ownText';
 import * as settings from '../services/settings';
 import { BatchPanel } from '../views/batchPanel';
 import { askModal, showError, showInfo, showWarning } from '../views/notify';
@@ -24,11 +25,18 @@ import { prefill, promptSendId } from './prompts';
 
 function describeParse(parsed: ParsedNumberList): OwnText | undefined {
   const parts: OwnText[] = [];
+  const n = (x: number): OwnText => ownCount(x, vscode.env.language);
   if (parsed.invalid.length)
-    parts.push(own('Lines that are not phone numbers: {0}. They are listed in the results.', parsed.invalid.length));
-  if (parsed.duplicateCount) parts.push(own('Duplicates, looked up once: {0}.', parsed.duplicateCount));
+    parts.push(own('Lines that are not phone numbers: {0}. They are listed in the results.', n(parsed.invalid.length)));
+  if (parsed.duplicateCount) parts.push(own('Duplicates, looked up once: {0}.', n(parsed.duplicateCount)));
   if (parsed.leftOut)
-    parts.push(own('{0} numbers beyond the limit of {1} were left out.', parsed.leftOut, MAX_BATCH_NUMBERS));
+    parts.push(
+      plural(
+        parsed.leftOut,
+        own('{0} number beyond the limit of {1} was left out.', n(parsed.leftOut), n(MAX_BATCH_NUMBERS)),
+        own('{0} numbers beyond the limit of {1} were left out.', n(parsed.leftOut), n(MAX_BATCH_NUMBERS)),
+      ),
+    );
   return parts.length ? (parts.join(' ') as OwnText) : undefined;
 }
 
@@ -46,7 +54,11 @@ const MAX_INVALID_LOGGED = 50;
 async function confirmBatch(sendId: string, count: number): Promise<boolean> {
   const start = vscode.l10n.t('Look Up');
   const choice = await askModal(
-    own('Look up {0} numbers in send #{1}?', count, ownSendId(sendId)),
+    plural(
+      count,
+      own('Look up {0} number in send #{1}?', ownCount(count, vscode.env.language), ownSendId(sendId)),
+      own('Look up {0} numbers in send #{1}?', ownCount(count, vscode.env.language), ownSendId(sendId)),
+    ),
     own(
       'Another extension, a link or a keybinding started this batch with its own send ID or numbers. Each number is one request to VairoSMS with your API key.',
     ),
@@ -88,6 +100,8 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         text,
         () => new Promise<void>((resolve) => setImmediate(resolve)),
         () => performance.now(),
+        undefined,
+        vscode.env.language,
       );
       if (parsed.numbers.length === 0) {
         const first = parsed.invalid[0];
@@ -99,10 +113,14 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         logInvalid(deps.log, parsed);
         const showLog = vscode.l10n.t('Show Log');
         const choice = await showError(
-          own(
-            'No phone number to look up: none of the {0} lines is a phone number (the first is line {1}). The log lists them with the reason.',
+          plural(
             parsed.invalid.length,
-            first.line,
+            own('No phone number to look up: line {0} is not a phone number. The log says why.', first.line),
+            own(
+              'No phone number to look up: none of the {0} lines is a phone number (the first is line {1}). The log lists them with the reason.',
+              ownCount(parsed.invalid.length, vscode.env.language),
+              first.line,
+            ),
           ),
           showLog,
         );
@@ -164,10 +182,15 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
         `batch ${id}: send ${target}, ${numbers.length} numbers, concurrency ${settings.batchConcurrency()}`,
       );
 
+      const lang = vscode.env.language;
       const result = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: vscode.l10n.t('VairoSMS: looking up {0} numbers in send #{1}', numbers.length, target),
+          title: plural(
+            numbers.length,
+            vscode.l10n.t('VairoSMS: looking up {0} number in send #{1}', formatNumber(numbers.length, lang), target),
+            vscode.l10n.t('VairoSMS: looking up {0} numbers in send #{1}', formatNumber(numbers.length, lang), target),
+          ),
           cancellable: true,
         },
         async (progress, token) => {
@@ -192,7 +215,7 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
               if (now - lastReport >= 100 || done === total) {
                 progress.report({
                   increment: ((done - reported) * 100) / total,
-                  message: vscode.l10n.t('{0} of {1}', done, total),
+                  message: vscode.l10n.t('{0} of {1}', formatNumber(done, lang), formatNumber(total, lang)),
                 });
                 reported = done;
                 lastReport = now;
@@ -201,7 +224,10 @@ export function registerLookUpBatch(deps: CommandDeps): vscode.Disposable {
             },
             onPause: (ms) =>
               progress.report({
-                message: vscode.l10n.t('VairoSMS asks to slow down; waiting {0} s…', Math.ceil(ms / 1000)),
+                message: vscode.l10n.t(
+                  'VairoSMS asks to slow down; waiting {0} s…',
+                  formatNumber(Math.ceil(ms / 1000), lang),
+                ),
               }),
           });
         },
@@ -264,13 +290,18 @@ async function exportResult(result: BatchResult, sendId: string, format: 'csv' |
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
   const file = ownFileName(uri.path.split('/').pop() ?? '');
-  const rows = result.items.length;
+  const count = result.items.length;
+  const rows = ownCount(count, vscode.env.language);
   const choice = await showInfo(
     includeMessage
       ? file
-        ? own('Exported {0} rows to {1}.', rows, file)
-        : own('Exported {0} rows.', rows)
-      : own('Exported {0} rows, without the SMS text (vairosms.history.keepMessageText is off).', rows),
+        ? plural(count, own('Exported {0} row to {1}.', rows, file), own('Exported {0} rows to {1}.', rows, file))
+        : plural(count, own('Exported {0} row.', rows), own('Exported {0} rows.', rows))
+      : plural(
+          count,
+          own('Exported {0} row, without the SMS text (vairosms.history.keepMessageText is off).', rows),
+          own('Exported {0} rows, without the SMS text (vairosms.history.keepMessageText is off).', rows),
+        ),
     open,
   );
   if (choice === open) await vscode.window.showTextDocument(uri);

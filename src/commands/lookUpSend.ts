@@ -1,4 +1,4 @@
-// VairoSMS: Look Up Send Summary… (and "Show Send" on a lookup in Recent Lookups) — asks for a send ID only, prefilled
+// VairoSMS: Look Up Send Summary… (and "Look Up Send Summary" on a lookup in Recent Lookups) — asks for a send ID only, prefilled
 // from the selection or the last lookup, and opens the send's panel (src/views/sendPanel.ts). Called with a send ID
 // (or a lookup: { sendId }) it asks nothing.
 import * as vscode from 'vscode';

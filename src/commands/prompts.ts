@@ -18,7 +18,7 @@ function numberHint(p: PhoneResult, typed: string): vscode.InputBoxValidationMes
       ? vscode.l10n.t('Turkish mobile number')
       : p.kind === 'turkish'
         ? vscode.l10n.t('Turkish number')
-        : vscode.l10n.t('other or international number, sent as entered');
+        : vscode.l10n.t('other or international number, sent as digits only');
   return p.number !== typed.trim() || p.kind === 'other'
     ? info(vscode.l10n.t('Will be sent as {0} ({1}).', p.number, as))
     : undefined;

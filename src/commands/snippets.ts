@@ -40,20 +40,20 @@ async function copy(deps: CommandDeps, language: SnippetLanguage, key: LookupKey
   const withKey = vscode.l10n.t('Copy with API Key…');
   // cURL for the shell of this platform is copied; the other one is a click away.
   const other = language === 'curl' ? 'powershell' : language === 'powershell' ? 'curl' : undefined;
-  const copyOther = other === 'powershell' ? vscode.l10n.t('Copy for PowerShell') : vscode.l10n.t('Copy for bash');
+  const copyOther = other === 'powershell' ? vscode.l10n.t('Copy for PowerShell') : vscode.l10n.t('Copy for Shell');
   // With several accounts, say whose key belongs in the variable: the account the report was looked up with.
   const account = deps.accounts.list().accounts.length > 1 ? await deps.panels.accountFor(key) : undefined;
   const accountName = account ? deps.accounts.find(account)?.name : undefined;
   const choice = await showInfo(
     accountName !== undefined
       ? own(
-          '{0} copied. It reads the API key of {2} from the environment variable {1}; the key itself is not in it.',
+          '{0} copied. It reads the API key of {2} from the environment variable {1}; the key itself is not in the snippet.',
           snippetLabel(language),
           KEY_ENV_VAR_TEXT,
           ownAccountName(accountName),
         )
       : own(
-          '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in it.',
+          '{0} copied. It reads the API key from the environment variable {1}; the key itself is not in the snippet.',
           snippetLabel(language),
           KEY_ENV_VAR_TEXT,
         ),

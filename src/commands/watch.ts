@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { asLookupKey, type LookupKey } from '../core/lookupKey';
 import { describeStatus } from '../core/report/statuses';
+import { formatNumber, plural } from '../core/numbers';
 import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
 import { showInfo } from '../views/notify';
 import * as settings from '../services/settings';
@@ -71,15 +72,18 @@ export function registerWatchCommands(deps: CommandDeps): vscode.Disposable {
         return;
       }
       const stop = { iconPath: new vscode.ThemeIcon('debug-stop'), tooltip: vscode.l10n.t('Stop Watching') };
+      const lang = vscode.env.language;
+      const nextIn = (w: { readonly nextAt: number }): string =>
+        formatNumber(Math.max(0, Math.round((w.nextAt - watcher.now()) / 1000)), lang);
       const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { key: LookupKey }>();
       qp.placeholder = vscode.l10n.t('Watched reports: pick one to open it');
       qp.items = list.map((w) => ({
         label: `$(eye) ${shown(w.number)}`,
         description: vscode.l10n.t('send {0} · {1}', w.sendId, w.status || '—'),
-        detail: vscode.l10n.t(
-          '{0} checks; next in {1} s',
+        detail: plural(
           w.checks,
-          Math.max(0, Math.round((w.nextAt - watcher.now()) / 1000)),
+          vscode.l10n.t('{0} check; next in {1} s', formatNumber(w.checks, lang), nextIn(w)),
+          vscode.l10n.t('{0} checks; next in {1} s', formatNumber(w.checks, lang), nextIn(w)),
         ),
         key: { sendId: w.sendId, number: w.number },
         buttons: [stop],

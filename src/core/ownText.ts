@@ -6,6 +6,7 @@
 // below let a send ID, a phone number and a status code in only in their checked forms.
 import * as l10n from '@vscode/l10n';
 import { ACCOUNT_NAME } from './accounts/accountName';
+import { formatNumber } from './numbers';
 import { isKnownStatus } from './report/statusCodes';
 
 declare const brand: unique symbol;
@@ -53,4 +54,9 @@ export function ownAccountName(name: string): OwnText {
  *  "a server" (a host is text from outside: no brackets, no spaces, nothing a link could be made of). */
 export function ownOrigin(origin: string): OwnText {
   return /^https?:\/\/[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(origin) ? (origin as OwnText) : own('a server');
+}
+
+/** A count or measure formatted for the display language (src/core/numbers.ts): digits and separators only. */
+export function ownCount(n: number, lang: string, fractionDigits = 0): OwnText {
+  return formatNumber(n, lang, fractionDigits) as OwnText;
 }

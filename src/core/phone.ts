@@ -2,6 +2,7 @@
 // for Turkish numbers the 10-digit national form ("5399999999"). Other numbers of 7 to 15 digits pass as given
 // (international routes exist, and E.164 allows 15 digits); anything else is refused with what is accepted.
 import { own, type OwnText } from './ownText';
+import { plural } from './numbers';
 
 type PhoneKind = 'turkish-mobile' | 'turkish' | 'other';
 
@@ -43,7 +44,13 @@ export function normalizePhone(input: string): PhoneResult {
     return {
       ok: false,
       reason: 'length',
-      message: acceptedMessage(own('A phone number cannot have {0} digits.', digits.length)),
+      message: acceptedMessage(
+        plural(
+          digits.length,
+          own('A phone number cannot have {0} digit.', digits.length),
+          own('A phone number cannot have {0} digits.', digits.length),
+        ),
+      ),
     };
   }
   const national = digits.length === 10 && digits[0] !== '0';

@@ -1,6 +1,7 @@
 // Times: the provider's, local Turkey time without a zone ("2016-08-01 14:30:14"); durations between them and how long
 // ago something happened, shown in the display language.
 import * as l10n from '@vscode/l10n';
+import { formatNumber } from './numbers';
 
 /** Turkey has used UTC+3 all year since 2016; the API gives local times without a zone, so we assume it. */
 const PROVIDER_UTC_OFFSET_MINUTES = 180;
@@ -28,16 +29,17 @@ export function parseProviderTime(value: string | undefined): number | undefined
   return utc - offset * 60_000;
 }
 
-/** "10 s", "2 min 5 s", "3 h 4 min", "2 d 1 h": a compact duration, units in the display language. */
-export function formatDuration(ms: number): string {
+/** "10 s", "2 min 5 s", "3 h 4 min", "2 d 1 h": a compact duration, units and digits in the display language. */
+export function formatDuration(ms: number, lang: string): string {
+  const n = (x: number): string => formatNumber(x, lang);
   const s = Math.round(ms / 1000);
-  if (s < 60) return l10n.t('{0} s', s);
+  if (s < 60) return l10n.t('{0} s', n(s));
   const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? l10n.t('{0} min {1} s', m, s % 60) : l10n.t('{0} min', m);
+  if (m < 60) return s % 60 ? l10n.t('{0} min {1} s', n(m), n(s % 60)) : l10n.t('{0} min', n(m));
   const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 ? l10n.t('{0} h {1} min', h, m % 60) : l10n.t('{0} h', h);
+  if (h < 48) return m % 60 ? l10n.t('{0} h {1} min', n(h), n(m % 60)) : l10n.t('{0} h', n(h));
   const d = Math.floor(h / 24);
-  return h % 24 ? l10n.t('{0} d {1} h', d, h % 24) : l10n.t('{0} d', d);
+  return h % 24 ? l10n.t('{0} d {1} h', n(d), n(h % 24)) : l10n.t('{0} d', n(d));
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

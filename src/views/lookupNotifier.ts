@@ -4,6 +4,7 @@
 // Toasts do not pile up: none while the panel of that lookup is in front (it shows the error, with the same
 // actions), and one per lookup at a time (while one is open, the panel has the latest). VS Code cannot close or
 // replace a notification from an extension, so a toast stays until the user closes it.
+import * as vscode from 'vscode';
 import { describeError, errorActionLabel, errorActions, errorSetting } from '../core/api/errors';
 import { keyId } from '../core/lookupKey';
 import { own, ownNumber, ownSendId } from '../core/ownText';
@@ -35,7 +36,7 @@ export class LookupNotifier extends Disposable {
     const id = keyId(key);
     if (this.panels.isInFront(key)) return; // the user is looking at the error in its panel
     if (this.open.has(id)) return; // one toast per lookup at a time
-    const d = describeError(error);
+    const d = describeError(error, vscode.env.language);
     const actions = errorActions(error).map((id) => ({ id, title: errorActionLabel(id) }));
     this.open.add(id);
     let choice: (typeof actions)[number] | undefined;

@@ -14,6 +14,7 @@ import { type HistoryStore } from '../services/historyStore';
 import * as settings from '../services/settings';
 import { type Watcher } from '../services/watcher';
 import { relativeTime } from '../core/providerTime';
+import { failedLookupDescription, lookupDescription } from '../core/shortText';
 
 function statusIcon(group: StatusGroup): vscode.ThemeIcon {
   const { codicon, color } = STATUS_ICONS[group];
@@ -144,10 +145,7 @@ export class RecentLookupsView extends Disposable {
     const item = this.itemFor(e, number);
     const when = relativeTime(e.checkedAt, Date.now(), vscode.env.language);
     const account = this.accountName(e);
-    item.description =
-      account === undefined
-        ? vscode.l10n.t('send {0} · {1} · {2}', e.sendId, info.code || '—', when)
-        : vscode.l10n.t('send {0} · {1} · {2} · {3}', e.sendId, info.code || '—', when, account);
+    item.description = lookupDescription(e.sendId, info.code, account);
     item.iconPath = statusIcon(info.group);
     item.contextValue = this.watcher.isWatching(e)
       ? 'lookup watching'
@@ -186,12 +184,8 @@ export class RecentLookupsView extends Disposable {
     const item = this.itemFor(e, number);
     const when = relativeTime(failure.at, Date.now(), vscode.env.language);
     const code = e.report ? describeStatus(e.report.status).code || '—' : undefined;
-    const description =
-      code === undefined
-        ? vscode.l10n.t('send {0} · failed: {1} · {2}', e.sendId, title, when)
-        : vscode.l10n.t('send {0} · {1} · last try failed: {2} · {3}', e.sendId, code, title, when);
     const account = this.accountName(e);
-    item.description = account === undefined ? description : vscode.l10n.t('{0} · {1}', description, account);
+    item.description = failedLookupDescription(e.sendId, code !== undefined, account);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = this.watcher.isWatching(e) ? 'lookup watching' : 'lookup failed';
     const label =
@@ -227,7 +221,7 @@ export class RecentLookupsView extends Disposable {
 
   private resolveFailed(item: vscode.TreeItem, e: HistoryEntry): vscode.TreeItem {
     const failure = e.failure ?? { kind: 'bad-response' as const, at: e.checkedAt };
-    const d = describeError(failure);
+    const d = describeError(failure, vscode.env.language);
     const number = shownNumber(e.number, this.mask);
     const lang = vscode.env.language;
     const tip = plainTip();

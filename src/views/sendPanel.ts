@@ -1,4 +1,4 @@
-// The send panels (viewType vairosms.send, "Look Up Send Summary…", "Show Send"): one per send ID, drawn by the send
+// The send panels (viewType vairosms.send, "Look Up Send Summary…", "Look Up Send Summary"): one per send ID, drawn by the send
 // page (src/webview/send.ts) through its webview channel (src/views/webviewChannel.ts). Each shows the send's summary
 // (following the lookup service's send events), the diagnosis where it applies, and the numbers of that send already
 // in Recent Lookups (following the store); a number opens its stored report. Not restored after a reload: nothing of

@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys, StatusBarItems } from '../constants';
 import { describeError } from '../core/api/errors';
-import { own, ownNumber, ownSendId, ownStatus } from '../core/ownText';
+import { formatNumber, plural } from '../core/numbers';
+import { own, ownCount, ownNumber, ownSendId, ownStatus } from '../core/ownText';
+import { watchBarText } from '../core/shortText';
 import { describeStatus } from '../core/report/statuses';
 import { Disposable } from '../disposable';
 import * as settings from '../services/settings';
@@ -42,17 +44,27 @@ export class WatchStatus extends Disposable {
     const next = all.reduce((a, b) => (a.nextAt <= b.nextAt ? a : b));
     const secs = Math.max(0, Math.round((next.nextAt - this.watcher.now()) / 1000));
     const shown = settings.displayNumber;
-    const text =
-      all.length === 1
-        ? vscode.l10n.t('Watching {0}: {1}, next check in {2} s', shown(next.number), ownStatus(next.status), secs)
-        : vscode.l10n.t('Watching {0} reports, next check in {1} s', all.length, secs);
+    const lang = vscode.env.language;
+    // Short in the status bar (the number and its status, or how many); each watch and the next check in the tooltip.
+    const text = watchBarText(all.length, { number: shown(next.number), status: ownStatus(next.status) }, lang);
+    const nextCheck = plural(
+      secs,
+      vscode.l10n.t('Next check in {0} second.', formatNumber(secs, lang)),
+      vscode.l10n.t('Next check in {0} seconds.', formatNumber(secs, lang)),
+    );
     this.item.text = `$(eye) ${text}`;
-    this.item.tooltip = all
-      .map((w) =>
-        vscode.l10n.t('{0} in send #{1}: {2}, {3} checks', shown(w.number), w.sendId, ownStatus(w.status), w.checks),
-      )
-      .join('\n');
-    this.item.accessibilityInformation = { label: text, role: 'button' };
+    this.item.tooltip = [
+      ...all.map((w) => {
+        const checks = formatNumber(w.checks, lang);
+        return plural(
+          w.checks,
+          vscode.l10n.t('{0} in send #{1}: {2}, {3} check', shown(w.number), w.sendId, ownStatus(w.status), checks),
+          vscode.l10n.t('{0} in send #{1}: {2}, {3} checks', shown(w.number), w.sendId, ownStatus(w.status), checks),
+        );
+      }),
+      nextCheck,
+    ].join('\n');
+    this.item.accessibilityInformation = { label: `${text}. ${nextCheck}`, role: 'button' };
     this.item.show();
     if (!this.ticker) this.ticker = setInterval(() => this.update(), 1000);
   }
@@ -77,20 +89,33 @@ export class WatchStatus extends Disposable {
         });
         return;
       }
-      case 'cap':
+      case 'cap': {
         // The status came from the provider: a known code is named as it is, any other only as "an unknown status".
+        const minutes = Math.round(e.elapsedMs / 60_000);
+        const shownMinutes = ownCount(minutes, vscode.env.language);
         void showWarning(
-          own(
-            'Stopped watching {0} in send #{1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
-            number,
-            sendId,
-            Math.round(e.elapsedMs / 60_000),
-            ownStatus(e.status),
+          plural(
+            minutes,
+            own(
+              'Stopped watching {0} in send #{1} after {2} minute; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
+              number,
+              sendId,
+              shownMinutes,
+              ownStatus(e.status),
+            ),
+            own(
+              'Stopped watching {0} in send #{1} after {2} minutes; it is still {3}. Watch again or raise vairosms.watch.maxMinutes.',
+              number,
+              sendId,
+              shownMinutes,
+              ownStatus(e.status),
+            ),
           ),
         );
         return;
+      }
       case 'error': {
-        const d = describeError({ kind: e.error ?? 'network' });
+        const d = describeError({ kind: e.error ?? 'network' }, vscode.env.language);
         void showError(own('Stopped watching {0} in send #{1}: {2}. {3}', number, sendId, d.title, d.action));
         return;
       }

@@ -3,7 +3,7 @@
 // Values are text only, like the report panel.
 import type { BatchModel, BatchRowView, BatchSortKey, FromBatchWebview } from '../shared/protocol/batch';
 import { connect } from './channel';
-import { announce, button, el, icon, type VsCodeApi } from './dom';
+import { announce, button, el, formatCount, icon, type VsCodeApi } from './dom';
 import { createParts, placeTooltips } from './parts';
 
 declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
@@ -81,7 +81,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
             { class: 'badge status-failed', attrs: { 'data-key': c.key } },
             icon('failed'),
             el('span', { class: 'label', text: c.label }),
-            el('strong', { class: 'count', text: String(c.count) }),
+            el('strong', { class: 'count', text: formatCount(c.count, m.lang) }),
           ),
         );
         continue;
@@ -94,7 +94,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromBatchWebview>;
           icon(group),
           c.group === 'cancelled' ? null : el('span', { class: 'code', text: c.key }),
           el('span', { class: 'label', text: c.label }),
-          el('strong', { class: 'count', text: String(c.count) }),
+          el('strong', { class: 'count', text: formatCount(c.count, m.lang) }),
         ),
       );
     }

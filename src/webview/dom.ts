@@ -76,6 +76,15 @@ export function icon(group: StatusGroupView): SVGSVGElement {
 }
 
 /** Announces text in the page's live region (cleared first so a repeat is announced too). */
+/** A count as the page's language writes it ("1.234" in Turkish): the host sends the language with the model. */
+export function formatCount(n: number, lang: string): string {
+  try {
+    return new Intl.NumberFormat(lang).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
 export function announce(text: string): void {
   const live = document.getElementById('live');
   if (!live || !text) return;

@@ -4,7 +4,7 @@
 // and on keyboard focus and linked with aria-describedby, not title attributes.
 import type { ErrorView, FromReportWebview, ReportModel } from '../shared/protocol/report';
 import { connect, timedAck } from './channel';
-import { announce, appendVisible, button as postButton, el, icon, type VsCodeApi } from './dom';
+import { announce, appendVisible, button as postButton, el, formatCount, icon, type VsCodeApi } from './dom';
 import { reportPageTiming } from './pageTiming';
 import { createParts, diagnosisLine, dismissibleTips, placeTooltips } from './parts';
 
@@ -24,11 +24,11 @@ declare function acquireVsCodeApi(): VsCodeApi<FromReportWebview>;
     postButton(api, label, message, focusKey);
 
   /** The 429 countdown: VairoSMS asked to wait, the lookup asks again by itself (the host's clock, counted here). */
-  function retryNote(r: { at: number; template: string; now: string }): HTMLElement {
+  function retryNote(r: { at: number; template: string; now: string }, lang: string): HTMLElement {
     const note = el('p', { class: 'retry-note' });
     const tick = () => {
       const left = Math.ceil((r.at - Date.now()) / 1000);
-      note.textContent = left > 0 ? r.template.replace('{0}', String(left)) : r.now;
+      note.textContent = left > 0 ? r.template.replace('{0}', formatCount(left, lang)) : r.now;
       if (left <= 0 && countdown !== undefined) clearInterval(countdown);
     };
     if (countdown !== undefined) clearInterval(countdown);
@@ -242,7 +242,7 @@ declare function acquireVsCodeApi(): VsCodeApi<FromReportWebview>;
           )
         : null,
       // the countdown runs in it (and was stopped above): built again with every render, never kept
-      m.state === 'loading' && m.retry ? retryNote(m.retry) : null,
+      m.state === 'loading' && m.retry ? retryNote(m.retry, m.lang) : null,
       m.diagnosis?.overrides ? section('diagnosisTop', m.diagnosis, () => diagnosisLine(m.diagnosis!)) : null,
       m.error ? section('error', [m.error, s], () => errorSection(m.error!, m)) : null,
       m.status ? section('status', [m.status, m.watchNote, dim, s], () => statusSection(m.status!, m, dim)) : null,

@@ -92,7 +92,7 @@ describe('batch guards (#24)', function () {
     const { result, errors } = await batchOverFile(big);
     assert.equal(result, undefined);
     assert.deepEqual(errors, [
-      'The numbers were not read: they are 55 MB, and a batch reads at most 5 MB (up to 10000 numbers). Split the list.',
+      'The numbers were not read: they are 55 MB, and a batch reads at most 5 MB (up to 10,000 numbers). Split the list.',
     ]);
   });
 

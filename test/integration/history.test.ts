@@ -297,7 +297,7 @@ describe('history: Recent Lookups', () => {
     await vscode.commands.executeCommand('vairosms.openLookup', { sendId: SAMPLE.sendId, number: OVERSIZED.number });
     await until(async () => (await panelFor(SAMPLE.sendId, OVERSIZED.number))?.model?.state === 'report', 'reopened');
     const model = (await panelFor(SAMPLE.sendId, OVERSIZED.number))?.model as { message?: { note?: string } };
-    assert.match(model.message?.note ?? '', /Cut to its first 4096 characters of 300000/);
+    assert.match(model.message?.note ?? '', /Shortened to its first 4,096 of 300,000 characters when saved/);
   });
 
   it('Clear All also closes the open reports: no model, raw answer or saved state of them is left (row 23)', async () => {
@@ -309,7 +309,7 @@ describe('history: Recent Lookups', () => {
     } finally {
       confirmed.restore();
     }
-    assert.match(confirmed.shown[0].text, /open report tabs close/);
+    assert.match(confirmed.shown[0].text, /open report tabs? close/); // one lookup: "its open report tab closes"
     await until(async () => (await testState()).panels.length === 0, 'the report panels closed', 5000);
     const after = recordMessages();
     try {

@@ -1,6 +1,6 @@
 // The send beside the number (GonderimBilgisi, #9) in the real extension host against the sandbox: both requests at
 // the same moment, the report never waiting for the summary, a failed summary kept to its own section, the method
-// that worked remembered per API root, the diagnosis, "Look Up Send Summary…" and its panel, "Show Send" from a
+// that worked remembered per API root, the diagnosis, "Look Up Send Summary…" and its panel, "Look Up Send Summary" from a
 // lookup, the batch's one summary, a watch that ends when its send failed, and the other form of a number offered
 // once. What a user sees of it (the section, the badge's tooltip by keyboard, both languages) is test/ui/send.test.ts.
 import * as assert from 'node:assert/strict';
@@ -253,7 +253,7 @@ describe('the send summary beside the number report', function () {
     );
   });
 
-  it('"Show Send" on a lookup opens its send without asking; a bad send ID is refused with a message', async () => {
+  it('"Look Up Send Summary" on a lookup opens its send without asking; a bad send ID is refused with a message', async () => {
     await lookUp(SUMMARY_SENDS.lenient.sendId, SUMMARY_SENDS.lenient.number);
     const entry = (await history()).find((e) => e.sendId === SUMMARY_SENDS.lenient.sendId)!;
     const boxes = fakeInputBoxes([]);

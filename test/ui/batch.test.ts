@@ -112,7 +112,10 @@ describe('Batch lookup: several numbers of one send', function () {
     await send.waitFor({ timeout: 10000 });
     assert.equal(await send.locator('h2').innerText(), `Send ${BATCH.sendId}`);
     assert.equal(await send.locator('.badge .code').innerText(), '1');
-    assert.equal(await send.locator('td[data-field="send:numbers"] .value').innerText(), String(BATCH.count));
+    assert.equal(
+      await send.locator('td[data-field="send:numbers"] .value').innerText(),
+      BATCH.count.toLocaleString('en'),
+    ); // 1,000: in the display language (#26)
     assert.equal(sb.summaryRequests.filter((q) => q.sendId === BATCH.sendId).length, 1, 'one summary for the batch');
 
     // every row shows its own number's status

@@ -124,8 +124,15 @@ describe('While coding: hover, look up selection, watch, copy as cURL', function
     const watch = frame.locator('.toolbar button', { hasText: 'Watch Until Final' });
     const startedAt = Date.now();
     await watch.click();
-    const item = v.statusBarItem(new RegExp(`Watching ${PROGRESSING.number}: WAITING, next check in \\d+ s`));
+    // short in the status bar: the number and its status; the next check is in its tooltip and its label (#26)
+    const item = v.statusBarItem(new RegExp(`^\\s*Watching ${PROGRESSING.number}: WAITING\\s*$`));
     await item.waitFor({ timeout: 15000 });
+    await v.page
+      .locator('.part.statusbar [aria-label]')
+      .filter({ hasText: `Watching ${PROGRESSING.number}: WAITING` })
+      .and(v.page.locator(`[aria-label^="Watching ${PROGRESSING.number}: WAITING. Next check in "]`))
+      .first()
+      .waitFor({ timeout: 5000 });
     await frame.locator('.toolbar button', { hasText: 'Stop Watching' }).waitFor({ timeout: 10000 });
     // beside the status: the watch's state, and a link down to the timeline it builds (#13)
     const note = frame.locator('.status-section .watch-note');

@@ -1,7 +1,7 @@
 // The send beside the number (#9) as a user meets it in the real VS Code: the Send section of a report with its state
 // badge, whose tooltip is reached with the keyboard; the diagnosis line (a failed send's first, with its log as
 // text); a summary that fails in its own section while the report stands; every hostile summary field as text;
-// "Look Up Send Summary…" from the palette and its send panel; "Show Send" from a lookup's context menu in Recent
+// "Look Up Send Summary…" from the palette and its send panel; "Look Up Send Summary" from a lookup's context menu in Recent
 // Lookups. The Turkish side is in test/ui/turkish.test.ts.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
@@ -146,13 +146,13 @@ describe('The send beside the number', function () {
     });
   });
 
-  it('"Show Send" on a lookup in Recent Lookups opens its send without asking', async () => {
+  it('"Look Up Send Summary" on a lookup in Recent Lookups opens its send without asking', async () => {
     const v = vscode();
     await v.runCommand('View: Close All Editors');
     await v.openSideBar(ACTIVITY_TITLE);
     const row = v.treeRow(`send ${SUMMARY_SENDS.failed.sendId} ·`).first();
     await row.waitFor();
-    await pickMenuItem(v, await contextMenu(v, row), 'Show Send');
+    await pickMenuItem(v, await contextMenu(v, row), 'Look Up Send Summary');
     const frame = v.webview(`Send ${SUMMARY_SENDS.failed.sendId}`);
     await frame.locator('#app[data-state="summary"]').waitFor({ timeout: 30000 });
     assert.equal(await frame.locator('section.send-section .badge .label').innerText(), 'Send failed');

@@ -336,12 +336,12 @@ describe('Statuses, unknown codes and hostile text (en, dark)', function () {
       await row.waitFor();
       assert.match(
         (await row.locator('.label-description').textContent()) ?? '',
-        new RegExp(`^send ${SEND} · ${code} · `),
+        new RegExp(`^send ${SEND} · ${code}$`), // short: the time is in the tooltip
       );
     }
     assert.match(
       (await v.treeRow(UNKNOWN_STATUS.number).first().locator('.label-description').textContent()) ?? '',
-      /· DOUBLE_SEND_ERROR ·/,
+      /· DOUBLE_SEND_ERROR$/,
     );
     assert.equal(await v.page.locator('.part.sidebar .monaco-list-row').count(), CHORDS.size);
 

@@ -138,7 +138,7 @@ describe('Lookup experience in Turkish (tr)', function () {
     await frame.locator('#app[data-state="summary"]').waitFor({ timeout: 30000 });
     assert.equal(await frame.locator('h1').textContent(), `VairoSMS gönderimi ${SAMPLE.sendId}`);
     assert.equal(await frame.locator('#lookups-h').textContent(), "Bu gönderimin Son Sorgular'daki numaraları");
-    assert.equal(await frame.locator('p.diagnosis').textContent(), 'Teşhis: Gönderim hâlâ sürüyor.');
+    assert.equal(await frame.locator('p.diagnosis').textContent(), 'Tanılama: Gönderim hâlâ sürüyor.');
   });
 
   it('names the first key\'s account "Varsayılan" and offers it in "Hesap Değiştir…"', async () => {
@@ -162,7 +162,7 @@ describe('Lookup experience in Turkish (tr)', function () {
     const v = vscode();
     await v.runCommandByKey('ctrl+alt+shift+f9');
     const page = v.page.locator('.gettingStartedContainer');
-    await page.getByText('VairoSMS Raporları ile Başlayın').first().waitFor({ timeout: 15000 });
+    await page.getByText("VairoSMS Raporları'nı Kullanmaya Başlayın").first().waitFor({ timeout: 15000 });
     for (const step of [
       'API anahtarınızı ayarlayın',
       'Bir rapor sorgulayın',
@@ -185,10 +185,7 @@ describe('Lookup experience in Turkish (tr)', function () {
     await v.page.locator('.part.sidebar .composite.title h2').filter({ hasText: 'Son Sorgular' }).waitFor();
     const row = v.treeRow(SAMPLE.number).first();
     await row.waitFor();
-    assert.match(
-      (await row.locator('.label-description').textContent()) ?? '',
-      /^gönderim 187 · DELIVERED · (şimdi|\d+ saniye önce)$/,
-    );
+    assert.match((await row.locator('.label-description').textContent()) ?? '', /^gönderim 187 · DELIVERED$/);
     const hover = v.hover(/DELIVERED\s·\sİletildi/); // markdown text: its spaces are NBSPs
     for (let attempt = 1; ; attempt++) {
       await v.page.mouse.move(700, 880);

@@ -2,7 +2,7 @@
 // shows it, the log records it; describeError() gives each class one clear sentence and what to do, and keeps the
 // provider's own words apart, labelled as such.
 import { type ErrorActionId } from '../../shared/protocol/report';
-import { own, ownOrigin, type OwnText } from '../ownText';
+import { own, ownCount, ownOrigin, type OwnText } from '../ownText';
 import { type RedirectRefusal } from './transport';
 import { cutText } from './caps';
 import { assertNever } from './assertNever';
@@ -65,7 +65,7 @@ export interface ErrorDescription {
 const PROVIDER_CODES: Record<string, () => OwnText> = {
   INVALID_DESTINATION_ADDRESS: () =>
     own('VairoSMS says the number is not in a format it accepts (its error page gives 905399999999 as the example).'),
-  MISSING_DESTINATION_ADDRESS: () => own('VairoSMS says no number was sent.'),
+  MISSING_DESTINATION_ADDRESS: () => own('VairoSMS says the request had no phone number.'),
   INVALID_SOURCE_ADDRESS: () => own('VairoSMS says the sender header is not valid.'),
   MISSING_MESSAGE: () => own('VairoSMS says the message is missing.'),
   MESSAGE_TOO_LONG: () => own('VairoSMS says the message is too long.'),
@@ -75,7 +75,8 @@ export function isProviderCode(text: string | undefined): boolean {
   return !!text && /^[A-Z][A-Z0-9_]{2,}$/.test(text.trim());
 }
 
-export function describeError(e: LookupError): ErrorDescription {
+/** `lang` formats the numbers in the text (a wait, a time limit) in the display language. */
+export function describeError(e: LookupError, lang = 'en'): ErrorDescription {
   const provider = e.providerText !== undefined && e.providerText !== '' ? e.providerText : undefined;
   const base = { providerLabel: provider ? own('Message from VairoSMS') : undefined, providerText: provider };
   const status = e.httpStatus;
@@ -165,7 +166,7 @@ export function describeError(e: LookupError): ErrorDescription {
       return d(
         own('Too many requests'),
         e.retryAfterSeconds !== undefined
-          ? own('VairoSMS is limiting requests and asks to wait {0}.', formatWait(e.retryAfterSeconds))
+          ? own('VairoSMS is limiting requests and asks to wait {0}.', formatWait(e.retryAfterSeconds, lang))
           : own('VairoSMS is limiting requests (HTTP 429).'),
         own('Wait, then try again.'),
         true,
@@ -202,7 +203,7 @@ export function describeError(e: LookupError): ErrorDescription {
       return d(
         own('Timed out'),
         e.timeoutSeconds !== undefined
-          ? own('VairoSMS did not answer within {0} s.', e.timeoutSeconds)
+          ? own('VairoSMS did not answer within {0} s.', ownCount(e.timeoutSeconds, lang))
           : own('VairoSMS did not answer within the time limit.'),
         own('Try again, or raise vairosms.requestTimeoutSeconds.'),
         true,
@@ -228,7 +229,7 @@ export function describeError(e: LookupError): ErrorDescription {
         own('Secure connection failed'),
         own("The server's certificate could not be verified. Verification is never turned off."),
         own(
-          'If you use a corporate proxy or a local sandbox with its own certificate authority, add it with NODE_EXTRA_CA_CERTS.',
+          'If you use a corporate proxy or a local sandbox with its own certificate authority, add its CA certificate with NODE_EXTRA_CA_CERTS.',
         ),
         false,
       );
@@ -316,10 +317,10 @@ export function errorActionLabel(action: ErrorActionId): OwnText {
   }
 }
 
-function formatWait(seconds: number): OwnText {
-  if (seconds < 120) return own('{0} s', Math.ceil(seconds));
-  if (seconds < 7200) return own('{0} min', Math.ceil(seconds / 60));
-  return own('{0} h', Math.round(seconds / 360) / 10);
+function formatWait(seconds: number, lang: string): OwnText {
+  if (seconds < 120) return own('{0} s', ownCount(Math.ceil(seconds), lang));
+  if (seconds < 7200) return own('{0} min', ownCount(Math.ceil(seconds / 60), lang));
+  return own('{0} h', ownCount(seconds / 3600, lang, 1));
 }
 
 /** " (HTTP 502)", or nothing: made of a number only. */

@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { sortItems, summarizeCounts } from './batchExport';
 import { type BatchItem, type BatchResult } from './batchRun';
 import { describeError } from '../api/errors';
+import { formatNumber, plural } from '../numbers';
 import { type InvalidEntry } from './numberList';
 import { statusView, tipStrings } from '../report/reportModel';
 import { sendView, type SummaryState } from '../send/sendModel';
@@ -60,12 +61,26 @@ export function batchModel(input: BatchModelInput): BatchModel {
     group: c.kind === 'status' ? describeStatus(c.key).group : c.kind,
   }));
   const rows = sortItems(result.items, input.sort.key, input.sort.dir).map((item) => rowView(item, input.lines));
+  const n = (x: number, fractionDigits = 0): string => formatNumber(x, input.lang, fractionDigits);
+  const total = input.total;
   const subtitle =
     input.state === 'running'
-      ? l10n.t('{0} of {1} numbers looked up…', done, input.total)
+      ? plural(
+          total,
+          l10n.t('{0} of {1} number looked up…', n(done), n(total)),
+          l10n.t('{0} of {1} numbers looked up…', n(done), n(total)),
+        )
       : input.state === 'cancelled'
-        ? l10n.t('Cancelled after {0} of {1} numbers; the finished ones are kept.', done, input.total)
-        : l10n.t('{0} numbers looked up in {1} s.', input.total, Math.round(result.durationMs / 100) / 10);
+        ? plural(
+            total,
+            l10n.t('Cancelled after {0} of {1} number.', n(done), n(total)),
+            l10n.t('Cancelled after {0} of {1} numbers; the finished ones are kept.', n(done), n(total)),
+          )
+        : plural(
+            total,
+            l10n.t('{0} number looked up in {1} s.', n(total), n(result.durationMs / 1000, 1)),
+            l10n.t('{0} numbers looked up in {1} s.', n(total), n(result.durationMs / 1000, 1)),
+          );
   return {
     v: 1,
     kind: 'batch',
@@ -73,7 +88,11 @@ export function batchModel(input: BatchModelInput): BatchModel {
     lang: input.lang,
     id: input.id,
     sendId: input.sendId,
-    title: l10n.t('Send {0}: {1} numbers', input.sendId, input.total),
+    title: plural(
+      total,
+      l10n.t('Send {0}: {1} number', input.sendId, n(total)),
+      l10n.t('Send {0}: {1} numbers', input.sendId, n(total)),
+    ),
     subtitle,
     state: input.state,
     done,

@@ -9,6 +9,7 @@ import { detectDelimiter, readRows, type Row } from './csv';
 import { runSteps, runStepsSliced, STEP, type Steps } from './steps';
 import { normalizePhone } from '../phone';
 import { cutText } from '../api/caps';
+import { formatNumber, plural } from '../numbers';
 
 /** More numbers than this in one batch are left out (and reported): a batch is a debugging aid, not a bulk job. */
 export const MAX_BATCH_NUMBERS = 10_000;
@@ -96,9 +97,9 @@ export interface ParsedNumberList {
   readonly leftOut: number;
 }
 
-/** The list, parsed in one go: for what a user types, and for tests. */
-export function parseNumberList(text: string): ParsedNumberList {
-  return runSteps(parseSteps(text));
+/** The list, parsed in one go: for what a user types, and for tests. `lang` formats the counts in its messages. */
+export function parseNumberList(text: string, lang = 'en'): ParsedNumberList {
+  return runSteps(parseSteps(text, lang));
 }
 
 /** The same list, parsed in slices of `sliceMs` on `now` with `pause()` awaited between them (the host's turn). */
@@ -107,15 +108,16 @@ export function parseNumberListSliced(
   pause: () => Promise<void>,
   now: () => number,
   sliceMs?: number,
+  lang = 'en',
 ): Promise<ParsedNumberList> {
-  return runStepsSliced(parseSteps(text), pause, now, sliceMs);
+  return runStepsSliced(parseSteps(text, lang), pause, now, sliceMs);
 }
 
-function* parseSteps(text: string): Steps<ParsedNumberList> {
+function* parseSteps(text: string, lang: string): Steps<ParsedNumberList> {
   const source = text.replace(/^\uFEFF/, '');
   const delimiter = yield* detectDelimiter(source);
   const { rows, blankLines, commentLines } = yield* readRows(source, delimiter);
-  const acc = new Accumulator();
+  const acc = new Accumulator(lang);
   let format: ListFormat = 'lines';
   let headerLine: number | undefined;
   let column: { index: number; name?: string } | undefined;
@@ -203,6 +205,8 @@ class Accumulator {
   private leftOut = 0;
   private leftOutFrom: number | undefined;
 
+  constructor(private readonly lang: string) {}
+
   /** A candidate that may hold several numbers separated by spaces ("5321112233 5321112234"). */
   addFlexible(line: number, input: string): void {
     const whole = normalizePhone(input);
@@ -258,18 +262,31 @@ class Accumulator {
       invalid.push({
         line: invalid[invalid.length - 1].line,
         input: '',
-        message: l10n.t('{0} more invalid lines are not listed.', this.invalidNotListed),
+        message: plural(
+          this.invalidNotListed,
+          l10n.t('{0} more invalid line is not listed.', formatNumber(this.invalidNotListed, this.lang)),
+          l10n.t('{0} more invalid lines are not listed.', formatNumber(this.invalidNotListed, this.lang)),
+        ),
       });
     }
     if (this.leftOut > 0 && this.leftOutFrom !== undefined) {
       invalid.push({
         line: this.leftOutFrom,
         input: '',
-        message: l10n.t(
-          'At most {0} numbers can be looked up at once; {1} more numbers from line {2} on were left out.',
-          MAX_BATCH_NUMBERS,
+        message: plural(
           this.leftOut,
-          this.leftOutFrom,
+          l10n.t(
+            'At most {0} numbers can be looked up at once; {1} more number from line {2} on was left out.',
+            formatNumber(MAX_BATCH_NUMBERS, this.lang),
+            formatNumber(this.leftOut, this.lang),
+            this.leftOutFrom,
+          ),
+          l10n.t(
+            'At most {0} numbers can be looked up at once; {1} more numbers from line {2} on were left out.',
+            formatNumber(MAX_BATCH_NUMBERS, this.lang),
+            formatNumber(this.leftOut, this.lang),
+            this.leftOutFrom,
+          ),
         ),
       });
     }

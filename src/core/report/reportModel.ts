@@ -10,6 +10,7 @@ import { timeToUpdate, type Report } from './report';
 import { describeAllStatuses, describeStatus, type StatusInfo } from './statuses';
 import { type FieldView, type StatusView, type Strings, type TipStrings } from '../../shared/protocol/parts';
 import { type ReportModel } from '../../shared/protocol/report';
+import { formatNumber, plural } from '../numbers';
 
 export function strings(): Strings {
   return {
@@ -90,6 +91,7 @@ export function loadingModel(
   previous?: ReportModel,
   retryAt?: number,
 ): ReportModel {
+  const waitSeconds = retryAt === undefined ? 0 : Math.max(0, Math.ceil((retryAt - ctx.now) / 1000));
   return {
     ...base(ctx, sendId, number),
     state: 'loading',
@@ -110,9 +112,16 @@ export function loadingModel(
       : {}),
     announcement:
       retryAt !== undefined
-        ? l10n.t(
-            'VairoSMS asked to wait; asking again by itself in {0} seconds.',
-            Math.max(0, Math.ceil((retryAt - ctx.now) / 1000)),
+        ? plural(
+            waitSeconds,
+            l10n.t(
+              'VairoSMS asked to wait; asking again by itself in {0} second.',
+              formatNumber(waitSeconds, ctx.lang),
+            ),
+            l10n.t(
+              'VairoSMS asked to wait; asking again by itself in {0} seconds.',
+              formatNumber(waitSeconds, ctx.lang),
+            ),
           )
         : l10n.t('Looking up the report for {0} in send #{1}.', number, sendId),
   };
@@ -137,7 +146,11 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     { id: 'sendId', label: l10n.t('Send ID (sms_gonderim_id)'), value: r.sendId ?? input.sendId },
     { id: 'rowId', label: l10n.t('Row ID (id)'), value: r.rowId ?? '—' },
     { id: 'number', label: l10n.t('Number (numara)'), value: r.number ?? input.number },
-    { id: 'parts', label: l10n.t('Message parts (mesaj_boy)'), value: r.parts !== undefined ? String(r.parts) : '—' },
+    {
+      id: 'parts',
+      label: l10n.t('Message parts (mesaj_boy)'),
+      value: r.parts !== undefined ? formatNumber(r.parts, ctx.lang) : '—',
+    },
     { id: 'status', label: l10n.t('Status (durum_gonderim)'), value: r.status === '' ? '—' : r.status },
     {
       id: 'refund',
@@ -147,7 +160,7 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
     },
     timeField('createdAt', l10n.t('Created (created_at)'), r.createdAt, zoneNote, ctx),
     timeField('updatedAt', l10n.t('Updated (updated_at)'), r.updatedAt, zoneNote, ctx),
-    { id: 'elapsed', label: l10n.t('Time from created to updated'), value: elapsedText(r) },
+    { id: 'elapsed', label: l10n.t('Time from creation to last update'), value: elapsedText(r, ctx.lang) },
   ];
   const cutFields = new Set(r.cut?.fields ?? []);
   fields.forEach((f, i) => {
@@ -168,7 +181,11 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
       id: 'extra:…',
       label: '…',
       value: '—',
-      note: l10n.t('{0} more undocumented fields were left out.', r.cut.droppedFields),
+      note: plural(
+        r.cut.droppedFields,
+        l10n.t('{0} more undocumented field was left out.', formatNumber(r.cut.droppedFields, ctx.lang)),
+        l10n.t('{0} more undocumented fields were left out.', formatNumber(r.cut.droppedFields, ctx.lang)),
+      ),
     });
   }
   const checked = relativeTime(input.checkedAt, ctx.now, ctx.lang);
@@ -188,9 +205,9 @@ export function reportModel(ctx: ModelContext, input: ReportInput): ReportModel 
             ...(r.cut?.message !== undefined
               ? {
                   note: l10n.t(
-                    'Cut to its first {0} characters of {1} when it was kept; Refresh for the whole text.',
-                    r.message.length,
-                    r.cut.message,
+                    'Shortened to its first {0} of {1} characters when saved; refresh for the full text.',
+                    formatNumber(r.message.length, ctx.lang),
+                    formatNumber(r.cut.message, ctx.lang),
                   ),
                 }
               : {}),
@@ -248,7 +265,7 @@ export function errorModel(
   previous?: ReportModel,
   otherForm?: string,
 ): ReportModel {
-  const d = describeError(error);
+  const d = describeError(error, ctx.lang);
   const setting = errorSetting(error);
   const actions = [
     ...(otherForm ? [{ id: 'tryOtherForm' as const, label: l10n.t('Look up {0} instead', otherForm) }] : []),
@@ -284,7 +301,7 @@ export function errorModel(
 
 /** A field's note, with the fact that its value was cut to its cap. */
 function cutNote(note: string | undefined): string {
-  const cut = l10n.t('Cut to its cap when it was kept; Refresh for the whole value.');
+  const cut = l10n.t('Shortened when saved; refresh for the full value.');
   return note ? `${note} ${cut}` : cut;
 }
 
@@ -310,7 +327,7 @@ function timeField(
   return { id, label, value, note };
 }
 
-function elapsedText(r: Report): string {
+function elapsedText(r: Report, lang: string): string {
   const ms = timeToUpdate(r);
-  return ms === undefined ? '—' : formatDuration(ms);
+  return ms === undefined ? '—' : formatDuration(ms, lang);
 }

@@ -195,7 +195,7 @@ export function describeSendState(state: SendState | undefined): SendStateInfo {
         final: false,
       };
     case 1:
-      return { state, label: own('Finished'), meaning: own('The send was sent and has finished.'), final: true };
+      return { state, label: own('Finished'), meaning: own('The send went out and has finished.'), final: true };
     default:
       return {
         state,

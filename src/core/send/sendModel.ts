@@ -14,6 +14,7 @@ import { describeStatus } from '../report/statuses';
 import { describeSendState, validityEnd, type SendSummary, type SummaryResult } from './endpoint';
 import { type DiagnosisView, type FieldView, type SendView, type StatusView } from '../../shared/protocol/parts';
 import { type SendModel } from '../../shared/protocol/send';
+import { formatNumber } from '../numbers';
 
 /** What a panel knows of its send's summary: nothing yet, being fetched, or the last result. */
 export type SummaryState =
@@ -76,12 +77,12 @@ export function summaryFields(s: SendSummary, ctx: SendContext): FieldView[] {
     {
       id: 'send:numbers',
       label: l10n.t('Numbers in the send (numara_toplam)'),
-      value: s.numbers !== undefined ? String(s.numbers) : '—',
+      value: s.numbers !== undefined ? formatNumber(s.numbers, ctx.lang) : '—',
     },
     {
       id: 'send:credits',
       label: l10n.t('Credits used (kredi_toplam)'),
-      value: s.credits !== undefined ? String(s.credits) : '—',
+      value: s.credits !== undefined ? formatNumber(s.credits, ctx.lang) : '—',
     },
     time('send:createdAt', l10n.t('Created (created_at)'), s.createdAt, ctx),
     time('send:scheduledAt', l10n.t('Scheduled for (ileri_tarih)'), s.scheduledAt, ctx),
@@ -119,7 +120,7 @@ export function sendView(sendId: string, s: SummaryState, ctx: SendContext): Sen
     return { heading, state: 'loading', fields: [], note: l10n.t("Looking up the send's summary…") };
   const r = s.result;
   if (!r.ok) {
-    const d = describeError(r.error);
+    const d = describeError(r.error, ctx.lang);
     return {
       heading,
       state: 'error',

@@ -9,6 +9,7 @@ import { describeError, type LookupError } from '../api/errors';
 import { type LookupKey } from '../lookupKey';
 import { maskPhone } from '../phone';
 import { formatDuration, parseProviderTime } from '../providerTime';
+import { formatNumber } from '../numbers';
 import { type Report } from '../report/report';
 import { describeSendState, validityEnd, type SendSummary } from '../send/endpoint';
 import { describeStatus, type StatusInfo } from '../report/statuses';
@@ -73,15 +74,15 @@ export function summaryText(sendId: string, s: SendSummary, status: string | und
   const lines = [
     l10n.t('Send {0}: {1}. {2}', sendId, state.label, state.meaning),
     s.sender !== undefined ? l10n.t('Sender header: {0}', quoted(s.sender)) : undefined,
-    s.numbers !== undefined ? l10n.t('Numbers in the send: {0}', s.numbers) : undefined,
-    s.credits !== undefined ? l10n.t('Credits used: {0}', s.credits) : undefined,
+    s.numbers !== undefined ? l10n.t('Numbers in the send: {0}', formatNumber(s.numbers, o.lang)) : undefined,
+    s.credits !== undefined ? l10n.t('Credits used: {0}', formatNumber(s.credits, o.lang)) : undefined,
     time(l10n.t('Created'), s.createdAt, o),
     time(l10n.t('Scheduled for'), s.scheduledAt, o),
-    time(l10n.t('Finished'), s.finishedAt, o),
+    time(l10n.t('Finished at'), s.finishedAt, o),
     s.validity !== undefined ? l10n.t('Validity: {0}', quoted(s.validity)) : undefined,
   ];
   const end = validityEnd(s);
-  if (end !== undefined) lines.push(l10n.t('The validity ends {0}.', formatWhen(end, o.now, o.lang)));
+  if (end !== undefined) lines.push(l10n.t('The validity ends at {0}.', formatWhen(end, o.now, o.lang)));
   if (s.log !== undefined) lines.push(l10n.t('Log of the failed send, as VairoSMS sent it: {0}', quoted(s.log)));
   const d = diagnose({ status, summary: s, now: o.now, when: (t) => formatWhen(t, o.now, o.lang) });
   if (d) lines.push(l10n.t('Diagnosis: {0}', d.text));
@@ -105,7 +106,7 @@ export function reportText(
   const created = parseProviderTime(r.createdAt);
   const updated = parseProviderTime(r.updatedAt);
   if (created !== undefined && updated !== undefined && updated >= created)
-    lines.push(l10n.t('Time from created to the last change: {0}', formatDuration(updated - created)));
+    lines.push(l10n.t('Time from creation to the last change: {0}', formatDuration(updated - created, o.lang)));
   if (r.parts !== undefined) lines.push(l10n.t('Message parts: {0}', r.parts));
   if (r.refund !== undefined) lines.push(l10n.t('Refund flag (durum_iade): {0}', r.refund ? '1' : '0'));
   if (o.includeMessage && r.message !== undefined)

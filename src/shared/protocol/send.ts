@@ -1,4 +1,4 @@
-// The send page (viewType vairosms.send, "Look Up Send Summary…", "Show Send"; drawn by src/webview/send.ts): the
+// The send page (viewType vairosms.send, "Look Up Send Summary…", "Look Up Send Summary"; drawn by src/webview/send.ts): the
 // send's summary, the diagnosis, and the numbers of the send already in Recent Lookups, each of which opens its stored
 // report; and the only messages its webview may post back, with their allowlist.
 import { allowlist, bare, renderedSeq, type PageModel, type Ready } from './common';

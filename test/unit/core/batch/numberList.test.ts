@@ -178,8 +178,11 @@ describe('number lists (parseNumberList)', () => {
     assert.equal(r.duplicates.length, 1);
     assert.equal(r.invalid.length, 1);
     assert.equal(r.invalid[0].line, MAX_BATCH_NUMBERS + 2);
-    assert.match(r.invalid[0].message, /At most 10000 numbers.*10 more numbers from line 10002/);
+    assert.match(r.invalid[0].message, /At most 10,000 numbers.*10 more numbers from line 10002/);
     useTurkish();
-    assert.match(parseNumberList(lines.join('\n')).invalid[0].message, /En fazla 10000 numara/);
+    assert.match(parseNumberList(lines.join('\n'), 'tr').invalid[0].message, /En fazla 10\.000 numara/);
+    useEnglish();
+    const one = parseNumberList(lines.slice(0, MAX_BATCH_NUMBERS + 2).join('\n'));
+    assert.match(one.invalid[0].message, /; 1 more number from line 10002 on was left out\.$/);
   });
 });

@@ -100,7 +100,7 @@ describe('language model tool text', () => {
       'Final or pending: Pending: may still change',
       'What to do next: ',
       'Created: 2024-05-01 11:00:00 Turkey time (UTC+3, assumed)',
-      'Time from created to the last change: ',
+      'Time from creation to the last change: ',
       'Diagnosis: If no delivery report arrives by ',
     ])
       assert.ok(t.includes(part), `"${part}" in:\n${t}`);
@@ -143,7 +143,7 @@ describe('language model tool text', () => {
     const t = reportText(key, report, o, summary);
     assert.match(t, /^5399999999 numarasının VairoSMS raporu \(gönderim 187\)\./);
     assert.match(t, /Sonraki adım: /);
-    assert.match(t, /Teşhis: /);
+    assert.match(t, /Tanılama: /);
     assert.ok(!/What to do next|Diagnosis|Meaning/.test(t), t);
   });
 });

@@ -131,10 +131,10 @@ describe('response parsing', () => {
       timeToUpdate({ status: 'DELIVERED', createdAt: '2016-08-01 14:30:24', updatedAt: '2016-08-01 14:30:14' }),
       undefined,
     );
-    assert.equal(formatDuration(10_000), '10 s');
-    assert.equal(formatDuration(125_000), '2 min 5 s');
-    assert.equal(formatDuration(3 * 3600e3 + 4 * 60e3), '3 h 4 min');
-    assert.equal(formatDuration(49 * 3600e3), '2 d 1 h');
+    assert.equal(formatDuration(10_000, 'en'), '10 s');
+    assert.equal(formatDuration(125_000, 'en'), '2 min 5 s');
+    assert.equal(formatDuration(3 * 3600e3 + 4 * 60e3, 'en'), '3 h 4 min');
+    assert.equal(formatDuration(49 * 3600e3, 'en'), '2 d 1 h');
   });
 });
 

@@ -39,7 +39,7 @@ describe('report view model', () => {
     );
     assert.match(f.createdAt.note ?? '', /Turkey time \(UTC\+3\), assumed/);
     assert.match(f.createdAt.note ?? '', / In your time zone: .+ \(.+\)\.$/);
-    assert.equal(f.elapsed.label, 'Time from created to updated');
+    assert.equal(f.elapsed.label, 'Time from creation to last update');
     assert.equal(m.title, '5399999999 in send #187');
     assert.equal(m.status?.label, 'Delivered');
     assert.match(m.subtitle ?? '', /2 minutes ago/);
@@ -178,7 +178,7 @@ describe('report view model', () => {
     assert.match(m.subtitle ?? '', /2 dakika önce/);
     const f = Object.fromEntries(m.fields.map((x) => [x.id, x]));
     assert.match(f.createdAt.note ?? '', /Türkiye saati.* Sizin saat diliminizde: /);
-    assert.equal(f.elapsed.label, 'Oluşturulmadan güncellenmeye kadar geçen süre');
+    assert.equal(f.elapsed.label, 'Oluşturma ile güncelleme arasında geçen süre');
     assert.equal(f.refund.note, 'API bu alanı belgelemiyor.', 'no "iade" explained to Turkish readers');
     assert.equal(m.title, '5399999999 numarası (gönderim 187)');
     const changed = reportModel(
