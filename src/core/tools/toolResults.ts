@@ -25,7 +25,7 @@ export interface StatusResult {
 }
 
 /** A time as VairoSMS sent it (Turkey time), and in UTC when it reads as a time. */
-export interface TimeResult {
+interface TimeResult {
   readonly asSent: string;
   readonly utc?: string;
 }
