@@ -9,6 +9,7 @@ import {
   Commands,
   ContextKeys,
   HAS_KEY_FLAG,
+  MCP_PROVIDER_ID,
   Settings,
   StatusBarItems,
   TOOL_NAMES,
@@ -17,6 +18,7 @@ import {
 import { activeAccountLabel, accountCount } from './core/accounts/accountName';
 import { statusCodeAt } from './core/match/codeMatch';
 import { matchTerminalLine } from './core/match/terminalMatch';
+import type { McpRegister } from './commands/mcp';
 import type { TerminalLinkData } from './commands/whileCoding';
 import type { createMain, Main, MainOptions } from './main';
 import type * as TestSurface from '../test/surface/register';
@@ -42,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
   const changed = new vscode.EventEmitter<unknown>();
+  /** Fired by the features when the MCP server's definition changes (account, key, settings): VS Code restarts it. */
+  const mcpChanged = new vscode.EventEmitter<void>();
   const view = vscode.window.createTreeView<unknown>(Views.recentLookups, {
     treeDataProvider: {
       onDidChangeTreeData: changed.event,
@@ -73,7 +77,13 @@ export function activate(context: vscode.ExtensionContext): void {
       const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
       main = mod.createMain(
         context,
-        { view, fireChange: () => changed.fire(undefined), showAccount, hostLacks },
+        {
+          view,
+          fireChange: () => changed.fire(undefined),
+          showAccount,
+          hostLacks,
+          mcpChanged: () => mcpChanged.fire(),
+        },
         testOptions,
       );
       context.subscriptions.push(main);
@@ -104,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): void {
   showAccount(activeAccountLabel(storedAccounts));
 
   const subs = context.subscriptions;
-  subs.push(changed, view, accountItem);
+  subs.push(changed, mcpChanged, view, accountItem);
   for (const id of Object.values(Commands)) {
     subs.push(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
@@ -160,6 +170,22 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   } else {
     hostLacks.push('vscode.lm.registerTool');
+  }
+  // The MCP server (dist/mcp.js) for VS Code's own MCP support (1.101+), feature-detected like the tools; its
+  // definition and the key at its start come from the features (src/commands/mcp.ts).
+  const registerMcp = (lm as { registerMcpServerDefinitionProvider?: McpRegister } | undefined)
+    ?.registerMcpServerDefinitionProvider;
+  if (typeof registerMcp === 'function') {
+    const registered = optional('vscode.lm.registerMcpServerDefinitionProvider', () =>
+      registerMcp.call(lm, MCP_PROVIDER_ID, {
+        onDidChangeMcpServerDefinitions: mcpChanged.event,
+        provideMcpServerDefinitions: () => load().mcp.provide(),
+        resolveMcpServerDefinition: (server) => load().mcp.resolve(server),
+      }),
+    );
+    if (registered) subs.push(registered);
+  } else {
+    hostLacks.push('vscode.lm.registerMcpServerDefinitionProvider');
   }
 
   // Terminal links: the matching is a few regular expressions over at most MAX_LINE characters of a line

@@ -15,6 +15,7 @@ import { registerLookUpSelection } from './commands/lookUpSelection';
 import { registerLookUpSend } from './commands/lookUpSend';
 import { registerSnippetCommands } from './commands/snippets';
 import { CommandTable } from './commands/table';
+import { registerMcp, type McpServers } from './commands/mcp';
 import { createTools, type Tools } from './commands/tools';
 import { registerWatchCommands } from './commands/watch';
 import { followTerminalLink, registerWhileCoding, type TerminalLinkData } from './commands/whileCoding';
@@ -41,6 +42,7 @@ import { WatchStatus } from './views/watchStatus';
 export interface Main extends vscode.Disposable {
   readonly commands: CommandTable;
   readonly tools: Tools;
+  readonly mcp: McpServers;
   terminalLink(data: TerminalLinkData): Promise<unknown>;
   getChildren(element?: unknown): HistoryEntry[];
   getTreeItem(element: unknown): vscode.TreeItem;
@@ -79,6 +81,8 @@ export interface MainParts {
 /** What the activation shell hands the features: the Recent Lookups view's host, and the APIs it found missing. */
 export interface ShellHost extends TreeHost {
   readonly hostLacks: readonly string[];
+  /** Tells VS Code the MCP server's definition changed (it restarts a running server). */
+  readonly mcpChanged: () => void;
 }
 
 export function createMain(context: vscode.ExtensionContext, shell: ShellHost, options: MainOptions = {}): Main {
@@ -111,7 +115,9 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
     log,
     extensionUri: context.extensionUri,
   };
+  const mcp = registerMcp(deps, shell.mcpChanged);
   const owned = vscode.Disposable.from(
+    mcp,
     log,
     accounts,
     history,
@@ -170,6 +176,7 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
   return {
     commands,
     tools: createTools(deps),
+    mcp: mcp.servers,
     terminalLink: (data) => followTerminalLink(deps, data),
     getChildren: (element) => tree.getChildren(element as HistoryEntry | undefined),
     getTreeItem: (element) => tree.getTreeItem(element as HistoryEntry),
