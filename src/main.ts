@@ -76,6 +76,10 @@ export interface MainParts {
   readonly raw: RawResponseProvider;
   /** How long evaluating dist/http.js took, once it has been loaded. */
   readonly transportLoad: typeof transportLoadTiming;
+  /** The MCP server definition provider's two calls (src/commands/mcp.ts). */
+  readonly mcp: McpServers;
+  /** What the activation shell found missing or refused on this host. */
+  readonly hostLacks: readonly string[];
 }
 
 /** What the activation shell hands the features: the Recent Lookups view's host, and the APIs it found missing. */
@@ -171,6 +175,8 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
       ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree, raw },
       reloadHistory: loadHistory,
       transportLoad: transportLoadTiming,
+      mcp: mcp.servers,
+      hostLacks: shell.hostLacks,
     });
   }
   return {

@@ -1,10 +1,10 @@
 // The MCP server (dist/mcp.js, src/mcp/) in VS Code and beside it (#25):
 //   - the provider VS Code's MCP support asks (registered by the activation shell where the host has
-//     vscode.lm.registerMcpServerDefinitionProvider, VS Code 1.101+): one stdio server, "VairoSMS", run with the
-//     runtime VS Code gives extensions (Electron as Node with ELECTRON_RUN_AS_NODE=1 in desktop VS Code, Node in
-//     code-server). The settings enter its environment in the definition; the active account's key only in
-//     resolve, at its start (never in the list, an argument, a file or a setting). A change of account, key or
-//     those settings fires the change event, so VS Code restarts it;
+//     vscode.lm.registerMcpServerDefinitionProvider, stable in 1.101): the shell offers the definition (one stdio
+//     server, "VairoSMS") without loading the features, since VS Code asks for it at once; here, in resolve, at its
+//     start, the settings (API root, time limit, tools.includeMessageText) and the active account's key enter its env
+//     (the key never in the list, an argument, a file or a setting); a change of account, key or those settings is
+//     signalled so VS Code restarts it;
 //   - "VairoSMS: Copy MCP Server Configuration…": the server's entry for another client (core/mcp/clientConfig.ts),
 //     the key as a reference to the user's environment variable, never the key.
 // @types/vscode here predates the MCP API (1.101): the few types used are declared below, structurally.
@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../constants';
 import { DEFAULT_API_ROOT } from '../core/api/request';
 import { MCP_CLIENTS, mcpClientConfig, type McpClient } from '../core/mcp/clientConfig';
-import { MCP_ENV } from '../core/mcp/env';
+import { MCP_ENV, mcpSettingsEnv } from '../core/mcp/env';
 import { own } from '../core/ownText';
 import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
@@ -23,14 +23,14 @@ import { type CommandDeps } from './deps';
 type McpEnv = Record<string, string | number | null>;
 
 /** vscode.McpStdioServerDefinition (1.101), as far as it is used here. */
-interface McpStdioDefinition {
+export interface McpStdioDefinition {
   readonly label: string;
   command: string;
   args: string[];
   env: McpEnv;
   version?: string;
 }
-type McpStdioConstructor = new (
+export type McpStdioConstructor = new (
   label: string,
   command: string,
   args?: string[],
@@ -43,48 +43,22 @@ export type McpRegister = (
   id: string,
   provider: {
     onDidChangeMcpServerDefinitions: vscode.Event<void>;
-    provideMcpServerDefinitions(): McpStdioDefinition[];
+    provideMcpServerDefinitions(): object[];
     resolveMcpServerDefinition(server: McpStdioDefinition): Promise<McpStdioDefinition>;
   },
 ) => vscode.Disposable;
 
 export interface McpServers {
-  provide(): McpStdioDefinition[];
   resolve(server: McpStdioDefinition): Promise<McpStdioDefinition>;
 }
 
 /** dist/mcp.js beside this bundle (dist/main.js). */
 const serverPath = () => path.join(__dirname, 'mcp.js');
 
-/** The settings the server follows, as its environment (no key). */
-function settingsEnv(): Record<string, string> {
-  const root = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.apiRoot, DEFAULT_API_ROOT);
-  return {
-    [MCP_ENV.apiRoot]: root ?? DEFAULT_API_ROOT,
-    [MCP_ENV.timeoutSeconds]: String(settings.timeoutMs() / 1000),
-    [MCP_ENV.includeMessageText]: settings.toolsIncludeMessageText() ? '1' : '0',
-  };
-}
-
-export function registerMcp(deps: CommandDeps, fireChange: () => void): vscode.Disposable & { servers: McpServers } {
-  /** Bumped on every change, so the definition's version tells VS Code it is a new one. */
-  let generation = 0;
-  const changed = () => {
-    generation++;
-    fireChange();
-  };
-
+/** The settings and the key at the server's start (the definition itself is the activation shell's), the change
+ *  signal for an account, a key or those settings, and the configuration command. */
+export function registerMcp(deps: CommandDeps, changed: () => void): vscode.Disposable & { servers: McpServers } {
   const servers: McpServers = {
-    provide: () => {
-      const Definition = (vscode as unknown as { McpStdioServerDefinition?: McpStdioConstructor })
-        .McpStdioServerDefinition;
-      if (!Definition) return [];
-      const env: McpEnv = { ...settingsEnv() };
-      if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
-      const version = (vscode.extensions.getExtension('smsdev.vairosms-reports')?.packageJSON as { version?: string })
-        ?.version;
-      return [new Definition('VairoSMS', process.execPath, [serverPath()], env, `${version ?? '0'}+${generation}`)];
-    },
     resolve: async (server) => {
       let key: string | undefined;
       try {
@@ -106,14 +80,25 @@ export function registerMcp(deps: CommandDeps, fireChange: () => void): vscode.D
             'No VairoSMS API key is stored, so the VairoSMS MCP server was not started. Run "VairoSMS: Set API Key…", then start it again.',
           ),
         );
-      deps.log.info("MCP server: starting with the active account's key");
-      server.env = { ...server.env, ...settingsEnv(), [MCP_ENV.apiKey]: key };
+      deps.log.info("MCP server: VS Code starts it with the active account's key");
+      const c = vscode.workspace.getConfiguration(Settings.section);
+      server.env = {
+        ...server.env,
+        ...mcpSettingsEnv({
+          apiRoot: c.get(Settings.apiRoot),
+          requestTimeoutSeconds: c.get(Settings.requestTimeoutSeconds),
+          includeMessageText: settings.toolsIncludeMessageText(),
+        }),
+        [MCP_ENV.apiKey]: key,
+      };
       return server;
     },
   };
 
   const disposable = vscode.Disposable.from(
     deps.accounts.onDidChange(changed),
+    deps.accounts.onDidChangeKey(changed),
+    // A started server was resolved here, so this is loaded by then: a change of what it follows restarts it.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
         settings.affects(e, Settings.apiRoot) ||
