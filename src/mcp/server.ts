@@ -52,10 +52,13 @@ let summaryMethod: 'GET' | 'POST' | undefined;
 function deps(id: string): ExchangeDeps {
   return {
     transport,
-    onAttempt: (a) =>
-      log(
-        `[${id}] ${a.method} ${a.url} → ${a.status !== undefined ? `HTTP ${a.status}` : a.error} in ${a.durationMs} ms`,
-      ),
+    // One line per call (below) is the log of a lookup that went well; an attempt is logged when it failed.
+    onAttempt: (a) => {
+      if (a.error !== undefined || (a.status ?? 0) >= 400)
+        log(
+          `[${id}] ${a.method} ${a.url} → ${a.status !== undefined ? `HTTP ${a.status}` : a.error} in ${a.durationMs} ms`,
+        );
+    },
   };
 }
 

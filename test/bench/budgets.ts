@@ -72,6 +72,10 @@ export const GOALS = {
   bothVsSlower: 1.1,
   /** Row 10: the terminal link provider's cost per line over 10,000 log lines, median, µs. */
   terminalLineMicros: 20,
+  /** Row 11a (#25): spawning `node dist/mcp.js` → its answer to the first tools/list, median, ms. */
+  mcpStartMs: 300,
+  /** Row 11b: a tools/call of vairosms_lookUpReport over the direct core lookup (report + summary), p50, ms. */
+  mcpOverDirectMs: 2,
   /** P1 (the perceived-speed issue): Enter on the number → the status badge painted, into the open (reused) report
    *  tab, p50, ms above the sandbox's latency. */
   reusedTabOverLatencyMs: 100,

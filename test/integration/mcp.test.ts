@@ -169,6 +169,39 @@ describe('MCP server in VS Code', function () {
     await setApiKey(KEY);
   });
 
+  it('VS Code starts the server through its own MCP support, and one of its tools answers through vscode.lm.invokeTool', async function () {
+    const { hostLacks } = await seam.mcpServers();
+    const refused = hostLacks.find((l) => l.startsWith('vscode.lm.registerMcpServerDefinitionProvider'));
+    if (refused !== undefined) {
+      // only where the host has no stable API (1.100, a packaged extension): the shell named it, nothing to start
+      assert.ok(!stable, `the provider must register on ${vscode.version}: ${refused}`);
+      return;
+    }
+    this.timeout(90_000);
+    // VS Code's id of the server: the extension's id (lower case) and the definition's label
+    await vscode.commands.executeCommand('workbench.mcp.startServer', 'smsdev.vairosms-reports/VairoSMS');
+    const mcpTool = () =>
+      vscode.lm.tools.find(
+        (t) => t.tags.includes('mcp') && /lookUpReport$/.test(t.name) && t.name !== 'vairosms_lookUpReport',
+      );
+    await until(
+      () => mcpTool() !== undefined,
+      "the MCP server's tools listed in vscode.lm.tools",
+      60_000,
+      () =>
+        `MCP tools: ${
+          vscode.lm.tools
+            .filter((t) => t.tags.includes('mcp'))
+            .map((t) => t.name)
+            .join(', ') || 'none'
+        }`,
+    );
+    const r = await vscode.lm.invokeTool(mcpTool()!.name, { input: SAMPLE, toolInvocationToken: undefined });
+    const text = r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    assert.match(text, /^VairoSMS report of 5399999999 in send #187\.\nStatus DELIVERED/);
+    await vscode.commands.executeCommand('workbench.mcp.stopServer', 'smsdev.vairosms-reports/VairoSMS');
+  });
+
   it('"Copy MCP Server Configuration…": each client\'s form on the clipboard, the installed path, never the key', async () => {
     const codex = await runCommand('vairosms.copyMcpConfig', 'codex');
     assert.equal(codex.error, undefined);
