@@ -81,7 +81,12 @@ export async function rowMcp(root: string, sbRoot: string, key: string, transpor
     const n = ++id;
     const answered = s.answer(n);
     const t0 = performance.now();
-    s.send({ jsonrpc: '2.0', id: n, method: 'tools/call', params: { name: 'vairosms_lookUpReport', arguments: SAMPLE } });
+    s.send({
+      jsonrpc: '2.0',
+      id: n,
+      method: 'tools/call',
+      params: { name: 'vairosms_lookUpReport', arguments: SAMPLE },
+    });
     const m = (await answered) as { result?: { isError?: boolean } };
     if (!m.result || m.result.isError) throw new Error(`tools/call failed: ${JSON.stringify(m)}`);
     return performance.now() - t0;
