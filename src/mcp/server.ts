@@ -8,6 +8,9 @@
 //   - Calls run concurrently; a cancelled call (notifications/cancelled) aborts its request.
 //   - stdout carries the protocol only: every log line goes to stderr, redacted of the key.
 // Everything this server says is English: agents read it, and no VS Code display language reaches it.
+// It is built on the SDK's low-level Server (which the SDK keeps for "advanced use cases"), not McpServer: McpServer
+// checks a call's input against the zod schema itself and answers a bad one with zod's message, where the tools must
+// answer with the rule the prompts apply and the catalogue's next step (core/tools/toolCalls.ts).
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
