@@ -1,5 +1,5 @@
 // One build script for every bundle (VS Code's esbuild sample, vscode-eslint's two-context esbuild.js).
-//   node esbuild.js               extension + http transport + webview (development: source maps)
+//   node esbuild.js               extension + http transport + MCP server + webview (development: source maps)
 //   node esbuild.js --production  the same, minified, no source maps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change (the F5 task)
 //   node esbuild.js --tests       only the test bundles (unit, integration, UI, sandbox) into out/
@@ -54,6 +54,32 @@ const host = {
   metafile: true,
 };
 
+/** The MCP server (src/mcp/server.ts, `node dist/mcp.js`): a program of its own, never loaded by the extension host,
+ *  so it bundles everything it needs (the MCP SDK, zod, node-fetch) and runs with no node_modules beside it. Always
+ *  minified: the SDK alone is over a megabyte otherwise (test/bench/budgets.ts has its budget). */
+/** zod re-exports every locale as the namespace `locales` (about 260 KB minified), which nothing in the server reads;
+ *  zod's own English messages come from locales/en.js, imported directly, and stay. */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(a.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+const mcp = {
+  ...common,
+  plugins: [...common.plugins, zodWithoutLocales],
+  minify: true,
+  sourcemap: false,
+  entryPoints: { mcp: 'src/mcp/server.ts' },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+};
+
 /** The webview pages, one entry point each (src/webview/<page>.ts) and their stylesheet: browser code, their own
  *  folder is the panels' only local resource root. */
 const webview = {
@@ -78,6 +104,7 @@ const testHost = {
   outdir: `${TEST_EXTENSION}/dist`,
   define: { VAIROSMS_TEST_BUILD: 'true' },
 };
+const testMcp = { ...mcp, outdir: `${TEST_EXTENSION}/dist` };
 const testWebview = {
   ...webview,
   minify: true,
@@ -162,9 +189,9 @@ async function main() {
   let configs;
   if (args.has('--sandbox')) configs = [sandbox];
   else if (args.has('--tests')) {
-    configs = [testHost, testWebview, ...tests, sandbox];
+    configs = [testHost, testMcp, testWebview, ...tests, sandbox];
     layOutTestExtension();
-  } else configs = [host, webview];
+  } else configs = [host, mcp, webview];
   configs = configs.filter((c) => !Array.isArray(c.entryPoints) || c.entryPoints.length > 0);
   // A fresh dist/ for a one-off build, so no stale file (a source map of another mode) lingers beside the bundles.
   if (!watch && configs.includes(host)) fs.rmSync('dist', { recursive: true, force: true });

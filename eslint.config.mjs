@@ -6,7 +6,9 @@
 //   - src/views: never commands or the composition root;
 //   - src/commands: never the composition root;
 //   - src/extension.ts: no value import of the features (they load lazily), only ids, the hover's code match and types;
-//   - src/webview: only src/shared.
+//   - src/webview: only src/shared;
+//   - src/mcp (the MCP server, a process of its own): nothing of vscode, not even a type, and of the services only the
+//     transport (services/http.ts); .dependency-cruiser.cjs also refuses vscode reached through any other module.
 // test/unit/layers.test.ts proves that each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -186,6 +188,28 @@ export default tseslint.config(
           property,
           message: 'Show notifications through src/views/notify.ts: it takes only text of our own.',
         })),
+      ],
+    },
+  },
+  {
+    files: ['src/mcp/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'The MCP server runs outside VS Code (node dist/mcp.js): no vscode, not even a type.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^\\.\\./(views|commands|main|extension|instrumentation)(/|$)|^\\.\\./services/(?!http$)',
+              message: 'The MCP server imports src/core, src/constants and the transport (services/http.ts) only.',
+            },
+          ],
+        },
       ],
     },
   },

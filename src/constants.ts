@@ -27,6 +27,7 @@ export const Commands = {
   removeAccount: 'vairosms.removeAccount',
   filterByAccount: 'vairosms.filterByAccount',
   showSend: 'vairosms.showSend',
+  copyMcpConfig: 'vairosms.copyMcpConfig',
   /** Internal: the key prompt, resolving to true when a key was stored. */
   setApiKeyInternal: '_vairosms.promptForApiKey',
 } as const;
@@ -60,6 +61,9 @@ const Tools = {
 } as const;
 export const TOOL_NAMES = [Tools.lookUpReport, Tools.lookUpSend, Tools.explainStatus] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** The MCP server definition provider (package.json contributes.mcpServerDefinitionProviders). */
+export const MCP_PROVIDER_ID = 'vairosms.mcpServers';
 
 /** Status bar items, by id (VS Code lists them by these under "Hide"). */
 export const StatusBarItems = {

@@ -9,6 +9,7 @@ import {
   Commands,
   ContextKeys,
   HAS_KEY_FLAG,
+  MCP_PROVIDER_ID,
   Settings,
   StatusBarItems,
   TOOL_NAMES,
@@ -17,6 +18,7 @@ import {
 import { activeAccountLabel, accountCount } from './core/accounts/accountName';
 import { statusCodeAt } from './core/match/codeMatch';
 import { matchTerminalLine } from './core/match/terminalMatch';
+import type { McpRegister, McpStdioConstructor, McpStdioDefinition } from './commands/mcp';
 import type { TerminalLinkData } from './commands/whileCoding';
 import type { createMain, Main, MainOptions } from './main';
 import type * as TestSurface from '../test/surface/register';
@@ -42,6 +44,33 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
   const changed = new vscode.EventEmitter<unknown>();
+  /** The MCP server's definition changed (account, key, settings): a new version, and VS Code restarts the server. */
+  let mcpVersion = 0;
+  const mcpChanged = new vscode.EventEmitter<void>();
+  const mcpChange = () => {
+    mcpVersion++;
+    mcpChanged.fire();
+  };
+  /** One stdio server, "VairoSMS": the bundled dist/mcp.js run by the runtime VS Code gives extensions (Electron as
+   *  Node in desktop VS Code). Its settings and the key enter its env in resolve, at its start (src/commands/mcp.ts),
+   *  so this, which VS Code asks for right after the registration, loads nothing. */
+  const mcpProvider = {
+    onDidChangeMcpServerDefinitions: mcpChanged.event,
+    onDidChangeServerDefinitions: mcpChanged.event, // its name in 1.100
+    provideMcpServerDefinitions: () => {
+      const Definition = (vscode as { McpStdioServerDefinition?: McpStdioConstructor }).McpStdioServerDefinition;
+      const d = {
+        label: 'VairoSMS',
+        command: process.execPath,
+        args: [path.join(__dirname, 'mcp.js')],
+        env: (process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}) as Record<string, string>,
+        version: String(mcpVersion),
+      };
+      // a plain object where the host has no class (it never asks then; the tests read it)
+      return [Definition ? new Definition(d.label, d.command, d.args, d.env, d.version) : d];
+    },
+    resolveMcpServerDefinition: (server: McpStdioDefinition) => load().mcp.resolve(server),
+  };
   const view = vscode.window.createTreeView<unknown>(Views.recentLookups, {
     treeDataProvider: {
       onDidChangeTreeData: changed.event,
@@ -62,7 +91,13 @@ export function activate(context: vscode.ExtensionContext): void {
       const mod = require(path.join(__dirname, 'main.js')) as { createMain: typeof createMain };
       main = mod.createMain(
         context,
-        { view, fireChange: () => changed.fire(undefined), showAccount, hostLacks },
+        {
+          view,
+          fireChange: () => changed.fire(undefined),
+          showAccount,
+          hostLacks,
+          mcpChanged: mcpChange,
+        },
         testOptions,
       );
       context.subscriptions.push(main);
@@ -93,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): void {
   showAccount(activeAccountLabel(storedAccounts));
 
   const subs = context.subscriptions;
-  subs.push(changed, view, accountItem);
+  subs.push(changed, mcpChanged, view, accountItem);
   for (const id of Object.values(Commands)) {
     subs.push(
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
@@ -150,6 +185,16 @@ export function activate(context: vscode.ExtensionContext): void {
   } else {
     hostLacks.push('vscode.lm.registerTool');
   }
+  // The MCP server (dist/mcp.js) for VS Code's own MCP support (stable in 1.101), feature-detected like the tools.
+  const registerMcp = (lm as { registerMcpServerDefinitionProvider?: McpRegister } | undefined)
+    ?.registerMcpServerDefinitionProvider;
+  const mcpApi = 'vscode.lm.registerMcpServerDefinitionProvider';
+  if (typeof registerMcp === 'function') {
+    const registered = optional(mcpApi, () => registerMcp.call(lm, MCP_PROVIDER_ID, mcpProvider));
+    if (registered) subs.push(registered);
+  } else {
+    hostLacks.push(mcpApi);
+  }
 
   // Terminal links: the matching is a few regular expressions over at most MAX_LINE characters of a line
   // (src/core/match/terminalMatch.ts); what a link does loads with the features, when it is activated.
@@ -201,6 +246,7 @@ export function activate(context: vscode.ExtensionContext): void {
     testOptions = surface.registerTestSurface(context, {
       state: () => ({ ...timings, mainLoaded: main !== undefined }),
       load: () => void load(),
+      mcp: mcpProvider,
     });
   }
 }

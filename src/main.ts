@@ -15,6 +15,7 @@ import { registerLookUpSelection } from './commands/lookUpSelection';
 import { registerLookUpSend } from './commands/lookUpSend';
 import { registerSnippetCommands } from './commands/snippets';
 import { CommandTable } from './commands/table';
+import { registerMcp, type McpServers } from './commands/mcp';
 import { createTools, type Tools } from './commands/tools';
 import { registerWatchCommands } from './commands/watch';
 import { followTerminalLink, registerWhileCoding, type TerminalLinkData } from './commands/whileCoding';
@@ -42,6 +43,7 @@ import { WatchStatus } from './views/watchStatus';
 export interface Main extends vscode.Disposable {
   readonly commands: CommandTable;
   readonly tools: Tools;
+  readonly mcp: McpServers;
   terminalLink(data: TerminalLinkData): Promise<unknown>;
   getChildren(element?: unknown): HistoryEntry[];
   getTreeItem(element: unknown): vscode.TreeItem;
@@ -75,11 +77,17 @@ export interface MainParts {
   readonly raw: RawResponseProvider;
   /** How long evaluating dist/http.js took, once it has been loaded. */
   readonly transportLoad: typeof transportLoadTiming;
+  /** The MCP server definition provider's two calls (src/commands/mcp.ts). */
+  readonly mcp: McpServers;
+  /** What the activation shell found missing or refused on this host. */
+  readonly hostLacks: readonly string[];
 }
 
 /** What the activation shell hands the features: the Recent Lookups view's host, and the APIs it found missing. */
 export interface ShellHost extends TreeHost {
   readonly hostLacks: readonly string[];
+  /** Tells VS Code the MCP server's definition changed (it restarts a running server). */
+  readonly mcpChanged: () => void;
 }
 
 export function createMain(context: vscode.ExtensionContext, shell: ShellHost, options: MainOptions = {}): Main {
@@ -113,7 +121,9 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
     log,
     extensionUri: context.extensionUri,
   };
+  const mcp = registerMcp(deps, shell.mcpChanged);
   const owned = vscode.Disposable.from(
+    mcp,
     log,
     accounts,
     history,
@@ -169,11 +179,14 @@ export function createMain(context: vscode.ExtensionContext, shell: ShellHost, o
       ...{ context, commands, history, lookups, accounts, panels, sends, watcher, tree, raw },
       reloadHistory: loadHistory,
       transportLoad: transportLoadTiming,
+      mcp: mcp.servers,
+      hostLacks: shell.hostLacks,
     });
   }
   return {
     commands,
     tools: createTools(deps),
+    mcp: mcp.servers,
     terminalLink: (data) => followTerminalLink(deps, data),
     getChildren: (element) => tree.getChildren(element as HistoryEntry | undefined),
     getTreeItem: (element) => tree.getTreeItem(element as HistoryEntry),

@@ -316,7 +316,33 @@ export function benchRows({ N, hostRuns, hostProblem, helloBytes }) {
   sizeRow('6d', 'Report panel js+css', 'reportWebview', '—');
   sizeRow('6e', 'Batch panel js+css', 'batchWebview', '—');
   sizeRow('6g', 'Send panel js+css', 'sendWebview', '—');
+  sizeRow('6h', 'dist/mcp.js (MCP server)', 'mcp', '—');
   sizeRow('6f', '.vsix', 'vsix', `ESLint ${ANCHORS.eslintBytes / KB} KB*`, x(item('vsix').bytes / ANCHORS.eslintBytes));
+
+  // Row 11: the MCP server (#25), plain Node
+  const m = N.mcp;
+  if (m) {
+    row(
+      '11a',
+      'MCP server: start → first tools/list',
+      ms(m.startMs),
+      '—',
+      '—',
+      `≤ ${GOALS.mcpStartMs} ms`,
+      atMost(m.startMs, GOALS.mcpStartMs),
+      `median of ${m.starts} starts, p95 ${ms(m.startP95Ms)}`,
+    );
+    row(
+      '11b',
+      'MCP tools/call report, over direct lookup (p50)',
+      ms(m.overDirectMs),
+      `direct ${ms(m.directP50Ms)}`,
+      x(m.callP50Ms / m.directP50Ms),
+      `≤ +${GOALS.mcpOverDirectMs} ms`,
+      atMost(m.overDirectMs, GOALS.mcpOverDirectMs),
+      `tools/call p50 ${ms(m.callP50Ms)} over ${m.calls} calls`,
+    );
+  }
 
   const later = { GOALS, hostRuns, hostProblem, full, row };
   rows7to10({ ...later, N });

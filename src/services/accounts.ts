@@ -51,6 +51,10 @@ export class AccountStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The list, a name or the active account changed (here or in another window). */
   readonly onDidChange = this.changed.event;
+  private readonly keyChanged = this.register(new vscode.EventEmitter<void>());
+  /** A key was stored, replaced or deleted (here or in another window): what runs with a key restarts (the MCP
+   *  server, src/commands/mcp.ts). Never carries the key. */
+  readonly onDidChangeKey = this.keyChanged.event;
 
   /** `state` holds the list and one non-secret boolean, "the active account has a key", so the activation shell can
    *  set the context key behind "Clear API Key" without reading the keyring at startup. */
@@ -67,6 +71,7 @@ export class AccountStore extends Disposable {
           void this.refreshFlag();
         } else if (e.key.startsWith(KEY_SECRET_PREFIX)) {
           this.keys.delete(e.key.slice(KEY_SECRET_PREFIX.length));
+          this.keyChanged.fire();
           void this.refreshFlag();
         } else if (e.key === SECRET_API_KEY) {
           this.migration = undefined; // another window may have migrated, or an older version stored a key
@@ -148,6 +153,7 @@ export class AccountStore extends Disposable {
       throw new KeyringError('delete');
     }
     this.keys.set(active.id, undefined);
+    this.keyChanged.fire();
     await this.setFlag(false);
     return active;
   }
@@ -231,6 +237,7 @@ export class AccountStore extends Disposable {
       throw new KeyringError('store');
     }
     this.keys.set(id, value);
+    this.keyChanged.fire();
   }
 
   private async write(next: AccountsState): Promise<void> {

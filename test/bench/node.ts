@@ -5,7 +5,8 @@
 //      Node's global fetch on the same request;
 //   4. batch: 1,000 numbers of send 500 through runBatch + the real transport, sandbox latency 50 ms, concurrency 8;
 //   5. history: repairHistory at the cap and at 10,000 entries, and the stored bytes at the cap;
-//   6. sizes: the production build (test/bench/budgets.ts).
+//   6. sizes: the production build (test/bench/budgets.ts);
+//   11. the MCP server: start to the first tools/list, a tools/call beside the direct lookup (test/bench/mcpRows.ts).
 // The sandbox runs in a child process (test/bench/sandboxProcess.ts); rows 5 and 10 are test/bench/nodeOffline.ts.
 // Writes JSON to the path in argv[2].
 import { fork, spawn, spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
 import { ANCHORS, GOALS, measureSizes } from './budgets';
 import { median, percentile } from './stats';
 import { progress, row10, row5 } from './nodeOffline';
+import { rowMcp } from './mcpRows';
 import { lookUpReport, buildReportRequest } from '../../src/core/report/endpoint';
 
 const root = process.env.BENCH_ROOT ?? path.resolve(__dirname, '..');
@@ -283,10 +285,14 @@ async function main(): Promise<void> {
     const batch = await row4(sb, transport);
     const history = row5();
     const terminal = row10();
+    const mcp = await rowMcp(root, sb.root, KEY, transport);
+    progress(
+      `mcp: start → tools/list ${mcp.startMs.toFixed(0)} ms; tools/call p50 ${mcp.callP50Ms.toFixed(2)} ms vs direct ${mcp.directP50Ms.toFixed(2)} ms`,
+    );
     const sizes = measureSizes(root);
     fs.writeFileSync(
       out,
-      JSON.stringify({ goals: GOALS, anchors: ANCHORS, client, batch, history, terminal, sizes }, null, 2),
+      JSON.stringify({ goals: GOALS, anchors: ANCHORS, client, batch, history, terminal, mcp, sizes }, null, 2),
     );
   } finally {
     await sb.send({ type: 'close' }).catch(() => undefined);

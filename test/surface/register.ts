@@ -4,11 +4,11 @@
 // parts and a watch clock it can move.
 import * as vscode from 'vscode';
 import { type MainOptions, type MainParts } from '../../src/main';
-import { createTestSeam, TEST_COMMAND_PREFIX, type ShellState } from './seam';
+import { createTestSeam, TEST_COMMAND_PREFIX, type McpProvider, type ShellState } from './seam';
 
 export function registerTestSurface(
   context: vscode.ExtensionContext,
-  shell: { readonly state: () => ShellState; readonly load: () => void },
+  shell: { readonly state: () => ShellState; readonly load: () => void; readonly mcp: McpProvider },
 ): MainOptions {
   let parts: MainParts | undefined;
   let offset = 0;
@@ -21,6 +21,7 @@ export function registerTestSurface(
       return parts;
     },
     shiftClock: (ms) => (offset += ms),
+    mcp: shell.mcp,
   });
   for (const [name, method] of Object.entries(seam)) {
     context.subscriptions.push(

@@ -25,6 +25,20 @@ export interface SeamHost {
   readonly load: () => MainParts;
   /** Moves the watcher's clock (src/main.ts takes it from MainOptions.now in the test build); returns the offset. */
   readonly shiftClock: (ms: number) => number;
+  /** The MCP server definition provider the shell registers (or would, on a host without the API). */
+  readonly mcp: McpProvider;
+}
+
+interface McpDefinition {
+  label: string;
+  command: string;
+  args: string[];
+  env: object;
+  version?: string;
+}
+export interface McpProvider {
+  provideMcpServerDefinitions(): object[];
+  resolveMcpServerDefinition(server: McpDefinition): Promise<McpDefinition>;
 }
 
 export type TestSeam = ReturnType<typeof createTestSeam>;
@@ -117,6 +131,30 @@ export function createTestSeam(host: SeamHost) {
     },
     /** The accounts as the store reads them (ids, names, the active one). */
     accounts: (): unknown => JSON.parse(JSON.stringify(host.load().accounts.list())),
+    /** The MCP server definitions the provider offers (#25), and with `resolve` the first one as
+     *  resolveMcpServerDefinition returns it, or the message it failed with. The resolved env holds the key: this is
+     *  the test build only, and the tests never print it. */
+    mcpServers: async (resolve?: boolean) => {
+      const plain = (d: McpDefinition) =>
+        JSON.parse(
+          JSON.stringify({ label: d.label, command: d.command, args: d.args, env: d.env, version: d.version }),
+        ) as {
+          label: string;
+          command: string;
+          args: string[];
+          env: Record<string, string>;
+          version?: string;
+        };
+      const provide = () => host.mcp.provideMcpServerDefinitions() as McpDefinition[];
+      const list = provide().map(plain);
+      const hostLacks = [...host.load().hostLacks];
+      if (!resolve) return { list, hostLacks };
+      try {
+        return { list, hostLacks, resolved: plain(await host.mcp.resolveMcpServerDefinition(provide()[0])) };
+      } catch (e) {
+        return { list, hostLacks, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
     /** One lookup through the lookup service as a command runs it (the report and the send's summary), timed from
      *  its start to each answer (bench row 9). */
     lookUpBoth: async (sendId: string, number: string) => {

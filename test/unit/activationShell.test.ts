@@ -3,18 +3,21 @@
 // runs the packaged dist/extension.js against an API object built here: activate() must not throw, every other
 // contribution must register, and the features must be told what the host lacks (they log it once). A host that has
 // the API is the control: there the tools do register, so a check that stopped registering them would fail here too.
+// The same for the MCP server definition provider (#25): VS Code 1.101+ has it, 1.100 and the forks may not.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Commands, TOOL_NAMES, Views } from '../../src/constants';
+import { Commands, MCP_PROVIDER_ID, TOOL_NAMES, Views } from '../../src/constants';
 import { projectRoot } from './l10nSetup';
 
 interface Registered {
   commands: string[];
   handlers: Map<string, (...args: unknown[]) => unknown>;
   tools: string[];
+  /** The MCP server definition providers registered, by id. */
+  mcpProviders: string[];
   treeViews: string[];
   statusBarItems: string[];
   serializers: string[];
@@ -96,6 +99,7 @@ async function activateOn(lm: unknown): Promise<Registered> {
     commands: [],
     handlers: new Map(),
     tools: [],
+    mcpProviders: [],
     treeViews: [],
     statusBarItems: [],
     serializers: [],
@@ -137,13 +141,16 @@ describe('the activation shell on hosts without the chat APIs', () => {
     );
   });
 
-  const hosts: Array<{ name: string; lm: unknown; lacks: string[]; tools: readonly string[] }> = [
-    { name: 'no vscode.lm at all', lm: undefined, lacks: ['vscode.lm.registerTool'], tools: [] },
+  const NO_MCP = 'vscode.lm.registerMcpServerDefinitionProvider';
+  const registerTool = (r: Registered) => (name: string) => (r.tools.push(name), disposable);
+  const hosts: Array<{ name: string; lm: unknown; lacks: string[]; tools: readonly string[]; mcp: string[] }> = [
+    { name: 'no vscode.lm at all', lm: undefined, lacks: ['vscode.lm.registerTool', NO_MCP], tools: [], mcp: [] },
     {
       name: 'vscode.lm without registerTool (as Cursor)',
       lm: { selectChatModels: async () => [] },
-      lacks: ['vscode.lm.registerTool'],
+      lacks: ['vscode.lm.registerTool', NO_MCP],
       tools: [],
+      mcp: [],
     },
     {
       name: 'registerTool that throws (the tools not declared by this host)',
@@ -152,14 +159,41 @@ describe('the activation shell on hosts without the chat APIs', () => {
           throw new Error('tool is not declared');
         },
       },
-      lacks: TOOL_NAMES.map((t) => `vscode.lm.registerTool (${t}): tool is not declared`),
+      lacks: [...TOOL_NAMES.map((t) => `vscode.lm.registerTool (${t}): tool is not declared`), NO_MCP],
       tools: [],
+      mcp: [],
     },
     {
-      name: 'the chat APIs present (the control)',
-      lm: (r: Registered) => ({ registerTool: (name: string) => (r.tools.push(name), disposable) }),
+      name: 'the tools but no MCP server definition provider API (VS Code 1.100)',
+      lm: (r: Registered) => ({ registerTool: registerTool(r) }),
+      lacks: [NO_MCP],
+      tools: TOOL_NAMES,
+      mcp: [],
+    },
+    {
+      name: 'an MCP provider API that throws (the provider not declared by this host)',
+      lm: (r: Registered) => ({
+        registerTool: registerTool(r),
+        registerMcpServerDefinitionProvider: () => {
+          throw new Error('not declared');
+        },
+      }),
+      lacks: [`${NO_MCP}: not declared`],
+      tools: TOOL_NAMES,
+      mcp: [],
+    },
+    {
+      name: 'the chat and MCP APIs present (the control)',
+      lm: (r: Registered) => ({
+        registerTool: registerTool(r),
+        registerMcpServerDefinitionProvider: (id: string, provider: { provideMcpServerDefinitions?: unknown }) => (
+          typeof provider.provideMcpServerDefinitions === 'function' && r.mcpProviders.push(id),
+          disposable
+        ),
+      }),
       lacks: [],
       tools: TOOL_NAMES,
+      mcp: [MCP_PROVIDER_ID],
     },
   ];
   for (const host of hosts) {
@@ -172,6 +206,7 @@ describe('the activation shell on hosts without the chat APIs', () => {
       assert.equal(r.terminalLinkProviders, 1);
       assert.equal(r.statusBarItems.length, 1);
       assert.deepEqual(r.tools, [...host.tools]);
+      assert.deepEqual(r.mcpProviders, host.mcp);
       // the features load on first use, not at activation; then they receive what the host lacks, to log it
       const given = () => r.mainShell?.hostLacks;
       assert.equal(given(), undefined);

@@ -1,5 +1,6 @@
 // No import cycle in src (.dependency-cruiser.cjs, run by `npm test` before the build): the rule fires on a cycle of
-// type-only imports as on any other, so it cannot stop matching unnoticed.
+// type-only imports as on any other, so it cannot stop matching unnoticed. And the MCP server (src/mcp/) reaches
+// nothing of vscode, by any path (mcp-no-vscode).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -41,7 +42,29 @@ describe('import cycles (.dependency-cruiser.cjs)', function () {
     assert.match(r.out, /no-circular/);
   });
 
-  it('the tree as it is: no cycle in src', () => {
+  it('refuses the MCP server reaching vscode through another module (mcp-no-vscode)', () => {
+    const mcpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vairosms-mcp-'));
+    try {
+      fs.mkdirSync(path.join(mcpDir, 'src', 'mcp'), { recursive: true });
+      fs.mkdirSync(path.join(mcpDir, 'src', 'services'), { recursive: true });
+      fs.writeFileSync(path.join(mcpDir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+      fs.writeFileSync(
+        path.join(mcpDir, 'src/mcp/server.ts'),
+        "import { s } from '../services/settings';\nexport const m = s;\n",
+      );
+      fs.writeFileSync(
+        path.join(mcpDir, 'src/services/settings.ts'),
+        "import * as vscode from 'vscode';\nexport const s = vscode.workspace;\n",
+      );
+      const r = cruise(mcpDir);
+      assert.notEqual(r.code, 0, r.out);
+      assert.match(r.out, /mcp-no-vscode: src\/mcp\/server\.ts → vscode/);
+    } finally {
+      fs.rmSync(mcpDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the tree as it is: no cycle in src, and the MCP server reaches no vscode', () => {
     const r = cruise(projectRoot);
     assert.equal(r.code, 0, r.out);
   });

@@ -111,6 +111,16 @@ describe('layer rules (eslint.config.mjs)', function () {
       code: "import * as vscode from 'vscode';\nexport const a = (t: string) => vscode.window.showErrorMessage(t);",
       why: 'a notification shown anywhere but src/views/notify.ts',
     },
+    {
+      file: 'src/mcp/x.ts',
+      code: "import type * as vscode from 'vscode';\nexport type A = vscode.Uri;",
+      why: 'the MCP server: vscode, even a type',
+    },
+    {
+      file: 'src/mcp/x.ts',
+      code: "import * as settings from '../services/settings';\nexport const a = settings;",
+      why: 'the MCP server: a service other than the transport',
+    },
   ];
   for (const c of cases) {
     it(`refuses ${c.why}`, async () => {
@@ -164,6 +174,11 @@ describe('layer rules (eslint.config.mjs)', function () {
       file: 'src/views/notify.ts',
       code: "import * as vscode from 'vscode';\nexport const a = (t: string) => vscode.window.showErrorMessage(t);",
       why: 'a notification shown in src/views/notify.ts',
+    },
+    {
+      file: 'src/mcp/x.ts',
+      code: "import { transport } from '../services/http';\nimport { TOOL_NAMES } from '../constants';\nexport const a = [transport, TOOL_NAMES];",
+      why: 'the MCP server: the transport and the constants',
     },
   ];
   for (const c of allowed) {

@@ -18,7 +18,7 @@ describe('size budgets (production build)', () => {
     assert.deepEqual(report.problems, [], report.problems.join('; '));
   });
 
-  for (const key of ['extension', 'main', 'reportWebview', 'sendWebview', 'batchWebview', 'vsix'] as const) {
+  for (const key of ['extension', 'main', 'reportWebview', 'sendWebview', 'batchWebview', 'mcp', 'vsix'] as const) {
     it(`${key}: within its budget`, () => {
       const item = report.items.find((i) => i.key === key);
       assert.ok(item, `no size item ${key}`);
@@ -43,6 +43,14 @@ describe('size budgets (production build)', () => {
     );
     assert.deepEqual(fetchPkgs(report.mainPackages), [], `dist/main.js bundles ${report.mainPackages.join(', ')}`);
     assert.ok(report.http.packages['node-fetch'] > 0, 'dist/http.js should contain node-fetch (per dist/meta.json)');
+  });
+
+  it('keeps the MCP SDK and zod out of the main bundle (only dist/mcp.js, a process of its own, has them)', () => {
+    assert.deepEqual(
+      report.mainPackages.filter((p) => /modelcontextprotocol|zod|ajv/.test(p)),
+      [],
+      `dist/main.js bundles ${report.mainPackages.join(', ')}`,
+    );
   });
 
   it('the activation bundle contains no third-party package at all', () => {

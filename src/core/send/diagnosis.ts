@@ -83,9 +83,26 @@ export function diagnose(f: Facts): Diagnosis | undefined {
 export function formatWhen(at: number, now: number, lang: string): OwnText {
   const d = new Date(at);
   const sameDay = new Date(now).toDateString() === d.toDateString();
-  const locale = safeLocale(lang);
-  const time = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  return (sameDay ? time : `${d.toLocaleDateString(locale, { day: 'numeric', month: 'short' })} ${time}`) as OwnText;
+  const f = formatsFor(lang);
+  const time = f.time.format(d);
+  return (sameDay ? time : `${f.date.format(d)} ${time}`) as OwnText;
+}
+
+/** The formatters per language, made once: building one costs about a millisecond (ICU), and a tool's text formats
+ *  up to six times. */
+const FORMATS = new Map<string, { readonly time: Intl.DateTimeFormat; readonly date: Intl.DateTimeFormat }>();
+
+function formatsFor(lang: string): { readonly time: Intl.DateTimeFormat; readonly date: Intl.DateTimeFormat } {
+  let f = FORMATS.get(lang);
+  if (!f) {
+    const locale = safeLocale(lang);
+    f = {
+      time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }),
+      date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }),
+    };
+    if (FORMATS.size < 16) FORMATS.set(lang, f);
+  }
+  return f;
 }
 
 function safeLocale(lang: string): string {
