@@ -11,7 +11,7 @@ export { type LaunchOptions } from './launch';
 export { useVSCode } from './mocha';
 export { contextMenu, menuLabels, pickMenuItem } from './sidebar';
 export { ACTIVITY_TITLE, waitForPersistedTabs } from './workbench';
-export { center, closeAllEditors, closeTab, pointAt, union, wordBox, type Box } from './editor';
+export { center, closeAllEditors, closeModalEditor, closeTab, pointAt, union, wordBox, type Box } from './editor';
 export { expectNoHover, hoverUntil, hoverWord, ourHover, untilNoHover } from './hover';
 export { startPromptProbe, stopPromptProbe } from './quickInput';
 export { editUserSettingsJson, waitForUserSettings } from './settings';
