@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Stand-in for the VS Code executable that @vscode/test-electron spawns (`runTests({ vscodeExecutablePath })`).
-// It accepts the arguments test-electron passes to `code`, starts code-server 4.100.3 (the real VS Code server
-// and its Node extension host) on 127.0.0.1, opens the workbench in headless chromium (playwright-core) with the
+// It accepts the arguments test-electron passes to `code`, starts code-server (the real VS Code server and its Node
+// extension host; which one, and on which Node, says scripts/code-server-hosts.mjs) on 127.0.0.1, opens the workbench in headless chromium (playwright-core) with the
 // development extension and the test module in the web client's `?payload=`, relays the extension host's log
 // lines, and exits with the code the extension host reports, as desktop VS Code does for --extensionTestsPath.
 //
 // Environment:
-//   CODE_SERVER_BIN              code-server's entry.js (default: <repo>/.vscode-test/code-server/node_modules/code-server/out/node/entry.js)
+//   VAIROSMS_VSCODE_HOST         new (default: code-server 4.139.1 on Node 24) or legacy (4.100.3 on Node 20)
+//   CODE_SERVER_BIN, CODE_SERVER_NODE   an entry.js and the Node that runs it, instead of a named host
 //   CHROMIUM_BIN                 the browser (default: /usr/bin/chromium)
 //   CODE_SERVER_TEST_TIMEOUT_MS  hard limit for the whole run (default 300000); exit code 124 when it is hit
 //   VAIROSMS_TEST_SETTINGS       JSON object merged into the user settings written before the start
@@ -20,18 +21,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { resolveHost } from './code-server-hosts.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(repoRoot, 'package.json'));
 const { chromium } = require('playwright-core');
 
-const CODE_SERVER =
-  process.env.CODE_SERVER_BIN || join(repoRoot, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const HOST = resolveHost();
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.CODE_SERVER_TEST_TIMEOUT_MS || 300000);
 const LOCALE = (process.env.VAIROSMS_TEST_LOCALE || '').trim();
 const NOISE =
-  /No extension gallery service configured|ENOTFOUND|ChatSessionStore|Creating a socket|connection token|builtin extensions cache|Service Worker|gallery as it is disabled|vsda|Unexpected controller/i;
+  /No extension gallery service configured|ENOTFOUND|ChatSessionStore|Creating a socket|connection token|builtin extensions cache|Service Worker|gallery as it is disabled|vsda|Unexpected controller|\[AgentHost\] Authentication provider is not ready/i;
 
 // ---- test-electron's `code` arguments ----
 const devPaths = [];
@@ -57,8 +58,8 @@ if (!testsPath || devPaths.length === 0) {
   console.error('code-server-test-host: need --extensionDevelopmentPath=<dir> and --extensionTestsPath=<file>');
   process.exit(2);
 }
-if (!existsSync(CODE_SERVER)) {
-  console.error(`code-server-test-host: ${CODE_SERVER} is missing; run \`npm run setup:code-server\``);
+if (HOST.why || !existsSync(HOST.entry)) {
+  console.error(`code-server-test-host: ${HOST.why ?? `${HOST.entry} is missing; run \`npm run setup:code-server\``}`);
   process.exit(2);
 }
 
@@ -96,6 +97,9 @@ writeFileSync(
       'extensions.ignoreRecommendations': true,
       'workbench.tips.enabled': false,
       'git.openRepositoryInParentFolders': 'never',
+      // VS Code 1.10x and later: the Chat view and its secondary side bar stay closed (nothing here uses them)
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
       ...extraSettings,
     },
     null,
@@ -126,7 +130,7 @@ if (LOCALE && LOCALE !== 'en') {
 
 // ---- start code-server ----
 const serverArgs = [
-  CODE_SERVER,
+  HOST.entry,
   '--auth',
   'none',
   '--bind-addr',
@@ -144,7 +148,7 @@ const serverArgs = [
 ];
 if (LOCALE) serverArgs.push('--locale', LOCALE);
 serverArgs.push(folder);
-const server = spawn(process.execPath, serverArgs, {
+const server = spawn(HOST.node, serverArgs, {
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true, // its own process group: the extension host, file watcher and pty host go down with it
   env: { ...process.env, VSCODE_IPC_HOOK_CLI: '', EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: join(scratch, 'xdg-data') },
@@ -244,6 +248,21 @@ await page.exposeFunction('codeAutomationLog', (type, args) => {
   if (process.env.VERBOSE || !NOISE.test(line)) (type === 'error' ? console.error : console.log)(line);
 });
 page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+// VS Code 1.10x and later read extensionDevelopmentPath and extensionTestsPath from `?payload=` only with the
+// smoke-test driver on (1.100.3 always did; without it 1.139 opens a plain window and the run never ends).
+// code-server's CLI rejects --enable-smoke-test-driver, and page.route breaks its WebSockets, so the flag is set
+// where the workbench reads its configuration: the data-settings attribute of the configuration meta element.
+await page.addInitScript(() => {
+  /* global Element -- runs in the page */
+  const getAttribute = Element.prototype.getAttribute;
+  Element.prototype.getAttribute = function (name) {
+    const value = getAttribute.call(this, name);
+    if (name !== 'data-settings' || this.id !== 'vscode-workbench-web-configuration' || !value) return value;
+    const config = JSON.parse(value);
+    config.developmentOptions = { ...config.developmentOptions, enableSmokeTestDriver: true };
+    return JSON.stringify(config);
+  };
+});
 page.on('crash', () => finish(5, 'the browser page crashed'));
 await page.goto(url);
 let code = await exited;

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveHost } from './code-server-hosts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -29,7 +30,6 @@ if (!/^[a-z]{2}(-[a-z]{2})?$/i.test(locale)) {
   process.exit(2);
 }
 const KEY = 'sandbox-key';
-const entry = join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const vsix = join(root, 'vairosms-reports.vsix');
 const say = (s) => console.log(s);
 
@@ -50,10 +50,18 @@ if (!flag('--no-build') || !existsSync(vsix)) {
   ]);
 }
 if (!existsSync('out/sandbox/cli.js') || !flag('--no-build')) run(process.execPath, ['esbuild.js', '--sandbox']);
-if (!existsSync(entry)) {
-  say('› installing the code-server test host (first run only, about a minute)…');
+// the newest VS Code (code-server 4.139.1 on Node 24); VAIROSMS_VSCODE_HOST=legacy: the floor, 1.100.3
+let host = resolveHost();
+if (host.why || !existsSync(host.entry)) {
+  say('› installing the code-server test hosts (first run only, about 4 minutes)…');
   run('bash', ['scripts/setup-code-server.sh'], { stdio: 'inherit' });
+  host = resolveHost();
+  if (host.why) {
+    console.error(host.why);
+    process.exit(1);
+  }
 }
+const entry = host.entry;
 
 const children = [];
 let stopping = false;
@@ -140,12 +148,12 @@ if (locale !== 'en') {
 const password = randomBytes(12).toString('base64url');
 const csEnv = { EXTENSIONS_GALLERY: '{}', VSCODE_IPC_HOOK_CLI: '', XDG_DATA_HOME: join(demo, 'xdg-data') };
 const csArgs = ['--user-data-dir', ud, '--extensions-dir', ext, '--config', join(demo, 'config.yaml')];
-run(process.execPath, [entry, ...csArgs, '--install-extension', vsix, '--force'], {
+run(host.node, [entry, ...csArgs, '--install-extension', vsix, '--force'], {
   env: { ...process.env, ...csEnv },
 });
 
 const server = await start(
-  process.execPath,
+  host.node,
   [
     entry,
     ...csArgs,

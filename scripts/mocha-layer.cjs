@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs one layer of mocha specs and ends with the plain line CI reads: "<layer>: N passed, N failed".
 //   node scripts/mocha-layer.cjs <layer> <dir> [--timeout MS] [--grep RE]
+// Env: MOCHA_GREP (a title pattern, as --grep), MOCHA_FILES (comma-separated spec names, e.g. "lookup,batch": only
+// out/<layer>/lookup.test.js and batch.test.js; while working on one spec).
 const Mocha = require('mocha');
 const fs = require('fs');
 const path = require('path');
@@ -17,10 +19,12 @@ const mocha = new Mocha({
   timeout: Number(opt('--timeout', 10000)),
   grep: opt('--grep', process.env.MOCHA_GREP || undefined),
 });
+const only = process.env.MOCHA_FILES ? process.env.MOCHA_FILES.split(',').map((s) => s.trim()) : undefined;
 const files = fs
   .readdirSync(dir, { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.test.js'))
+  .filter((f) => !only || only.includes(path.basename(f, '.test.js')))
   .sort();
 for (const f of files) mocha.addFile(path.join(dir, f));
 let passed = 0;

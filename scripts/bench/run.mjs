@@ -10,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { benchMarkdown } from './markdown.mjs';
 import { benchRows } from './rows.mjs';
 import { metText } from './format.mjs';
+import { hostEnv, resolveHost } from '../code-server-hosts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
 const require = createRequire(join(root, 'package.json'));
 const BENCH = join(root, '.bench');
-const CODE_SERVER_PKG = join(root, '.vscode-test/code-server/node_modules/code-server');
+// the newest VS Code by default (VAIROSMS_VSCODE_HOST=legacy: the floor, 1.100.3 on Node 20)
+const HOST = resolveHost();
+const CODE_SERVER_PKG = HOST.entry ? join(dirname(HOST.entry), '..', '..') : join(root, '.vscode-test/code-server');
 const LAUNCHES = Math.max(1, Number(process.env.BENCH_LAUNCHES ?? 3));
 const started = Date.now();
 const loadStart = os.loadavg();
@@ -121,7 +124,7 @@ writeFileSync(
       publisher: 'vairosms-bench',
       displayName: 'Hello World (bench peer)',
       version: '0.0.1',
-      engines: { vscode: '^1.95.0' },
+      engines: { vscode: '^1.100.0' },
       activationEvents: ['onStartupFinished'],
       main: './extension.js',
     },
@@ -164,8 +167,8 @@ const N = JSON.parse(readFileSync(nodeOut, 'utf8'));
 // ---- 3. the real extension host ----------------------------------------------------------------------------------
 const hostRuns = [];
 let hostProblem;
-if (!existsSync(join(CODE_SERVER_PKG, 'out/node/entry.js'))) {
-  hostProblem = 'code-server is not installed: run `bash scripts/setup-code-server.sh` (README setup)';
+if (HOST.why || !existsSync(HOST.entry)) {
+  hostProblem = HOST.why ?? `${HOST.entry} is missing: run \`bash scripts/setup-code-server.sh\``;
   say(hostProblem);
 } else {
   for (let i = 1; i <= LAUNCHES; i++) {
@@ -177,7 +180,7 @@ if (!existsSync(join(CODE_SERVER_PKG, 'out/node/entry.js'))) {
     const out = join(BENCH, `host-${i}.json`);
     const log = join(BENCH, `host-${i}.log`);
     rmSync(out, { force: true });
-    const r = await run(process.execPath, [join(BENCH, 'runHost.js'), out, mode], { log });
+    const r = await run(process.execPath, [join(BENCH, 'runHost.js'), out, mode], { log, env: hostEnv(HOST) });
     const data = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
     if (r.code !== 0 || !data || data.error) {
       const why = data?.error ?? `exit code ${r.code}`;

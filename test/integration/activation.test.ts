@@ -22,7 +22,7 @@ function extension(): vscode.Extension<unknown> {
   return ext;
 }
 
-describe('activation', () => {
+describe('activation @floor', () => {
   it('is present as the development extension', () => {
     const ext = extension();
     assert.equal(ext.id, EXTENSION_ID);

@@ -27,7 +27,7 @@ async function invoke(name: string, input: object): Promise<string> {
   return r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
 }
 
-describe('language model tools', function () {
+describe('language model tools @floor', function () {
   this.timeout(60_000);
   let sb: Sandbox;
 

@@ -103,6 +103,9 @@ export interface Sandbox {
   /** Clears requests, maxInFlight and redirectStats (not the progress of the progressing number). */
   resetStats(): void;
   setLatency(ms: number): void;
+  /** Holds every NumaraRaporu answer from now on until the returned release() is called: what the extension shows
+   *  while a lookup is under way can be seen for as long as a test needs, however slowly the host draws. */
+  hold(): () => void;
   /** Applies to every following NumaraRaporu request until cleared with undefined. */
   setFault(fault: Fault | undefined): void;
   /** Likewise for GonderimBilgisi requests. */

@@ -26,6 +26,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     apiKey: opts.apiKey ?? DEFAULT_API_KEY,
     secondKey: opts.secondKey,
     latencyMs: opts.latencyMs ?? 0,
+    held: undefined,
     fault: undefined,
     progressAfter: opts.progressAfter ?? DEFAULT_PROGRESS_AFTER,
     queryCounts: new Map<string, number>(),
@@ -112,6 +113,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     setLatency(ms: number) {
       state.latencyMs = ms;
+    },
+    hold() {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      state.held = held;
+      return () => {
+        if (state.held === held) state.held = undefined;
+        release();
+      };
     },
     setFault(f: Fault | undefined) {
       state.fault = f;

@@ -10,6 +10,8 @@ export interface SandboxState {
   apiKey: string;
   secondKey: string | undefined;
   latencyMs: number;
+  /** While set, every NumaraRaporu answer waits for it (Sandbox.hold()). */
+  held: Promise<void> | undefined;
   fault: Fault | undefined;
   progressAfter: number;
   readonly queryCounts: Map<string, number>;

@@ -80,7 +80,7 @@ describe('Batch lookup: several numbers of one send', function () {
     await sb?.close();
   });
 
-  it('looks up the 50 numbers of the current file: counts per status, 50 rows, the line that is not a number', async function () {
+  it('looks up the 50 numbers of the current file: counts per status, 50 rows, the line that is not a number @floor', async function () {
     this.timeout(120000);
     const v = vscode();
     await v.openFile(NUMBERS_FILE);

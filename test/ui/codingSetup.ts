@@ -65,10 +65,12 @@ export async function report(v: VSCode, title: string): Promise<FrameLocator> {
 /** The "Vairosms › Hover: Enabled" checkbox of the Settings editor (opened through the palette, filtered). */
 export async function hoverEnabledCheckbox(v: VSCode) {
   await v.runCommand('Preferences: Open Settings (UI)');
-  const search = v.page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').first();
-  await search.waitFor();
+  // by role: the editor that takes the typing is a <textarea> up to VS Code 1.100 and a div.native-edit-context (the
+  // EditContext API) later, beside an aria-hidden textarea that takes no keys
+  const search = v.page.locator('.settings-editor').getByRole('textbox', { name: 'Search settings' });
+  await search.waitFor({ state: 'attached' }); // a 0×0 div on 1.139: attached, never "visible"
   await search.focus();
-  await v.page.keyboard.insertText('vairosms.hover');
+  await v.page.keyboard.type('vairosms.hover'); // keys: an EditContext editor (1.139) ignores CDP's insertText
   const item = v.page.locator('.settings-editor .setting-item-bool').filter({ hasText: 'Hover: Enabled' }).first();
   await item.waitFor({ timeout: 15000 });
   return item.locator('.setting-value-checkbox');

@@ -48,7 +48,7 @@ describe('Lookup experience (en, light)', function () {
     await panel(v, SAMPLE_TAB);
   });
 
-  it('shows the lookup in Recent Lookups with a tooltip explaining the status, and reopens it without a request', async () => {
+  it('shows the lookup in Recent Lookups with a tooltip explaining the status, and reopens it without a request @floor', async () => {
     const v = vscode();
     await v.openSideBar(ACTIVITY_TITLE);
     const row = v.treeRow(SAMPLE.number).first();

@@ -130,10 +130,21 @@ describe('While coding: terminal, debugger, walkthrough', function () {
     const v = vscode();
     await v.runCommand('View: Close All Editors');
     await v.runCommand('Debug: Start Debugging');
-    const variable = v.page.locator('.debug-view-content .monaco-list-row, .debug-pane .monaco-list-row').filter({
-      hasText: /^flat/,
-    });
-    await variable.first().waitFor({ timeout: 60000 });
+    // stopped on `debugger;` (the debug toolbar's Continue), then the Run and Debug view, as a user opens it: 1.100
+    // reveals it on the break by itself (debug.openDebug), 1.139 only badges its activity bar entry
+    await v.page.locator('.debug-toolbar .codicon-debug-continue').first().waitFor({ timeout: 60000 });
+    await v.runCommand('View: Show Run and Debug');
+    const rows = v.page.locator('.debug-view-content .monaco-list-row, .debug-pane .monaco-list-row');
+    const variable = rows.filter({ hasText: /^flat/ });
+    // the Local scope, expanded as a user would where VS Code left it collapsed (1.139 expands the first scope only
+    // when the Variables view was already showing at the break)
+    const local = rows.filter({ hasText: /^\s*Local\s*$/ }).first();
+    for (const until = Date.now() + 60000; !(await variable.first().isVisible());) {
+      if ((await local.getAttribute('aria-expanded', { timeout: 1000 }).catch(() => null)) === 'false')
+        await local.click();
+      if (Date.now() > until) assert.fail('the variable `flat` never showed in the Variables view');
+      await v.page.waitForTimeout(250);
+    }
     const menu = await contextMenu(v, variable.first());
     await pickMenuItem(v, menu, 'Look Up VairoSMS Report');
     const frame = v.webview(`${SAMPLE.number} · send ${SAMPLE.sendId}`);

@@ -75,6 +75,22 @@ describe('HTTP transport (node-fetch) against the sandbox', function () {
       assert.equal(sb.requests.length, 0);
     });
 
+    it('hold() keeps every answer back until its release(), and only those that arrived while held wait', async () => {
+      const release = sb.hold();
+      let answered = false;
+      const pending = transport(req()).then((r) => {
+        answered = true;
+        return r;
+      });
+      for (let i = 0; i < 50 && sb.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(sb.requests.length, 1, 'the request arrived');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(answered, false, 'no answer while held');
+      release();
+      assert.equal((await pending).status, 200);
+      assert.equal((await transport(req())).status, 200, 'after release() nothing waits');
+    });
+
     it('close() ends hanging, dripping and keep-alive connections at once', async () => {
       const own = await startSandbox({ apiKey: KEY });
       const keepAlive = new http.Agent({ keepAlive: true });

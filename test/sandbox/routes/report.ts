@@ -79,6 +79,8 @@ export async function handle(
   }
   if (s.closed) return;
   if (s.latencyMs > 0) await later(s, s.latencyMs);
+  if (s.held) await s.held;
+  if (s.closed) return;
 
   if (!match) {
     sendText(404, 'text/plain; charset=utf-8', 'Not Found');

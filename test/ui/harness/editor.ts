@@ -122,3 +122,20 @@ export async function closeTab(v: VSCode, title: string): Promise<void> {
   await v.editorTab(title).locator('.tab-actions .action-label').click();
   await v.editorTab(title).waitFor({ state: 'detached' });
 }
+
+/** The modal editor VS Code 1.139 opens Settings and settings.json in, over the editor groups (none on 1.100). */
+export const modalEditor = (v: VSCode) => v.page.locator('.monaco-modal-editor-block');
+
+/** Closes the modal editor if one is open, by Escape or its Close action, as a user would: while it is open it takes
+ *  the keys (the command palette does not open) and the clicks on the tabs behind it. */
+export async function closeModalEditor(v: VSCode): Promise<void> {
+  const modal = modalEditor(v);
+  if ((await modal.count()) === 0) return;
+  await v.page.keyboard.press('Escape');
+  const closed = await modal.waitFor({ state: 'detached', timeout: 3000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!closed) await modal.locator('.action-label[aria-label^="Close"]').first().click();
+  await modal.waitFor({ state: 'detached' });
+}

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, RESULTS_DIR, errorText, sleep } from './common';
 import { makeDriver, type VSCode } from './driver';
+import { codeServerHost } from './host';
 import { writeLanguagePack } from './locale';
 import { tagWebviewsInPage } from './webview';
 import { waitForWorkbench } from './workbench';
@@ -33,9 +34,6 @@ export interface LaunchOptions {
   initScripts?: Array<() => void>;
 }
 
-const CODE_SERVER =
-  process.env.CODE_SERVER_BIN ||
-  path.join(REPO_ROOT, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -58,6 +56,10 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'git.openRepositoryInParentFolders': 'never',
   'update.mode': 'none',
+  // VS Code 1.10x and later: the Chat view and its secondary side bar stay closed (no spec uses them; open, they
+  // take a third of the window from the editor area)
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
   // Most specs keep several report tabs open at once; the tab reuse (a preview tab) has a spec of its own.
   'vairosms.reports.reuseTab': false,
 };
@@ -106,7 +108,8 @@ export async function stopServer(server: ChildProcess): Promise<void> {
 
 export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
   const started = Date.now();
-  if (!fs.existsSync(CODE_SERVER)) throw new Error(`${CODE_SERVER} is missing: run \`npm run setup:code-server\``);
+  const host = codeServerHost();
+  if (!fs.existsSync(host.entry)) throw new Error(`${host.entry} is missing: run \`npm run setup:code-server\``);
   const vsix = path.resolve(
     opts.vsix ?? process.env.VAIROSMS_TEST_VSIX ?? path.join(REPO_ROOT, 'vairosms-reports.vsix'),
   );
@@ -173,11 +176,11 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
 
   try {
     // 1. install the .vsix offline (by id would ask open-vsx.org)
-    log += await run(process.execPath, [CODE_SERVER, ...common, '--install-extension', vsix], env, 120000);
+    log += await run(host.node, [host.entry, ...common, '--install-extension', vsix], env, 120000);
 
     // 2. start code-server on a free port; ready when both listeners are up
     const args = [
-      CODE_SERVER,
+      host.entry,
       ...common,
       '--auth',
       'none',
@@ -190,7 +193,7 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
     ];
     if (locale) args.push('--locale', locale);
     args.push(workspace);
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+    const child = spawn(host.node, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
     server = child;
     const address = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s')), 60000);
@@ -259,7 +262,10 @@ export async function launchVSCode(opts: LaunchOptions = {}): Promise<VSCode> {
       log: () => log,
       consoleLines,
     });
-    if (process.env.VERBOSE) console.log(`      [harness] VS Code ready in ${Date.now() - started} ms at ${address}`);
+    if (process.env.VERBOSE)
+      console.log(
+        `      [harness] VS Code ready in ${Date.now() - started} ms at ${address} (host ${host.name}${host.vscode ? ` = VS Code ${host.vscode}` : ''})`,
+      );
     return vscode;
   } catch (err) {
     const base = path.join(RESULTS_DIR, `launch-failure-${Date.now()}`);

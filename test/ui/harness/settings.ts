@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { VSCode } from './driver';
+import { closeModalEditor, modalEditor } from './editor';
 
 /** The user settings file as VS Code saved it (undefined while it is being written or not valid JSON). */
 function readUserSettings(v: VSCode): Record<string, unknown> | undefined {
@@ -42,16 +43,29 @@ export async function editUserSettingsJson(v: VSCode, change: Record<string, unk
   }
   const text = JSON.stringify(next, null, 2);
   await v.runCommand('Preferences: Open User Settings (JSON)');
-  await v.page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' }).waitFor();
-  const editor = v.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+  // in the active group's tab (VS Code 1.100) or in a modal editor over the groups (1.139)
+  const modal = modalEditor(v);
+  await modal
+    .or(v.page.locator('.tabs-container .tab.active').filter({ hasText: 'settings.json' }))
+    .first()
+    .waitFor();
+  const inModal = (await modal.count()) > 0;
+  const editor = (inModal ? modal : v.page.locator('.part.editor .editor-group-container.active'))
+    .locator('.monaco-editor')
+    .first();
   await editor.locator('.view-lines').waitFor();
-  await editor.locator('textarea').first().focus();
+  // the element that takes the keys: by role (a textarea up to VS Code 1.100, div.native-edit-context later)
+  await editor.getByRole('textbox').first().focus();
   await v.page.keyboard.press('Control+A');
-  await v.page.keyboard.insertText(text);
+  // typed key by key: an editor that takes keys through EditContext (VS Code 1.139) ignores CDP's insertText (the
+  // suite's settings turn auto-closing, auto-indent and suggestions off for JSON, so nothing is added while typing)
+  await v.page.keyboard.type(text);
   // whatever the editor added after the typed text (a closing bracket) goes
   await v.page.keyboard.press('Control+Shift+End');
   await v.page.keyboard.press('Delete');
   await v.page.keyboard.press('Control+S');
-  await v.page.locator('.tabs-container .tab.active.dirty').first().waitFor({ state: 'detached', timeout: 10000 });
+  if (!inModal)
+    await v.page.locator('.tabs-container .tab.active.dirty').first().waitFor({ state: 'detached', timeout: 10000 });
   await waitForUserSettings(v, (saved) => JSON.stringify(saved) === JSON.stringify(next), 'saved as typed');
+  await closeModalEditor(v);
 }
