@@ -308,6 +308,17 @@ export function markdownDetails(d) {
       );
     });
     md.push('');
+    const peerRun = hostRuns.find((h) => h.peerFirstBoot);
+    if (peerRun) {
+      const after = peerRun.firstLookupAfterPeer;
+      md.push(
+        `P3's peer, in a launch of its own (a fresh profile): the bare webview as the window's first webview booted in ${ms(peerRun.peerFirstBoot.bootMs)}`,
+        `(created → "ready"; later bare boots in the full launch: ${ms(per?.bareBoot?.p50)}). Our first lookup in that window, after it:`,
+        `webview boot ${ms(after?.bootMs)}, Enter → painted ${ms(after?.totalMs)}. The window's first webview pays what VS Code sets up once per`,
+        "window, whoever opens it; what our first lookup adds over the bare webview's first boot is row P3b.",
+        '',
+      );
+    }
   }
   if (per?.fresh) {
     const loads = per.latencies.flatMap((lat) => per.fresh[lat].loadToFcp.values);

@@ -43,19 +43,38 @@ export function rowsPerceived({ GOALS, hostRuns, hostProblem, full, row }) {
     for (const id of ['P1', 'P2'])
       row(id, 'Enter→painted', 'n/a', 'n/a', '—', 'see the issue', notMeasured(perMissing));
   }
+  // P3's peer: the bare webview's boot as the first webview of its window (launch "peer-first").
+  const peerBoots = hostRuns.map((h) => h.peerFirstBoot?.bootMs).filter((v) => Number.isFinite(v));
   if (firsts.length) {
     const total = median(firsts.map((f) => f.totalMs));
     const cold = median(firsts.map((f) => f.coldTotalMs));
+    const peer = peerBoots.length ? median(peerBoots) : undefined;
+    const byTime = atMost(cold, GOALS.firstLookupMs);
+    const byPeer = peer === undefined ? undefined : atMost(cold, GOALS.newTabVsBareBoot * peer);
     row(
       'P3',
       `First lookup of a window n=${firsts.length}`,
-      `${ms(cold, 0)} cold`,
-      `Enter→painted ${ms(total, 0)}`,
-      '—',
-      `≤ ${GOALS.firstLookupMs} ms`,
-      atMost(cold, GOALS.firstLookupMs),
-      'median; cold = activation + features bundle + Enter→painted (split in §11)',
+      `${ms(cold, 0)} cold (Enter→painted ${ms(total, 0)})`,
+      peer === undefined ? 'bare first boot n/a' : `bare webview's first boot ${ms(peer, 0)}`,
+      peer === undefined ? '—' : x(cold / peer, 2),
+      `≤ ${GOALS.firstLookupMs} ms and ≤ ${GOALS.newTabVsBareBoot}× first boot`,
+      // Missed while the bare webview's own first boot is over the goal too: VS Code's floor, said so in the row.
+      !byTime.met && peer > GOALS.firstLookupMs
+        ? { ...byTime, by: `${byTime.by}; the bare webview's own first boot (${ms(peer, 0)}) is over it too` }
+        : byTime,
+      'median; cold = activation + features bundle + Enter→painted (split in §11); peer: a fresh window whose first webview is the bare one',
     );
+    if (peer !== undefined)
+      row(
+        'P3b',
+        `First lookup vs the window's first webview n=${firsts.length}`,
+        ms(cold, 0),
+        `bare first boot ${ms(peer, 0)}`,
+        x(cold / peer, 2),
+        `≤ ${GOALS.newTabVsBareBoot}× bare first boot (${ms(GOALS.newTabVsBareBoot * peer, 0)})`,
+        byPeer,
+        'the same window cost measured on the peer: what remains over it is ours',
+      );
   } else {
     row('P3', 'First lookup of a window', 'n/a', 'n/a', '—', `≤ ${GOALS.firstLookupMs} ms`, notMeasured(perMissing));
   }

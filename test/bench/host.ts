@@ -2,6 +2,7 @@
 // extension host of code-server, beside the extension and the generated hello-world peer). Bundled to out/test-extension/bench/host.js.
 //   BENCH_MODE=activation   row 2: both extensions' load + activate() figures, and what activation evaluated; then
 //                           the window's first lookup through the prompts (P3)
+//   BENCH_MODE=peer-first   row 2, then P3's peer: a bare webview as the window's first, then our first lookup after it
 //   BENCH_MODE=batch        row 8 only (while working on it)
 //   BENCH_MODE=summary      row 9 only: lookups that fetch the report and the send's summary together
 //   BENCH_MODE=perceived    row 2, the first lookup (P3), then P1, P2, P4 and P5's peers (while working on them)
@@ -15,7 +16,7 @@ import { HARD_CAP } from '../../src/core/history/history';
 import { BATCH, SAMPLE, batchNumber } from '../sandbox/data';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { realisticHistory } from './fixtures';
-import { closeAll as closeAllPanels, firstLookup, perceivedSeries } from './perceived';
+import { closeAll as closeAllPanels, firstLookup, peerFirst, perceivedSeries } from './perceived';
 import { median, nextRender, percentile, sleep } from './stats';
 import { seam } from '../surface/client';
 import { config, KEY, log } from './hostCommon';
@@ -227,26 +228,22 @@ export async function run(): Promise<void> {
     log(
       `activation: ours ${(s0.loadMs + s0.activationMs).toFixed(2)} ms, hello ${(hello.loadMs + hello.activationMs).toFixed(2)} ms; main loaded ${s0.mainLoaded}, transport loaded ${s0.transportLoaded === true}`,
     );
-    if (mode === 'batch') {
-      // Row 8 alone (BENCH_MODE=batch, for working on it): the key answered at the batch's prompt.
-      step = 'batch memory';
+    if (mode === 'batch' || mode === 'summary') {
+      // Row 8 or row 9 alone (BENCH_MODE=batch or summary, for working on them): the key answered at the prompt.
+      step = mode === 'batch' ? 'batch memory' : 'report and summary';
       const undoKey = answerKeyPrompt(KEY);
       try {
-        result.batchMemory = await batchMemory(gcFunction(), undefined);
+        if (mode === 'batch') result.batchMemory = await batchMemory(gcFunction(), undefined);
+        else result.reportAndSummary = await reportAndSummary();
       } finally {
         undoKey();
       }
       return;
     }
-    if (mode === 'summary') {
-      // Row 9 alone (BENCH_MODE=summary).
-      step = 'report and summary';
-      const undoKey = answerKeyPrompt(KEY);
-      try {
-        result.reportAndSummary = await reportAndSummary();
-      } finally {
-        undoKey();
-      }
+    if (mode === 'peer-first') {
+      step = "P3's peer";
+      sb = await startSandbox({ apiKey: KEY });
+      Object.assign(result, await peerFirst(sb, KEY, SAMPLE.sendId, SAMPLE.number));
       return;
     }
     if (mode !== 'full' && mode !== 'activation' && mode !== 'perceived') return;

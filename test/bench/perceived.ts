@@ -185,6 +185,14 @@ export async function firstLookup(sb: Sandbox, key: string, sendId: string, numb
   }
 }
 
+/** P3's peer: the bare webview as the window's first webview (its first boot pays what VS Code sets up once per
+ *  window), then our first lookup in that window, after it (kept apart from P3: it is not a window's first). */
+export async function peerFirst(sb: Sandbox, key: string, sendId: string, number: string) {
+  const peerFirstBoot = await vscode.commands.executeCommand('_vairosmsBenchHello.boot');
+  await closeAll();
+  return { peerFirstBoot, firstLookupAfterPeer: await firstLookup(sb, key, sendId, number) };
+}
+
 const N = Number(process.env.BENCH_PERCEIVED_N ?? 20);
 const LATENCIES = [0, 150];
 const PAUSE_MS = Number(process.env.BENCH_NEW_PANEL_PAUSE_MS ?? 200);
