@@ -1,10 +1,12 @@
 // The lookup experience with VS Code's display language set to Turkish (code-server --locale tr with a language
 // pack): the palette title, the prompts, the "will be sent as" hint, the key's password box, the report panel, its
-// tooltip, and Recent Lookups all speak Turkish. Expected strings are written as a Turkish user reads them.
+// tooltip, and Recent Lookups all speak Turkish. Expected strings are written as a Turkish user reads them. Writes
+// media/screenshot-panel-tr.png (the README's Turkish picture).
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { SAMPLE, SAMPLE_REPORT } from '../sandbox/data';
-import { ACTIVITY_TITLE, tabTo, useVSCode } from './harness';
+import { ACTIVITY_TITLE, REPO_ROOT, tabTo, useVSCode } from './harness';
 
 const KEY = 'ui-turkish-key-0c4e';
 const TAB = `${SAMPLE.number} · gönderim ${SAMPLE.sendId}`;
@@ -92,6 +94,14 @@ describe('Lookup experience in Turkish (tr)', function () {
     for (const english of ['All status codes', 'Delivery status', 'Meaning', 'Refresh', 'Checked ']) {
       assert.ok(!body.includes(english), `English "${english}" left in the Turkish panel`);
     }
+
+    // the README's Turkish picture: the panel with the status tooltip open, as screenshot-panel-light.png in English
+    const box = (await v.page.locator('iframe.webview.ready').filter({ visible: true }).first().boundingBox())!;
+    const x = Math.round(box.x);
+    await v.page.screenshot({
+      path: path.join(REPO_ROOT, 'media', 'screenshot-panel-tr.png'),
+      clip: { x, y: Math.max(0, Math.round(box.y) - 36), width: Math.min(1000, 1400 - x), height: 620 },
+    });
   });
 
   it("shows the send's summary beside the report in Turkish; its state's tooltip is reached with the keyboard", async () => {
