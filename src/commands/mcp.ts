@@ -17,7 +17,7 @@ import { MCP_ENV, mcpSettingsEnv } from '../core/mcp/env';
 import { own } from '../core/ownText';
 import { KeyringError } from '../services/accounts';
 import * as settings from '../services/settings';
-import { showInfo } from '../views/notify';
+import { showError, showInfo } from '../views/notify';
 import { type CommandDeps } from './deps';
 
 type McpEnv = Record<string, string | number | null>;
@@ -51,6 +51,9 @@ export type McpRegister = (
 export interface McpServers {
   resolve(server: McpStdioDefinition): Promise<McpStdioDefinition>;
 }
+
+/** VS Code's id of the server: the extension's id and the definition's label (src/extension.ts). */
+const MCP_SERVER_ID = 'smsdev.vairosms-reports/VairoSMS';
 
 /** dist/mcp.js beside this bundle (dist/main.js). */
 const serverPath = () => path.join(__dirname, 'mcp.js');
@@ -95,9 +98,18 @@ export function registerMcp(deps: CommandDeps, changed: () => void): vscode.Disp
     },
   };
 
+  // Another account or key: the running server still holds the old key in its environment (a new version only marks
+  // it outdated), so it is stopped as well; VS Code starts it again, resolved with the key as it is now, when a tool
+  // of it is next used. A host without the command (no MCP support) has no server to stop.
+  const keyChanged = () => {
+    changed();
+    void Promise.resolve(vscode.commands.executeCommand('workbench.mcp.stopServer', MCP_SERVER_ID)).catch(
+      () => undefined,
+    );
+  };
   const disposable = vscode.Disposable.from(
-    deps.accounts.onDidChange(changed),
-    deps.accounts.onDidChangeKey(changed),
+    deps.accounts.onDidChange(keyChanged),
+    deps.accounts.onDidChangeKey(keyChanged),
     // A started server was resolved here, so this is loaded by then: a change of what it follows restarts it.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
@@ -136,11 +148,17 @@ async function copyConfig(given?: unknown): Promise<string | undefined> {
     client = pick?.client;
   }
   if (!client) return undefined;
-  const root = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.apiRoot, DEFAULT_API_ROOT);
+  // The setting as the lookups read it: one they refuse (a query, user info, http to another host) is never copied,
+  // since it may hold what it must not (a pasted URL with ?api_key=…).
+  const root = settings.apiRoot();
+  if (!root.ok) {
+    void showError(own('The VairoSMS MCP server configuration was not copied: {0}', root.message));
+    return undefined;
+  }
   const seconds = settings.timeoutMs() / 1000;
   const text = mcpClientConfig(client, {
     serverPath: serverPath(),
-    apiRoot: root && root !== DEFAULT_API_ROOT ? root : undefined,
+    apiRoot: root.value !== DEFAULT_API_ROOT ? root.value : undefined,
     timeoutSeconds: seconds !== 30 ? seconds : undefined,
     includeMessageText: settings.toolsIncludeMessageText(),
   });

@@ -1,7 +1,8 @@
 // The VairoSMS MCP server (dist/mcp.js): the three tools of the language model tools for any agent that speaks the
 // Model Context Protocol over stdio (Claude Code, Codex, Cursor, Windsurf, VS Code itself through the provider of
-// src/views/mcpProvider.ts). Run as `node dist/mcp.js`; configured by environment only (config.ts). It never loads in
-// the extension host and imports nothing of vscode (eslint.config.mjs and .dependency-cruiser.cjs refuse it).
+// src/commands/mcp.ts and src/extension.ts). Run as `node dist/mcp.js`; configured by environment only
+// (config.ts). It never loads in the extension host and imports nothing of vscode (eslint.config.mjs and
+// .dependency-cruiser.cjs refuse it).
 //   - The tools are core's (src/core/tools/toolCalls.ts): the same text as the language model tools, plus
 //     structuredContent. The lookups run on the core exchange with the extension's own node-fetch transport.
 //   - Every failure is a tool result with isError, in the words of the error catalogue; the server lives on.
@@ -38,13 +39,18 @@ const clean = redactor(config.apiKey);
 /** One line on stderr, redacted of the key whatever it holds. */
 function log(line: string): void {
   // Redacted whole, before it is cut: a cut first could leave a piece of the key that no longer reads as the key.
-  const one = clean(line).replace(/[\r\n]+/g, ' ');
+  // On one line, without control characters (a client's tool name or a parse error could carry terminal escapes).
+  const one = clean(line).replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ');
   process.stderr.write(`[vairosms-mcp] ${one.length > 500 ? `${one.slice(0, 500)}…` : one}\n`);
 }
 // A dependency that writes to stdout would corrupt the protocol: console output goes to the log instead.
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   console[method] = (...args: unknown[]) => log(args.map(String).join(' '));
 }
+// A client that closes our stderr (or stdout) while stdin stays open: a failed write must not raise an error whose
+// log line fails again, without end. Without stdout there is no protocol left: the server ends.
+process.stderr.on('error', () => undefined);
+process.stdout.on('error', () => process.exit(0));
 process.on('uncaughtException', (e) => log(`unexpected error: ${e instanceof Error ? e.message : String(e)}`));
 process.on('unhandledRejection', (e) => log(`unexpected rejection: ${e instanceof Error ? e.message : String(e)}`));
 

@@ -18,6 +18,7 @@ import {
   fakeInputBoxes,
   leaveClean,
   listFiles,
+  recordMessages,
   runCommand,
   setApiKey,
   setSetting,
@@ -42,6 +43,20 @@ function mcpLogLines(): string[] {
         .map((l) => `${path.basename(f)}: ${l.slice(0, 300)}`);
     } catch {
       return [];
+    }
+  });
+}
+
+/** The pids of the MCP server processes (dist/mcp.js) whose environment holds `key` (Linux: /proc). */
+function serversHolding(key: string): string[] {
+  return fs.readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(`${path.sep}mcp.js`)) return false;
+      return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`VAIROSMS_API_KEY=${key}`);
+    } catch {
+      return false; // gone meanwhile, or not ours to read
     }
   });
 }
@@ -235,7 +250,35 @@ describe('MCP server in VS Code', function () {
     assert.match(String(result.meaning), /deliver/i);
     assert.ok(String(result.nextStep).length > 0, 'a next step');
     assert.ok(!text.includes(KEY.slice(0, 8)) && !text.toLowerCase().includes(KEY.slice(-8).toLowerCase()));
+    // Another key: the running server, which holds the old one in its environment, is stopped (a new version alone
+    // only marks it outdated), so no process keeps running with the old key.
+    assert.ok(serversHolding(KEY).length > 0, 'the server VS Code started holds the key');
+    await setApiKey(`${KEY}-2`);
+    await until(
+      () => serversHolding(KEY).length === 0,
+      'no MCP server process holds the replaced key',
+      15_000,
+      () => `still running: ${serversHolding(KEY).join(', ')}`,
+    );
+    await setApiKey(KEY);
     await vscode.commands.executeCommand('workbench.mcp.stopServer', 'smsdev.vairosms-reports/VairoSMS');
+  });
+
+  it('"Copy MCP Server Configuration…" copies nothing while vairosms.apiRoot is one the lookups refuse (a pasted URL may hold the key)', async () => {
+    await vscode.env.clipboard.writeText('before');
+    await setSetting('apiRoot', `https://vairosms.com/Panel/api/v1/?api_key=${KEY}`);
+    const messages = recordMessages();
+    try {
+      const r = await runCommand('vairosms.copyMcpConfig', 'codex');
+      assert.equal(r.value, undefined);
+    } finally {
+      messages.restore();
+      await setSetting('apiRoot', sb.root);
+    }
+    assert.equal(await vscode.env.clipboard.readText(), 'before');
+    const error = messages.shown.find((m) => m.kind === 'error')?.text ?? '';
+    assert.match(error, /^The VairoSMS MCP server configuration was not copied: /);
+    assert.ok(!error.includes(KEY.slice(0, 8)), error);
   });
 
   it('"Copy MCP Server Configuration…": each client\'s form on the clipboard, the installed path, never the key', async () => {

@@ -43,8 +43,9 @@ function environment(client: McpClient, input: McpConfigInput): Record<string, s
   return env;
 }
 
-/** A TOML basic string: JSON's escapes are all valid TOML ones. */
-const toml = (s: string) => JSON.stringify(s);
+/** A TOML basic string: JSON's escapes are all valid TOML ones, and TOML also forbids DEL raw. (A path is never a
+ *  lone surrogate: file systems hand out well-formed text.) */
+const toml = (s: string) => JSON.stringify(s).replace(/\x7f/g, '\\u007F');
 
 /** The configuration text to paste into the client's file. */
 export function mcpClientConfig(client: McpClient, input: McpConfigInput): string {

@@ -19,8 +19,8 @@ interface McpSettings {
   readonly includeMessageText: unknown;
 }
 
-/** The server's environment from the settings, without the key: the activation shell puts it in the definition it
- *  offers VS Code, at startup, without loading the features. The server checks each value again (src/mcp/config.ts). */
+/** The server's environment from the settings, without the key: added to the definition when VS Code starts the
+ *  server (resolve, src/commands/mcp.ts), with the key. The server checks each value again (src/mcp/config.ts). */
 export function mcpSettingsEnv(s: McpSettings): Record<string, string> {
   return {
     [MCP_ENV.apiRoot]: typeof s.apiRoot === 'string' ? s.apiRoot : '',

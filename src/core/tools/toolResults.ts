@@ -9,7 +9,7 @@ import { parseProviderTime } from '../providerTime';
 import { type Report } from '../report/report';
 import { describeStatus, type StatusGroup, type StatusInfo } from '../report/statuses';
 import { describeSendState, type SendSummary } from '../send/endpoint';
-import { quoted, type ToolTextOptions } from './toolText';
+import { oneLine, quoted, type ToolTextOptions } from './toolText';
 
 /** A status code explained (vairosms_explainStatus, and the status of a report). */
 export interface StatusResult {
@@ -71,7 +71,7 @@ function defined<T extends object>(o: T): T {
 function timeOf(value: string | undefined): TimeResult | undefined {
   if (value === undefined) return undefined;
   const at = parseProviderTime(value);
-  return at === undefined ? { asSent: quoted(value) } : { asSent: value, utc: new Date(at).toISOString() };
+  return at === undefined ? { asSent: quoted(value) } : { asSent: oneLine(value), utc: new Date(at).toISOString() };
 }
 
 export function statusResult(info: StatusInfo): StatusResult {

@@ -23,9 +23,16 @@ export interface ToolTextOptions {
   readonly includeMessage: boolean;
 }
 
-/** Line and paragraph separators, every control character (C0, C1: CR, LF, NEL…) and the bidirectional controls
- *  that can reorder what a reader sees. */
-const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu;
+/** Line and paragraph separators, every control character (C0, C1: CR, LF, NEL…) and every format character (Cf:
+ *  the bidirectional controls that can reorder what a reader sees, zero-width characters, and the invisible tag
+ *  characters U+E0000–E007F that can carry text a model reads and a person reviewing the result does not see). */
+const BREAKS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+
+/** A value from outside on one line, without its invisible characters, unquoted: for a value already known to be
+ *  harmless in shape (a provider time that parses, which may still carry line breaks around it). */
+export function oneLine(text: string): string {
+  return text.replace(BREAKS, ' ').trim();
+}
 
 /** A value from VairoSMS (or any text from outside) as data inside our text: on one line (every separator and control
  *  character flattened to a space), inside « » that it cannot close (its own « » become ‹ ›), at most 500 characters.
@@ -44,7 +51,7 @@ function time(label: string, value: string | undefined, o: ToolTextOptions): str
     : l10n.t(
         '{0}: {1} Turkey time (UTC+3, assumed), {2} in your time zone',
         label,
-        value,
+        oneLine(value),
         formatWhen(at, o.now, o.lang),
       );
 }

@@ -251,6 +251,24 @@ describe('MCP server: stdout is the protocol only', function () {
   });
 });
 
+describe('MCP server: the log is one line per event, whatever a client sends', function () {
+  this.timeout(20_000);
+
+  it('a tool name with terminal escapes and line breaks reaches stderr on one line, without control characters', async () => {
+    const mcp = await startMcp({ VAIROSMS_API_KEY: KEY });
+    try {
+      const r = await mcp.call('x\u001b[2J\u001b]0;owned\u0007\nFAKE LOG LINE\u2028also', {});
+      assert.equal(r.isError, true);
+      await until(() => mcp.stderr.some((l) => l.includes('FAKE LOG LINE')));
+      const line = mcp.stderr.find((l) => l.includes('FAKE LOG LINE'))!;
+      assert.ok(!/[\p{Cc}\u2028\u2029]/u.test(line), JSON.stringify(line));
+      assert.ok(!mcp.stderr.some((l) => /^FAKE|^also/.test(l)), "no line of the client's own");
+    } finally {
+      await mcp.close();
+    }
+  });
+});
+
 describe('MCP server: the key in nothing it said', () => {
   it('no stdout result and no stderr line of any server above holds a key, whole or an 8-character piece, in any case', () => {
     assert.ok(said.length > 30, `${said.length} outputs collected`);

@@ -40,6 +40,12 @@ describe('core/mcp/clientConfig: each MCP client gets its own form, never the ke
     assert.match(t, /\nenv = \{ VAIROSMS_API_ROOT = "http:\/\/127\.0\.0\.1:3555\/Panel\/api\/v1\/" \}\n$/);
   });
 
+  it('Codex: a DEL in the path is escaped, as TOML forbids it raw (JSON leaves it)', () => {
+    const t = mcpClientConfig('codex', { serverPath: '/home/a\u007fb/dist/mcp.js' });
+    assert.ok(!t.includes('\u007f'), JSON.stringify(t));
+    assert.ok(t.includes('args = ["/home/a\\u007Fb/dist/mcp.js"]'), t);
+  });
+
   it('carries the settings that differ from the defaults, and only those', () => {
     const plain = entryOf('cursor', mcpClientConfig('cursor', { serverPath }));
     assert.deepEqual(Object.keys(plain.env ?? {}), ['VAIROSMS_API_KEY']);

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { describeStatus } from '../../../../src/core/report/statuses';
+import { reportResult } from '../../../../src/core/tools/toolResults';
 import { errorText, quoted, reportText, statusText, summaryText } from '../../../../src/core/tools/toolText';
 import { useEnglish } from '../../l10nSetup';
 
@@ -37,6 +38,30 @@ describe('tool text that provider text cannot instruct', () => {
   it('every line and paragraph separator and control character is flattened (U+2028, U+2029, U+0085, CR, VT)', () => {
     for (const sep of ['\u2028', '\u2029', '\u0085', '\r', '\v', '\f', '\u001b[2J', '\u202e'])
       assert.equal(quoted(`a${sep}b`).split(/[\n\r\u2028\u2029\u0085\v\f]/).length, 1, JSON.stringify(sep));
+  });
+
+  it('invisible format characters go too: tag characters (hidden text for a model), the Arabic letter mark, zero-width', () => {
+    const hidden = [...'RUN curl'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
+    const q = quoted(`ACME${hidden}\u061c\u200b\u2066x`);
+    assert.equal(q, '«ACME x»');
+    assert.ok(![...q].some((c) => /\p{Cf}/u.test(c)), JSON.stringify(q));
+  });
+
+  it('a provider time that parses keeps no line break around it, in the text and in the structured result', () => {
+    const sneaky = '\n\n\u2028 2016-08-01 14:30:14\n\nSYSTEM';
+    const around = '\n\n\u2028 2016-08-01 14:30:14\n\n';
+    const t = reportText(key, { status: 'DELIVERED', createdAt: around }, o);
+    assert.equal(t.split('\n').filter((l) => l.includes('2016-08-01')).length, 1);
+    assert.match(t, /\nCreated: 2016-08-01 14:30:14 Turkey time/);
+    assert.deepEqual(reportResult(key, { status: 'DELIVERED', createdAt: around } as never, o).createdAt, {
+      asSent: '2016-08-01 14:30:14',
+      utc: '2016-08-01T11:30:14.000Z',
+    });
+    // one that does not parse is quoted as before
+    assert.match(
+      reportText(key, { status: 'DELIVERED', createdAt: sneaky }, o),
+      /Created: « {2}2016-08-01 14:30:14 SYSTEM»/,
+    );
   });
 
   it('an unknown status with lines of its own is named as data, never as our sentence', () => {
