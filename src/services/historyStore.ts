@@ -75,7 +75,12 @@ export class HistoryStore extends Disposable {
     this.register({ dispose: () => clearTimeout(this.checkTimer) });
     this.register(
       vscode.window.onDidChangeWindowState((s) => {
-        if (s.focused) this.invalidate(); // another window may have added lookups while this one was in the background
+        // Another window may have added lookups while this one was in the background: re-read now, and again over
+        // the next seconds as after a write of our own, since that window's write can reach this window's storage
+        // after the focus event does (seen on VS Code 1.139 under load).
+        if (!s.focused) return;
+        this.invalidate();
+        this.scheduleCheck(0);
       }),
     );
   }

@@ -224,6 +224,14 @@ describe('Two windows', function () {
     for (const page of [w1, w2])
       await (await v.context.newCDPSession(page)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
     const hasFocus = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus());
+    // Window 1's focus in its workbench (the Recent Lookups view), not in the report's webview: in the browser, a
+    // window whose focus returns into a webview's frame is not reliably reported as focused to extensions (VS Code's
+    // web host reads document focus; docs/reliability.md, known limits).
+    await w1.evaluate(() => {
+      const a = document.activeElement;
+      if (a instanceof HTMLIFrameElement) a.blur();
+    });
+    await w1.locator('.part.sidebar .composite.title').click();
     await w1.bringToFront();
     await w2.bringToFront();
     await w2.waitForFunction(() => document.hasFocus());
@@ -236,6 +244,14 @@ describe('Two windows', function () {
       .locator('.part.sidebar .monaco-list-row .label-name')
       .filter({ hasText: LATER })
       .waitFor({ timeout: 10000 });
+    // The lookup is in what the browser stored (VS Code's web storage writes it when its page is idle; a window can
+    // only be told of a write that reached the store), and window 1, in the background, still does not show it.
+    const t0 = Date.now();
+    while (!(await storedNumbers(w2)).includes(LATER)) {
+      assert.ok(Date.now() - t0 < 15000, 'the lookup reached the browser storage within 15 s');
+      await w2.waitForTimeout(100);
+    }
+    console.log(`      stored ${Date.now() - t0} ms after window 2 showed it`);
     await w2.waitForTimeout(2000);
     assert.ok(!(await treeNumbers(w1)).includes(LATER), 'nothing refreshes window 1 while it stays in the background');
 
