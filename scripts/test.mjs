@@ -5,7 +5,7 @@
 //   3. unit: plain-Node mocha over src/core, the HTTP service against the sandbox, sizes
 //   4. integration: mocha inside the real extension host (code-server), via @vscode/test-electron
 //   5. ui: Playwright driving code-server with the packaged .vsix installed, like a user
-//   6. floor: the smoke subset (tests tagged @floor: activation, a lookup with its panel, Recent Lookups, the hover,
+//   6. floor: the smoke subset (tests tagged @floor: activation, a lookup with its panel, Recent Lookups, two windows, the hover,
 //      the tools, a batch) of the integration and UI layers again, on the oldest VS Code engines.vscode claims
 // Layers 4 and 5 run on the newest VS Code ("new" in scripts/code-server-hosts.mjs: code-server 4.139.1 on Node 24;
 // VAIROSMS_VSCODE_HOST=legacy runs them on the floor instead), layer 6 on "legacy" (4.100.3 on this Node 20).

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { NUMBER_FOR_STATUS, SAMPLE } from '../sandbox/data';
 import { ACTIVITY_TITLE, toPlaywrightChord, useVSCode } from './harness';
+import { codeServerHost } from './harness/host';
 
 const KEY = 'ui-windows-key-4c19';
 const ROUNDS = 5;
@@ -105,7 +106,13 @@ async function expectEveryNumberOnce(
   );
 }
 
-describe('Two windows', function () {
+/** VS Code 1.100 tells a browser tab's extensions when the tab has the focus back; 1.139.1 in code-server does not
+ *  reliably (3 of 11 runs on this machine: neither the re-read on focus nor the re-reads after it saw the other
+ *  window's write, although it was in the browser's storage). There the spec holds the other way a user brings
+ *  the list up to date, showing Recent Lookups again; docs/reliability.md, known limits. */
+const FOCUS_REPORTED = (codeServerHost().vscode ?? '').startsWith('1.100.');
+
+describe('Two windows @floor', function () {
   let sb: Sandbox;
   let w2: Page;
   // every answer takes 300 ms, so both windows' lookups are in flight together and finish at the same moment
@@ -216,7 +223,7 @@ describe('Two windows', function () {
     );
   });
 
-  it("shows the other window's new lookup when the window regains focus", async () => {
+  it(`shows the other window's new lookup when the window regains focus${FOCUS_REPORTED ? '' : ' (this host: once Recent Lookups is shown again)'}`, async () => {
     const v = vscode();
     const w1 = v.page;
     // Playwright tells every page it has the focus; turn that off so bringToFront() moves the focus between the tabs
@@ -258,6 +265,7 @@ describe('Two windows', function () {
     const focused = Date.now();
     await w1.bringToFront();
     await w1.waitForFunction(() => document.hasFocus());
+    if (!FOCUS_REPORTED) await reshow(w1);
     // (15 s: the re-read on focus takes ~60 ms on an idle machine; a loaded CI machine has been seen past 5 s)
     await w1
       .locator('.part.sidebar .monaco-list-row .label-name')
